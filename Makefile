@@ -1,0 +1,70 @@
+# The two commands a newcomer needs: `make run` and `make test`. Everything else supports them.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PG_URL ?= postgres://postgres@127.0.0.1:5432/newsreader
+CHROMIUM := /usr/bin/chromium
+
+.PHONY: run test test-postgres test-sqlite install install-dev browser postgres lint bench clean
+
+# --- run the app on SQLite with the seed files and a demo login --------------------------------
+run: install
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py import_seeds fixtures/ || true
+	@$(BIN)/python manage.py demo_user
+	$(BIN)/python manage.py runserver 127.0.0.1:8000
+
+# --- install what the tests need, start PostgreSQL, run the suite on both databases -----------
+test: install-dev browser postgres
+	$(BIN)/ruff check .
+	$(BIN)/python manage.py makemigrations --check --dry-run
+	DATABASE_URL=$(PG_URL) $(BIN)/pytest -q
+	DATABASE_URL=sqlite:///db-test.sqlite3 $(BIN)/pytest -q
+
+test-postgres: install-dev postgres
+	DATABASE_URL=$(PG_URL) $(BIN)/pytest -q $(ARGS)
+
+test-sqlite: install-dev
+	DATABASE_URL=sqlite:///db-test.sqlite3 $(BIN)/pytest -q $(ARGS)
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@
+
+install: $(VENV)/.installed
+
+install-dev: $(VENV)/.installed-dev
+
+# Debian's Chromium for the browser tests (never `playwright install`: it cannot download here).
+browser:
+	@if [ ! -x $(CHROMIUM) ]; then \
+		echo "Installing Debian's chromium for the browser tests"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	fi
+
+# PostgreSQL runs on every development and CI machine; start it when it is down.
+postgres:
+	@if ! pg_isready -q -h 127.0.0.1 -p 5432; then \
+		echo "Starting PostgreSQL"; \
+		pg_ctlcluster --skip-systemctl-redirect $$(ls /etc/postgresql) main start; \
+		for i in $$(seq 30); do pg_isready -q -h 127.0.0.1 -p 5432 && break; sleep 1; done; \
+	fi
+
+lint: install-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+bench: install-dev postgres
+	DATABASE_URL=$(PG_URL) $(BIN)/python bench/import_bench.py
+
+clean:
+	rm -rf $(VENV) db.sqlite3 db-test.sqlite3 staticfiles *.egg-info

@@ -1,0 +1,197 @@
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count
+from django.shortcuts import render
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+
+from articles import services
+from articles.forms import SeedUploadForm
+from articles.models import Article, Quote, Source, Speaker, SpeakerAlias
+
+
+@admin.register(Source)
+class SourceAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "article_count"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(article_count=Count("articles"))
+
+    @admin.display(description=_("articles"), ordering="article_count")
+    def article_count(self, source):
+        return source.article_count
+
+
+class SpeakerAliasInline(admin.TabularInline):
+    model = SpeakerAlias
+    extra = 1
+
+
+@admin.register(Speaker)
+class SpeakerAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "role", "quote_count", "edited"]
+    list_filter = ["kind", "edited"]
+    search_fields = ["name", "role", "aliases__name"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [SpeakerAliasInline]
+    actions = ["merge_speakers"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(quote_count=Count("quotes"))
+
+    @admin.display(description=_("quotes"), ordering="quote_count")
+    def quote_count(self, speaker):
+        return speaker.quote_count
+
+    def save_model(self, request, obj, form, change):
+        obj.edited = True  # later imports leave a person's corrections alone
+        super().save_model(request, obj, form, change)
+
+    @admin.action(description=_("Merge selected speakers into the one with most quotes"))
+    def merge_speakers(self, request, queryset):
+        speakers = sorted(queryset, key=lambda s: (-s.quote_count, s.pk))
+        if len(speakers) < 2:
+            self.message_user(request, _("Select at least two speakers."), messages.WARNING)
+            return
+        target = services.speakers_merge(target=speakers[0], others=speakers[1:])
+        self.message_user(
+            request,
+            _("Merged %(count)d speakers into %(name)s.")
+            % {"count": len(speakers) - 1, "name": target.name},
+            messages.SUCCESS,
+        )
+
+
+class QuoteInline(admin.TabularInline):
+    model = Quote
+    extra = 0
+    fields = ["start", "end", "kind", "speaker", "cue", "confidence", "review"]
+    readonly_fields = ["start", "end", "cue", "confidence", "review"]
+    autocomplete_fields = ["speaker"]
+    show_change_link = True
+
+
+@admin.register(Article)
+class ArticleAdmin(admin.ModelAdmin):
+    list_display = ["title", "source", "date", "date_precision", "quote_count", "imported_at"]
+    list_filter = ["source", "date_precision", "language", "title_edited"]
+    search_fields = ["title", "seed_filename"]
+    date_hierarchy = "date"
+    list_select_related = ["source"]
+    readonly_fields = [
+        "body", "seed_filename", "content_hash", "imported_by", "imported_at", "title_edited"
+    ]
+    fields = [
+        "title", "title_edited", "slug", "source", "date", "date_precision", "language",
+        "body", "seed_filename", "content_hash", "imported_by", "imported_at",
+    ]
+    inlines = [QuoteInline]
+    actions = ["rerun_extractor"]
+    change_list_template = "admin/articles/article/change_list.html"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(quote_count=Count("quotes"))
+
+    @admin.display(description=_("quotes"), ordering="quote_count")
+    def quote_count(self, article):
+        return article.quote_count
+
+    def save_model(self, request, obj, form, change):
+        if change and "title" in form.changed_data:
+            obj.title_edited = True
+        super().save_model(request, obj, form, change)
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is Quote:
+            for quote in formset.save(commit=False):
+                services.quote_correct(quote=quote)
+            for quote in formset.deleted_objects:
+                quote.delete()
+        else:
+            super().save_formset(request, form, formset, change)
+
+    @admin.action(description=_("Run the quote extractor again (keeps reviewed quotes)"))
+    def rerun_extractor(self, request, queryset):
+        for article in queryset:
+            services.quotes_extract(article=article)
+        self.message_user(request, _("Extracted the quotes of %d articles.") % len(queryset))
+
+    def get_urls(self):
+        return [
+            path(
+                "import/",
+                self.admin_site.admin_view(self.import_view),
+                name="articles_article_import",
+            ),
+            *super().get_urls(),
+        ]
+
+    def import_view(self, request):
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        outcomes = []
+        form = SeedUploadForm(request.POST or None, request.FILES or None)
+        if request.method == "POST" and form.is_valid():
+            outcomes = [
+                services.seed_import(
+                    name=name,
+                    data=data,
+                    default_source=form.cleaned_data["source"] or None,
+                    user=request.user,
+                    dry_run=form.cleaned_data["dry_run"],
+                )
+                for name, data in _uploaded_seed_files(form.cleaned_data["files"])
+            ]
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": _("Import seed files"),
+            "form": form,
+            "outcomes": outcomes,
+            "failed": sum(outcome.failed for outcome in outcomes),
+        }
+        return render(request, "admin/articles/article/import.html", context)
+
+
+def _uploaded_seed_files(files):
+    for upload in files:
+        if upload.name.lower().endswith(".zip"):
+            yield from services.seed_files_from_zip(upload)
+        else:
+            try:
+                services.check_size(upload.size, upload.name)
+                yield upload.name, upload.read(services.seedfile.MAX_BYTES + 1)
+            except services.seedfile.SeedError as error:
+                yield upload.name, error
+
+
+@admin.register(Quote)
+class QuoteAdmin(admin.ModelAdmin):
+    list_display = ["excerpt", "article", "kind", "speaker", "cue", "confidence", "review"]
+    list_filter = ["kind", "review", "article__source"]
+    search_fields = ["speaker__name", "article__title", "cue"]
+    list_select_related = ["article", "speaker"]
+    autocomplete_fields = ["speaker"]
+    raw_id_fields = ["article"]
+    actions = ["confirm", "mark_not_speech"]
+
+    @admin.display(description=_("text"))
+    def excerpt(self, quote):
+        text = " ".join(quote.text.split())
+        return text if len(text) <= 90 else text[:89] + "…"
+
+    def save_model(self, request, obj, form, change):
+        services.quote_correct(quote=obj)
+
+    @admin.action(description=_("Confirm the selected quotes as they are"))
+    def confirm(self, request, queryset):
+        count = queryset.update(review=Quote.Review.CONFIRMED)
+        self.message_user(request, _("Confirmed %d quotes.") % count)
+
+    @admin.action(description=_("Mark the selected quotes as not speech"))
+    def mark_not_speech(self, request, queryset):
+        for quote in queryset:
+            services.quote_correct(quote=quote, kind=Quote.Kind.NOT_SPEECH)
+        self.message_user(request, _("Marked %d quotes as not speech.") % len(queryset))

@@ -1,0 +1,31 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": ".txt,.zip"}))
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        single = super().clean
+        if isinstance(data, list | tuple):
+            return [single(item, initial) for item in data]
+        return [single(data, initial)]
+
+
+class SeedUploadForm(forms.Form):
+    files = MultipleFileField(
+        label=_("Seed files"),
+        help_text=_("One or more .txt seed files, or a .zip archive of them (5 MB a file)."),
+    )
+    source = forms.CharField(
+        label=_("Source for files without a 'Quelle:' line"), required=False, max_length=200
+    )
+    dry_run = forms.BooleanField(
+        label=_("Dry run: check the files and report, import nothing"), required=False
+    )

@@ -1,0 +1,260 @@
+"""Seed files: decoding, validation and parsing. No Django imports.
+
+A seed file is UTF-8 text holding one article::
+
+     date 2022-10 Unmittelbar vor dem Beginn ... (the article text goes on)
+
+    Second paragraph ...
+
+    Quelle: RT DE
+
+The header ``date YYYY[-MM[-DD]]`` opens the first line (a leading space and a
+byte-order mark are allowed) and the text continues on the same line. The last
+paragraph names the outlet. The body is everything between the header and the
+source line, verbatim but for CRLF -> LF: quotes and annotations index into it.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+import hashlib
+import re
+from dataclasses import dataclass, field
+
+MAX_BYTES = 5 * 1024 * 1024
+TITLE_MAX = 120
+
+_HEADER = re.compile(r"[ \t]*date[ \t]+(?P<date>\S+)(?:[ \t]|$)")
+_DATE = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{1,2})(?:-(?P<day>\d{1,2}))?)?")
+_SOURCE = re.compile(r"\n[ \t]*\n[ \t]*Quelle:[ \t]*(?P<name>[^\n]*?)[ \t]*\s*\Z")
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+# A sentence ends at . ! or ? (maybe followed by closing quotes or brackets) when
+# whitespace and a capital letter, a digit or an opening quote follow.
+_SENTENCE_END = re.compile(r"[.!?][\"“”»«'’)\]]*(?=\s+[\"„»«“A-ZÄÖÜ0-9])")
+_ABBREVIATIONS = frozenset(
+    "bzw ca dr etc evtl ggf hl jh jr mio mrd nr prof sog st str usw vgl z.b zb u.a "
+    "abs bd gen inc ltd co corp mr mrs ms sen rep".split()
+)
+
+
+class Precision:
+    YEAR = "year"
+    MONTH = "month"
+    DAY = "day"
+
+
+class SeedError(ValueError):
+    """A seed file that cannot be imported; the message says why, for a person."""
+
+    def __init__(self, message: str, *, filename: str = "", line: int | None = None):
+        self.filename = filename
+        self.line = line
+        self.reason = message
+        where = f"line {line}: " if line is not None else ""
+        super().__init__(f"{where}{message}")
+
+
+class EmptyFile(SeedError):
+    pass
+
+
+class TooLarge(SeedError):
+    pass
+
+
+class BinaryFile(SeedError):
+    pass
+
+
+class NotUtf8(SeedError):
+    pass
+
+
+class BadHeader(SeedError):
+    pass
+
+
+class BadDate(SeedError):
+    pass
+
+
+class NoSource(SeedError):
+    pass
+
+
+class NoBody(SeedError):
+    pass
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class ParsedArticle:
+    filename: str
+    date: datetime.date
+    date_precision: str
+    source: str
+    body: str
+    title: str
+    content_hash: str
+    paragraphs: list[Paragraph] = field(default_factory=list)
+
+    def paragraph_texts(self) -> list[str]:
+        return [self.body[p.start : p.end] for p in self.paragraphs]
+
+
+def decode(data: bytes, filename: str = "") -> str:
+    """Turn a file's bytes into normalised text, or raise a SeedError saying why not."""
+    if len(data) > MAX_BYTES:
+        raise TooLarge(
+            f"the file is {len(data) / 1024 / 1024:.1f} MB; seed files are limited to "
+            f"{MAX_BYTES // 1024 // 1024} MB",
+            filename=filename,
+        )
+    if not data.strip():
+        raise EmptyFile("the file is empty", filename=filename)
+    if b"\x00" in data[:8192]:
+        raise BinaryFile("this is a binary file, not a text seed file", filename=filename)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise NotUtf8(
+            f"the file is not UTF-8: byte 0x{data[exc.start]:02x} at column {column} "
+            f"(offset {exc.start}) cannot be decoded",
+            filename=filename,
+            line=line,
+        ) from None
+    return normalise(text)
+
+
+def normalise(text: str) -> str:
+    """Drop a byte-order mark and turn CRLF (and lone CR) line ends into LF."""
+    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(normalise(text).encode("utf-8")).hexdigest()
+
+
+def parse(text: str, filename: str = "", *, default_source: str | None = None) -> ParsedArticle:
+    """Parse a seed file's text. ``default_source`` stands in for a missing source line."""
+    text = normalise(text)
+    if not text.strip():
+        raise EmptyFile("the file is empty", filename=filename)
+    if "\x00" in text:
+        raise BinaryFile("this is a binary file, not a text seed file", filename=filename)
+    header = _HEADER.match(text)
+    if header is None:
+        first = text.split("\n", 1)[0].strip()
+        shown = first if len(first) <= 40 else first[:40] + "…"
+        raise BadHeader(
+            f"expected a header like ' date 2022-10', found '{shown}'", filename=filename, line=1
+        )
+    date, precision = parse_date(header["date"], filename=filename)
+
+    rest = text[header.end() :]
+    source_match = _SOURCE.search(rest)
+    if source_match and source_match["name"]:
+        source = source_match["name"]
+        body = rest[: source_match.start()]
+    elif default_source:
+        source = default_source.strip()
+        body = rest.rstrip()
+    else:
+        last_line = text.count("\n") + 1
+        raise NoSource(
+            "no source line: the last paragraph should name the outlet, like 'Quelle: RT DE' "
+            "(or give the source with --source)",
+            filename=filename,
+            line=last_line,
+        )
+    if not body.strip():
+        raise NoBody("the article has no text between the date header and the source line",
+                     filename=filename, line=1)
+    return ParsedArticle(
+        filename=filename,
+        date=date,
+        date_precision=precision,
+        source=source,
+        body=body,
+        title=derive_title(body),
+        content_hash=content_hash(text),
+        paragraphs=split_paragraphs(body),
+    )
+
+
+def parse_date(value: str, *, filename: str = "") -> tuple[datetime.date, str]:
+    """'2022', '2022-10' or '2022-10-17' -> (first day of that period, precision)."""
+    match = _DATE.fullmatch(value)
+    if match is None:
+        raise BadDate(
+            f"'{value}' is not a date; expected YYYY, YYYY-MM or YYYY-MM-DD",
+            filename=filename,
+            line=1,
+        )
+    year = int(match["year"])
+    month = int(match["month"] or 1)
+    day = int(match["day"] or 1)
+    if not 1 <= month <= 12:
+        raise BadDate(f"'{value}' has no month {month}", filename=filename, line=1)
+    if year < 1:
+        raise BadDate(f"'{value}' has no year {year}", filename=filename, line=1)
+    last_day = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= last_day:
+        raise BadDate(
+            f"'{value}' is impossible: {year}-{month:02d} has {last_day} days",
+            filename=filename,
+            line=1,
+        )
+    if match["day"]:
+        precision = Precision.DAY
+    elif match["month"]:
+        precision = Precision.MONTH
+    else:
+        precision = Precision.YEAR
+    return datetime.date(year, month, day), precision
+
+
+def split_paragraphs(body: str) -> list[Paragraph]:
+    """Paragraphs as offsets into the body, separated by blank lines, outer space trimmed."""
+    paragraphs = []
+    position = 0
+    for separator in [*_PARAGRAPH_BREAK.finditer(body), None]:
+        end = separator.start() if separator else len(body)
+        chunk = body[position:end]
+        stripped = chunk.strip()
+        if stripped:
+            start = position + chunk.index(stripped)
+            paragraphs.append(Paragraph(start, start + len(stripped)))
+        if separator:
+            position = separator.end()
+    return paragraphs
+
+
+def first_sentence(text: str) -> str:
+    text = " ".join(text.split())
+    for match in _SENTENCE_END.finditer(text):
+        before = text[: match.start()].rsplit(" ", 1)[-1]
+        word = before.lower().rstrip(".")
+        if word.isdigit() or word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+            continue  # "5. August", "Dr. Merkel", "z. B."
+        return text[: match.end()]
+    return text
+
+
+def derive_title(body: str, limit: int = TITLE_MAX) -> str:
+    """The first sentence, cut at a word boundary with an ellipsis when over ``limit``."""
+    sentence = first_sentence(body).strip()
+    if len(sentence) <= limit:
+        return sentence
+    cut = sentence[: limit - 1]
+    if " " in cut:
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:–-") + "…"

@@ -1,0 +1,307 @@
+"""Writes for articles, sources, speakers and quotes.
+
+Every import goes through ``seed_import``: the management command and the admin's upload page
+call it and repeat none of it. Each file is imported inside its own transaction, whole or not
+at all.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from django.db import IntegrityError, transaction
+from django.utils.text import slugify
+
+from articles import quotes as extractor
+from articles import seedfile
+from articles.models import Article, Quote, Source, Speaker, SpeakerAlias
+
+
+class Status:
+    IMPORTED = "imported"
+    UNCHANGED = "unchanged"
+    FAILED = "failed"
+    WOULD_IMPORT = "would import"
+
+
+@dataclass
+class ImportOutcome:
+    name: str
+    status: str
+    message: str = ""
+    article: Article | None = None
+    quotes: int = 0
+
+    @property
+    def failed(self) -> bool:
+        return self.status == Status.FAILED
+
+    def __str__(self):
+        text = f"{self.name}: {self.status}"
+        return f"{text}: {self.message}" if self.message else text
+
+
+# --- Where seed files come from ------------------------------------------------------------
+
+
+def seed_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
+    """Each file named, and every ``*.txt`` below each folder named, in a stable order.
+
+    A generator, so that a run over many files never holds them all.
+    """
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for child in sorted(path.rglob("*.txt")):
+                if child.is_file():
+                    yield child
+        else:
+            yield path
+
+
+def seed_read(path: Path) -> bytes:
+    """A seed file's bytes; refuses before reading a file over the size limit."""
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise seedfile.SeedError("no such file", filename=path.name) from None
+    if path.is_dir():
+        raise seedfile.SeedError("this is a folder, not a file", filename=path.name)
+    check_size(size, path.name)
+    with path.open("rb") as handle:
+        return handle.read(seedfile.MAX_BYTES + 1)
+
+
+def seed_files_from_zip(fileobj) -> Iterator[tuple[str, bytes | seedfile.SeedError]]:
+    """(name, bytes) for each ``.txt`` member of a zip archive, or (name, error) for a bad one."""
+    try:
+        archive = zipfile.ZipFile(fileobj)
+    except zipfile.BadZipFile:
+        yield "(archive)", seedfile.SeedError("the archive is not a valid .zip file")
+        return
+    with archive:
+        for info in archive.infolist():
+            name = PurePosixPath(info.filename).name
+            if info.is_dir() or not name.lower().endswith(".txt") or name.startswith("."):
+                continue
+            try:
+                check_size(info.file_size, name)
+                with archive.open(info) as member:
+                    yield name, member.read(seedfile.MAX_BYTES + 1)
+            except seedfile.SeedError as error:
+                yield name, error
+            except (zipfile.BadZipFile, RuntimeError, NotImplementedError) as error:
+                yield name, seedfile.SeedError(f"cannot be read from the archive: {error}")
+
+
+def check_size(size: int, name: str) -> None:
+    if size > seedfile.MAX_BYTES:
+        raise seedfile.TooLarge(
+            f"the file is {size / 1024 / 1024:.1f} MB; seed files are limited to "
+            f"{seedfile.MAX_BYTES // 1024 // 1024} MB",
+            filename=name,
+        )
+
+
+# --- Importing -----------------------------------------------------------------------------
+
+
+def seed_import(
+    *,
+    name: str,
+    data: bytes | seedfile.SeedError,
+    default_source: str | None = None,
+    user=None,
+    dry_run: bool = False,
+) -> ImportOutcome:
+    """Import one seed file's bytes as an article with its quotes, or say why not.
+
+    Idempotent: content imported before is ``unchanged``. A different content under an
+    imported file's name is refused. Nothing is written on failure or with ``dry_run``.
+    """
+    if isinstance(data, seedfile.SeedError):
+        return ImportOutcome(name, Status.FAILED, str(data))
+    try:
+        parsed = seedfile.parse(seedfile.decode(data, name), name, default_source=default_source)
+    except seedfile.SeedError as error:
+        return ImportOutcome(name, Status.FAILED, str(error))
+
+    for _attempt in range(3):
+        known = _known_outcome(name, parsed)
+        if known is not None:
+            return known
+        if dry_run:
+            extraction = extractor.extract(parsed.body)
+            return ImportOutcome(
+                name,
+                Status.WOULD_IMPORT,
+                f"“{parsed.title}”, {parsed.source}, {len(extraction.quotes)} quotations",
+                quotes=len(extraction.quotes),
+            )
+        try:
+            with transaction.atomic():
+                article = article_create(parsed=parsed, user=user)
+                count = quotes_extract(article=article)
+        except IntegrityError:
+            # Another import committed the same content, name, source or speaker between
+            # our checks and our insert: look again.
+            continue
+        return ImportOutcome(name, Status.IMPORTED, f"{count} quotations", article, count)
+    return ImportOutcome(name, Status.FAILED, "conflicting imports kept colliding; try again")
+
+
+def _known_outcome(name: str, parsed: seedfile.ParsedArticle) -> ImportOutcome | None:
+    same_content = Article.objects.filter(content_hash=parsed.content_hash).first()
+    if same_content is not None:
+        return ImportOutcome(
+            name,
+            Status.UNCHANGED,
+            f"already imported as “{same_content.title}”",
+            same_content,
+        )
+    if Article.objects.filter(seed_filename=name).exists():
+        return ImportOutcome(
+            name,
+            Status.FAILED,
+            "an article was already imported from a file of this name with different content; "
+            "replacing an article is not supported yet (rename the file to import it as a new one)",
+        )
+    return None
+
+
+def article_create(*, parsed: seedfile.ParsedArticle, user=None) -> Article:
+    source = source_get_or_create(name=parsed.source)
+    return Article.objects.create(
+        source=source,
+        title=parsed.title,
+        slug=_article_slug(parsed),
+        date=parsed.date,
+        date_precision=parsed.date_precision,
+        body=parsed.body,
+        seed_filename=parsed.filename,
+        content_hash=parsed.content_hash,
+        imported_by=user if user is not None and user.is_authenticated else None,
+    )
+
+
+def _article_slug(parsed: seedfile.ParsedArticle) -> str:
+    base = slugify(parsed.title)[:100].strip("-") or "article"
+    return f"{base}-{parsed.content_hash[:8]}"
+
+
+def source_get_or_create(*, name: str) -> Source:
+    source = Source.objects.filter(name=name).first()
+    if source is None:
+        source = Source.objects.create(name=name, slug=_unique_slug(Source, name, "source"))
+    return source
+
+
+def _unique_slug(model, name: str, fallback: str) -> str:
+    base = slugify(name)[:200] or fallback
+    slug, n = base, 1
+    while model.objects.filter(slug=slug).exists():
+        n += 1
+        slug = f"{base}-{n}"
+    return slug
+
+
+# --- Quotes and speakers -------------------------------------------------------------------
+
+
+def quotes_extract(*, article: Article) -> int:
+    """(Re-)run the extractor on an article; quotes a person reviewed are kept as they are.
+
+    Machine quotes are replaced; a new quote that overlaps a reviewed one is left out.
+    Returns the number of quotes the article has afterwards.
+    """
+    extraction = extractor.extract(article.body)
+    article.quotes.filter(review=Quote.Review.MACHINE).delete()
+    reviewed = list(article.quotes.values_list("start", "end"))
+    speakers = {
+        entity.name: speaker_resolve(entity=entity) for entity in extraction.speakers
+    }
+    rows = [
+        Quote(
+            article=article,
+            start=found.start,
+            end=found.end,
+            kind=found.kind,
+            speaker=speakers.get(found.speaker) if found.speaker else None,
+            speaker_start=found.speaker_start if found.speaker else None,
+            speaker_end=found.speaker_end if found.speaker else None,
+            cue=(found.cue or "")[:100],
+            confidence=min(max(found.confidence, 0.0), 1.0),
+        )
+        for found in extraction.quotes
+        if not any(start < found.end and found.start < end for start, end in reviewed)
+    ]
+    Quote.objects.bulk_create(rows)
+    return len(rows) + len(reviewed)
+
+
+def speaker_resolve(*, entity: extractor.SpeakerEntity) -> Speaker:
+    """The Speaker for an entity the extractor found, creating it when nobody matches.
+
+    A speaker is found by canonical name, else by an alias when exactly one speaker has it.
+    The entity's other names become aliases; its role fills an empty role unless a person
+    edited the speaker.
+    """
+    candidates = list(Speaker.objects.named(entity.name))
+    exact = [speaker for speaker in candidates if speaker.name == entity.name]
+    if exact:
+        speaker = exact[0]
+    elif len(candidates) == 1:
+        speaker = candidates[0]
+    else:
+        speaker = Speaker.objects.create(
+            name=entity.name,
+            slug=_unique_slug(Speaker, entity.name, "speaker"),
+            kind=entity.kind,
+            role=(entity.role or "")[:200],
+        )
+    if entity.role and not speaker.role and not speaker.edited:
+        speaker.role = entity.role[:200]
+        speaker.save(update_fields=["role"])
+    names = {alias for alias in (entity.name, *entity.aliases) if alias and alias != speaker.name}
+    if names:
+        known = set(speaker.aliases.filter(name__in=names).values_list("name", flat=True))
+        SpeakerAlias.objects.bulk_create(
+            SpeakerAlias(speaker=speaker, name=alias[:200]) for alias in sorted(names - known)
+        )
+    return speaker
+
+
+@transaction.atomic
+def speakers_merge(*, target: Speaker, others: Iterable[Speaker]) -> Speaker:
+    """Merge ``others`` into ``target``: their quotes and names move over, they are deleted."""
+    for other in others:
+        if other.pk == target.pk:
+            continue
+        Quote.objects.filter(speaker=other).update(speaker=target)
+        names = {other.name, *other.aliases.values_list("name", flat=True)} - {target.name}
+        known = set(target.aliases.filter(name__in=names).values_list("name", flat=True))
+        SpeakerAlias.objects.bulk_create(
+            SpeakerAlias(speaker=target, name=name) for name in sorted(names - known)
+        )
+        if not target.role and other.role:
+            target.role = other.role
+        other.delete()
+    target.edited = True
+    target.save()
+    return target
+
+
+def quote_correct(*, quote: Quote, **changes) -> Quote:
+    """A person's correction of a quote: it is kept as it is by every later extraction."""
+    for field, value in changes.items():
+        setattr(quote, field, value)
+    if quote.kind == Quote.Kind.NOT_SPEECH:
+        quote.speaker = None
+        quote.speaker_start = quote.speaker_end = None
+    quote.review = Quote.Review.CORRECTED
+    quote.full_clean()
+    quote.save()
+    return quote

@@ -81,11 +81,26 @@ class ArticleAdmin(admin.ModelAdmin):
     date_hierarchy = "date"
     list_select_related = ["source"]
     readonly_fields = [
-        "body", "seed_filename", "content_hash", "imported_by", "imported_at", "title_edited"
+        "body",
+        "seed_filename",
+        "content_hash",
+        "imported_by",
+        "imported_at",
+        "title_edited",
     ]
     fields = [
-        "title", "title_edited", "slug", "source", "date", "date_precision", "language",
-        "body", "seed_filename", "content_hash", "imported_by", "imported_at",
+        "title",
+        "title_edited",
+        "slug",
+        "source",
+        "date",
+        "date_precision",
+        "language",
+        "body",
+        "seed_filename",
+        "content_hash",
+        "imported_by",
+        "imported_at",
     ]
     inlines = [QuoteInline]
     actions = ["rerun_extractor"]

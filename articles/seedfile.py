@@ -176,8 +176,11 @@ def parse(text: str, filename: str = "", *, default_source: str | None = None) -
             line=last_line,
         )
     if not body.strip():
-        raise NoBody("the article has no text between the date header and the source line",
-                     filename=filename, line=1)
+        raise NoBody(
+            "the article has no text between the date header and the source line",
+            filename=filename,
+            line=1,
+        )
     return ParsedArticle(
         filename=filename,
         date=date,

@@ -220,9 +220,7 @@ def quotes_extract(*, article: Article) -> int:
     extraction = extractor.extract(article.body)
     article.quotes.filter(review=Quote.Review.MACHINE).delete()
     reviewed = list(article.quotes.values_list("start", "end"))
-    speakers = {
-        entity.name: speaker_resolve(entity=entity) for entity in extraction.speakers
-    }
+    speakers = {entity.name: speaker_resolve(entity=entity) for entity in extraction.speakers}
     rows = [
         Quote(
             article=article,

@@ -38,7 +38,10 @@ def test_header_variants(header, date, precision):
 
 
 def test_body_is_verbatim_but_for_crlf():
-    text = ' date 2022-10 Erster  Absatz "mit" Zitat.\r\nZeile zwei.\r\n\r\n  Zweiter.\r\n\r\nQuelle: X\r\n'
+    text = (
+        ' date 2022-10 Erster  Absatz "mit" Zitat.\r\nZeile zwei.\r\n\r\n'
+        "  Zweiter.\r\n\r\nQuelle: X\r\n"
+    )
     parsed = seedfile.parse(text, "x.txt")
     assert parsed.body == 'Erster  Absatz "mit" Zitat.\nZeile zwei.\n\n  Zweiter.'
     assert parsed.paragraph_texts() == ['Erster  Absatz "mit" Zitat.\nZeile zwei.', "Zweiter."]
@@ -49,14 +52,19 @@ def test_content_hash_ignores_line_endings_and_bom():
     lf = " date 2022-10 Text.\n\nQuelle: X\n"
     crlf = "\ufeff date 2022-10 Text.\r\n\r\nQuelle: X\r\n"
     assert seedfile.parse(lf).content_hash == seedfile.parse(crlf).content_hash
-    assert seedfile.parse(lf).content_hash != seedfile.parse(lf.replace("Text", "Test")).content_hash
+    assert (
+        seedfile.parse(lf).content_hash != seedfile.parse(lf.replace("Text", "Test")).content_hash
+    )
 
 
 @pytest.mark.parametrize(
     ("text", "error", "message"),
     [
-        ("Dear editor, ...", seedfile.BadHeader,
-         "line 1: expected a header like ' date 2022-10', found 'Dear editor, ...'"),
+        (
+            "Dear editor, ...",
+            seedfile.BadHeader,
+            "line 1: expected a header like ' date 2022-10', found 'Dear editor, ...'",
+        ),
         (" date 2022-13 Text.\n\nQuelle: X", seedfile.BadDate, "has no month 13"),
         (" date 2023-02-29 Text.\n\nQuelle: X", seedfile.BadDate, "2023-02 has 28 days"),
         (" date Oktober Text.\n\nQuelle: X", seedfile.BadDate, "expected YYYY, YYYY-MM"),

@@ -33,9 +33,7 @@ class Command(BaseCommand):
                 data = seed_read(path)
             except seedfile.SeedError as error:
                 data = error
-            outcome = seed_import(
-                name=path.name, data=data, default_source=source, dry_run=dry_run
-            )
+            outcome = seed_import(name=path.name, data=data, default_source=source, dry_run=dry_run)
             reset_queries()  # with DEBUG on, Django keeps every query: keep memory flat
             counts[outcome.status] += 1
             if outcome.failed:
@@ -44,9 +42,11 @@ class Command(BaseCommand):
             elif verbosity >= 2 or (verbosity >= 1 and not progress):
                 self.stdout.write(str(outcome))
             if progress:
-                sys.stderr.write(f"\r{number} files: {counts[Status.IMPORTED]} imported, "
-                                 f"{counts[Status.UNCHANGED]} unchanged, "
-                                 f"{counts[Status.FAILED]} failed")
+                sys.stderr.write(
+                    f"\r{number} files: {counts[Status.IMPORTED]} imported, "
+                    f"{counts[Status.UNCHANGED]} unchanged, "
+                    f"{counts[Status.FAILED]} failed"
+                )
                 sys.stderr.flush()
         if progress:
             sys.stderr.write("\n")
@@ -56,8 +56,10 @@ class Command(BaseCommand):
             raise CommandError("no seed files found in " + ", ".join(paths))
         parts = [f"{counts[Status.IMPORTED]} imported", f"{counts[Status.UNCHANGED]} unchanged"]
         if dry_run:
-            parts = [f"{counts[Status.WOULD_IMPORT]} would be imported (dry run, nothing written)",
-                     f"{counts[Status.UNCHANGED]} unchanged"]
+            parts = [
+                f"{counts[Status.WOULD_IMPORT]} would be imported (dry run, nothing written)",
+                f"{counts[Status.UNCHANGED]} unchanged",
+            ]
         parts.append(f"{counts[Status.FAILED]} failed")
         if verbosity >= 1:
             self.stdout.write(f"{total} files: " + ", ".join(parts))

@@ -1,0 +1,124 @@
+import io
+import zipfile
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from articles.models import Article, Quote, Speaker, SpeakerAlias
+from articles.services import quotes_extract
+from tests.conftest import SEED
+
+GOOD = " date 2021-03-04 Die Ministerin sagte: „Wir schaffen das.“\n\nQuelle: Testagentur\n"
+IMPORT_URL = reverse("admin:articles_article_import")
+
+
+def upload(name, content):
+    return SimpleUploadedFile(name, content if isinstance(content, bytes) else content.encode())
+
+
+@pytest.mark.django_db
+def test_staff_imports_several_files_and_sees_a_report_per_file(staff_client, seed_bytes):
+    response = staff_client.post(
+        IMPORT_URL,
+        {
+            "files": [
+                upload(SEED.name, seed_bytes),
+                upload("bad.txt", b"Hallo"),
+                upload("good.txt", GOOD),
+            ]
+        },
+    )
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert "Result for 3 files" in text and "1 failed" in text
+    assert "expected a header like" in text
+    assert Article.objects.count() == 2
+    assert set(Article.objects.values_list("imported_by__username", flat=True)) == {"staff"}
+
+
+@pytest.mark.django_db
+def test_staff_imports_a_zip_of_seed_files(staff_client, seed_bytes):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr(SEED.name, seed_bytes)
+        archive.writestr("folder/good.txt", GOOD)
+    response = staff_client.post(IMPORT_URL, {"files": [upload("seeds.zip", buffer.getvalue())]})
+    assert "Result for 2 files" in response.content.decode()
+    assert Article.objects.count() == 2
+
+
+@pytest.mark.django_db
+def test_the_import_page_needs_the_add_permission(client, django_user_model):
+    user = django_user_model.objects.create_user("clerk", password="x", is_staff=True)
+    client.force_login(user)
+    assert client.get(IMPORT_URL).status_code == 403
+    client.logout()
+    assert client.get(IMPORT_URL).status_code == 302
+
+
+@pytest.mark.django_db
+def test_an_edited_title_is_kept_and_flagged(staff_client, seed_article):
+    url = reverse("admin:articles_article_change", args=[seed_article.pk])
+    data = {
+        "title": "NATO: Stoltenberg warnt vor russischem Sieg",
+        "slug": seed_article.slug,
+        "source": seed_article.source.pk,
+        "date": "2022-10-01",
+        "date_precision": "month",
+        "language": "de",
+        "quotes-TOTAL_FORMS": "0",
+        "quotes-INITIAL_FORMS": "0",
+    }
+    response = staff_client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    seed_article.refresh_from_db()
+    assert seed_article.title_edited
+    assert seed_article.title == "NATO: Stoltenberg warnt vor russischem Sieg"
+
+
+@pytest.mark.django_db
+def test_corrections_survive_a_rerun_of_the_extractor(staff_client, seed_article):
+    quote = seed_article.quotes.filter(kind="direct").exclude(speaker=None).first()
+    url = reverse("admin:articles_quote_changelist")
+    staff_client.post(url, {"action": "mark_not_speech", "_selected_action": [quote.pk]})
+    quote.refresh_from_db()
+    assert (quote.kind, quote.speaker, quote.review) == ("not_speech", None, "corrected")
+
+    quotes_extract(article=seed_article)
+
+    assert Quote.objects.filter(pk=quote.pk, kind="not_speech", review="corrected").exists()
+    assert (
+        not seed_article.quotes.filter(start=quote.start, end=quote.end)
+        .exclude(pk=quote.pk)
+        .exists()
+    )
+
+
+@pytest.mark.django_db
+def test_merging_speakers_moves_quotes_and_keeps_names_as_aliases(staff_client, seed_article):
+    stoltenberg = Speaker.objects.get(name="Jens Stoltenberg")
+    other = Speaker.objects.create(name="J. Stoltenberg", slug="j-stoltenberg")
+    moved = seed_article.quotes.filter(speaker=stoltenberg).first()
+    Quote.objects.filter(pk=moved.pk).update(speaker=other)
+
+    staff_client.post(
+        reverse("admin:articles_speaker_changelist"),
+        {"action": "merge_speakers", "_selected_action": [stoltenberg.pk, other.pk]},
+    )
+
+    assert not Speaker.objects.filter(pk=other.pk).exists()
+    assert Quote.objects.get(pk=moved.pk).speaker == stoltenberg
+    assert SpeakerAlias.objects.filter(speaker=stoltenberg, name="J. Stoltenberg").exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", ["article", "quote", "speaker", "source"])
+def test_admin_pages_render(staff_client, seed_article, name):
+    assert staff_client.get(reverse(f"admin:articles_{name}_changelist")).status_code == 200
+    assert (
+        staff_client.get(
+            reverse(f"admin:articles_{name}_changelist"), {"q": "Stoltenberg"}
+        ).status_code
+        == 200
+    )

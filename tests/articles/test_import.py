@@ -1,0 +1,228 @@
+import io
+import threading
+import zipfile
+from unittest import mock
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.db import connection
+
+from articles import services
+from articles.models import Article, Quote, Source, Speaker
+from articles.services import Status, seed_import
+from tests.conftest import SEED
+
+GOOD = " date 2021-03-04 Die Ministerin sagte: „Wir schaffen das.“\n\nQuelle: Testagentur\n"
+
+
+def write(folder, name, content):
+    path = folder / name
+    path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    return path
+
+
+def import_command(*args):
+    out, err = io.StringIO(), io.StringIO()
+    try:
+        call_command("import_seeds", *map(str, args), stdout=out, stderr=err)
+    except CommandError as error:
+        return 1, out.getvalue(), err.getvalue() + str(error)
+    return 0, out.getvalue(), err.getvalue()
+
+
+def row_counts():
+    return (
+        Article.objects.count(),
+        Source.objects.count(),
+        Quote.objects.count(),
+        Speaker.objects.count(),
+    )
+
+
+@pytest.mark.django_db
+def test_the_seed_is_imported_with_its_source_and_quotes(seed_bytes):
+    outcome = seed_import(name=SEED.name, data=seed_bytes)
+
+    assert outcome.status == Status.IMPORTED
+    article = Article.objects.get()
+    assert article.source.name == "RT DE"
+    assert article.date_precision == "month" and article.date.isoformat() == "2022-10-01"
+    assert article.body.startswith("Unmittelbar vor dem Beginn")
+    assert article.body.endswith('auf lange Sicht."')
+    assert article.seed_filename == SEED.name and len(article.content_hash) == 64
+    assert article.quotes.filter(kind="direct").exists()
+    assert Speaker.objects.filter(name="Jens Stoltenberg").exists()
+
+
+@pytest.mark.django_db
+def test_import_fixtures_then_again_reports_imported_then_unchanged():
+    code, out, _ = import_command("fixtures/")
+    assert code == 0
+    assert "1 files: 1 imported, 0 unchanged, 0 failed" in out
+
+    before = row_counts()
+    code, out, _ = import_command("fixtures/")
+    assert code == 0
+    assert "1 files: 0 imported, 1 unchanged, 0 failed" in out
+    assert row_counts() == before
+
+
+@pytest.mark.django_db
+def test_same_name_with_new_content_is_refused(tmp_path, seed_bytes):
+    seed_import(name="a.txt", data=GOOD.encode())
+    outcome = seed_import(name="a.txt", data=GOOD.replace("Wir", "Ihr").encode())
+    assert outcome.status == Status.FAILED
+    assert "already imported from a file of this name with different content" in outcome.message
+    assert Article.objects.count() == 1
+
+
+BAD_FILES = {
+    "empty.txt": (b"", "the file is empty"),
+    "binary.txt": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00", "binary file"),
+    "latin1.txt": (
+        " date 2022-10 Grüße aus Köln.\n\nQuelle: X".encode("latin-1"),
+        "not UTF-8: byte 0xfc at column 17",
+    ),
+    "nodate.txt": ("Grüße aus Köln.\n\nQuelle: X", "expected a header like ' date 2022-10'"),
+    "baddate.txt": (" date 2022-13 Grüße.\n\nQuelle: X", "'2022-13' has no month 13"),
+    "huge.txt": (b" date 2022-10 " + b"a" * (5 * 1024 * 1024), "limited to 5 MB"),
+    "nobody.txt": (" date 2022-10 \n\nQuelle: X", "no text between"),
+    "nosource.txt": (" date 2022-10 Grüße aus Köln.", "no source line"),
+}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", sorted(BAD_FILES))
+def test_each_bad_file_gets_its_message_a_failure_and_no_rows(tmp_path, name):
+    content, message = BAD_FILES[name]
+    write(tmp_path, name, content)
+    write(tmp_path, "good.txt", GOOD)
+
+    code, out, err = import_command(tmp_path)
+
+    assert code == 1
+    assert f"{name}: " in err and message in err
+    assert "2 files: 1 imported, 0 unchanged, 1 failed" in out
+    assert list(Article.objects.values_list("seed_filename", flat=True)) == ["good.txt"]
+    assert Source.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_source_option_stands_in_for_a_missing_source_line(tmp_path):
+    write(tmp_path, "nosource.txt", " date 2022-10 Grüße aus Köln.")
+    code, _, _ = import_command(tmp_path, "--source", "Kölner Blatt")
+    assert code == 0
+    assert Article.objects.get().source.name == "Kölner Blatt"
+
+
+@pytest.mark.django_db
+def test_dry_run_writes_nothing(tmp_path):
+    write(tmp_path, "good.txt", GOOD)
+    code, out, _ = import_command(tmp_path, "--dry-run")
+    assert code == 0
+    assert "1 would be imported (dry run, nothing written)" in out
+    assert row_counts() == (0, 0, 0, 0)
+
+
+@pytest.mark.django_db
+def test_missing_paths_and_empty_folders_fail(tmp_path):
+    code, _, err = import_command(tmp_path / "nope.txt")
+    assert code == 1 and "no such file" in err
+    code, _, err = import_command(tmp_path)
+    assert code == 1 and "no seed files found" in err
+
+
+@pytest.mark.django_db
+def test_folders_are_searched_recursively(tmp_path):
+    write(tmp_path, "a.txt", GOOD)
+    (tmp_path / "sub" / "deeper").mkdir(parents=True)
+    write(tmp_path / "sub" / "deeper", "b.txt", GOOD.replace("2021-03-04", "2021-03-05"))
+    write(tmp_path / "sub", "notes.md", "not a seed")
+    code, out, _ = import_command(tmp_path)
+    assert code == 0 and "2 files: 2 imported" in out
+
+
+@pytest.mark.django_db
+def test_a_failure_in_the_middle_of_an_import_leaves_no_rows(seed_bytes):
+    boom = mock.patch.object(services, "quotes_extract", side_effect=RuntimeError("boom"))
+    with boom, pytest.raises(RuntimeError):
+        seed_import(name=SEED.name, data=seed_bytes)
+    assert row_counts() == (0, 0, 0, 0)
+
+    late = mock.patch.object(Quote.objects, "bulk_create", side_effect=RuntimeError("late"))
+    with late, pytest.raises(RuntimeError):
+        seed_import(name=SEED.name, data=seed_bytes)
+    assert row_counts() == (0, 0, 0, 0)
+
+
+@pytest.mark.django_db
+def test_a_racing_import_of_the_same_file_is_stopped_by_the_constraint(seed_bytes):
+    """The other import committed after our check: the unique constraint decides."""
+    first = seed_import(name=SEED.name, data=seed_bytes)
+    real_known = services._known_outcome
+    calls = []
+
+    def blind_once(name, parsed):
+        calls.append(name)
+        return None if len(calls) == 1 else real_known(name, parsed)
+
+    with mock.patch.object(services, "_known_outcome", side_effect=blind_once):
+        second = seed_import(name="copy-" + SEED.name, data=seed_bytes)
+
+    assert first.status == Status.IMPORTED
+    assert second.status == Status.UNCHANGED
+    assert Article.objects.count() == 1
+    assert len(calls) == 2
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_two_imports_at_once_give_one_article(seed_bytes):
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite serialises writers; real concurrency is tested on PostgreSQL")
+    barrier = threading.Barrier(2)
+    outcomes = []
+    real_create = services.article_create
+
+    def create_after_both_checked(**kwargs):
+        barrier.wait(timeout=10)  # both threads have passed the "already imported?" check
+        return real_create(**kwargs)
+
+    def run(name):
+        try:
+            outcomes.append(seed_import(name=name, data=seed_bytes).status)
+        finally:
+            connection.close()
+
+    with mock.patch.object(services, "article_create", side_effect=create_after_both_checked):
+        threads = [threading.Thread(target=run, args=(f"{n}.txt",)) for n in (1, 2)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=30)
+
+    assert sorted(outcomes) == [Status.IMPORTED, Status.UNCHANGED]
+    assert Article.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_zip_archives_are_read_member_by_member(seed_bytes):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("seeds/one.txt", GOOD)
+        archive.writestr("seeds/readme.md", "ignored")
+        archive.writestr("seeds/bad.txt", b"\xff\xfe")
+    buffer.seek(0)
+    members = dict(services.seed_files_from_zip(buffer))
+    assert set(members) == {"one.txt", "bad.txt"}
+    assert members["one.txt"] == GOOD.encode()
+    bad = list(services.seed_files_from_zip(io.BytesIO(b"not a zip")))
+    assert isinstance(bad[0][1], services.seedfile.SeedError)
+
+
+def test_import_keeps_memory_flat_by_streaming_paths(tmp_path):
+    for n in range(3):
+        write(tmp_path, f"{n}.txt", GOOD)
+    paths = services.seed_paths([tmp_path])
+    assert not isinstance(paths, list)  # a generator: files are read one at a time
+    assert [p.name for p in paths] == ["0.txt", "1.txt", "2.txt"]

@@ -66,7 +66,7 @@ def sentence(rng: random.Random) -> str:
     return rng.choice(
         [
             f"Die {noun} hat am Montag neue Pläne für die {other} vorgestellt.",
-            f"Nach Angaben der {noun} wurden im vergangenen Jahr {rng.randint(2, 900)} Fälle gezählt.",
+            f"Nach Angaben der {noun} wurden {rng.randint(2, 900)} Fälle gezählt.",
             f"Kritiker werfen der {noun} vor, die {other} zu lange vernachlässigt zu haben.",
             f'Die sogenannte "{other}" soll bis zum Herbst {rng.randint(2020, 2030)} stehen.',
         ]

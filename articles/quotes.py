@@ -1,0 +1,970 @@
+"""Quotations and their speakers in German news text. No Django imports.
+
+``extract(body)`` finds direct quotations (in „…“, »…«, «…», "…", with ‚…‘ nested), tells speech
+from quotation marks around names and titles (``not_speech``), attributes each quotation to a
+speaker through the reporting frame around it (``sagte er``, ``so Merkel``, ``laut …``, a colon
+before a block quotation), resolves pronouns and short names to the fullest name in the article,
+and marks simple indirect speech (a ``dass`` clause or a subjunctive clause after a reporting verb).
+
+The approach is rules over a *masked* copy of the text, in which every quotation is replaced by
+``⟪···⟫`` of the same length: frames are then found with plain regular expressions that cannot
+see words inside quotations, and every offset stays valid for the original body.
+See docs/quotes.md for the design and the measured figures.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from articles.quotes_lexicon import (
+    AUXILIARIES,
+    NAMING_VERBS,
+    NOT_NAMES,
+    ORG_SUFFIXES,
+    ORG_WORDS,
+    REPORTING_VERBS,
+    ROLE_SUFFIXES,
+    SEPARABLE,
+    SUBJUNCTIVE,
+    SUBORDINATORS,
+    TITLE_CUES,
+)
+
+__all__ = ["Extraction", "Quotation", "SpeakerEntity", "extract"]
+
+
+@dataclass(frozen=True)
+class SpeakerEntity:
+    """One entity within one article."""
+
+    name: str  # canonical: the fullest name used in the article
+    kind: str  # "person" | "organisation"
+    role: str | None  # e.g. "NATO-Generalsekretär", nominative, as a label
+    aliases: tuple[str, ...]  # other forms used in the article
+
+
+@dataclass(frozen=True)
+class Quotation:
+    start: int  # offsets into body; a direct quote's span includes its quotation marks
+    end: int
+    kind: str  # "direct" | "indirect" | "not_speech"
+    speaker: str | None  # SpeakerEntity.name, or None when not found
+    speaker_start: int | None  # the mention the attribution rests on
+    speaker_end: int | None
+    cue: str | None  # the reporting verb or cue, e.g. "sagte", "laut"
+    confidence: float  # 0..1
+
+
+@dataclass(frozen=True)
+class Extraction:
+    quotes: list[Quotation]  # sorted by start
+    speakers: list[SpeakerEntity]  # every entity that some quote names
+
+
+# --------------------------------------------------------------------------------------------
+# 1. Quotation marks: pair them per line, deciding straight marks from context.
+
+OPEN_Q = "⟪"
+CLOSE_Q = "⟫"
+MASK = "·"
+
+_DOUBLE = "„“”\"»«"
+_SINGLE = "‚‘’'›‹"
+_ALL_MARKS = _DOUBLE + _SINGLE
+_OPEN_CONTEXT = set(" \t\n([{/:–—-") | set(_ALL_MARKS)
+_CLOSE_FOLLOW = set(" \t\n.,;:!?)]}/–—-…") | set(_ALL_MARKS)
+
+
+@dataclass
+class _Mark:
+    start: int
+    end: int  # exclusive; for a closed quote it includes the closing mark
+    closed: bool
+    depth: int
+    single: bool
+
+
+def _pair_marks(body: str, line_start: int, line_end: int) -> list[_Mark]:
+    """Pair the quotation marks of one line (a paragraph); unclosed doubles end at line end."""
+    found: list[_Mark] = []
+    stack: list[tuple[int, str, bool]] = []  # (position, expected closers, single)
+
+    def close(kind_single: bool, closers: str, pos: int) -> bool:
+        for k in range(len(stack) - 1, -1, -1):
+            start, expected, single = stack[k]
+            if single == kind_single and body[pos] in expected:
+                # unclosed single quotes above it were apostrophes or strays: drop them
+                del stack[k:]
+                found.append(_Mark(start, pos + 1, True, k, single))
+                return True
+            if not kind_single and single:
+                continue
+            if kind_single and not single:
+                return False
+        return False
+
+    for pos in range(line_start, line_end):
+        ch = body[pos]
+        if ch not in _ALL_MARKS:
+            continue
+        before = body[pos - 1] if pos > line_start else " "
+        after = body[pos + 1] if pos + 1 < line_end else " "
+        can_open = before in _OPEN_CONTEXT and not after.isspace()
+        can_close = not before.isspace() and before not in "([{" and after in _CLOSE_FOLLOW
+        if ch == "„":
+            stack.append((pos, "“”\"", False))
+        elif ch == "‚":
+            if can_open:
+                stack.append((pos, "‘’'", True))
+        elif ch in "“”":
+            if any(not s for _, _, s in stack) and (can_close or not can_open):
+                close(False, "“”\"", pos)
+            elif ch == "“" and can_open:
+                stack.append((pos, "”\"", False))
+        elif ch == '"':
+            open_double = any(not s for _, _, s in stack)
+            if can_close and (open_double or not can_open):
+                if open_double:
+                    close(False, '"“”', pos)
+            elif can_open:
+                stack.append((pos, '"“”', False))
+        elif ch in "»«":
+            other = "«" if ch == "»" else "»"
+            waiting = any(body[p] == other and not s for p, _, s in stack)
+            if waiting and can_close:
+                close(False, ch, pos)
+            elif can_open:
+                stack.append((pos, other, False))
+        elif ch in "›‹":
+            other = "‹" if ch == "›" else "›"
+            waiting = any(body[p] == other and s for p, _, s in stack)
+            if waiting and can_close:
+                close(True, ch, pos)
+            elif can_open:
+                stack.append((pos, other, True))
+        elif ch == "‘":
+            if any(s for _, _, s in stack) and can_close:
+                close(True, "‘’'", pos)
+            elif can_open and not can_close:
+                stack.append((pos, "’'", True))
+        elif ch in "’'":
+            if can_close and any(s for _, _, s in stack):
+                close(True, ch, pos)
+            elif ch == "'" and can_open and not can_close:
+                stack.append((pos, "'’", True))
+    # Unclosed double quotes run to the end of their line; unclosed singles are dropped.
+    end = line_end
+    while end > line_start and body[end - 1].isspace():
+        end -= 1
+    for depth, (start, _, single) in enumerate(stack):
+        if not single and end - start >= 2:
+            found.append(_Mark(start, end, False, depth, False))
+            break  # one open quote per line is enough; nested unclosed ones are noise
+    found.sort(key=lambda m: (m.start, -m.end))
+    # Recompute depth from containment (closers may have popped out of order).
+    result: list[_Mark] = []
+    outer: list[_Mark] = []
+    for m in found:
+        while outer and outer[-1].end <= m.start:
+            outer.pop()
+        if outer and m.end > outer[-1].end:
+            continue  # crossing spans: keep the first
+        m.depth = len(outer)
+        result.append(m)
+        outer.append(m)
+    return result
+
+
+# --------------------------------------------------------------------------------------------
+# 2. Noun phrases, names and roles.
+
+_CAP = r"(?:[A-ZÄÖÜ][\w\-'’.&]*[\w&]|[A-ZÄÖÜ])"
+_PARTICLE = r"(?:von|van|de|di|da|del|della|dos|du|la|le|ten|ter|zu|bin|ibn|al|el|y|und)"
+_NOT_NAME_RE = "|".join(sorted(NOT_NAMES, key=len, reverse=True))
+_NAMEW = rf"(?!(?:{_NOT_NAME_RE})\b){_CAP}"
+_NAME = rf"{_NAMEW}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_NAMEW}){{0,4}}"
+_ART = r"(?:[Dd]er|[Dd]ie|[Dd]as|[Ee]in|[Ee]ine|[Dd]ieser|[Dd]iese|[Dd]ieses)"
+_DETERMINERS = (
+    "der|die|das|den|dem|des|ein|eine|einer|eines|einem|einen|dieser|diese|dieses|seine|seiner|"
+    "seinem|seinen|ihre|ihrer|ihrem|ihren|unsere|keine|sich|jede|jeder|alle|andere|sowie|sagte|"
+    "erklärte|meinte|betonte|warnte|forderte|ergänzte|sagten|erklärten"
+)
+_ADJ = rf"(?!(?:{_DETERMINERS})\b)(?:[a-zäöüß][\w\-]*(?:e|en|er|es|em)|[A-ZÄÖÜ][\w\-]*(?:ische|ischen|ischer)|\d+-\w+e[nr]?)"
+_GEN = rf"(?:[ \t]+(?:des|der|von|vom|eines|einer)[ \t]+(?:{_ADJ}[ \t]+){{0,2}}{_NAME})"
+_PRON = r"(?:[Ee]r|[Ss]ie)"
+_NP = (
+    rf"(?:(?P<pron>{_PRON})(?![\w\-])"
+    rf"|(?P<art>{_ART})[ \t]+(?:{_ADJ}[ \t]+){{0,3}}{_NAME}{_GEN}?"
+    rf"|{_NAME}{_GEN}?)"
+)
+_NP_AT = re.compile(rf"{_NP}(?![\w\-])")
+_APPOSITION_NAME = re.compile(rf",[ \t]+(?P<name>{_NAME})[ \t]*(?=[,⟪⟫:.]|[ \t]+[a-zäöüß])")
+_ROLE_RE = re.compile(
+    r"(?:[\w\-]*-)?[\w]*(?:" + "|".join(sorted(ROLE_SUFFIXES, key=len, reverse=True)) + r")"
+    r"(?:in|innen|en|n|s|e|es)?",
+    re.IGNORECASE,
+)
+_ACRONYM = re.compile(r"[A-ZÄÖÜ0-9&\-.]{2,}")
+_ADJ_END = re.compile(r"(e|en|em|er|es)$")
+
+
+def _is_role(token: str) -> bool:
+    return bool(_ROLE_RE.fullmatch(token))
+
+
+def _is_org(tokens: list[str], article: str | None) -> bool:
+    for tok in tokens:
+        low = tok.lower()
+        if low in ORG_WORDS or low.endswith(ORG_SUFFIXES):
+            return True
+    if tokens and all(_ACRONYM.fullmatch(t) for t in tokens):
+        return True
+    return bool(article and article.lower() in ("das", "dieses") and tokens)
+
+
+def _normalise_role(adjectives: list[str], role: list[str], article: str | None) -> str:
+    art = (article or "").lower()
+    words = []
+    for adj in adjectives:
+        stem = _ADJ_END.sub("", adj)
+        if art in ("der", "ein", "dieser"):
+            adj = stem + "er"
+        elif art in ("die", "eine", "diese"):
+            adj = stem + "e"
+        elif art in ("das", "dieses"):
+            adj = stem + "es"
+        words.append(adj)
+    return " ".join(words + role)
+
+
+@dataclass
+class _Phrase:
+    start: int
+    end: int
+    text: str
+    pronoun: str | None = None
+    name: str | None = None  # name tokens joined, when there are any
+    name_start: int | None = None
+    role: str | None = None
+    kind: str = "person"
+    female: bool | None = None
+
+
+def _analyse(match: re.Match, text_start: int = 0) -> _Phrase:
+    """Split a noun phrase into article, adjectives, role and name."""
+    text = match.group(0)
+    start = match.start() + text_start
+    if match.group("pron"):
+        return _Phrase(start, start + len(text), text, pronoun=text.lower())
+    article = match.group("art")
+    tokens = [(m.group(0), m.start()) for m in re.finditer(r"[^\s]+", text)]
+    if article:
+        tokens = tokens[1:]
+    adjectives: list[str] = []
+    while tokens and (tokens[0][0][:1].islower() or tokens[0][0][:1].isdigit()):
+        adjectives.append(tokens.pop(0)[0])
+    main, genitive = [], []
+    for tok, off in tokens:
+        if genitive or (tok in ("des", "der", "von", "vom", "eines", "einer") and main):
+            genitive.append((tok, off))
+        else:
+            main.append((tok, off))
+    role_idx = -1
+    for i, (tok, _) in enumerate(main):
+        if _is_role(tok):
+            role_idx = i
+    words = [t for t, _ in main]
+    gen_text = " ".join(t for t, _ in genitive)
+    phrase = _Phrase(start, start + len(text), text)
+    if article:
+        phrase.female = article.lower() in ("die", "eine", "diese")
+    if role_idx >= 0:
+        role_words = words[: role_idx + 1]
+        name_part = main[role_idx + 1 :]
+        role = _normalise_role(adjectives, role_words, article)
+        if gen_text and not name_part:
+            role = f"{role} {gen_text}"
+        phrase.role = role
+        if words[role_idx].lower().endswith(("in", "innen")) and not words[role_idx].lower().endswith(
+            "chein"
+        ):
+            phrase.female = True
+        if name_part:
+            phrase.name = " ".join(t for t, _ in name_part)
+            phrase.name_start = start + name_part[0][1]
+        else:
+            phrase.name = None
+        if _is_org(role_words, None) and not name_part:
+            phrase.kind = "organisation"
+    else:
+        name_words = words + ([gen_text] if gen_text else [])
+        phrase.name = " ".join(name_words)
+        phrase.name_start = start + main[0][1] if main else start
+        if _is_org(words, article):
+            phrase.kind = "organisation"
+        elif article or adjectives:
+            # "die Polizei", "ein Sprecher": a common noun, not a name
+            phrase.role = None
+            if not _is_org(words, article) and not any(w[:1].isupper() for w in words[1:]):
+                phrase.kind = "person"
+    return phrase
+
+
+# --------------------------------------------------------------------------------------------
+# 3. Sentences, clauses and frames on the masked text.
+
+_ABBREV = frozenset(
+    "bzw ca dr etc evtl ggf jh jr mio mrd nr prof sog st str usw vgl abs bd gen inc ltd co "
+    "corp mr mrs ms sen rep bzw hl u a z b d h o ä s vs mag ing dipl".split()
+)
+_SENT_END = re.compile(r"[.!?…](?=[ \t]+[A-ZÄÖÜ0-9⟪])|\n")
+_WORD = re.compile(r"[\wäöüß\-]+")
+_CLAUSE_BREAK = re.compile(r"[,;:()–—]|⟫|⟪| - ")
+
+
+def _sentences(masked: str, body: str) -> list[tuple[int, int]]:
+    bounds = []
+    start = 0
+    for m in _SENT_END.finditer(masked):
+        if m.group(0) != "\n":
+            word = masked[max(0, m.start() - 12) : m.start()].rsplit(" ", 1)[-1].lower()
+            word = word.strip("(")
+            if word.isdigit() or word.rstrip(".") in _ABBREV or len(word) == 1:
+                continue
+        bounds.append((start, m.end()))
+        start = m.end()
+    bounds.append((start, len(masked)))
+    # A quotation that ends a sentence inside its marks ("… gewinnt.“ Dann …) ends it too.
+    result = []
+    for s, e in bounds:
+        cut = s
+        for m in re.finditer(r"⟫(?=[ \t]+[A-ZÄÖÜ⟪])", masked[s:e]):
+            pos = s + m.start()
+            if body[pos - 1] in ".!?" or (pos >= 2 and body[pos - 2] in ".!?"):
+                result.append((cut, pos + 1))
+                cut = pos + 1
+        result.append((cut, e))
+    return [(s, e) for s, e in result if e > s]
+
+
+@dataclass
+class _Frame:
+    cue: str
+    cue_start: int
+    phrase: _Phrase | None
+    confidence: float
+
+
+def _cue_tokens(masked: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """Reporting cues (start, end, word) between start and end of the masked text."""
+    cues = []
+    for m in _WORD.finditer(masked, start, end):
+        word = m.group(0)
+        low = word.lower()
+        if low in REPORTING_VERBS and (word[0].islower() or m.start() == start):
+            cues.append((m.start(), m.end(), word))
+        elif low in SEPARABLE and word[0].islower():
+            clause_end = _CLAUSE_BREAK.search(masked, m.end(), end)
+            stop = clause_end.start() if clause_end else end
+            particles = SEPARABLE[low]
+            tail = masked[m.end() : stop]
+            if any(re.search(rf"\b{p}\b\W*$", tail) for p in particles) or any(
+                re.search(rf"\b{p}\b", tail) for p in particles if p in ("hinzu", "bekannt")
+            ):
+                cues.append((m.start(), m.end(), word))
+    return cues
+
+
+_LEAD = re.compile(
+    r"(?:^|(?<=[,;:(⟫])|(?<=\s-)|(?<=–)|(?<=—))[ \t]*"
+    r"(?:(?:" + "|".join(SUBORDINATORS) + r"|Und|Aber|Doch|Auch|Dann|Nun|Zudem|Jedoch|Wie"
+    r"|Während|Nachdem|Als|Dass|Weil|Wobei|Denn|So)[ \t]+)?$"
+)
+_SKIP_AFTER = re.compile(
+    r"[ \t]+(?:(?:auch|jedoch|dann|zudem|nun|außerdem|weiter|gestern|heute|bereits|ebenfalls|"
+    r"dazu|damals|daraufhin|später|zuvor|zuletzt|sich|es|noch|schon|wiederholt|einmal|"
+    r"am\s+\w+|im\s+\w+)[ \t]+)*"
+)
+_ADVERBIALS = re.compile(
+    r"(?:[ \t]+(?:auch|jedoch|dann|zudem|nun|bereits|ebenfalls|gestern|heute|damals|später|"
+    r"wiederholt|zuvor|zuletzt|einmal|noch|schon|mehrfach|mehrmals|immer|wieder|erneut|am\s+\w+|"
+    r"im\s+\w+|vor\s+\w+|in\s+\w+\s+\w+|bei\s+\w+\s+\w+|gegenüber\s+\w+(?:\s+\w+)?))*[ \t]*$"
+)
+
+
+def _np_before(masked: str, clause_start: int, verb_start: int) -> _Phrase | None:
+    """A subject standing right before the verb, at the start of its clause."""
+    window_start = max(clause_start, verb_start - 160)
+    pre = masked[window_start:verb_start]
+    adv = _ADVERBIALS.search(pre)
+    core_end = window_start + (adv.start() if adv else len(pre))
+    for m in _NP_BEFORE_CACHE.finditer(masked, window_start, core_end):
+        if m.end() != core_end:
+            continue
+        lead = masked[window_start : m.start()]
+        if not _LEAD.search(lead) and m.start() != window_start:
+            continue
+        if m.start() == window_start and window_start != clause_start and not _LEAD.search(
+            masked[clause_start : m.start()]
+        ):
+            continue
+        phrase = _analyse(m)
+        return phrase
+    # "Jens Stoltenberg, NATO-Generalsekretär, sagte": skip one apposition between commas
+    app = re.search(r",[^,⟪⟫]{2,100},[ \t]*$", masked[clause_start:core_end])
+    if app:
+        inner_end = clause_start + app.start()
+        for m in _NP_BEFORE_CACHE.finditer(masked, clause_start, inner_end):
+            if m.end() == inner_end and _LEAD.search(masked[clause_start : m.start()]):
+                return _analyse(m)
+    return None
+
+
+_NP_BEFORE_CACHE = re.compile(rf"(?<![\w\-]){_NP}(?![\w\-])")
+
+
+def _np_after(masked: str, pos: int, limit: int) -> _Phrase | None:
+    skip = _SKIP_AFTER.match(masked, pos, limit)
+    start = skip.end() if skip else pos
+    if skip is None:
+        return None
+    m = _NP_AT.match(masked, start, limit)
+    if not m:
+        return None
+    phrase = _analyse(m)
+    if phrase.pronoun is None and phrase.role and phrase.name is None:
+        # "der Generalsekretär der Militärallianz, Jens Stoltenberg,"
+        app = _APPOSITION_NAME.match(masked, m.end(), limit)
+        if app and not any(_is_role(w) for w in app.group("name").split()):
+            phrase.name = app.group("name")
+            phrase.name_start = app.start("name")
+            phrase.end = app.end("name")
+    return phrase
+
+
+def _subject(masked: str, sent_start: int, cue: tuple[int, int, str], sent_end: int):
+    """The speaker phrase of a reporting cue: before it or after it in its clause."""
+    c_start, c_end, word = cue
+    low = word.lower()
+    clause_start = sent_start
+    for m in _CLAUSE_BREAK.finditer(masked, sent_start, c_start):
+        clause_start = m.end()
+    # inverted order first when the clause does not start with the subject
+    before = _np_before(masked, clause_start, c_start)
+    if before is not None and before.pronoun != "sie" or (
+        before is not None and before.pronoun == "sie" and not low.endswith("en")
+    ):
+        return before
+    # participle at the end: "hat Stoltenberg wiederholt behauptet", "hatte Lawrow gesagt"
+    pre = masked[clause_start:c_start]
+    aux = None
+    for m in re.finditer(r"(?<![\w\-])(\w+)(?![\w\-])", pre):
+        if m.group(1) in AUXILIARIES:
+            aux = m
+    if aux is not None:
+        after_aux = clause_start + aux.end()
+        phrase = _np_after(masked, after_aux, c_start)
+        if phrase is not None:
+            return phrase
+        phrase = _np_before(masked, clause_start, clause_start + aux.start())
+        if phrase is not None:
+            return phrase
+    # auxiliary after the participle: "während Putin erklärt hatte" is handled above;
+    # verb first: "sagte der Minister", "erklärte Stoltenberg vor Reportern"
+    stop = _CLAUSE_BREAK.search(masked, c_end, sent_end)
+    limit = stop.start() if stop else sent_end
+    # allow an apposition ", Jens Stoltenberg," right after the clause break
+    return _np_after(masked, c_end, min(sent_end, limit + 60 if stop else limit))
+
+
+_LAUT = re.compile(
+    rf"(?<![\w\-])(?P<cue>[Ll]aut|[Nn]ach[ \t]+Angaben[ \t]+(?:von|des|der)"
+    rf"|[Nn]ach[ \t]+Ansicht[ \t]+(?:von|des|der)|[Nn]ach[ \t]+Worten[ \t]+(?:von|des|der)"
+    rf"|[Gg]emäß)[ \t]+(?:(?:dem|der|den|einem|einer|des|eines)[ \t]+)?"
+    rf"(?:(?:{_ADJ})[ \t]+){{0,2}}(?P<np>{_NAME}{_GEN}?)"
+)
+_ZUFOLGE = re.compile(
+    rf"(?<![\w\-])(?:(?:dem|der|den|einem|einer)[ \t]+)?(?:(?:{_ADJ})[ \t]+){{0,2}}"
+    rf"(?P<np>{_NAME}{_GEN}?)[ \t]+(?P<cue>zufolge)"
+)
+_SO_AFTER = re.compile(rf"⟫[ \t]*[,–—-][ \t]*(?P<cue>so)[ \t]+(?P<np>{_NP})(?![\w\-])")
+
+
+def _bare(m: re.Match, group: str = "np") -> _Phrase:
+    text = m.group(group)
+    sub = _NP_AT.match(text)
+    if sub is None or sub.end() != len(text):
+        return _Phrase(m.start(group), m.end(group), text, name=text, name_start=m.start(group))
+    return _analyse(sub, m.start(group))
+
+
+def _laut_frame(masked: str, start: int, end: int) -> _Frame | None:
+    best = None
+    for rx in (_LAUT, _ZUFOLGE):
+        for m in rx.finditer(masked, start, end):
+            phrase = _bare(m)
+            if phrase.name is None and phrase.role is None:
+                continue
+            frame = _Frame(m.group("cue"), m.start("cue"), phrase, 0.8)
+            if best is None:
+                best = frame
+    return best
+
+
+# --------------------------------------------------------------------------------------------
+# 4. Entities: canonical names, roles, pronouns.
+
+
+class _Entities:
+    def __init__(self, body: str, masked: str):
+        self.body = body
+        # names inside quotations still name people ("[der russische Präsident Wladimir] Putin")
+        self.names_text = body.translate(str.maketrans({"[": " ", "]": " "}))
+        self.masked = masked
+        self.entities: dict[str, dict] = {}
+        self.mentions: list[tuple[int, int, str]] = []  # person mentions outside quotations
+
+    def canonical(self, phrase: _Phrase) -> str | None:
+        if phrase.name is None:
+            return None
+        name = phrase.name
+        if phrase.kind == "organisation":
+            return name
+        tokens = name.split()
+        if any(t[:1].islower() and t not in ("von", "van", "de", "zu", "al", "bin") for t in tokens):
+            return name
+        last = re.escape(tokens[-1])
+        best = name
+        rx = re.compile(
+            rf"(?<![\w\-])((?:{_NAMEW}[ \t]+(?:{_PARTICLE}[ \t]+)?){{1,3}}){last}(?![\w\-])"
+        )
+        for m in rx.finditer(self.names_text):
+            prefix = m.group(1).split()
+            # drop leading role words ("Außenminister Sergei Lawrow")
+            while prefix and (_is_role(prefix[0]) or prefix[0] in NOT_NAMES):
+                prefix.pop(0)
+            if any(_is_role(p) or p.lower() in ORG_WORDS for p in prefix):
+                continue
+            candidate = " ".join([*prefix, tokens[-1]])
+            if not prefix or not candidate.endswith(name):
+                continue
+            if len(candidate) > len(best):
+                best = candidate
+        return best
+
+    def register(self, phrase: _Phrase, canonical: str) -> None:
+        ent = self.entities.setdefault(
+            canonical,
+            {"kind": phrase.kind, "role": None, "aliases": set(), "female": None},
+        )
+        if phrase.name and phrase.name != canonical:
+            ent["aliases"].add(phrase.name)
+        if phrase.role and ent["role"] is None and phrase.name:
+            ent["role"] = phrase.role
+        if phrase.female is not None and ent["female"] is None:
+            ent["female"] = phrase.female
+
+    def role_of(self, canonical: str) -> str | None:
+        """The role the article gives the person: '<Role> <Name>' first, then appositions."""
+        tokens = canonical.split()
+        last = re.escape(tokens[-1])
+        first = r"(?:(?:" + "|".join(re.escape(t) for t in tokens[:-1]) + r")[ \t]+)*" if len(
+            tokens
+        ) > 1 else ""
+        prefix = re.compile(
+            rf"(?:(?P<art>{_ART}|den|dem|des)[ \t]+(?P<adj>(?:{_ADJ}[ \t]+){{0,2}}))?"
+            rf"(?P<role>(?:{_CAP}[ \t]+)??{_CAP})[ \t]+{first}{last}(?![\w\-])"
+        )
+        for m in prefix.finditer(self.names_text):
+            words = m.group("role").split()
+            if not _is_role(words[-1]):
+                continue
+            if len(words) == 2 and not words[0].endswith("s"):
+                words = words[1:]  # "Italiens Ministerpräsident" keeps the genitive
+            art = m.group("art")
+            if art and art.lower() in ("den", "dem", "des"):
+                art = "der"
+            return _normalise_role((m.group("adj") or "").split(), words, art)
+        full = re.escape(canonical)
+        appos = re.compile(
+            rf"(?:(?P<art>{_ART})[ \t]+(?P<adj>(?:{_ADJ}[ \t]+){{0,2}}))?(?P<role>{_CAP}"
+            rf"(?:[ \t]+(?:des|der)[ \t]+{_CAP}(?:[ \t]+{_CAP})?)?),[ \t]+{full}(?![\w\-])"
+            rf"|{full},[ \t]+(?:(?P<art2>{_ART})[ \t]+(?P<adj2>(?:{_ADJ}[ \t]+){{0,2}}))?"
+            rf"(?P<role2>{_CAP}(?:[ \t]+(?:des|der)[ \t]+(?:{_ADJ}[ \t]+)?{_CAP}"
+            rf"(?:[ \t]+{_CAP})?)?)[ \t]*,"
+        )
+        for m in appos.finditer(self.names_text):
+            role = m.group("role") or m.group("role2")
+            head = role.split()[0]
+            if not _is_role(head):
+                continue
+            art = m.group("art") or m.group("art2")
+            adj = (m.group("adj") or m.group("adj2") or "").split()
+            return _normalise_role(adj, role.split(), art)
+        return None
+
+    def person_mentions(self) -> None:
+        """Where known persons are named outside quotations, for pronoun resolution."""
+        forms: dict[str, str] = {}
+        for canonical, ent in self.entities.items():
+            if ent["kind"] != "person":
+                continue
+            forms[canonical] = canonical
+            last = canonical.split()[-1]
+            if last[:1].isupper():
+                forms.setdefault(last, canonical)
+            for alias in ent["aliases"]:
+                forms.setdefault(alias, canonical)
+        if not forms:
+            self.mentions = []
+            return
+        rx = re.compile(
+            r"(?<![\w\-])(?:"
+            + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+            + r")(?![\w\-])"
+        )
+        self.mentions = [(m.start(), m.end(), forms[m.group(0)]) for m in rx.finditer(self.masked)]
+
+    def resolve_pronoun(self, pronoun: str, position: int, plural: bool) -> str | None:
+        if plural:
+            return None
+        want_female = pronoun == "sie"
+        window = position - 1500
+        for start, _end, canonical in reversed(self.mentions):
+            if start >= position:
+                continue
+            if start < window:
+                break
+            female = self.entities[canonical]["female"]
+            if want_female and female:
+                return canonical
+            if not want_female and not female:
+                return canonical
+            if want_female and female is None:
+                continue
+        return None
+
+
+# --------------------------------------------------------------------------------------------
+# 5. The extractor.
+
+_WORDS_IN = re.compile(r"[\wäöüß]+(?:[-'’][\wäöüß]+)*")
+_TITLE_BEFORE = re.compile(r"([\wäöüß\-]+)[ \t]*(?:\([^)]*\)[ \t]*)?[:,]?[ \t]*$")
+_NAME_BEFORE = re.compile(
+    r"(?:(?<![\w\-])(?:der|die|das|des|dem|den|im|ins|beim|vom|zum|zur|am|einer|eines|einem|"
+    r"ein|eine|neue|neuen|neuer|neues)|[A-ZÄÖÜ][\w\-]*(?:s|es))[ \t]*$"
+)
+
+
+def _inner(body: str, m: _Mark) -> str:
+    text = body[m.start : m.end]
+    return text.strip(_ALL_MARKS + " \t\n")
+
+
+def _speechlike(inner: str) -> bool:
+    """Does the quoted text read like speech (a clause) rather than a name?"""
+    words = _WORDS_IN.findall(inner)
+    if len(words) >= 5:
+        return True
+    if inner[-1:] in ".!?…" and len(words) >= 2:
+        return True
+    return any(w[:1].islower() for w in words) and len(words) >= 4
+
+
+def _name_like(inner: str) -> bool:
+    words = _WORDS_IN.findall(inner)
+    if not words:
+        return True
+    caps = [w for w in words if w[:1].isupper() or w[:1].isdigit()]
+    return len(caps) == len(words) or (
+        len(words) <= 6 and words[0][:1].isupper() and inner[-1:] not in ".!?,"
+        and sum(1 for w in words if w[:1].isupper()) * 2 >= len(words)
+    )
+
+
+def extract(body: str) -> Extraction:
+    """Find the quotations in an article body and who said them. Never raises."""
+    try:
+        return _extract(body)
+    except Exception:  # noqa: BLE001 - a bug must not break an import; report nothing instead
+        return Extraction(quotes=[], speakers=[])
+
+
+def _extract(body: str) -> Extraction:
+    if not isinstance(body, str) or not body:
+        return Extraction([], [])
+    marks: list[_Mark] = []
+    pos = 0
+    for line in body.split("\n"):
+        if any(c in line for c in _ALL_MARKS):
+            marks.extend(_pair_marks(body, pos, pos + len(line)))
+        pos += len(line) + 1
+    tops = [m for m in marks if m.depth == 0]
+
+    chars = list(body)
+    for m in tops:
+        for i in range(m.start, m.end):
+            chars[i] = MASK if chars[i] != "\n" else "\n"
+        chars[m.start] = OPEN_Q
+        chars[m.end - 1] = CLOSE_Q
+    masked = "".join(chars)
+    sentences = _sentences(masked, body)
+    entities = _Entities(body, masked)
+
+    def sentence_of(position: int) -> tuple[int, int]:
+        lo, hi = 0, len(sentences) - 1
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if sentences[mid][1] <= position:
+                lo = mid + 1
+            else:
+                hi = mid
+        return sentences[lo]
+
+    # First pass: frames for every top-level quotation.
+    decisions: list[tuple[_Mark, str, _Frame | None]] = []
+    for m in tops:
+        s_start, s_end = sentence_of(m.start)
+        s_end = max(s_end, m.end)
+        inner = _inner(body, m)
+        frame = _find_frame(masked, body, m, s_start, s_end)
+        kind = _classify(body, masked, m, inner, frame, s_start, s_end)
+        decisions.append((m, kind, frame))
+
+    # Register named speakers so that pronouns and short names can be resolved.
+    for _m, kind, frame in decisions:
+        if kind == "direct" and frame and frame.phrase and frame.phrase.pronoun is None:
+            canonical = entities.canonical(frame.phrase)
+            if canonical:
+                entities.register(frame.phrase, canonical)
+    _register_named_people(entities)
+    entities.person_mentions()
+
+    quotes: list[Quotation] = []
+    used: dict[str, dict] = {}
+    last_speaker: tuple[int, str, int, int] | None = None  # (end of quote, name, mention)
+    for m, kind, frame in decisions:
+        speaker = s_start_ = s_end_ = None
+        cue = frame.cue if frame else None
+        confidence = 0.5
+        if kind == "direct" and frame and frame.phrase:
+            phrase = frame.phrase
+            if phrase.pronoun:
+                plural = bool(frame.cue and frame.cue.lower().endswith(("ten", "en")))
+                speaker = entities.resolve_pronoun(phrase.pronoun, phrase.start, plural)
+                s_start_, s_end_ = phrase.start, phrase.end
+            else:
+                speaker = entities.canonical(phrase)
+                if speaker is None and phrase.role:
+                    speaker = phrase.role
+                    entities.register(phrase, speaker)
+                s_start_ = phrase.start
+                s_end_ = phrase.end
+            confidence = frame.confidence if speaker else 0.4
+        elif kind == "direct" and frame is None and last_speaker is not None:
+            # a quotation standing alone right after an attributed one continues it
+            prev_end, name, ps, pe = last_speaker
+            gap = body[prev_end : m.start]
+            if len(gap) < 400 and gap.count("\n") <= 2 and _is_continuation(body, masked, m):
+                speaker, s_start_, s_end_ = name, ps, pe
+                confidence = 0.55
+        if speaker is None:
+            s_start_ = s_end_ = None
+        else:
+            last_speaker = (m.end, speaker, s_start_, s_end_)
+            ent = entities.entities.get(speaker)
+            used[speaker] = ent or {"kind": "person", "role": None, "aliases": set()}
+        if kind == "not_speech":
+            cue, confidence = None, 0.6
+        quotes.append(
+            Quotation(m.start, m.end, kind, speaker, s_start_, s_end_, cue, round(confidence, 2))
+        )
+    # Nested quotations: a quote inside a quote; its speaker is not known.
+    for m in marks:
+        if m.depth > 0:
+            inner = _inner(body, m)
+            kind = "direct" if _speechlike(inner) else "not_speech"
+            quotes.append(Quotation(m.start, m.end, kind, None, None, None, None, 0.3))
+
+    quotes.extend(_indirect(body, masked, sentences, tops, entities, used))
+    quotes = [q for q in quotes if 0 <= q.start < q.end <= len(body)]
+    quotes.sort(key=lambda q: (q.start, q.end))
+    speakers = []
+    for name, ent in used.items():
+        role = ent.get("role") if ent.get("kind") == "person" else None
+        if ent.get("kind") == "person" and name in entities.entities:
+            role = entities.role_of(name) or role
+        aliases = tuple(sorted(a for a in ent.get("aliases", ()) if a != name))
+        speakers.append(SpeakerEntity(name, ent.get("kind", "person"), role, aliases))
+    speakers.sort(key=lambda e: e.name)
+    return Extraction(quotes, speakers)
+
+
+def _is_continuation(body: str, masked: str, m: _Mark) -> bool:
+    """A whole-sentence quotation on its own, right after another one."""
+    inner = _inner(body, m)
+    if not _speechlike(inner):
+        return False
+    line_start = masked.rfind("\n", 0, m.start) + 1
+    before = masked[line_start : m.start].strip()
+    return before == "" or bool(re.search(r"[.!?⟫][ \t]*$", before))
+
+
+def _register_named_people(entities: _Entities) -> None:
+    """People named with a role ('Außenminister Sergei Lawrow') are antecedents for pronouns."""
+    rx = re.compile(rf"(?<![\w\-])(?P<role>{_CAP})[ \t]+(?P<name>{_NAMEW}(?:[ \t]+{_NAMEW}){{0,2}})")
+    for m in rx.finditer(entities.masked):
+        if not _is_role(m.group("role")):
+            continue
+        name = m.group("name")
+        words = name.split()
+        if any(_is_role(w) or w.lower() in ORG_WORDS for w in words):
+            continue
+        phrase = _Phrase(m.start(), m.end(), m.group(0), name=name, name_start=m.start("name"))
+        phrase.role = m.group("role")
+        if m.group("role").lower().endswith("in"):
+            phrase.female = True
+        canonical = entities.canonical(phrase)
+        if canonical:
+            entities.register(phrase, canonical)
+
+
+def _find_frame(masked: str, body: str, m: _Mark, s_start: int, s_end: int) -> _Frame | None:
+    """The reporting frame of a quotation: after it, before it in its sentence, or a colon."""
+    after = masked[m.end - 1 : s_end]
+    # "…“, so Merkel."
+    so = _SO_AFTER.match(masked, m.end - 1, s_end)
+    if so:
+        return _Frame("so", so.start("cue"), _bare(so), 0.85)
+    # "…“, sagte er." / "…“ sagte der Minister" / "…“, hat er gesagt"
+    follow = re.match(r"⟫[ \t]*(?P<comma>[,–—-]?)[ \t]*", after)
+    if follow:
+        pos = m.end - 1 + follow.end()
+        stop = _CLAUSE_BREAK.search(masked, pos, s_end)
+        limit = stop.start() if stop else s_end
+        strict = not follow.group("comma")
+        for cue in _cue_tokens(masked, pos, limit)[:1]:
+            if cue[0] - pos > 40 or (strict and cue[0] != pos):
+                break
+            phrase = _subject(masked, pos, cue, s_end)
+            if phrase is not None:
+                return _Frame(cue[2], cue[0], phrase, 0.9)
+            return _Frame(cue[2], cue[0], None, 0.5)
+    # A cue before the quotation in the same sentence: the nearest one.
+    cues = _cue_tokens(masked, s_start, m.start)
+    laut = _laut_frame(masked, s_start, s_end)
+    if cues:
+        cue = cues[-1]
+        phrase = _subject(masked, s_start, cue, s_end)
+        if phrase is not None:
+            if laut and laut.cue_start > cue[0] and laut.cue_start < m.start:
+                return laut
+            return _Frame(cue[2], cue[0], phrase, 0.85)
+    if laut:
+        return laut
+    if cues:
+        return _Frame(cues[-1][2], cues[-1][0], None, 0.5)
+    # "Als „…“ bezeichnete die Ministerin …", "von einem „…“ sprach der Minister"
+    lead = masked[max(s_start, m.start - 25) : m.start]
+    if re.search(r"(?:^|\s)(?:[Aa]ls|[Vv]on)(?:\s+(?:einem|einer|einen|der|dem|den|des))?[ \t]*$",
+                 lead):
+        stop = re.search(r"[,;:.!?]", masked[m.end : s_end])
+        limit = m.end + stop.start() if stop else s_end
+        for cue in _cue_tokens(masked, m.end, limit)[:1]:
+            phrase = _np_after(masked, cue[1], limit)
+            return _Frame(cue[2], cue[0], phrase, 0.75)
+    # a colon at the end of the previous paragraph introduces a block quotation
+    line_start = masked.rfind("\n", 0, m.start) + 1
+    if not masked[line_start : m.start].strip():
+        prev = masked[:line_start].rstrip()
+        if prev.endswith(":"):
+            p_start = max(masked.rfind("\n", 0, len(prev)) + 1, 0)
+            cand = [s for s in _SENT_SPLIT.finditer(masked, p_start, len(prev))]
+            sent_start = cand[-1].end() if cand else p_start
+            pcues = _cue_tokens(masked, sent_start, len(prev))
+            if pcues:
+                phrase = _subject(masked, sent_start, pcues[-1], len(prev))
+                return _Frame(pcues[-1][2], pcues[-1][0], phrase, 0.8)
+    return None
+
+
+_SENT_SPLIT = re.compile(r"[.!?][ \t]+(?=[A-ZÄÖÜ])")
+
+
+def _classify(body, masked, m: _Mark, inner: str, frame, s_start: int, s_end: int) -> str:
+    words = _WORDS_IN.findall(inner)
+    before = masked[max(0, m.start - 40) : m.start]
+    t = _TITLE_BEFORE.search(before)
+    if t and t.group(1).lower() in TITLE_CUES:
+        return "not_speech"
+    if frame is not None and frame.phrase is not None:
+        if len(words) <= 4 and _name_like(inner) and not frame.cue.lower() in NAMING_VERBS:
+            if _NAME_BEFORE.search(before) or len(words) <= 2:
+                return "not_speech"
+        return "direct"
+    if not words:
+        return "not_speech"
+    if _speechlike(inner) and not (_name_like(inner) and _NAME_BEFORE.search(before)):
+        return "direct"
+    if frame is not None and not _name_like(inner):
+        return "direct"
+    sentence = masked[s_start:s_end]
+    if not _name_like(inner) and any(
+        w.lower() in SUBJUNCTIVE for w in _WORDS_IN.findall(sentence)
+    ):
+        return "direct"
+    return "not_speech"
+
+
+# --------------------------------------------------------------------------------------------
+# 6. Indirect speech: a reporting verb, then a dass-clause or a subjunctive clause.
+
+_DASS = re.compile(r",[ \t]*(?P<body>(?:dass|ob)[ \t][^.;:!?⟪⟫]{8,}?)(?=[.;:!?]|$)")
+_SUBJ_CLAUSE = re.compile(r",[ \t]*(?P<body>[^,.;:!?⟪⟫]{3,}?[^.;:!?⟪⟫]*?)(?=[.;:!?]|$)")
+
+
+def _indirect(body, masked, sentences, tops, entities: _Entities, used) -> list[Quotation]:
+    out = []
+    for s_start, s_end in sentences:
+        sent = masked[s_start:s_end]
+        if OPEN_Q in sent:
+            continue
+        cues = _cue_tokens(masked, s_start, s_end)
+        if not cues:
+            continue
+        cue = cues[0]
+        phrase = _subject(masked, s_start, cue, s_end)
+        if phrase is None:
+            continue
+        rest_start = cue[1]
+        d = _DASS.search(masked, rest_start, s_end)
+        span = None
+        if d:
+            span = (d.start("body"), d.end("body"))
+        else:
+            c = _SUBJ_CLAUSE.search(masked, rest_start, s_end)
+            if c:
+                words = [w.lower() for w in _WORDS_IN.findall(c.group("body"))]
+                if any(w in SUBJUNCTIVE for w in words[:6]) and words[0] not in (
+                    "der", "die", "das", "was", "wie", "wo", "weil", "um", "nachdem", "während",
+                    "wenn", "als", "bevor", "so", "sowie", "sondern", "aber", "und",
+                ):
+                    span = (c.start("body"), c.end("body"))
+        if span is None:
+            continue
+        speaker = None
+        if phrase.pronoun:
+            speaker = entities.resolve_pronoun(phrase.pronoun, phrase.start, False)
+        else:
+            speaker = entities.canonical(phrase) or phrase.role
+        if speaker is None:
+            continue
+        if speaker not in entities.entities:
+            entities.register(phrase, speaker)
+        used[speaker] = entities.entities[speaker]
+        out.append(
+            Quotation(span[0], span[1], "indirect", speaker, phrase.start, phrase.end, cue[2], 0.5)
+        )
+    return out
+

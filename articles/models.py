@@ -1,8 +1,17 @@
 from django.conf import settings
-from django.db import models
-from django.db.models import F, Q
+from django.contrib.postgres.search import (
+    SearchHeadline,
+    SearchQuery,
+    SearchRank,
+    SearchVectorField,
+)
+from django.db import connection, models
+from django.db.models import Exists, F, OuterRef, Q
+from django.db.models.functions import Length
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+from articles.markup import parse_search
 
 
 class Source(models.Model):
@@ -19,11 +28,22 @@ class Source(models.Model):
     def __str__(self):
         return self.name
 
+    def get_absolute_url(self):
+        return reverse("articles:source", kwargs={"slug": self.slug})
+
 
 class SpeakerQuerySet(models.QuerySet):
     def named(self, name: str):
         """Speakers whose canonical name or one of whose aliases is ``name``."""
         return self.filter(Q(name=name) | Q(aliases__name=name)).distinct()
+
+    def quoted(self):
+        """Speakers with at least one quotation, each with ``quote_count`` and ``article_count``."""
+        spoken = Q(quotes__kind__in=Quote.SPOKEN)
+        return self.annotate(
+            quote_count=models.Count("quotes", filter=spoken),
+            article_count=models.Count("quotes__article", filter=spoken, distinct=True),
+        ).filter(quote_count__gt=0)
 
 
 class Speaker(models.Model):
@@ -53,6 +73,9 @@ class Speaker(models.Model):
     def __str__(self):
         return self.name
 
+    def get_absolute_url(self):
+        return reverse("articles:speaker", kwargs={"slug": self.slug})
+
 
 class SpeakerAlias(models.Model):
     """Another name a speaker goes by ("Stoltenberg" for "Jens Stoltenberg")."""
@@ -74,6 +97,64 @@ class SpeakerAlias(models.Model):
 
     def __str__(self):
         return self.name
+
+
+# The highlighted passage of a search result: PostgreSQL marks the words with these control
+# characters, the page escapes the passage and turns them into <mark> elements.
+MARK_START, MARK_STOP = "\x02", "\x03"
+
+
+class ArticleQuerySet(models.QuerySet):
+    def listed(self):
+        """What a list of articles shows: no body (``body_length`` for the reading time)."""
+        return (
+            self.select_related("source")
+            .defer("body", "search_vector")
+            .annotate(body_length=Length("body"))
+        )
+
+    def quoting(self, speaker):
+        """Articles in which ``speaker`` is quoted."""
+        return self.filter(
+            Exists(
+                Quote.objects.filter(article=OuterRef("pk"), speaker=speaker, kind__in=Quote.SPOKEN)
+            )
+        )
+
+    def search(self, text: str):
+        """Full-text search: German stemming and websearch syntax on PostgreSQL, with a
+        ``rank``; on SQLite every word must occur in the title or body (case-insensitive)
+        and no ``-word`` may."""
+        if connection.vendor == "postgresql":
+            query = SearchQuery(text, config="german", search_type="websearch")
+            return self.filter(search_vector=query).annotate(
+                rank=SearchRank(F("search_vector"), query)
+            )
+        terms, excluded = parse_search(text)
+        queryset = self
+        for term in terms:
+            queryset = queryset.filter(Q(title__icontains=term) | Q(body__icontains=term))
+        for term in excluded:
+            queryset = queryset.exclude(Q(title__icontains=term) | Q(body__icontains=term))
+        return queryset
+
+    def with_headline(self, text: str):
+        """On PostgreSQL, ``headline``: the passages of the body that match, words marked with
+        MARK_START and MARK_STOP. Use on a page of results only: it reads each whole body."""
+        query = SearchQuery(text, config="german", search_type="websearch")
+        return self.annotate(
+            headline=SearchHeadline(
+                "body",
+                query,
+                config="german",
+                start_sel=MARK_START,
+                stop_sel=MARK_STOP,
+                max_words=30,
+                min_words=12,
+                max_fragments=2,
+                fragment_delimiter=" … ",
+            )
+        )
 
 
 class Article(models.Model):
@@ -109,6 +190,12 @@ class Article(models.Model):
         verbose_name=_("imported by"),
     )
     imported_at = models.DateTimeField(_("imported at"), auto_now_add=True)
+    # Title (weight A) and body (weight B) as a German tsvector, kept up to date by a trigger
+    # on PostgreSQL (migration 0002) for every write path; unused (NULL) on SQLite. The search
+    # needs the GIN index "article_search_vector_idx" that the same migration creates.
+    search_vector = SearchVectorField(null=True, editable=False)
+
+    objects = ArticleQuerySet.as_manager()
 
     class Meta:
         ordering = ["-date", "title"]
@@ -143,6 +230,9 @@ class Quote(models.Model):
         DIRECT = "direct", _("direct")
         INDIRECT = "indirect", _("indirect")
         NOT_SPEECH = "not_speech", _("not speech")
+
+    # Kinds that are someone's words: what the pages count and mark.
+    SPOKEN = (Kind.DIRECT, Kind.INDIRECT)
 
     class Review(models.TextChoices):
         MACHINE = "machine", _("machine, not reviewed")
@@ -199,6 +289,10 @@ class Quote(models.Model):
 
     def __str__(self):
         return self.text[:80]
+
+    def get_absolute_url(self):
+        """The quotation's place in its article."""
+        return f"{self.article.get_absolute_url()}#q{self.pk}"
 
     @property
     def text(self) -> str:

@@ -1,0 +1,220 @@
+"""An article body as markup: paragraphs and quotations with their offsets. No Django imports.
+
+``blocks(body, spans)`` turns the body and the quotations to mark into paragraphs, each a flat
+list of tokens (text, open a quotation, close it) that a template renders without logic. Every
+character of a paragraph is in exactly one text token, so the text of a paragraph element is
+``body[start:end]`` and an offset in the markup is an offset in the body (annotations rely on
+this). A quotation that spans paragraphs is split into one piece per paragraph; one inside
+another is nested; one that overlaps another without being inside it is split where the other
+ends, so the tags always nest.
+
+Also the search helpers for the article list: ``parse_search`` (the words of a query, for the
+SQLite fallback), ``snippet`` (a passage with the words marked) and ``marked_parts`` (a passage
+PostgreSQL marked), and ``reading_minutes``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from articles.seedfile import split_paragraphs
+
+WORDS_PER_MINUTE = 200
+# German news text has about 7.5 characters a word, spaces and punctuation included.
+CHARS_PER_WORD = 7.5
+
+OPEN, TEXT, CLOSE = "open", "text", "close"
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of the body to mark; ``data`` is handed back in the tokens untouched."""
+
+    start: int
+    end: int
+    data: Any = None
+
+
+@dataclass(frozen=True)
+class Token:
+    kind: str  # OPEN, TEXT or CLOSE
+    start: int
+    end: int
+    text: str = ""
+    span: Span | None = None
+    first: bool = False  # an OPEN token holding the span's first character (show its label)
+    last: bool = False  # an OPEN token holding the span's last character
+
+
+@dataclass
+class Block:
+    """A paragraph: ``body[start:end]`` as tokens."""
+
+    start: int
+    end: int
+    tokens: list[Token] = field(default_factory=list)
+
+
+def blocks(body: str, spans: Iterable[Span]) -> list[Block]:
+    """The body's paragraphs with ``spans`` marked in them (see the module's docstring)."""
+    spans = [span for span in spans if 0 <= span.start < span.end <= len(body)]
+    result = []
+    for paragraph in split_paragraphs(body):
+        inside = [
+            span for span in spans if span.start < paragraph.end and paragraph.start < span.end
+        ]
+        result.append(
+            Block(
+                paragraph.start,
+                paragraph.end,
+                _tokens(body, paragraph.start, paragraph.end, inside),
+            )
+        )
+    return result
+
+
+def _tokens(body: str, start: int, end: int, spans: Sequence[Span]) -> list[Token]:
+    # Pieces are (start, -end, order, span): longest first at the same start, so that the
+    # outer quotation opens first; ``order`` keeps equal pieces in a stable order.
+    pending = sorted(
+        (max(span.start, start), -min(span.end, end), order, span)
+        for order, span in enumerate(spans)
+    )
+    tokens: list[Token] = []
+    stack: list[int] = []  # the ends of the open pieces, innermost last
+    position = start
+
+    def text_to(stop: int) -> None:
+        nonlocal position
+        if stop > position:
+            tokens.append(Token(TEXT, position, stop, body[position:stop]))
+            position = stop
+
+    def close_to(stop: int) -> None:
+        while stack and stack[-1] <= stop:
+            text_to(stack[-1])
+            tokens.append(Token(CLOSE, position, position))
+            stack.pop()
+
+    while pending:
+        piece_start, negative_end, order, span = pending.pop(0)
+        piece_end = -negative_end
+        close_to(piece_start)
+        if stack and piece_end > stack[-1]:
+            # Overlaps the open piece without being inside it: mark the rest after it closes.
+            bisect.insort(pending, (stack[-1], -piece_end, order, span))
+            piece_end = stack[-1]
+        if piece_end <= piece_start:
+            continue
+        text_to(piece_start)
+        tokens.append(
+            Token(
+                OPEN,
+                piece_start,
+                piece_end,
+                span=span,
+                first=piece_start == span.start,
+                last=piece_end == span.end,
+            )
+        )
+        stack.append(piece_end)
+    close_to(end)
+    text_to(end)
+    return tokens
+
+
+def reading_minutes(characters: int) -> int:
+    """Minutes to read a text of this many characters, at least one."""
+    return max(1, round(characters / CHARS_PER_WORD / WORDS_PER_MINUTE))
+
+
+# --- Search ------------------------------------------------------------------------------------
+
+_QUERY_PART = re.compile(r'(-?)"([^"]*)"?|(-?)(\S+)')
+
+
+def parse_search(text: str) -> tuple[list[str], list[str]]:
+    """A websearch-style query as (words or phrases that must occur, ones that must not).
+
+    ``Putin -Lawrow "westliche Militärmaschinerie"`` -> (["Putin", "westliche
+    Militärmaschinerie"], ["Lawrow"]). ``or`` is ignored: the fallback needs every word.
+    """
+    wanted: list[str] = []
+    unwanted: list[str] = []
+    for match in _QUERY_PART.finditer(text):
+        if match[2] is not None:
+            negative, term = match[1], " ".join(match[2].split())
+        else:
+            negative, term = match[3], match[4].strip("\"'")
+        if not term or term.lower() == "or" or term == "-":
+            continue
+        (unwanted if negative else wanted).append(term)
+    return wanted, unwanted
+
+
+def snippet(text: str, terms: Sequence[str], width: int = 240) -> list[tuple[str, bool]]:
+    """A passage of about ``width`` characters around the first of ``terms`` in ``text``, as
+    (text, marked) parts with every occurrence of the terms marked; case-insensitive."""
+    text = " ".join(text.split())
+    terms = [term for term in terms if term]
+    pattern = (
+        re.compile("|".join(re.escape(term) for term in sorted(terms, key=len, reverse=True)), re.I)
+        if terms
+        else None
+    )
+    first = pattern.search(text) if pattern else None
+    if first is None:
+        start, end = 0, min(len(text), width)
+    else:
+        start = max(0, first.start() - width // 3)
+        end = min(len(text), start + width)
+        start = max(0, min(start, end - width))
+    if start > 0:  # begin and end at word boundaries, keeping the first match whole
+        space = text.find(" ", start, first.start())
+        start = space + 1 if space != -1 else start
+    if end < len(text):
+        space = text.rfind(" ", first.end() if first else start, end)
+        end = space if space != -1 else end
+    passage = text[start:end]
+    parts: list[tuple[str, bool]] = [("…", False)] if start > 0 else []
+    position = 0
+    for match in pattern.finditer(passage) if pattern else ():
+        if match.start() > position:
+            parts.append((passage[position : match.start()], False))
+        parts.append((match.group(), True))
+        position = match.end()
+    if position < len(passage):
+        parts.append((passage[position:], False))
+    if end < len(text):
+        parts.append(("…", False))
+    return _merge(parts)
+
+
+def marked_parts(text: str, start_mark: str, stop_mark: str) -> list[tuple[str, bool]]:
+    """A passage with its words between ``start_mark`` and ``stop_mark`` as (text, marked)."""
+    text = " ".join(text.split())
+    parts: list[tuple[str, bool]] = []
+    for index, chunk in enumerate(text.split(start_mark)):
+        if index == 0:
+            parts.append((chunk.replace(stop_mark, ""), False))
+            continue
+        marked, _, rest = chunk.partition(stop_mark)
+        parts.append((marked, True))
+        parts.append((rest.replace(stop_mark, ""), False))
+    return _merge(parts)
+
+
+def _merge(parts: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    merged: list[tuple[str, bool]] = []
+    for text, marked in parts:
+        if not text:
+            continue
+        if merged and merged[-1][1] == marked:
+            merged[-1] = (merged[-1][0] + text, marked)
+        else:
+            merged.append((text, marked))
+    return merged

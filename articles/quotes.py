@@ -184,7 +184,10 @@ _PARTICLE = r"(?:von|van|de|di|da|del|della|dos|du|la|le|ten|ter|zu|bin|ibn|al|e
 _NOT_NAME_RE = "|".join(sorted(NOT_NAMES, key=len, reverse=True))
 _NAMEW = rf"(?!(?:{_NOT_NAME_RE})\b){_CAP}"
 _NAME = rf"{_NAMEW}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_NAMEW}){{0,4}}"
-_ART = r"(?:[Dd]er|[Dd]ie|[Dd]as|[Ee]in|[Ee]ine|[Dd]ieser|[Dd]iese|[Dd]ieses)"
+_ART = (
+    r"(?:[Dd]er|[Dd]ie|[Dd]as|[Ee]in|[Ee]ine|[Dd]ieser|[Dd]iese|[Dd]ieses"
+    r"|(?:Einer|Eine|Einige|Viele|Mehrere|Zwei|Drei|Beide|Alle)[ \t]+(?:der|von|des))"
+)
 _DETERMINERS = (
     "der|die|das|den|dem|des|ein|eine|einer|eines|einem|einen|dieser|diese|dieses|seine|seiner|"
     "seinem|seinen|ihre|ihrer|ihrem|ihren|unsere|keine|sich|jede|jeder|alle|andere|sowie|sagte|"
@@ -320,7 +323,7 @@ _ABBREV = frozenset(
 )
 _SENT_END = re.compile(r"[.!?…](?=[ \t]+[A-ZÄÖÜ0-9⟪])|\n")
 _WORD = re.compile(r"[\wäöüß\-]+")
-_CLAUSE_BREAK = re.compile(r"[,;:()–—]|⟫|⟪| - ")
+_CLAUSE_BREAK = re.compile(r"[,;:–—]|⟫|⟪| - ")
 
 
 def _sentences(masked: str, body: str) -> list[tuple[int, int]]:
@@ -378,16 +381,21 @@ def _cue_tokens(masked: str, start: int, end: int) -> list[tuple[int, int, str]]
 
 _LEAD = re.compile(
     r"(?:^|(?<=[,;:(⟫])|(?<=\s-)|(?<=–)|(?<=—))[ \t]*"
-    r"(?:(?:" + "|".join(SUBORDINATORS) + r"|Und|Aber|Doch|Auch|Dann|Nun|Zudem|Jedoch|Wie"
-    r"|Während|Nachdem|Als|Dass|Weil|Wobei|Denn|So)[ \t]+)?$"
+    r"(?:(?:" + "|".join(sorted(SUBORDINATORS - {"als"})) + r"|Und|Aber|Doch|Auch|Dann|Nun"
+    r"|Zudem|Jedoch|Wie|Während|Nachdem|Dass|Weil|Wobei|Denn|So|Hier|Dort|Dazu|Damals"
+    r"|Daraufhin|Später|Zuvor|Zuletzt|Außerdem|Allerdings|Trotzdem|Dennoch|Deshalb)[ \t]+"
+    r"|(?:als|Als)[ \t]+(?=[Ee]r\b|[Ss]ie\b|[Dd]er\b|[Dd]ie\b|[Dd]as\b|[Ee]in))?$"
 )
 _SKIP_AFTER = re.compile(
     r"[ \t]+(?:(?:auch|jedoch|dann|zudem|nun|außerdem|weiter|gestern|heute|bereits|ebenfalls|"
+    r"hingegen|dagegen|allerdings|indes|wiederum|daher|deshalb|ebenso|lediglich|nur|"
     r"dazu|damals|daraufhin|später|zuvor|zuletzt|sich|es|noch|schon|wiederholt|einmal|"
     r"am\s+\w+|im\s+\w+)[ \t]+)*"
 )
 _ADVERBIALS = re.compile(
+    r"(?:[ \t]*\([^()]{1,60}\))?"
     r"(?:[ \t]+(?:auch|jedoch|dann|zudem|nun|bereits|ebenfalls|gestern|heute|damals|später|"
+    r"hingegen|dagegen|allerdings|indes|wiederum|daher|deshalb|ebenso|lediglich|nur|selbst|"
     r"wiederholt|zuvor|zuletzt|einmal|noch|schon|mehrfach|mehrmals|immer|wieder|erneut|am\s+\w+|"
     r"im\s+\w+|vor\s+\w+|in\s+\w+\s+\w+|bei\s+\w+\s+\w+|gegenüber\s+\w+(?:\s+\w+)?))*[ \t]*$"
 )
@@ -411,14 +419,33 @@ def _np_before(masked: str, clause_start: int, verb_start: int) -> _Phrase | Non
             continue
         phrase = _analyse(m)
         return phrase
-    # "Jens Stoltenberg, NATO-Generalsekretär, sagte": skip one apposition between commas
-    app = re.search(r",[^,⟪⟫]{2,100},[ \t]*$", masked[clause_start:core_end])
-    if app:
-        inner_end = clause_start + app.start()
-        for m in _NP_BEFORE_CACHE.finditer(masked, clause_start, inner_end):
-            if m.end() == inner_end and _LEAD.search(masked[clause_start : m.start()]):
-                return _analyse(m)
     return None
+
+
+def _np_apposition(masked: str, sent_start: int, verb_start: int) -> _Phrase | None:
+    """'Jens Stoltenberg, NATO-Generalsekretär, sagte' / 'Der Chef der WHO, Klaus Stöhr, sagte'."""
+    pre = masked[sent_start:verb_start]
+    if not re.search(r",[ \t]*$", pre) or "⟪" in pre:
+        return None
+    chunks = pre.rstrip().rstrip(",").split(",")
+    if len(chunks) < 2 or len(chunks) > 4:
+        return None
+    head = chunks[0]
+    lead = re.match(r"[ \t]*(?:(?:Auch|Und|Aber|Doch|Nun|Dann|So|Zudem)[ \t]+)?", head)
+    head_start = sent_start + lead.end()
+    m = _NP_AT.match(masked, head_start, sent_start + len(head))
+    if m is None or m.end() != sent_start + len(head.rstrip()):
+        return None
+    phrase = _analyse(m)
+    if phrase.pronoun:
+        return None
+    second = chunks[1].strip()
+    offset = sent_start + len(head) + 1 + (len(chunks[1]) - len(chunks[1].lstrip()))
+    n = re.fullmatch(_NAME, second)
+    if phrase.name is None and n and not any(_is_role(w) for w in second.split()):
+        phrase.name, phrase.name_start = second, offset
+        phrase.end = offset + len(second)
+    return phrase
 
 
 _NP_BEFORE_CACHE = re.compile(rf"(?<![\w\-]){_NP}(?![\w\-])")
@@ -451,7 +478,9 @@ def _subject(masked: str, sent_start: int, cue: tuple[int, int, str], sent_end: 
     for m in _CLAUSE_BREAK.finditer(masked, sent_start, c_start):
         clause_start = m.end()
     # inverted order first when the clause does not start with the subject
-    before = _np_before(masked, clause_start, c_start)
+    before = _np_apposition(masked, sent_start, c_start) or _np_before(
+        masked, clause_start, c_start
+    )
     if before is not None and before.pronoun != "sie" or (
         before is not None and before.pronoun == "sie" and not low.endswith("en")
     ):
@@ -479,9 +508,9 @@ def _subject(masked: str, sent_start: int, cue: tuple[int, int, str], sent_end: 
 
 
 _LAUT = re.compile(
-    rf"(?<![\w\-])(?P<cue>[Ll]aut|[Nn]ach[ \t]+Angaben[ \t]+(?:von|des|der)"
-    rf"|[Nn]ach[ \t]+Ansicht[ \t]+(?:von|des|der)|[Nn]ach[ \t]+Worten[ \t]+(?:von|des|der)"
-    rf"|[Gg]emäß)[ \t]+(?:(?:dem|der|den|einem|einer|des|eines)[ \t]+)?"
+    rf"(?<![\w\-])(?P<cue>[Ll]aut|[Nn]ach[ \t]+(?:den[ \t]+|eigenen[ \t]+)?(?:Angaben|Worten"
+    rf"|Ansicht|Auffassung|Einschätzung|Darstellung|Aussagen?|Informationen|Berichten)"
+    rf"[ \t]+(?:von|des|der|eines|einer)|[Gg]emäß)[ \t]+(?:(?:dem|der|den|einem|einer|des|eines)[ \t]+)?"
     rf"(?:(?:{_ADJ})[ \t]+){{0,2}}(?P<np>{_NAME}{_GEN}?)"
 )
 _ZUFOLGE = re.compile(
@@ -516,6 +545,25 @@ def _laut_frame(masked: str, start: int, end: int) -> _Frame | None:
 # 4. Entities: canonical names, roles, pronouns.
 
 
+_CAP_RUN = re.compile(
+    r"[A-ZÄÖÜ][\w\-'’.]*(?:[ \t]+(?:(?:von|van|de|da|di|del|al|bin|ibn|zu|ten|ter|le|la)[ \t]+)?"
+    r"[A-ZÄÖÜ][\w\-'’.]*)+"
+)
+_ROLE_BEFORE = re.compile(
+    rf"(?:(?P<art>{_ART}|den|dem|des)[ \t]+(?P<adj>(?:{_ADJ}[ \t]+){{0,2}}))?"
+    rf"(?P<role>(?:{_CAP}[ \t]+)??{_CAP})[ \t]+(?P<first>(?:{_CAP}[ \t]+){{0,2}}?)$"
+)
+_ROLE_APPOS_BEFORE = re.compile(
+    rf"(?:(?P<art>{_ART})[ \t]+(?P<adj>(?:{_ADJ}[ \t]+){{0,2}}))?(?P<role>{_CAP}"
+    rf"(?:[ \t]+(?:des|der)[ \t]+{_CAP}(?:[ \t]+{_CAP})?)?),[ \t]+$"
+)
+_ROLE_APPOS_AFTER = re.compile(
+    rf",[ \t]+(?:(?P<art>{_ART})[ \t]+(?P<adj>(?:{_ADJ}[ \t]+){{0,2}}))?"
+    rf"(?P<role>{_CAP}(?:[ \t]+(?:des|der)[ \t]+(?:{_ADJ}[ \t]+)?{_CAP}"
+    rf"(?:[ \t]+{_CAP})?)?)[ \t]*,"
+)
+
+
 class _Entities:
     def __init__(self, body: str, masked: str):
         self.body = body
@@ -524,6 +572,7 @@ class _Entities:
         self.masked = masked
         self.entities: dict[str, dict] = {}
         self.mentions: list[tuple[int, int, str]] = []  # person mentions outside quotations
+        self._sequences: dict[str, list[tuple[str, ...]]] | None = None
 
     def canonical(self, phrase: _Phrase) -> str | None:
         if phrase.name is None:
@@ -534,24 +583,32 @@ class _Entities:
         tokens = name.split()
         if any(t[:1].islower() and t not in ("von", "van", "de", "zu", "al", "bin") for t in tokens):
             return name
-        last = re.escape(tokens[-1])
         best = name
-        rx = re.compile(
-            rf"(?<![\w\-])((?:{_NAMEW}[ \t]+(?:{_PARTICLE}[ \t]+)?){{1,3}}){last}(?![\w\-])"
-        )
-        for m in rx.finditer(self.names_text):
-            prefix = m.group(1).split()
+        for seq in self.sequences().get(tokens[-1], ()):
+            prefix = list(seq[:-1])[-3:]
             # drop leading role words ("Außenminister Sergei Lawrow")
             while prefix and (_is_role(prefix[0]) or prefix[0] in NOT_NAMES):
                 prefix.pop(0)
-            if any(_is_role(p) or p.lower() in ORG_WORDS for p in prefix):
+            if not prefix or any(
+                _is_role(p) or p.lower() in ORG_WORDS or p in NOT_NAMES for p in prefix
+            ):
                 continue
             candidate = " ".join([*prefix, tokens[-1]])
-            if not prefix or not candidate.endswith(name):
-                continue
-            if len(candidate) > len(best):
+            if candidate.endswith(name) and len(candidate) > len(best):
                 best = candidate
         return best
+
+    def sequences(self) -> dict[str, list[tuple[str, ...]]]:
+        """Runs of capitalised words, by each word: the prefixes that end with it."""
+        if self._sequences is None:
+            index: dict[str, list[tuple[str, ...]]] = {}
+            for m in _CAP_RUN.finditer(self.names_text):
+                words = m.group(0).split()
+                for i in range(1, len(words)):
+                    if words[i][:1].isupper():
+                        index.setdefault(words[i], []).append(tuple(words[: i + 1]))
+            self._sequences = index
+        return self._sequences
 
     def register(self, phrase: _Phrase, canonical: str) -> None:
         ent = self.entities.setdefault(
@@ -567,16 +624,18 @@ class _Entities:
 
     def role_of(self, canonical: str) -> str | None:
         """The role the article gives the person: '<Role> <Name>' first, then appositions."""
+        text = self.names_text
         tokens = canonical.split()
-        last = re.escape(tokens[-1])
-        first = r"(?:(?:" + "|".join(re.escape(t) for t in tokens[:-1]) + r")[ \t]+)*" if len(
-            tokens
-        ) > 1 else ""
-        prefix = re.compile(
-            rf"(?:(?P<art>{_ART}|den|dem|des)[ \t]+(?P<adj>(?:{_ADJ}[ \t]+){{0,2}}))?"
-            rf"(?P<role>(?:{_CAP}[ \t]+)??{_CAP})[ \t]+{first}{last}(?![\w\-])"
-        )
-        for m in prefix.finditer(self.names_text):
+        last = tokens[-1]
+        firsts = set(tokens[:-1])
+        hits = [m.start() for m in re.finditer(rf"(?<![\w\-]){re.escape(last)}(?![\w\-])", text)]
+        for i in hits:
+            window = text[max(0, i - 150) : i]
+            m = _ROLE_BEFORE.search(window)
+            if m is None:
+                continue
+            if any(w not in firsts for w in (m.group("first") or "").split()):
+                continue
             words = m.group("role").split()
             if not _is_role(words[-1]):
                 continue
@@ -586,22 +645,19 @@ class _Entities:
             if art and art.lower() in ("den", "dem", "des"):
                 art = "der"
             return _normalise_role((m.group("adj") or "").split(), words, art)
-        full = re.escape(canonical)
-        appos = re.compile(
-            rf"(?:(?P<art>{_ART})[ \t]+(?P<adj>(?:{_ADJ}[ \t]+){{0,2}}))?(?P<role>{_CAP}"
-            rf"(?:[ \t]+(?:des|der)[ \t]+{_CAP}(?:[ \t]+{_CAP})?)?),[ \t]+{full}(?![\w\-])"
-            rf"|{full},[ \t]+(?:(?P<art2>{_ART})[ \t]+(?P<adj2>(?:{_ADJ}[ \t]+){{0,2}}))?"
-            rf"(?P<role2>{_CAP}(?:[ \t]+(?:des|der)[ \t]+(?:{_ADJ}[ \t]+)?{_CAP}"
-            rf"(?:[ \t]+{_CAP})?)?)[ \t]*,"
-        )
-        for m in appos.finditer(self.names_text):
-            role = m.group("role") or m.group("role2")
-            head = role.split()[0]
-            if not _is_role(head):
+        for i in hits:
+            if text[i - len(canonical) + len(last) : i + len(last)] != canonical:
                 continue
-            art = m.group("art") or m.group("art2")
-            adj = (m.group("adj") or m.group("adj2") or "").split()
-            return _normalise_role(adj, role.split(), art)
+            start = i - len(canonical) + len(last)
+            m = _ROLE_APPOS_BEFORE.search(text[max(0, start - 150) : start])
+            if m is None:
+                m = _ROLE_APPOS_AFTER.match(text, i + len(last))
+            if m is None:
+                continue
+            role = m.group("role")
+            if not _is_role(role.split()[0]):
+                continue
+            return _normalise_role((m.group("adj") or "").split(), role.split(), m.group("art"))
         return None
 
     def person_mentions(self) -> None:
@@ -732,47 +788,71 @@ def _extract(body: str) -> Extraction:
         kind = _classify(body, masked, m, inner, frame, s_start, s_end)
         decisions.append((m, kind, frame))
 
+    # Every reporting clause outside quotations: its subject is a speaker candidate, and a
+    # later quotation without a frame of its own may continue it.
+    clause_subjects: list[tuple[int, _Phrase]] = []
+    for s_start, s_end in sentences:
+        for cue in _cue_tokens(masked, s_start, s_end):
+            phrase = _subject(masked, s_start, cue, s_end)
+            if phrase is not None:
+                clause_subjects.append((cue[0], phrase))
+                break
     # Register named speakers so that pronouns and short names can be resolved.
-    for _m, kind, frame in decisions:
-        if kind == "direct" and frame and frame.phrase and frame.phrase.pronoun is None:
-            canonical = entities.canonical(frame.phrase)
+    named = [f.phrase for _m, k, f in decisions if k == "direct" and f and f.phrase]
+    named += [p for _, p in clause_subjects]
+    for phrase in named:
+        if phrase.pronoun is None and phrase.name:
+            canonical = entities.canonical(phrase)
             if canonical:
-                entities.register(frame.phrase, canonical)
+                entities.register(phrase, canonical)
     _register_named_people(entities)
     entities.person_mentions()
 
+    def resolve(phrase: _Phrase, cue: str | None) -> str | None:
+        if phrase.pronoun:
+            plural = bool(cue and cue.lower().endswith(("ten", "en")) and cue.lower() != "zufolge")
+            return entities.resolve_pronoun(phrase.pronoun, phrase.start, plural)
+        speaker = entities.canonical(phrase)
+        if speaker is None and phrase.role:
+            speaker = phrase.role
+            entities.register(phrase, speaker)
+        elif speaker is not None and speaker not in entities.entities:
+            entities.register(phrase, speaker)
+        return speaker
+
+    events: list[tuple[int, str, int, int]] = []  # (position, speaker, mention start, end)
+    for pos_, phrase in clause_subjects:
+        name = resolve(phrase, None)
+        if name:
+            events.append((pos_, name, phrase.start, phrase.end))
+
     quotes: list[Quotation] = []
     used: dict[str, dict] = {}
-    last_speaker: tuple[int, str, int, int] | None = None  # (end of quote, name, mention)
     for m, kind, frame in decisions:
         speaker = s_start_ = s_end_ = None
         cue = frame.cue if frame else None
         confidence = 0.5
         if kind == "direct" and frame and frame.phrase:
             phrase = frame.phrase
-            if phrase.pronoun:
-                plural = bool(frame.cue and frame.cue.lower().endswith(("ten", "en")))
-                speaker = entities.resolve_pronoun(phrase.pronoun, phrase.start, plural)
-                s_start_, s_end_ = phrase.start, phrase.end
-            else:
-                speaker = entities.canonical(phrase)
-                if speaker is None and phrase.role:
-                    speaker = phrase.role
-                    entities.register(phrase, speaker)
-                s_start_ = phrase.start
-                s_end_ = phrase.end
+            speaker = resolve(phrase, frame.cue)
+            s_start_, s_end_ = phrase.start, phrase.end
             confidence = frame.confidence if speaker else 0.4
-        elif kind == "direct" and frame is None and last_speaker is not None:
-            # a quotation standing alone right after an attributed one continues it
-            prev_end, name, ps, pe = last_speaker
-            gap = body[prev_end : m.start]
-            if len(gap) < 400 and gap.count("\n") <= 2 and _is_continuation(body, masked, m):
-                speaker, s_start_, s_end_ = name, ps, pe
-                confidence = 0.55
+        elif kind == "direct" and frame is None:
+            # a quotation without a frame continues the reported speech just before it
+            s_start, s_end = sentence_of(m.start)
+            if _is_continuation(body, masked, m, s_start, s_end):
+                prior = [e for e in events if e[0] < m.start]
+                if prior:
+                    pos_, name, ps, pe = prior[-1]
+                    gap = masked[pos_ : m.start]
+                    if len(gap) < 500 and gap.count("\n") <= 2:
+                        speaker, s_start_, s_end_ = name, ps, pe
+                        confidence = 0.55
         if speaker is None:
             s_start_ = s_end_ = None
         else:
-            last_speaker = (m.end, speaker, s_start_, s_end_)
+            events.append((m.end, speaker, s_start_, s_end_))
+            events.sort()
             ent = entities.entities.get(speaker)
             used[speaker] = ent or {"kind": "person", "role": None, "aliases": set()}
         if kind == "not_speech":
@@ -801,9 +881,16 @@ def _extract(body: str) -> Extraction:
     return Extraction(quotes, speakers)
 
 
-def _is_continuation(body: str, masked: str, m: _Mark) -> bool:
-    """A whole-sentence quotation on its own, right after another one."""
+def _is_continuation(body: str, masked: str, m: _Mark, s_start: int, s_end: int) -> bool:
+    """A whole-sentence quotation on its own, or one in a sentence of reported speech."""
     inner = _inner(body, m)
+    sentence = masked[s_start:s_end]
+    if _cue_tokens(masked, s_start, s_end):
+        return False  # the sentence has a frame of its own that did not name a speaker
+    if any(w.lower() in SUBJUNCTIVE for w in _WORDS_IN.findall(sentence)):
+        return True
+    if re.search(r":[ \t]*$", masked[s_start : m.start]):
+        return True
     if not _speechlike(inner):
         return False
     line_start = masked.rfind("\n", 0, m.start) + 1
@@ -811,10 +898,14 @@ def _is_continuation(body: str, masked: str, m: _Mark) -> bool:
     return before == "" or bool(re.search(r"[.!?⟫][ \t]*$", before))
 
 
+_ROLE_NAME = re.compile(
+    rf"(?<![\w\-])(?P<role>{_CAP})[ \t]+(?P<name>{_NAMEW}(?:[ \t]+{_NAMEW}){{0,2}})"
+)
+
+
 def _register_named_people(entities: _Entities) -> None:
     """People named with a role ('Außenminister Sergei Lawrow') are antecedents for pronouns."""
-    rx = re.compile(rf"(?<![\w\-])(?P<role>{_CAP})[ \t]+(?P<name>{_NAMEW}(?:[ \t]+{_NAMEW}){{0,2}})")
-    for m in rx.finditer(entities.masked):
+    for m in _ROLE_NAME.finditer(entities.masked):
         if not _is_role(m.group("role")):
             continue
         name = m.group("name")

@@ -67,6 +67,10 @@ class Extraction:
 
 OPEN_Q = "⟪"
 CLOSE_Q = "⟫"
+# A quoted name ("die „Computerwoche“") keeps its words in the masked text between these marks,
+# so that it can be a speaker: „…“, schreibt die „Computerwoche“.
+OPEN_NAME = "〈"
+CLOSE_NAME = "〉"
 MASK = "·"
 
 _DOUBLE = "„“”\"»«"
@@ -183,7 +187,7 @@ _CAP = r"(?:[A-ZÄÖÜ][\w\-'’.&]*[\w&]|[A-ZÄÖÜ])"
 _PARTICLE = r"(?:von|van|de|di|da|del|della|dos|du|la|le|ten|ter|zu|bin|ibn|al|el|y|und)"
 _NOT_NAME_RE = "|".join(sorted(NOT_NAMES, key=len, reverse=True))
 _NAMEW = rf"(?!(?:{_NOT_NAME_RE})\b){_CAP}"
-_NAME = rf"{_NAMEW}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_NAMEW}){{0,4}}"
+_NAME = rf"〈?{_NAMEW}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_NAMEW}){{0,4}}〉?"
 _ART = (
     r"(?:[Dd]er|[Dd]ie|[Dd]as|[Ee]in|[Ee]ine|[Dd]ieser|[Dd]iese|[Dd]ieses"
     r"|(?:Einer|Eine|Einige|Viele|Mehrere|Zwei|Drei|Beide|Alle)[ \t]+(?:der|von|des))"
@@ -256,7 +260,7 @@ class _Phrase:
 
 def _analyse(match: re.Match, text_start: int = 0) -> _Phrase:
     """Split a noun phrase into article, adjectives, role and name."""
-    text = match.group(0)
+    text = match.group(0).replace(OPEN_NAME, " ").replace(CLOSE_NAME, " ")
     start = match.start() + text_start
     if match.group("pron"):
         return _Phrase(start, start + len(text), text, pronoun=text.lower())
@@ -517,7 +521,13 @@ _ZUFOLGE = re.compile(
     rf"(?<![\w\-])(?:(?:dem|der|den|einem|einer)[ \t]+)?(?:(?:{_ADJ})[ \t]+){{0,2}}"
     rf"(?P<np>{_NAME}{_GEN}?)[ \t]+(?P<cue>zufolge)"
 )
-_SO_AFTER = re.compile(rf"⟫[ \t]*[,–—-][ \t]*(?P<cue>so)[ \t]+(?P<np>{_NP})(?![\w\-])")
+_SO_AFTER = re.compile(rf"[⟫〉][ \t]*[,–—-][ \t]*(?P<cue>so)[ \t]+(?P<np>{_NP})(?![\w\-])")
+_SO_ANY = re.compile(
+    rf"[,–—][ \t]*(?P<cue>so)[ \t]+(?P<np>{_NP})(?![\w\-])[ \t]*(?:weiter[ \t]*)?(?=[,.;]|$)"
+)
+_WIRD_ZITIERT = re.compile(
+    rf"[⟫〉][ \t]*,?[ \t]*(?P<cue>wird|wurde)[ \t]+(?P<np>{_NP})(?![\w\-])[^.⟪]{{0,80}}?zitiert"
+)
 
 
 def _bare(m: re.Match, group: str = "np") -> _Phrase:
@@ -535,6 +545,12 @@ def _laut_frame(masked: str, start: int, end: int) -> _Frame | None:
             phrase = _bare(m)
             if phrase.name is None and phrase.role is None:
                 continue
+            app = _APPOSITION_NAME.match(masked, m.end(), end)
+            if app and not any(_is_role(w) for w in app.group("name").split()):
+                if phrase.role is None and phrase.name:
+                    phrase.role = phrase.name
+                phrase.name, phrase.name_start = app.group("name"), app.start("name")
+                phrase.end = app.end("name")
             frame = _Frame(m.group("cue"), m.start("cue"), phrase, 0.8)
             if best is None:
                 best = frame
@@ -760,6 +776,12 @@ def _extract(body: str) -> Extraction:
 
     chars = list(body)
     for m in tops:
+        inner = _inner(body, m)
+        words = _WORDS_IN.findall(inner)
+        if m.closed and 0 < len(words) <= 5 and all(w[:1].isupper() or w[:1].isdigit() for w in words):
+            chars[m.start] = OPEN_NAME
+            chars[m.end - 1] = CLOSE_NAME
+            continue
         for i in range(m.start, m.end):
             chars[i] = MASK if chars[i] != "\n" else "\n"
         chars[m.start] = OPEN_Q
@@ -797,6 +819,10 @@ def _extract(body: str) -> Extraction:
             if phrase is not None:
                 clause_subjects.append((cue[0], phrase))
                 break
+        else:
+            laut = _laut_frame(masked, s_start, s_end)
+            if laut is not None and laut.phrase is not None:
+                clause_subjects.append((laut.cue_start, laut.phrase))
     # Register named speakers so that pronouns and short names can be resolved.
     named = [f.phrase for _m, k, f in decisions if k == "direct" and f and f.phrase]
     named += [p for _, p in clause_subjects]
@@ -929,7 +955,10 @@ def _find_frame(masked: str, body: str, m: _Mark, s_start: int, s_end: int) -> _
     if so:
         return _Frame("so", so.start("cue"), _bare(so), 0.85)
     # "…“, sagte er." / "…“ sagte der Minister" / "…“, hat er gesagt"
-    follow = re.match(r"⟫[ \t]*(?P<comma>[,–—-]?)[ \t]*", after)
+    wz = _WIRD_ZITIERT.match(masked, m.end - 1, s_end)
+    if wz:
+        return _Frame("zitiert", wz.start("cue"), _bare(wz), 0.8)
+    follow = re.match(r"[⟫〉][ \t]*(?P<comma>[,–—-]?)[ \t]*", after)
     if follow:
         pos = m.end - 1 + follow.end()
         stop = _CLAUSE_BREAK.search(masked, pos, s_end)
@@ -939,6 +968,11 @@ def _find_frame(masked: str, body: str, m: _Mark, s_start: int, s_end: int) -> _
             if cue[0] - pos > 40 or (strict and cue[0] != pos):
                 break
             phrase = _subject(masked, pos, cue, s_end)
+            if phrase is not None and cue[2].lower() in ("zitiert", "zitierte"):
+                # „…“, zitiert die „Computerwoche“ Lynch: the quoted one is the speaker
+                quoted = _np_after(masked, phrase.end, s_end)
+                if quoted is not None:
+                    phrase = quoted
             if phrase is not None:
                 return _Frame(cue[2], cue[0], phrase, 0.9)
             return _Frame(cue[2], cue[0], None, 0.5)
@@ -954,8 +988,15 @@ def _find_frame(masked: str, body: str, m: _Mark, s_start: int, s_end: int) -> _
             return _Frame(cue[2], cue[0], phrase, 0.85)
     if laut:
         return laut
+    so = _SO_ANY.search(masked, s_start, s_end)
+    if so:
+        return _Frame("so", so.start("cue"), _bare(so), 0.75)
     if cues:
         return _Frame(cues[-1][2], cues[-1][0], None, 0.5)
+    if re.search(r":[ \t]*$", masked[s_start : m.start]):
+        phrase = _colon_subject(masked, s_start, m.start)
+        if phrase is not None:
+            return _Frame(":", m.start - 1, phrase, 0.65)
     # "Als „…“ bezeichnete die Ministerin …", "von einem „…“ sprach der Minister"
     lead = masked[max(s_start, m.start - 25) : m.start]
     if re.search(r"(?:^|\s)(?:[Aa]ls|[Vv]on)(?:\s+(?:einem|einer|einen|der|dem|den|des))?[ \t]*$",
@@ -977,6 +1018,42 @@ def _find_frame(masked: str, body: str, m: _Mark, s_start: int, s_end: int) -> _
             if pcues:
                 phrase = _subject(masked, sent_start, pcues[-1], len(prev))
                 return _Frame(pcues[-1][2], pcues[-1][0], phrase, 0.8)
+    return None
+
+
+_COLON_NP = re.compile(
+    rf"[ \t]*(?:(?:Auch|Und|Aber|Doch|So|Dann|Nun)[ \t]+)?(?P<np>{_NP})(?![\w\-])"
+    rf"(?:[ \t]*\([^()]{{1,40}}\))?(?P<rest>[^⟪]*)$"
+)
+_COLON_INVERTED = re.compile(
+    rf"(?<![\w\-])[a-zäöüß]+(?:te|ten|t)[ \t]+(?P<np>(?:{_ART})[ \t]+[^⟪]*|{_NAME}"
+    rf"(?=[ \t]+[a-zäöüß]))"
+)
+
+
+def _colon_subject(masked: str, s_start: int, colon_end: int) -> _Phrase | None:
+    """'BKA-Präsident Ziercke: „…“', 'Die Firma empfindet das als ungerecht: „…“'."""
+    prefix = masked[s_start:colon_end]
+    m = _COLON_NP.match(prefix)
+    if m:
+        rest = m.group("rest").strip()
+        first = rest.split(" ", 1)[0] if rest else ""
+        if rest in (":", "wörtlich:") or (first[:1].islower() and first not in ("und", "oder")):
+            sub = _NP_AT.match(masked, s_start + m.start("np"))
+            if sub is not None:
+                phrase = _analyse(sub)
+                if phrase.pronoun or phrase.name or phrase.role:
+                    return phrase
+    inv = _COLON_INVERTED.search(masked, s_start, colon_end)
+    if inv:
+        sub = _NP_AT.match(masked, inv.start("np"), colon_end)
+        if sub is not None:
+            phrase = _analyse(sub)
+            if phrase.role or phrase.pronoun or (phrase.name and phrase.kind == "person"):
+                app = _APPOSITION_NAME.match(masked, sub.end(), colon_end)
+                if app and phrase.name is None:
+                    phrase.name, phrase.name_start = app.group("name"), app.start("name")
+                return phrase
     return None
 
 

@@ -152,6 +152,8 @@ def _pair_marks(body: str, line_start: int, line_end: int) -> list[_Mark]:
                 close(True, "‘’'", pos)
             elif can_open and not can_close:
                 stack.append((pos, "’'", True))
+        elif ch == "'" and (before == "'" or after == "'"):
+            continue  # ''wiki markup''
         elif ch in "’'":
             if can_close and any(s for _, _, s in stack):
                 close(True, ch, pos)
@@ -722,7 +724,14 @@ class _Entities:
 # 5. The extractor.
 
 _WORDS_IN = re.compile(r"[\wäöüß]+(?:[-'’][\wäöüß]+)*")
-_TITLE_BEFORE = re.compile(r"([\wäöüß\-]+)[ \t]*(?:\([^)]*\)[ \t]*)?[:,]?[ \t]*$")
+_TITLE_BEFORE = re.compile(r"([\wäöüß\-]+)[ \t]*(?:\([^)]*\)[ \t]*)?$")
+_CLAUSE_WORDS = frozenset(
+    """ich wir du ihr er es man uns mich mir dich dir ist sind war waren hat haben hatte wird
+    werden wurde kann können konnte muss müssen soll sollen will wollen darf nicht sei seien
+    habe hätte wäre würde gibt gab bin bist doch mal gewesen worden
+    i we you is are was were have has had will would can could not it this that do does""".split()
+)
+_NAMING_BEFORE = re.compile(r"(?<![\w\-])(?:als|von|für|zu)(?:[ \t]+(?:einem|einer|einen|eine|ein|der|dem|den|des))?[ \t]*$")
 _NAME_BEFORE = re.compile(
     r"(?:(?<![\w\-])(?:der|die|das|des|dem|den|im|ins|beim|vom|zum|zur|am|einer|eines|einem|"
     r"ein|eine|neue|neuen|neuer|neues)|[A-ZÄÖÜ][\w\-]*(?:s|es))[ \t]*$"
@@ -737,11 +746,11 @@ def _inner(body: str, m: _Mark) -> str:
 def _speechlike(inner: str) -> bool:
     """Does the quoted text read like speech (a clause) rather than a name?"""
     words = _WORDS_IN.findall(inner)
-    if len(words) >= 5:
-        return True
     if inner[-1:] in ".!?…" and len(words) >= 2:
         return True
-    return any(w[:1].islower() for w in words) and len(words) >= 4
+    if any(w in _CLAUSE_WORDS for w in words):
+        return True
+    return len(words) >= 4 and words[0][:1].islower()
 
 
 def _name_like(inner: str) -> bool:
@@ -1062,25 +1071,26 @@ _SENT_SPLIT = re.compile(r"[.!?][ \t]+(?=[A-ZÄÖÜ])")
 
 def _classify(body, masked, m: _Mark, inner: str, frame, s_start: int, s_end: int) -> str:
     words = _WORDS_IN.findall(inner)
+    if not words:
+        return "not_speech"
     before = masked[max(0, m.start - 40) : m.start]
     t = _TITLE_BEFORE.search(before)
     if t and t.group(1).lower() in TITLE_CUES:
         return "not_speech"
+    name_like = _name_like(inner)
     if frame is not None and frame.phrase is not None:
-        if len(words) <= 4 and _name_like(inner) and not frame.cue.lower() in NAMING_VERBS:
+        if len(words) <= 4 and name_like and frame.cue.lower() not in NAMING_VERBS:
             if _NAME_BEFORE.search(before) or len(words) <= 2:
                 return "not_speech"
         return "direct"
-    if not words:
-        return "not_speech"
-    if _speechlike(inner) and not (_name_like(inner) and _NAME_BEFORE.search(before)):
+    if _speechlike(inner):
         return "direct"
-    if frame is not None and not _name_like(inner):
+    if name_like:
+        return "not_speech"
+    if frame is not None or _NAMING_BEFORE.search(before):
         return "direct"
     sentence = masked[s_start:s_end]
-    if not _name_like(inner) and any(
-        w.lower() in SUBJUNCTIVE for w in _WORDS_IN.findall(sentence)
-    ):
+    if any(w.lower() in SUBJUNCTIVE for w in _WORDS_IN.findall(sentence)):
         return "direct"
     return "not_speech"
 

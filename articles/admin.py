@@ -149,6 +149,7 @@ class ArticleAdmin(admin.ModelAdmin):
         outcomes = []
         form = SeedUploadForm(request.POST or None, request.FILES or None)
         if request.method == "POST" and form.is_valid():
+            cache = services.ImportCache()
             outcomes = [
                 services.seed_import(
                     name=name,
@@ -156,6 +157,7 @@ class ArticleAdmin(admin.ModelAdmin):
                     default_source=form.cleaned_data["source"] or None,
                     user=request.user,
                     dry_run=form.cleaned_data["dry_run"],
+                    cache=cache,
                 )
                 for name, data in _uploaded_seed_files(form.cleaned_data["files"])
             ]

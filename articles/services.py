@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils.text import slugify
 
 from articles import quotes as extractor
@@ -109,6 +110,24 @@ def check_size(size: int, name: str) -> None:
 # --- Importing -----------------------------------------------------------------------------
 
 
+class ImportCache:
+    """Sources and speakers one import run has already looked up, so that a run over many
+    files does not ask the database for "RT DE" again and again.
+
+    Rows created inside a file's transaction are remembered only once it commits.
+    """
+
+    def __init__(self):
+        self.sources: dict[str, Source] = {}
+        self.speakers: dict[str, Speaker] = {}
+        self.aliases: dict[int, set[str]] = {}
+
+    def clear(self) -> None:
+        self.sources.clear()
+        self.speakers.clear()
+        self.aliases.clear()
+
+
 def seed_import(
     *,
     name: str,
@@ -116,11 +135,13 @@ def seed_import(
     default_source: str | None = None,
     user=None,
     dry_run: bool = False,
+    cache: ImportCache | None = None,
 ) -> ImportOutcome:
     """Import one seed file's bytes as an article with its quotes, or say why not.
 
     Idempotent: content imported before is ``unchanged``. A different content under an
     imported file's name is refused. Nothing is written on failure or with ``dry_run``.
+    Pass one ``cache`` to every call of a run over many files.
     """
     if isinstance(data, seedfile.SeedError):
         return ImportOutcome(name, Status.FAILED, str(data))
@@ -128,13 +149,14 @@ def seed_import(
         parsed = seedfile.parse(seedfile.decode(data, name), name, default_source=default_source)
     except seedfile.SeedError as error:
         return ImportOutcome(name, Status.FAILED, str(error))
+    extraction = extractor.extract(parsed.body)
+    cache = cache if cache is not None else ImportCache()
 
     for _attempt in range(3):
         known = _known_outcome(name, parsed)
         if known is not None:
             return known
         if dry_run:
-            extraction = extractor.extract(parsed.body)
             return ImportOutcome(
                 name,
                 Status.WOULD_IMPORT,
@@ -143,26 +165,32 @@ def seed_import(
             )
         try:
             with transaction.atomic():
-                article = article_create(parsed=parsed, user=user)
-                count = quotes_extract(article=article)
+                article = article_create(parsed=parsed, user=user, cache=cache)
+                count = quotes_store(
+                    article=article, extraction=extraction, cache=cache, new=True
+                )
         except IntegrityError:
             # Another import committed the same content, name, source or speaker between
-            # our checks and our insert: look again.
+            # our checks and our insert, or a cached row was merged away: look again.
+            cache.clear()
             continue
         return ImportOutcome(name, Status.IMPORTED, f"{count} quotations", article, count)
     return ImportOutcome(name, Status.FAILED, "conflicting imports kept colliding; try again")
 
 
 def _known_outcome(name: str, parsed: seedfile.ParsedArticle) -> ImportOutcome | None:
-    same_content = Article.objects.filter(content_hash=parsed.content_hash).first()
-    if same_content is not None:
-        return ImportOutcome(
-            name,
-            Status.UNCHANGED,
-            f"already imported as “{same_content.title}”",
-            same_content,
-        )
-    if Article.objects.filter(seed_filename=name).exists():
+    clash = (
+        Article.objects.filter(Q(content_hash=parsed.content_hash) | Q(seed_filename=name))
+        .only("title", "content_hash", "slug")
+        .order_by()
+    )
+    clashes = list(clash[:2])
+    for article in clashes:
+        if article.content_hash == parsed.content_hash:
+            return ImportOutcome(
+                name, Status.UNCHANGED, f"already imported as “{article.title}”", article
+            )
+    if clashes:
         return ImportOutcome(
             name,
             Status.FAILED,
@@ -172,8 +200,10 @@ def _known_outcome(name: str, parsed: seedfile.ParsedArticle) -> ImportOutcome |
     return None
 
 
-def article_create(*, parsed: seedfile.ParsedArticle, user=None) -> Article:
-    source = source_get_or_create(name=parsed.source)
+def article_create(
+    *, parsed: seedfile.ParsedArticle, user=None, cache: ImportCache | None = None
+) -> Article:
+    source = source_get_or_create(name=parsed.source, cache=cache)
     return Article.objects.create(
         source=source,
         title=parsed.title,
@@ -192,10 +222,12 @@ def _article_slug(parsed: seedfile.ParsedArticle) -> str:
     return f"{base}-{parsed.content_hash[:8]}"
 
 
-def source_get_or_create(*, name: str) -> Source:
-    source = Source.objects.filter(name=name).first()
+def source_get_or_create(*, name: str, cache: ImportCache | None = None) -> Source:
+    cache = cache if cache is not None else ImportCache()
+    source = cache.sources.get(name) or Source.objects.filter(name=name).first()
     if source is None:
         source = Source.objects.create(name=name, slug=_unique_slug(Source, name, "source"))
+    transaction.on_commit(lambda: cache.sources.setdefault(name, source))
     return source
 
 
@@ -212,15 +244,30 @@ def _unique_slug(model, name: str, fallback: str) -> str:
 
 
 def quotes_extract(*, article: Article) -> int:
-    """(Re-)run the extractor on an article; quotes a person reviewed are kept as they are.
+    """Run the extractor again on an article; quotes a person reviewed are kept as they are."""
+    with transaction.atomic():
+        return quotes_store(article=article, extraction=extractor.extract(article.body))
 
-    Machine quotes are replaced; a new quote that overlaps a reviewed one is left out.
-    Returns the number of quotes the article has afterwards.
+
+def quotes_store(
+    *,
+    article: Article,
+    extraction: extractor.Extraction,
+    cache: ImportCache | None = None,
+    new: bool = False,
+) -> int:
+    """Store an extraction as the article's machine quotes, replacing earlier machine quotes.
+
+    A new quote that overlaps one a person reviewed is left out. Returns the number of
+    quotes the article has afterwards. ``new``: the article was just created, has no quotes.
     """
-    extraction = extractor.extract(article.body)
-    article.quotes.filter(review=Quote.Review.MACHINE).delete()
-    reviewed = list(article.quotes.values_list("start", "end"))
-    speakers = {entity.name: speaker_resolve(entity=entity) for entity in extraction.speakers}
+    reviewed = []
+    if not new:
+        article.quotes.filter(review=Quote.Review.MACHINE).delete()
+        reviewed = list(article.quotes.values_list("start", "end"))
+    speakers = {
+        entity.name: speaker_resolve(entity=entity, cache=cache) for entity in extraction.speakers
+    }
     rows = [
         Quote(
             article=article,
@@ -240,39 +287,51 @@ def quotes_extract(*, article: Article) -> int:
     return len(rows) + len(reviewed)
 
 
-def speaker_resolve(*, entity: extractor.SpeakerEntity) -> Speaker:
+def speaker_resolve(
+    *, entity: extractor.SpeakerEntity, cache: ImportCache | None = None
+) -> Speaker:
     """The Speaker for an entity the extractor found, creating it when nobody matches.
 
     A speaker is found by canonical name, else by an alias when exactly one speaker has it.
     The entity's other names become aliases; its role fills an empty role unless a person
     edited the speaker.
     """
-    candidates = list(Speaker.objects.named(entity.name))
-    exact = [speaker for speaker in candidates if speaker.name == entity.name]
-    if exact:
-        speaker = exact[0]
-    elif len(candidates) == 1:
-        speaker = candidates[0]
-    else:
-        speaker = Speaker.objects.create(
-            name=entity.name,
-            slug=_unique_slug(Speaker, entity.name, "speaker"),
-            kind=entity.kind,
-            role=(entity.role or "")[:200],
-        )
+    cache = cache if cache is not None else ImportCache()
+    speaker = cache.speakers.get(entity.name)
+    if speaker is None:
+        candidates = list(Speaker.objects.named(entity.name))
+        exact = [candidate for candidate in candidates if candidate.name == entity.name]
+        if exact:
+            speaker = exact[0]
+        elif len(candidates) == 1:
+            speaker = candidates[0]
+        else:
+            speaker = Speaker.objects.create(
+                name=entity.name,
+                slug=_unique_slug(Speaker, entity.name, "speaker"),
+                kind=entity.kind,
+                role=(entity.role or "")[:200],
+            )
     if entity.role and not speaker.role and not speaker.edited:
         speaker.role = entity.role[:200]
         speaker.save(update_fields=["role"])
-    names = {alias for alias in (entity.name, *entity.aliases) if alias and alias != speaker.name}
-    if names:
-        known = set(speaker.aliases.filter(name__in=names).values_list("name", flat=True))
+    known = cache.aliases.get(speaker.pk)
+    if known is None:
+        known = set(speaker.aliases.values_list("name", flat=True))
+    names = {alias[:200] for alias in (entity.name, *entity.aliases) if alias} - {speaker.name}
+    if names - known:
         SpeakerAlias.objects.bulk_create(
-            SpeakerAlias(speaker=speaker, name=alias[:200]) for alias in sorted(names - known)
+            SpeakerAlias(speaker=speaker, name=alias) for alias in sorted(names - known)
         )
+
+    def remember():
+        cache.speakers[entity.name] = speaker
+        cache.aliases[speaker.pk] = known | names
+
+    transaction.on_commit(remember)
     return speaker
 
 
-@transaction.atomic
 def speakers_merge(*, target: Speaker, others: Iterable[Speaker]) -> Speaker:
     """Merge ``others`` into ``target``: their quotes and names move over, they are deleted."""
     for other in others:

@@ -140,7 +140,8 @@ def main() -> None:
 
     os.environ["DATABASE_URL"] = BENCH_URL
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsreader.settings")
-    os.environ["DEBUG"] = "1"  # the worst case for memory: Django records queries with DEBUG on
+    os.environ["DEBUG"] = "0"  # as in production
+    os.environ.setdefault("SECRET_KEY", "benchmark-only-secret-key-" + "x" * 40)
     prepare_database()
 
     import django

@@ -144,7 +144,7 @@ def test_folders_are_searched_recursively(tmp_path):
 
 @pytest.mark.django_db
 def test_a_failure_in_the_middle_of_an_import_leaves_no_rows(seed_bytes):
-    boom = mock.patch.object(services, "quotes_extract", side_effect=RuntimeError("boom"))
+    boom = mock.patch.object(services, "quotes_store", side_effect=RuntimeError("boom"))
     with boom, pytest.raises(RuntimeError):
         seed_import(name=SEED.name, data=seed_bytes)
     assert row_counts() == (0, 0, 0, 0)

@@ -6,7 +6,14 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import reset_queries
 
 from articles import seedfile
-from articles.services import ImportOutcome, Status, seed_import, seed_paths, seed_read
+from articles.services import (
+    ImportCache,
+    ImportOutcome,
+    Status,
+    seed_import,
+    seed_paths,
+    seed_read,
+)
 
 
 class Command(BaseCommand):
@@ -28,12 +35,15 @@ class Command(BaseCommand):
         counts = {Status.IMPORTED: 0, Status.UNCHANGED: 0, Status.FAILED: 0, Status.WOULD_IMPORT: 0}
         failures: list[ImportOutcome] = []
         progress = verbosity >= 1 and sys.stderr.isatty()
+        cache = ImportCache()
         for number, path in enumerate(seed_paths(paths), start=1):
             try:
                 data = seed_read(path)
             except seedfile.SeedError as error:
                 data = error
-            outcome = seed_import(name=path.name, data=data, default_source=source, dry_run=dry_run)
+            outcome = seed_import(
+                name=path.name, data=data, default_source=source, dry_run=dry_run, cache=cache
+            )
             reset_queries()  # with DEBUG on, Django keeps every query: keep memory flat
             counts[outcome.status] += 1
             if outcome.failed:

@@ -6,5 +6,9 @@ app_name = "articles"
 
 urlpatterns = [
     path("articles/", views.ArticleListView.as_view(), name="list"),
-    path("articles/<slug:slug>/", views.ArticleDetailView.as_view(), name="detail"),
+    path("articles/<slug:slug>/", views.article_detail, name="detail"),
+    path("speakers/", views.SpeakerListView.as_view(), name="speakers"),
+    path("speakers/<slug:slug>/", views.SpeakerDetailView.as_view(), name="speaker"),
+    path("sources/", views.SourceListView.as_view(), name="sources"),
+    path("sources/<slug:slug>/", views.SourceDetailView.as_view(), name="source"),
 ]

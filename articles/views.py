@@ -1,27 +1,96 @@
-from django.contrib.auth.mixins import LoginRequiredMixin
-from django.views.generic import DetailView, ListView
+"""The reading pages. Every page needs a login (LoginRequiredMiddleware in the settings)."""
 
-from articles.models import Article
-from articles.seedfile import split_paragraphs
+from django.db.models import Count
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.views.generic import ListView
+
+from articles import selectors
+from articles.filters import ArticleFilter
+from articles.models import Article, Source, Speaker
 
 
-class ArticleListView(LoginRequiredMixin, ListView):
+class ArticleListView(ListView):
     template_name = "articles/article_list.html"
-    context_object_name = "articles"
-    paginate_by = 25
+    paginate_by = 20
 
     def get_queryset(self):
-        return Article.objects.select_related("source").defer("body")
-
-
-class ArticleDetailView(LoginRequiredMixin, DetailView):
-    template_name = "articles/article_detail.html"
-    context_object_name = "article"
-
-    def get_queryset(self):
-        return Article.objects.select_related("source")
+        self.filterset = ArticleFilter(self.request.GET, queryset=Article.objects.listed())
+        return self.filterset.qs
 
     def get_context_data(self, **kwargs):
-        body = self.object.body
-        paragraphs = [body[p.start : p.end] for p in split_paragraphs(body)]
-        return super().get_context_data(paragraphs=paragraphs, **kwargs)
+        context = super().get_context_data(**kwargs)
+        context["filter"] = self.filterset
+        context["rows"] = selectors.article_rows(
+            context["object_list"], search=self.filterset.search
+        )
+        context["removals"] = self.removals()
+        return context
+
+    def removals(self) -> list[tuple[str, str]]:
+        """For each filter in use: its label and value, and the list without it."""
+        result = []
+        for name in self.filterset.active:
+            query = self.request.GET.copy()
+            query.pop(name, None)
+            query.pop("page", None)
+            field = self.filterset.form[name]
+            value = self.filterset.form.cleaned_data[name]
+            url = reverse("articles:list") + (f"?{query.urlencode()}" if query else "")
+            result.append((f"{field.label}: {value}", url))
+        return result
+
+
+def article_detail(request, slug):
+    page = selectors.article_page(slug=slug)
+    return render(request, "articles/article_detail.html", {"page": page, "article": page.article})
+
+
+class SpeakerListView(ListView):
+    template_name = "articles/speaker_list.html"
+    context_object_name = "speakers"
+    paginate_by = 100
+
+    def get_queryset(self):
+        return Speaker.objects.quoted().order_by("name")
+
+
+class SpeakerDetailView(ListView):
+    """A speaker's quotations, newest first."""
+
+    template_name = "articles/speaker_detail.html"
+    context_object_name = "quotes"
+    paginate_by = 50
+
+    def get_queryset(self):
+        self.speaker = get_object_or_404(Speaker, slug=self.kwargs["slug"])
+        return selectors.speaker_quotes(self.speaker)
+
+    def get_context_data(self, **kwargs):
+        aliases = self.speaker.aliases.values_list("name", flat=True)
+        return super().get_context_data(speaker=self.speaker, aliases=list(aliases), **kwargs)
+
+
+class SourceListView(ListView):
+    template_name = "articles/source_list.html"
+    context_object_name = "sources"
+
+    def get_queryset(self):
+        return Source.objects.annotate(article_count=Count("articles")).order_by("name")
+
+
+class SourceDetailView(ListView):
+    """An outlet's articles, newest first, and the speakers it quotes most."""
+
+    template_name = "articles/source_detail.html"
+    paginate_by = 20
+
+    def get_queryset(self):
+        self.source = get_object_or_404(Source, slug=self.kwargs["slug"])
+        return Article.objects.listed().filter(source=self.source).order_by("-date", "-pk")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(source=self.source, **kwargs)
+        context["rows"] = selectors.article_rows(context["object_list"])
+        context["top_speakers"] = selectors.source_top_speakers(self.source)
+        return context

@@ -1,0 +1,90 @@
+"""The article list's filters: search, source, speaker, date range and sorting."""
+
+from __future__ import annotations
+
+import django_filters
+from django import forms
+from django.db import connection
+from django.db.models import Exists, OuterRef
+from django.utils.translation import gettext_lazy as _
+
+from articles.models import Article, Quote, Source, Speaker
+
+
+class ArticleFilter(django_filters.FilterSet):
+    RELEVANCE, NEWEST, OLDEST = "relevance", "newest", "oldest"
+
+    q = django_filters.CharFilter(
+        label=_("Search"),
+        method="filter_search",
+        widget=forms.TextInput(attrs={"type": "search", "enterkeyhint": "search"}),
+    )
+    source = django_filters.ModelChoiceFilter(
+        label=_("Source"),
+        queryset=Source.objects.all(),
+        to_field_name="slug",
+        empty_label=_("All sources"),
+    )
+    speaker = django_filters.ModelChoiceFilter(
+        label=_("Speaker"),
+        queryset=Speaker.objects.filter(
+            Exists(Quote.objects.filter(speaker=OuterRef("pk"), kind__in=Quote.SPOKEN))
+        ).order_by("name"),
+        to_field_name="slug",
+        empty_label=_("All speakers"),
+        method="filter_speaker",
+    )
+    date_from = django_filters.DateFilter(
+        label=_("From"),
+        field_name="date",
+        lookup_expr="gte",
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    date_to = django_filters.DateFilter(
+        label=_("To"),
+        field_name="date",
+        lookup_expr="lte",
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    sort = django_filters.ChoiceFilter(
+        label=_("Sort by"),
+        choices=[
+            (RELEVANCE, _("relevance")),
+            (NEWEST, _("newest first")),
+            (OLDEST, _("oldest first")),
+        ],
+        empty_label=None,
+        method="filter_sort",  # the order is applied last, in filter_queryset
+    )
+
+    class Meta:
+        model = Article
+        fields = ["q", "source", "speaker", "date_from", "date_to", "sort"]
+
+    def filter_search(self, queryset, name, value):
+        return queryset.search(value)
+
+    def filter_speaker(self, queryset, name, value):
+        return queryset.quoting(value)
+
+    def filter_sort(self, queryset, name, value):
+        return queryset
+
+    @property
+    def search(self) -> str:
+        return (self.form.cleaned_data.get("q") or "").strip() if self.is_bound else ""
+
+    @property
+    def active(self) -> list[str]:
+        """The names of the filters in use (not the sorting)."""
+        data = getattr(self.form, "cleaned_data", {})
+        return [name for name, value in data.items() if value and name != "sort"]
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        sort = self.form.cleaned_data.get("sort") or self.RELEVANCE
+        if sort == self.RELEVANCE and self.search and connection.vendor == "postgresql":
+            return queryset.order_by("-rank", "-date", "-pk")
+        if sort == self.OLDEST:
+            return queryset.order_by("date", "pk")
+        return queryset.order_by("-date", "-pk")

@@ -1,0 +1,165 @@
+"""Reads for the reading pages: each a fixed number of queries, however many rows there are."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from django.db import connection
+from django.db.models import Count, F, Q
+from django.db.models.functions import Substr
+from django.shortcuts import get_object_or_404
+
+from articles import markup
+from articles.models import MARK_START, MARK_STOP, Article, Quote, Source, Speaker
+
+SPEAKER_COLOURS = 8
+
+
+@dataclass
+class SpeakerInArticle:
+    speaker: Speaker | None  # None: quotations nobody could be named for
+    colour: int
+    count: int = 0
+
+    @property
+    def key(self) -> str:
+        return self.speaker.slug if self.speaker else ""
+
+
+@dataclass
+class ArticlePage:
+    article: Article
+    blocks: list[markup.Block]
+    speakers: list[SpeakerInArticle]
+    previous: Article | None
+    next: Article | None
+    quotes: list[Quote] = field(default_factory=list)
+
+    @property
+    def reading_minutes(self) -> int:
+        return markup.reading_minutes(len(self.article.body))
+
+
+def article_page(*, slug: str) -> ArticlePage:
+    """An article with its quotations marked, the speakers quoted and its neighbours.
+
+    Four queries: the article, its quotations with their speakers, the previous and the next
+    article from the same source.
+    """
+    article = get_object_or_404(
+        Article.objects.select_related("source").defer("search_vector"), slug=slug
+    )
+    quotes = list(
+        article.quotes.filter(kind__in=Quote.SPOKEN).select_related("speaker").order_by("start")
+    )
+    speakers: dict[int | None, SpeakerInArticle] = {}
+    for quote in quotes:
+        quote.article = article  # Quote.text and get_absolute_url without a query each
+        entry = speakers.get(quote.speaker_id)
+        if entry is None:
+            entry = speakers[quote.speaker_id] = SpeakerInArticle(
+                quote.speaker, len(speakers) % SPEAKER_COLOURS
+            )
+        entry.count += 1
+        quote.colour = entry.colour
+    spans = [markup.Span(quote.start, quote.end, quote) for quote in quotes]
+    return ArticlePage(
+        article=article,
+        blocks=markup.blocks(article.body, spans),
+        speakers=sorted(
+            speakers.values(), key=lambda s: (s.speaker is None, -s.count, str(s.speaker))
+        ),
+        previous=_neighbour(article, newer=False),
+        next=_neighbour(article, newer=True),
+        quotes=quotes,
+    )
+
+
+def _neighbour(article: Article, *, newer: bool) -> Article | None:
+    """The article from the same source just before (or after) this one, by date then id."""
+    same_source = Article.objects.filter(source_id=article.source_id).only("slug", "title")
+    if newer:
+        after = Q(date__gt=article.date) | Q(date=article.date, pk__gt=article.pk)
+        return same_source.filter(after).order_by("date", "pk").first()
+    before = Q(date__lt=article.date) | Q(date=article.date, pk__lt=article.pk)
+    return same_source.filter(before).order_by("-date", "-pk").first()
+
+
+# --- The article list --------------------------------------------------------------------------
+
+
+@dataclass
+class ArticleRow:
+    article: Article
+    speakers: list[Speaker]
+    passage: list[tuple[str, bool]]  # the matching passage on a search, (text, marked) parts
+
+    @property
+    def reading_minutes(self) -> int:
+        return markup.reading_minutes(self.article.body_length)
+
+
+def article_rows(articles: Sequence[Article], *, search: str = "") -> list[ArticleRow]:
+    """A page of ``Article.objects.listed()`` with the speakers each quotes and, on a search,
+    the matching passage. Two queries at most, for any number of articles."""
+    ids = [article.pk for article in articles]
+    quoted = (
+        Quote.objects.filter(article_id__in=ids, kind__in=Quote.SPOKEN, speaker__isnull=False)
+        .values("article_id", "speaker_id")
+        .annotate(count=Count("id"))
+        .values_list("article_id", "speaker_id", "speaker__name", "speaker__slug", "count")
+    )
+    speakers: dict[int, list[tuple[int, Speaker]]] = defaultdict(list)
+    for article_id, speaker_id, name, slug, count in quoted:
+        speakers[article_id].append((count, Speaker(pk=speaker_id, name=name, slug=slug)))
+    passages = _passages(ids, search) if search and ids else {}
+    return [
+        ArticleRow(
+            article=article,
+            speakers=[
+                speaker
+                for _count, speaker in sorted(
+                    speakers[article.pk], key=lambda p: (-p[0], p[1].name)
+                )
+            ],
+            passage=passages.get(article.pk, []),
+        )
+        for article in articles
+    ]
+
+
+def _passages(ids: list[int], search: str) -> dict[int, list[tuple[str, bool]]]:
+    if connection.vendor == "postgresql":
+        rows = (
+            Article.objects.filter(pk__in=ids).with_headline(search).values_list("pk", "headline")
+        )
+        return {pk: markup.marked_parts(text, MARK_START, MARK_STOP) for pk, text in rows}
+    terms, _excluded = markup.parse_search(search)
+    rows = Article.objects.filter(pk__in=ids).values_list("pk", "body")
+    return {pk: markup.snippet(body, terms) for pk, body in rows}
+
+
+# --- Speakers and sources ----------------------------------------------------------------------
+
+
+def speaker_quotes(speaker: Speaker):
+    """A speaker's quotations across articles, newest first, each with ``quoted_text`` (cut from
+    the body in the database, so that no body is loaded) and its article and source."""
+    return (
+        Quote.objects.filter(speaker=speaker, kind__in=Quote.SPOKEN)
+        .select_related("article__source")
+        .defer("article__body", "article__search_vector")
+        .annotate(quoted_text=Substr("article__body", F("start") + 1, F("end") - F("start")))
+        .order_by("-article__date", "-article_id", "start")
+    )
+
+
+def source_top_speakers(source: Source, *, limit: int = 10) -> list[Speaker]:
+    """The speakers an outlet quotes most, each with ``quote_count``."""
+    return list(
+        Speaker.objects.filter(quotes__article__source=source, quotes__kind__in=Quote.SPOKEN)
+        .annotate(quote_count=Count("quotes"))
+        .order_by("-quote_count", "name")[:limit]
+    )

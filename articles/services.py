@@ -166,9 +166,7 @@ def seed_import(
         try:
             with transaction.atomic():
                 article = article_create(parsed=parsed, user=user, cache=cache)
-                count = quotes_store(
-                    article=article, extraction=extraction, cache=cache, new=True
-                )
+                count = quotes_store(article=article, extraction=extraction, cache=cache, new=True)
         except IntegrityError:
             # Another import committed the same content, name, source or speaker between
             # our checks and our insert, or a cached row was merged away: look again.
@@ -176,6 +174,32 @@ def seed_import(
             continue
         return ImportOutcome(name, Status.IMPORTED, f"{count} quotations", article, count)
     return ImportOutcome(name, Status.FAILED, "conflicting imports kept colliding; try again")
+
+
+def seed_import_path(
+    path: Path,
+    *,
+    default_source: str | None = None,
+    user=None,
+    dry_run: bool = False,
+    cache: ImportCache | None = None,
+) -> ImportOutcome:
+    """Read a seed file from disk and import it (see ``seed_import``)."""
+    try:
+        data = seed_read(path)
+    except seedfile.SeedError as error:
+        data = error
+    outcome = seed_import(
+        name=path.name,
+        data=data,
+        default_source=default_source,
+        user=user,
+        dry_run=dry_run,
+        cache=cache,
+    )
+    if outcome.failed:
+        outcome.name = str(path)
+    return outcome
 
 
 def _known_outcome(name: str, parsed: seedfile.ParsedArticle) -> ImportOutcome | None:

@@ -136,6 +136,7 @@ def prepare_database() -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--files", type=int, default=10_000)
+    parser.add_argument("--jobs", type=int, default=None, help="passed to import_seeds")
     args = parser.parse_args()
 
     os.environ["DATABASE_URL"] = BENCH_URL
@@ -156,7 +157,7 @@ def main() -> None:
         print(f"generated {args.files} seed files, {size / 1024 / 1024:.1f} MB")
         rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         started = time.perf_counter()
-        call_command("import_seeds", folder, verbosity=0)
+        call_command("import_seeds", folder, verbosity=0, jobs=args.jobs)
         elapsed = time.perf_counter() - started
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     articles, quotes = Article.objects.count(), Quote.objects.count()

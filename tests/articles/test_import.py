@@ -226,3 +226,23 @@ def test_import_keeps_memory_flat_by_streaming_paths(tmp_path):
     paths = services.seed_paths([tmp_path])
     assert not isinstance(paths, list)  # a generator: files are read one at a time
     assert [p.name for p in paths] == ["0.txt", "1.txt", "2.txt"]
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_parallel_workers_import_every_file_once(tmp_path):
+    if connection.vendor != "postgresql":
+        pytest.skip("worker processes are used on PostgreSQL only")
+    for n in range(12):
+        write(tmp_path, f"{n:02d}.txt", GOOD.replace("das.", f"das {n}."))
+    write(tmp_path, "bad.txt", "kein Kopf")
+
+    code, out, err = import_command(tmp_path, "--jobs", "2")
+
+    assert code == 1
+    assert "13 files: 12 imported, 0 unchanged, 1 failed" in out
+    assert "bad.txt: line 1: expected a header" in err
+    assert Article.objects.count() == 12
+    assert Source.objects.count() == 1
+    code, out, _ = import_command(tmp_path, "--jobs", "2")
+    assert "13 files: 0 imported, 12 unchanged, 1 failed" in out

@@ -14,11 +14,14 @@ See docs/quotes.md for the design and the measured figures.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
 from articles.quotes_lexicon import (
     AUXILIARIES,
+    FEMALE_NAMES,
+    MALE_A_NAMES,
     NAMING_VERBS,
     NOT_NAMES,
     ORG_SUFFIXES,
@@ -73,7 +76,7 @@ OPEN_NAME = "〈"
 CLOSE_NAME = "〉"
 MASK = "·"
 
-_DOUBLE = "„“”\"»«"
+_DOUBLE = '„“”"»«'
 _SINGLE = "‚‘’'›‹"
 _ALL_MARKS = _DOUBLE + _SINGLE
 _OPEN_CONTEXT = set(" \t\n([{/:–—-") | set(_ALL_MARKS)
@@ -117,15 +120,15 @@ def _pair_marks(body: str, line_start: int, line_end: int) -> list[_Mark]:
         can_open = before in _OPEN_CONTEXT and not after.isspace()
         can_close = not before.isspace() and before not in "([{" and after in _CLOSE_FOLLOW
         if ch == "„":
-            stack.append((pos, "“”\"", False))
+            stack.append((pos, '“”"', False))
         elif ch == "‚":
             if can_open:
                 stack.append((pos, "‘’'", True))
         elif ch in "“”":
             if any(not s for _, _, s in stack) and (can_close or not can_open):
-                close(False, "“”\"", pos)
+                close(False, '“”"', pos)
             elif ch == "“" and can_open:
-                stack.append((pos, "”\"", False))
+                stack.append((pos, '”"', False))
         elif ch == '"':
             open_double = any(not s for _, _, s in stack)
             if can_close and (open_double or not can_open):
@@ -192,6 +195,7 @@ _NAMEW = rf"(?!(?:{_NOT_NAME_RE})\b){_CAP}"
 _NAME = rf"〈?{_NAMEW}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_NAMEW}){{0,4}}〉?"
 _ART = (
     r"(?:[Dd]er|[Dd]ie|[Dd]as|[Ee]in|[Ee]ine|[Dd]ieser|[Dd]iese|[Dd]ieses"
+    r"|[Ss]ein|[Ss]eine|[Ii]hr|[Ii]hre|[Dd]essen|[Dd]eren"
     r"|(?:Einer|Eine|Einige|Viele|Mehrere|Zwei|Drei|Beide|Alle)[ \t]+(?:der|von|des))"
 )
 _DETERMINERS = (
@@ -199,13 +203,16 @@ _DETERMINERS = (
     "seinem|seinen|ihre|ihrer|ihrem|ihren|unsere|keine|sich|jede|jeder|alle|andere|sowie|sagte|"
     "erklärte|meinte|betonte|warnte|forderte|ergänzte|sagten|erklärten"
 )
-_ADJ = rf"(?!(?:{_DETERMINERS})\b)(?:[a-zäöüß][\w\-]*(?:e|en|er|es|em)|[A-ZÄÖÜ][\w\-]*(?:ische|ischen|ischer)|\d+-\w+e[nr]?)"
+_ADJ = (
+    rf"(?!(?:{_DETERMINERS})\b)(?:[a-zäöüß][\w\-]*(?:e|en|er|es|em)"
+    rf"|[A-ZÄÖÜ][\w\-]*(?:ische|ischen|ischer)|\d+-\w+e[nr]?|\d+)"
+)
 _GEN = rf"(?:[ \t]+(?:des|der|von|vom|eines|einer)[ \t]+(?:{_ADJ}[ \t]+){{0,2}}{_NAME})"
 _PRON = r"(?:[Ee]r|[Ss]ie)"
 _NP = (
     rf"(?:(?P<pron>{_PRON})(?![\w\-])"
-    rf"|(?P<art>{_ART})[ \t]+(?:{_ADJ}[ \t]+){{0,3}}{_NAME}{_GEN}?"
-    rf"|{_NAME}{_GEN}?)"
+    rf"|(?P<art>{_ART})[ \t]+(?:{_ADJ}[ \t]+){{0,3}}{_NAME}{_GEN}{{0,2}}"
+    rf"|{_NAME}{_GEN}{{0,2}})"
 )
 _NP_AT = re.compile(rf"{_NP}(?![\w\-])")
 _APPOSITION_NAME = re.compile(rf",[ \t]+(?P<name>{_NAME})[ \t]*(?=[,⟪⟫:.]|[ \t]+[a-zäöüß])")
@@ -218,6 +225,7 @@ _ACRONYM = re.compile(r"[A-ZÄÖÜ0-9&\-.]{2,}")
 _ADJ_END = re.compile(r"(e|en|em|er|es)$")
 
 
+@functools.lru_cache(maxsize=20000)
 def _is_role(token: str) -> bool:
     return bool(_ROLE_RE.fullmatch(token))
 
@@ -283,6 +291,14 @@ def _analyse(match: re.Match, text_start: int = 0) -> _Phrase:
     for i, (tok, _) in enumerate(main):
         if _is_role(tok):
             role_idx = i
+    if (
+        role_idx < 0
+        and article
+        and article.lower() in ("der", "die", "ein", "eine")
+        and len(main) >= 3
+        and not _is_org([t for t, _ in main], None)
+    ):
+        role_idx = 0  # "der Meteorologe Karl Sommer": an unlisted role before a full name
     words = [t for t, _ in main]
     gen_text = " ".join(t for t, _ in genitive)
     phrase = _Phrase(start, start + len(text), text)
@@ -295,9 +311,9 @@ def _analyse(match: re.Match, text_start: int = 0) -> _Phrase:
         if gen_text and not name_part:
             role = f"{role} {gen_text}"
         phrase.role = role
-        if words[role_idx].lower().endswith(("in", "innen")) and not words[role_idx].lower().endswith(
-            "chein"
-        ):
+        if words[role_idx].lower().endswith(("in", "innen")) and not words[
+            role_idx
+        ].lower().endswith("chein"):
             phrase.female = True
         if name_part:
             phrase.name = " ".join(t for t, _ in name_part)
@@ -419,8 +435,10 @@ def _np_before(masked: str, clause_start: int, verb_start: int) -> _Phrase | Non
         lead = masked[window_start : m.start()]
         if not _LEAD.search(lead) and m.start() != window_start:
             continue
-        if m.start() == window_start and window_start != clause_start and not _LEAD.search(
-            masked[clause_start : m.start()]
+        if (
+            m.start() == window_start
+            and window_start != clause_start
+            and not _LEAD.search(masked[clause_start : m.start()])
         ):
             continue
         phrase = _analyse(m)
@@ -476,6 +494,60 @@ def _np_after(masked: str, pos: int, limit: int) -> _Phrase | None:
     return phrase
 
 
+_THING_SUFFIXES = (
+    "ung",
+    "ungen",
+    "heit",
+    "keit",
+    "schaft",
+    "tion",
+    "tät",
+    "ismus",
+    "ment",
+    "nis",
+    "tum",
+    "end",
+    "ik",
+    "ie",
+    "frage",
+    "sorte",
+    "kunft",
+    "motiv",
+    "kampf",
+    "wort",
+    "worte",
+    "plan",
+    "pläne",
+    "lage",
+    "haltung",
+    "bild",
+    "ziel",
+    "ergebnis",
+    "zahl",
+    "zahlen",
+)
+_PERSON_ENDINGS = ("er", "ier", "ner", "ler", "ten", "isten", "anten", "enten", "innen", "in", "e")
+
+
+def _personlike(phrase: _Phrase | None) -> bool:
+    """Could this phrase be someone who speaks (a person, a group, an organisation)?"""
+    if phrase is None:
+        return False
+    if phrase.pronoun or phrase.role or phrase.kind == "organisation":
+        return True
+    if not phrase.name:
+        return False
+    words = phrase.name.split()
+    head = words[0] if len(words) > 1 and words[1] in ("des", "der", "von", "vom") else words[-1]
+    low = head.lower()
+    article = phrase.text.split(" ", 1)[0].lower() != phrase.name.split(" ", 1)[0].lower()
+    if article:
+        # "die Entwicklung" is no speaker; "die Demonstranten", "der Verfasser" may be
+        return low.endswith(_PERSON_ENDINGS) and not low.endswith(_THING_SUFFIXES)
+    # a lone abstract noun ("Relativierend", "Zustimmung") is no speaker either
+    return not (len(words) == 1 and len(low) >= 7 and low.endswith(_THING_SUFFIXES[:9] + ("end",)))
+
+
 def _subject(masked: str, sent_start: int, cue: tuple[int, int, str], sent_end: int):
     """The speaker phrase of a reporting cue: before it or after it in its clause."""
     c_start, c_end, word = cue
@@ -483,13 +555,20 @@ def _subject(masked: str, sent_start: int, cue: tuple[int, int, str], sent_end: 
     clause_start = sent_start
     for m in _CLAUSE_BREAK.finditer(masked, sent_start, c_start):
         clause_start = m.end()
-    # inverted order first when the clause does not start with the subject
     before = _np_apposition(masked, sent_start, c_start) or _np_before(
         masked, clause_start, c_start
     )
-    if before is not None and before.pronoun != "sie" or (
-        before is not None and before.pronoun == "sie" and not low.endswith("en")
-    ):
+    if before is not None and before.pronoun == "sie" and low.endswith("en"):
+        before = None  # "sie sagten": a plural we do not resolve
+    stop = _CLAUSE_BREAK.search(masked, c_end, sent_end)
+    limit = stop.start() if stop else sent_end
+    # allow an apposition ", Jens Stoltenberg," right after the clause break
+    after = _np_after(masked, c_end, min(sent_end, limit + 60 if stop else limit))
+    if after is not None and after.pronoun and masked[c_end : after.start].strip() == "":
+        return after  # "Deren Haltung bezeichnete er als …": the pronoun is the subject
+    if low in ("zitiert", "zitierte") and before is not None and _personlike(after):
+        return after  # "Ein Fernsehsender zitierte Papandreou mit den Worten"
+    if _personlike(before):
         return before
     # participle at the end: "hat Stoltenberg wiederholt behauptet", "hatte Lawrow gesagt"
     pre = masked[clause_start:c_start]
@@ -498,25 +577,23 @@ def _subject(masked: str, sent_start: int, cue: tuple[int, int, str], sent_end: 
         if m.group(1) in AUXILIARIES:
             aux = m
     if aux is not None:
+        phrase = _np_before(masked, clause_start, clause_start + aux.start())
+        if _personlike(phrase):
+            return phrase
         after_aux = clause_start + aux.end()
         phrase = _np_after(masked, after_aux, c_start)
-        if phrase is not None:
+        if _personlike(phrase):
             return phrase
-        phrase = _np_before(masked, clause_start, clause_start + aux.start())
-        if phrase is not None:
-            return phrase
-    # auxiliary after the participle: "während Putin erklärt hatte" is handled above;
-    # verb first: "sagte der Minister", "erklärte Stoltenberg vor Reportern"
-    stop = _CLAUSE_BREAK.search(masked, c_end, sent_end)
-    limit = stop.start() if stop else sent_end
-    # allow an apposition ", Jens Stoltenberg," right after the clause break
-    return _np_after(masked, c_end, min(sent_end, limit + 60 if stop else limit))
+    if _personlike(after):
+        return after
+    return None
 
 
 _LAUT = re.compile(
     rf"(?<![\w\-])(?P<cue>[Ll]aut|[Nn]ach[ \t]+(?:den[ \t]+|eigenen[ \t]+)?(?:Angaben|Worten"
     rf"|Ansicht|Auffassung|Einschätzung|Darstellung|Aussagen?|Informationen|Berichten)"
-    rf"[ \t]+(?:von|des|der|eines|einer)|[Gg]emäß)[ \t]+(?:(?:dem|der|den|einem|einer|des|eines)[ \t]+)?"
+    rf"[ \t]+(?:von|des|der|eines|einer)|[Gg]emäß)"
+    rf"[ \t]+(?:(?:dem|der|den|einem|einer|des|eines)[ \t]+)?"
     rf"(?:(?:{_ADJ})[ \t]+){{0,2}}(?P<np>{_NAME}{_GEN}?)"
 )
 _ZUFOLGE = re.compile(
@@ -526,6 +603,14 @@ _ZUFOLGE = re.compile(
 _SO_AFTER = re.compile(rf"[⟫〉][ \t]*[,–—-][ \t]*(?P<cue>so)[ \t]+(?P<np>{_NP})(?![\w\-])")
 _SO_ANY = re.compile(
     rf"[,–—][ \t]*(?P<cue>so)[ \t]+(?P<np>{_NP})(?![\w\-])[ \t]*(?:weiter[ \t]*)?(?=[,.;]|$)"
+)
+_DOC = (
+    rf"(?:[Ii]n|[Aa]uf|[Ii]m)[ \t]+(?:(?:der|dem|einer|einem|seiner|ihrer|seinem|ihrem)[ \t]+)?"
+    rf"(?:{_ADJ}[ \t]+){{0,2}}(?P<np>{_NAME}(?:{_GEN}){{0,2}})"
+)
+_HEISST_BEFORE = re.compile(rf"{_DOC}[ \t]+(?:hatte[ \t]+)?(?P<cue>heißt|hieß|hatte)[ \t]+es\b")
+_HEISST_AFTER = re.compile(
+    rf"(?P<cue>heißt|hieß|geheißen)[ \t]+es(?:[ \t]+[a-zäöüß]+){{0,2}}[ \t]+{_DOC}"
 )
 _WIRD_ZITIERT = re.compile(
     rf"[⟫〉][ \t]*,?[ \t]*(?P<cue>wird|wurde)[ \t]+(?P<np>{_NP})(?![\w\-])[^.⟪]{{0,80}}?zitiert"
@@ -564,8 +649,8 @@ def _laut_frame(masked: str, start: int, end: int) -> _Frame | None:
 
 
 _CAP_RUN = re.compile(
-    r"[A-ZÄÖÜ][\w\-'’.]*(?:[ \t]+(?:(?:von|van|de|da|di|del|al|bin|ibn|zu|ten|ter|le|la)[ \t]+)?"
-    r"[A-ZÄÖÜ][\w\-'’.]*)+"
+    r"[A-ZÄÖÜ](?:[\w\-'’]|\.(?=\w))*(?:[ \t]+(?:(?:von|van|de|da|di|del|al|bin|ibn|zu|ten|ter|le"
+    r"|la)[ \t]+)?[A-ZÄÖÜ](?:[\w\-'’]|\.(?=\w))*)+"
 )
 _ROLE_BEFORE = re.compile(
     rf"(?:(?P<art>{_ART}|den|dem|des)[ \t]+(?P<adj>(?:{_ADJ}[ \t]+){{0,2}}))?"
@@ -599,7 +684,9 @@ class _Entities:
         if phrase.kind == "organisation":
             return name
         tokens = name.split()
-        if any(t[:1].islower() and t not in ("von", "van", "de", "zu", "al", "bin") for t in tokens):
+        if any(
+            t[:1].islower() and t not in ("von", "van", "de", "zu", "al", "bin") for t in tokens
+        ):
             return name
         best = name
         for seq in self.sequences().get(tokens[-1], ()):
@@ -629,6 +716,10 @@ class _Entities:
         return self._sequences
 
     def register(self, phrase: _Phrase, canonical: str) -> None:
+        if phrase.female is None and phrase.kind == "person" and " " in canonical:
+            first = canonical.split()[0]
+            if first in FEMALE_NAMES or (first.endswith("a") and first not in MALE_A_NAMES):
+                phrase.female = True
         ent = self.entities.setdefault(
             canonical,
             {"kind": phrase.kind, "role": None, "aliases": set(), "female": None},
@@ -731,7 +822,9 @@ _CLAUSE_WORDS = frozenset(
     habe hätte wäre würde gibt gab bin bist doch mal gewesen worden
     i we you is are was were have has had will would can could not it this that do does""".split()
 )
-_NAMING_BEFORE = re.compile(r"(?<![\w\-])(?:als|von|für|zu)(?:[ \t]+(?:einem|einer|einen|eine|ein|der|dem|den|des))?[ \t]*$")
+_NAMING_BEFORE = re.compile(
+    r"(?<![\w\-])(?:als|von|für|zu)(?:[ \t]+(?:einem|einer|einen|eine|ein|der|dem|den|des))?[ \t]*$"
+)
 _NAME_BEFORE = re.compile(
     r"(?:(?<![\w\-])(?:der|die|das|des|dem|den|im|ins|beim|vom|zum|zur|am|einer|eines|einem|"
     r"ein|eine|neue|neuen|neuer|neues)|[A-ZÄÖÜ][\w\-]*(?:s|es))[ \t]*$"
@@ -759,7 +852,9 @@ def _name_like(inner: str) -> bool:
         return True
     caps = [w for w in words if w[:1].isupper() or w[:1].isdigit()]
     return len(caps) == len(words) or (
-        len(words) <= 6 and words[0][:1].isupper() and inner[-1:] not in ".!?,"
+        len(words) <= 6
+        and words[0][:1].isupper()
+        and inner[-1:] not in ".!?,"
         and sum(1 for w in words if w[:1].isupper()) * 2 >= len(words)
     )
 
@@ -787,7 +882,11 @@ def _extract(body: str) -> Extraction:
     for m in tops:
         inner = _inner(body, m)
         words = _WORDS_IN.findall(inner)
-        if m.closed and 0 < len(words) <= 5 and all(w[:1].isupper() or w[:1].isdigit() for w in words):
+        if (
+            m.closed
+            and 0 < len(words) <= 5
+            and all(w[:1].isupper() or w[:1].isdigit() for w in words)
+        ):
             chars[m.start] = OPEN_NAME
             chars[m.end - 1] = CLOSE_NAME
             continue
@@ -933,23 +1032,25 @@ def _is_continuation(body: str, masked: str, m: _Mark, s_start: int, s_end: int)
     return before == "" or bool(re.search(r"[.!?⟫][ \t]*$", before))
 
 
-_ROLE_NAME = re.compile(
-    rf"(?<![\w\-])(?P<role>{_CAP})[ \t]+(?P<name>{_NAMEW}(?:[ \t]+{_NAMEW}){{0,2}})"
-)
+_ROLE_WORD = re.compile(rf"(?<![\w\-]){_CAP}(?=[ \t]+[A-ZÄÖÜ])")
+_NAME_AFTER_ROLE = re.compile(rf"[ \t]+(?P<name>{_NAMEW}(?:[ \t]+{_NAMEW}){{0,2}})")
 
 
 def _register_named_people(entities: _Entities) -> None:
     """People named with a role ('Außenminister Sergei Lawrow') are antecedents for pronouns."""
-    for m in _ROLE_NAME.finditer(entities.masked):
-        if not _is_role(m.group("role")):
+    for r in _ROLE_WORD.finditer(entities.masked):
+        if not _is_role(r.group(0)):
+            continue
+        m = _NAME_AFTER_ROLE.match(entities.masked, r.end())
+        if m is None:
             continue
         name = m.group("name")
         words = name.split()
         if any(_is_role(w) or w.lower() in ORG_WORDS for w in words):
             continue
-        phrase = _Phrase(m.start(), m.end(), m.group(0), name=name, name_start=m.start("name"))
-        phrase.role = m.group("role")
-        if m.group("role").lower().endswith("in"):
+        phrase = _Phrase(r.start(), m.end("name"), name, name=name, name_start=m.start("name"))
+        phrase.role = r.group(0)
+        if r.group(0).lower().endswith("in"):
             phrase.female = True
         canonical = entities.canonical(phrase)
         if canonical:
@@ -985,6 +1086,14 @@ def _find_frame(masked: str, body: str, m: _Mark, s_start: int, s_end: int) -> _
             if phrase is not None:
                 return _Frame(cue[2], cue[0], phrase, 0.9)
             return _Frame(cue[2], cue[0], None, 0.5)
+    # „…“, heißt es in der Erklärung / In dem Antrag heißt es: „…“
+    heisst = _HEISST_BEFORE.search(masked, s_start, s_end) or _HEISST_AFTER.search(
+        masked, s_start, s_end
+    )
+    if heisst:
+        phrase = _bare(heisst)
+        phrase.kind = "organisation"
+        return _Frame(heisst.group("cue"), heisst.start("cue"), phrase, 0.7)
     # A cue before the quotation in the same sentence: the nearest one.
     cues = _cue_tokens(masked, s_start, m.start)
     laut = _laut_frame(masked, s_start, s_end)
@@ -1008,8 +1117,9 @@ def _find_frame(masked: str, body: str, m: _Mark, s_start: int, s_end: int) -> _
             return _Frame(":", m.start - 1, phrase, 0.65)
     # "Als „…“ bezeichnete die Ministerin …", "von einem „…“ sprach der Minister"
     lead = masked[max(s_start, m.start - 25) : m.start]
-    if re.search(r"(?:^|\s)(?:[Aa]ls|[Vv]on)(?:\s+(?:einem|einer|einen|der|dem|den|des))?[ \t]*$",
-                 lead):
+    if re.search(
+        r"(?:^|\s)(?:[Aa]ls|[Vv]on)(?:\s+(?:einem|einer|einen|der|dem|den|des))?[ \t]*$", lead
+    ):
         stop = re.search(r"[,;:.!?]", masked[m.end : s_end])
         limit = m.end + stop.start() if stop else s_end
         for cue in _cue_tokens(masked, m.end, limit)[:1]:
@@ -1021,7 +1131,7 @@ def _find_frame(masked: str, body: str, m: _Mark, s_start: int, s_end: int) -> _
         prev = masked[:line_start].rstrip()
         if prev.endswith(":"):
             p_start = max(masked.rfind("\n", 0, len(prev)) + 1, 0)
-            cand = [s for s in _SENT_SPLIT.finditer(masked, p_start, len(prev))]
+            cand = list(_SENT_SPLIT.finditer(masked, p_start, len(prev)))
             sent_start = cand[-1].end() if cand else p_start
             pcues = _cue_tokens(masked, sent_start, len(prev))
             if pcues:
@@ -1079,9 +1189,13 @@ def _classify(body, masked, m: _Mark, inner: str, frame, s_start: int, s_end: in
         return "not_speech"
     name_like = _name_like(inner)
     if frame is not None and frame.phrase is not None:
-        if len(words) <= 4 and name_like and frame.cue.lower() not in NAMING_VERBS:
-            if _NAME_BEFORE.search(before) or len(words) <= 2:
-                return "not_speech"
+        if (
+            len(words) <= 4
+            and name_like
+            and frame.cue.lower() not in NAMING_VERBS
+            and (_NAME_BEFORE.search(before) or len(words) <= 2)
+        ):
+            return "not_speech"
         return "direct"
     if _speechlike(inner):
         return "direct"
@@ -1098,51 +1212,65 @@ def _classify(body, masked, m: _Mark, inner: str, frame, s_start: int, s_end: in
 # --------------------------------------------------------------------------------------------
 # 6. Indirect speech: a reporting verb, then a dass-clause or a subjunctive clause.
 
-_DASS = re.compile(r",[ \t]*(?P<body>(?:dass|ob)[ \t][^.;:!?⟪⟫]{8,}?)(?=[.;:!?]|$)")
-_SUBJ_CLAUSE = re.compile(r",[ \t]*(?P<body>[^,.;:!?⟪⟫]{3,}?[^.;:!?⟪⟫]*?)(?=[.;:!?]|$)")
+_CLAUSE_END = re.compile(
+    r"[.;!?](?=\s|$)|$|,[ \t]*(?=(?:während|weil|obwohl|aber|doch|sondern|wobei|nachdem|bevor|"
+    r"als|wenn|und|so)\b)|⟪(?=[^⟫]*$)"
+)
+_ACCUSING = frozenset(
+    "beschuldigt beschuldigte beschuldigten vorgeworfen warf warfen aufgefordert forderte "
+    "forderten angekündigt kündigte versprochen versprach gedroht drohte".split()
+)
+_NOT_CLAUSE_START = frozenset(
+    "der die das was wie wo weil um nachdem während wenn als bevor so sowie sondern aber und "
+    "in im am an auf bei mit nach von vor zu zum zur für über unter gegen ohne seit den dem des "
+    "ein eine einen einem einer".split()
+)
 
 
 def _indirect(body, masked, sentences, tops, entities: _Entities, used) -> list[Quotation]:
+    """Indirect speech: a reporting clause, then a dass-clause, a subjunctive clause, or (after
+    verbs of accusing and demanding) a zu-infinitive clause."""
     out = []
     for s_start, s_end in sentences:
-        sent = masked[s_start:s_end]
-        if OPEN_Q in sent:
-            continue
-        cues = _cue_tokens(masked, s_start, s_end)
-        if not cues:
-            continue
-        cue = cues[0]
-        phrase = _subject(masked, s_start, cue, s_end)
-        if phrase is None:
-            continue
-        rest_start = cue[1]
-        d = _DASS.search(masked, rest_start, s_end)
-        span = None
-        if d:
-            span = (d.start("body"), d.end("body"))
-        else:
-            c = _SUBJ_CLAUSE.search(masked, rest_start, s_end)
-            if c:
-                words = [w.lower() for w in _WORDS_IN.findall(c.group("body"))]
-                if any(w in SUBJUNCTIVE for w in words[:6]) and words[0] not in (
-                    "der", "die", "das", "was", "wie", "wo", "weil", "um", "nachdem", "während",
-                    "wenn", "als", "bevor", "so", "sowie", "sondern", "aber", "und",
-                ):
-                    span = (c.start("body"), c.end("body"))
-        if span is None:
-            continue
-        speaker = None
-        if phrase.pronoun:
-            speaker = entities.resolve_pronoun(phrase.pronoun, phrase.start, False)
-        else:
-            speaker = entities.canonical(phrase) or phrase.role
-        if speaker is None:
-            continue
-        if speaker not in entities.entities:
-            entities.register(phrase, speaker)
-        used[speaker] = entities.entities[speaker]
-        out.append(
-            Quotation(span[0], span[1], "indirect", speaker, phrase.start, phrase.end, cue[2], 0.5)
-        )
+        last_end = s_start
+        for cue in _cue_tokens(masked, s_start, s_end):
+            if cue[0] < last_end:
+                continue
+            comma = re.compile(r"[ \t\w\-äöüÄÖÜß〈〉]{0,80}?,[ \t]*").match(masked, cue[1], s_end)
+            if comma is None:
+                continue
+            start = comma.end()
+            end_m = _CLAUSE_END.search(masked, start + 1, s_end)
+            end = end_m.start() if end_m else s_end
+            while end > start and masked[end - 1] in " \t,":
+                end -= 1
+            clause = masked[start:end]
+            words = [w.lower() for w in _WORDS_IN.findall(clause)]
+            if len(words) < 3:
+                continue
+            dass = words[0] in ("dass", "ob")
+            zu_infinitive = cue[2].lower() in _ACCUSING and (
+                words[-1].startswith("zu") or words[-2] == "zu"
+            )
+            subjunctive = words[0] not in _NOT_CLAUSE_START and any(
+                w in SUBJUNCTIVE for w in words[:7]
+            )
+            if not (dass or zu_infinitive or subjunctive):
+                continue
+            phrase = _subject(masked, s_start, cue, s_end)
+            if phrase is None:
+                continue
+            if phrase.pronoun:
+                speaker = entities.resolve_pronoun(phrase.pronoun, phrase.start, False)
+            else:
+                speaker = entities.canonical(phrase) or phrase.role
+            if speaker is None:
+                continue
+            if speaker not in entities.entities:
+                entities.register(phrase, speaker)
+            used[speaker] = entities.entities[speaker]
+            out.append(
+                Quotation(start, end, "indirect", speaker, phrase.start, phrase.end, cue[2], 0.5)
+            )
+            last_end = end
     return out
-

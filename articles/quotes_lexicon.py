@@ -61,9 +61,9 @@ def _inflect(stem: str) -> set[str]:
     return forms
 
 
-REPORTING_VERBS: frozenset[str] = frozenset(
-    {f for stem in _WEAK_STEMS for f in _inflect(stem)} | set(_IRREGULAR)
-) - _NOT_CUES
+REPORTING_VERBS: frozenset[str] = (
+    frozenset({f for stem in _WEAK_STEMS for f in _inflect(stem)} | set(_IRREGULAR)) - _NOT_CUES
+)
 
 # Finite forms of separable verbs: a cue only when the particle closes the clause.
 SEPARABLE: dict[str, tuple[str, ...]] = {}
@@ -144,7 +144,8 @@ ROLE_SUFFIXES = tuple(
     ratsvorsitzende koordinator koordinatorin historiker historikerin ermittler ermittlerin
     polizeichef verteidiger verteidigerin kläger klägerin zeuge zeugin arzt ärztin
     mediziner medizinerin psychologe psychologin sprecherinnen mitarbeiter mitarbeiterin
-    berater beraterin vertreter vertreterin anführer anführerin""".split()
+    berater beraterin vertreter vertreterin anführer anführerin loge login arzt ärztin
+    ingenieur ingenieurin jurist juristin polizist polizistin ökonom""".split()
 )
 
 # Words marking an organisation rather than a person.
@@ -159,10 +160,37 @@ ORG_WORDS = frozenset(
     stadt verwaltung ministerien universität club klub ag gmbh inc corp ltd""".split()
 )
 ORG_SUFFIXES = (
-    "ministerium", "zeitung", "agentur", "polizei", "regierung", "partei", "verband", "amt",
-    "gericht", "behörde", "konzern", "bank", "institut", "kommission", "verein", "gewerkschaft",
-    "sender", "magazin", "blatt", "journal", "anwaltschaft", "verwaltung", "rat", "stiftung",
-    "organisation", "dienst", "büro", "feuerwehr", "armee", "ausschuss", "kammer",
+    "ministerium",
+    "zeitung",
+    "agentur",
+    "polizei",
+    "regierung",
+    "partei",
+    "verband",
+    "amt",
+    "gericht",
+    "behörde",
+    "konzern",
+    "bank",
+    "institut",
+    "kommission",
+    "verein",
+    "gewerkschaft",
+    "sender",
+    "magazin",
+    "blatt",
+    "journal",
+    "anwaltschaft",
+    "verwaltung",
+    "rat",
+    "stiftung",
+    "organisation",
+    "dienst",
+    "büro",
+    "feuerwehr",
+    "armee",
+    "ausschuss",
+    "kammer",
 )
 
 # Capitalised words that are never part of a name (sentence openers, pronouns, prepositions).
@@ -180,10 +208,27 @@ NOT_NAMES = frozenset(
     Weder Einst Ende Anfang Mitte Montag Dienstag Mittwoch Donnerstag Freitag Samstag
     Sonntag Januar Februar März April Mai Juni Juli August September Oktober November
     Dezember Uhr Prozent Euro Dollar Millionen Milliarden Jahr Jahre Jahren Woche Tag Tage
-    Tagen Monat Monate Monaten Abend Morgen Nacht Rande Mal Ja Nein Zitat Quelle""".split()
+    Tagen Monat Monate Monaten Abend Morgen Nacht Rande Mal Ja Nein Zitat Quelle Deren Dessen
+    Jegliche Jeglicher Sämtliche Beim Seit Damit Dadurch Darin Daraus Hierzu Dazu Ebenso
+    Gegenüber Relativierend Wörtlich Konkret Offenbar Angeblich Laut Bezüglich""".split()
 )
 
 SUBORDINATORS = frozenset(
     """und aber doch dass während weil nachdem als wie wobei obwohl da wenn denn sondern jedoch
     zudem auch nun dann so zugleich ferner außerdem""".split()
+)
+
+# First names that mark a woman without ending in -a, and men's names that end in -a.
+FEMALE_NAMES = frozenset(
+    """Renate Annette Brigitte Sabine Christine Marie Ulrike Heike Silke Elke Anke Frauke Ute
+    Edith Ruth Doris Iris Ingrid Gudrun Sigrid Karin Katrin Kathrin Christiane Simone Nicole
+    Michelle Hillary Ségolène Margaret Elizabeth Elisabeth Jane Anne Marine Ayaan Birgit Heidi
+    Hannelore Annegret Beate Bärbel Dagmar Ilse Irene Jutta Susanne Stefanie Julie Sophie
+    Claire Catherine Ellen Helen Carmen Mercedes Yvonne Sahra Kristin Kerstin Astrid Gabriele
+    Margot Marianne Liz Theresa Ursula Angelique Dilma Cristina Yulia Julia Nancy Kamala
+    Madeleine Condoleezza Benazir Aung Malala Greta Jacinda Giorgia""".split()
+)
+MALE_A_NAMES = frozenset(
+    """Andrea Luca Nicola Joshua Nikita Costa Sasha Mustafa Musa Jona Jonah Elia Ilja Sacha
+    Attila Kofi Garcia Akira Yasha Zaccaria Mika Noa""".split()
 )

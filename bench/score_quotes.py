@@ -92,9 +92,12 @@ def words(text: str) -> set[str]:
 def speaker_ok(p, g: dict) -> bool:
     if p.speaker is None:
         return False
-    if p.speaker_start is not None and p.speaker_end is not None:
-        if min(p.speaker_end, g["speaker_end"]) > max(p.speaker_start, g["speaker_start"]):
-            return True
+    if (
+        p.speaker_start is not None
+        and p.speaker_end is not None
+        and min(p.speaker_end, g["speaker_end"]) > max(p.speaker_start, g["speaker_start"])
+    ):
+        return True
     return bool(words(p.speaker) & words(g["speaker"]))
 
 
@@ -158,7 +161,8 @@ def main(argv: list[str] | None = None) -> int:
                     errors["fp"].append(f"{name} {p.start}: {context(body, p.start, p.end)}")
             for j, g in enumerate(golds):
                 if j not in matched_g:
-                    errors["fn"].append(f"{name} {g['start']}: {context(body, g['start'], g['end'])}")
+                    where = context(body, g["start"], g["end"])
+                    errors["fn"].append(f"{name} {g['start']}: {where}")
             for i, j in pairs:
                 g = golds[j]
                 if g.get("speaker_start") is None:

@@ -1,0 +1,309 @@
+"""Tests for the quotation extractor (articles/quotes.py): plain tests, no database."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from articles.quotes import Extraction, Quotation, extract
+from articles.seedfile import parse
+
+SEED = Path(__file__).resolve().parents[2] / "fixtures" / "000_f7e28fe3f4ccecb1.txt"
+
+
+def find(body: str, result: Extraction, fragment: str) -> Quotation:
+    """The top-most quotation whose text contains the fragment."""
+    hits = [q for q in result.quotes if fragment in body[q.start : q.end]]
+    assert hits, f"no quotation contains {fragment!r}: {result.quotes}"
+    return min(hits, key=lambda q: q.end - q.start)
+
+
+def speaker_of(text: str, fragment: str) -> tuple[str, str | None]:
+    result = extract(text)
+    q = find(text, result, fragment)
+    return q.kind, q.speaker
+
+
+# --- the seed article --------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed():
+    body = parse(SEED.read_text(encoding="utf-8"), SEED.name).body
+    return body, extract(body)
+
+
+@pytest.mark.parametrize(
+    ("fragment", "speaker"),
+    [
+        ("dass die Ukraine die Schlacht", "Jens Stoltenberg"),
+        ("unangenehm niedrig", "Wall Street Journal"),
+        ("und das ist gefährlich", "Jens Stoltenberg"),
+        ("die NATO keine Konfliktpartei", "Jens Stoltenberg"),
+        ("die gesamte westliche Militärmaschinerie", "Wladimir Putin"),
+        ("Unsere Entschlossenheit", "Lloyd Austin"),
+        ("Wir werden die Verteidigungskapazitäten", "Lloyd Austin"),
+    ],
+)
+def test_seed_direct_quotes_and_speakers(seed, fragment, speaker):
+    body, result = seed
+    q = find(body, result, fragment)
+    assert q.kind == "direct"
+    assert q.speaker == speaker
+    assert body[q.start] == '"' and body[q.end - 1] == '"'
+
+
+def test_seed_block_quote_runs_to_paragraph_end(seed):
+    body, result = seed
+    q = find(body, result, "NATO-Generalsekretär Jens Stoltenberg sagte am Dienstag")
+    assert q.kind == "direct"
+    assert q.speaker == "RT DE"
+    assert body[q.start : q.start + 21] == '"NATO-Generalsekretär'
+    assert body[q.end - 1] == "."
+    assert body[q.end : q.end + 2] == "\n\n"  # ends at its paragraph, not later
+    rt = next(s for s in result.speakers if s.name == "RT DE")
+    assert rt.kind == "organisation"
+
+
+def test_seed_pronoun_does_not_resolve_to_person_inside_quote(seed):
+    body, result = seed
+    q = find(body, result, "und das ist gefährlich")
+    assert body[q.speaker_start : q.speaker_end] == "er"
+
+
+def test_seed_not_speech(seed):
+    body, result = seed
+    for fragment in ('"RT DE"', '"Ukraine-Kontakt-Gruppe"'):
+        q = next(q for q in result.quotes if body[q.start : q.end] == fragment)
+        assert q.kind == "not_speech"
+        assert q.speaker is None
+
+
+def test_seed_irony_quotes_get_no_speaker(seed):
+    body, result = seed
+    hits = [q for q in result.quotes if body[q.start : q.end] == '"beispiellosen Unterstützung"']
+    assert len(hits) == 2
+    for q in hits:
+        assert q.kind in ("direct", "not_speech")
+        assert q.speaker is None
+
+
+def test_seed_speakers_and_roles(seed):
+    _body, result = seed
+    by_name = {s.name: s for s in result.speakers}
+    assert by_name["Jens Stoltenberg"].role == "NATO-Generalsekretär"
+    assert "Stoltenberg" in by_name["Jens Stoltenberg"].aliases
+    assert by_name["Wladimir Putin"].role == "russischer Präsident"
+    assert by_name["Lloyd Austin"].role == "US-Verteidigungsminister"
+    assert by_name["Wall Street Journal"].kind == "organisation"
+    assert by_name["Sergei Lawrow"].role == "russischer Außenminister"
+
+
+def test_seed_lawrow_indirect_speech(seed):
+    body, result = seed
+    q = find(body, result, "einen Stellvertreterkrieg gegen Russland zu führen")
+    assert q.kind == "indirect"
+    assert q.speaker == "Sergei Lawrow"
+
+
+# --- rules, on passages written for these tests ----------------------------------------------
+
+
+def test_frame_after_with_pronoun():
+    text = (
+        "Bundeskanzler Olaf Scholz besuchte am Montag die Werft in Kiel. "
+        "„Wir brauchen mehr Schiffe“, sagte er."
+    )
+    assert speaker_of(text, "mehr Schiffe") == ("direct", "Olaf Scholz")
+
+
+def test_frame_after_with_so():
+    text = "„Das Land muss jetzt handeln“, so Merkel."
+    kind, speaker = speaker_of(text, "handeln")
+    assert (kind, speaker) == ("direct", "Merkel")
+
+
+def test_frame_before_with_colon_and_quote_in_next_paragraph():
+    text = (
+        "Zum Abschluss der Tagung sagte die Bürgermeisterin Anna Becker:\n\n"
+        "„Die Brücke wird im Frühjahr fertig.“"
+    )
+    assert speaker_of(text, "Die Brücke") == ("direct", "Anna Becker")
+
+
+def test_laut_names_the_speaker():
+    text = "Laut Innenminister Peter Krause sei die Lage „ernst, aber beherrschbar“."
+    assert speaker_of(text, "beherrschbar") == ("direct", "Peter Krause")
+
+
+def test_short_name_resolves_to_full_name():
+    text = (
+        "Der Trainer Markus Vogel zeigte sich zufrieden. "
+        "„Die Mannschaft hat gekämpft“, sagte Vogel nach dem Spiel."
+    )
+    result = extract(text)
+    q = find(text, result, "gekämpft")
+    assert q.speaker == "Markus Vogel"
+    assert text[q.speaker_start : q.speaker_end] == "Vogel"
+    entity = next(s for s in result.speakers if s.name == "Markus Vogel")
+    assert entity.aliases == ("Vogel",)
+    assert entity.role == "Trainer"
+
+
+def test_pronoun_skips_people_named_only_inside_quotes():
+    text = (
+        "Der Richter Tobias Lang verlas das Urteil. "
+        "„Herr Kaiser hat das Geld genommen“, sagte er."
+    )
+    assert speaker_of(text, "Geld genommen") == ("direct", "Tobias Lang")
+
+
+def test_plural_sie_is_not_resolved():
+    text = (
+        "Die Ministerin Clara Wolf traf die Streikenden. "
+        "„Wir bleiben hier“, riefen sie."
+    )
+    assert speaker_of(text, "bleiben hier") == ("direct", None)
+
+
+def test_outlet_as_speaker():
+    text = (
+        "Im Mai meldete die Süddeutsche Zeitung, dass die Vorräte "
+        "„fast erschöpft“ seien."
+    )
+    result = extract(text)
+    q = find(text, result, "erschöpft")
+    assert q.speaker == "Süddeutsche Zeitung"
+    assert next(s for s in result.speakers if s.name == q.speaker).kind == "organisation"
+
+
+def test_role_is_kept_in_nominative():
+    text = "Der russische Außenminister Pavel Orlow sagte: „Wir verhandeln nicht.“"
+    result = extract(text)
+    assert find(text, result, "verhandeln").speaker == "Pavel Orlow"
+    entity = next(s for s in result.speakers if s.name == "Pavel Orlow")
+    assert entity.role == "russischer Außenminister"
+
+
+def test_title_after_sogenannte_is_not_speech():
+    text = "Die sogenannte „Grüne Welle“ soll den Verkehr beschleunigen."
+    assert speaker_of(text, "Grüne Welle") == ("not_speech", None)
+
+
+def test_title_of_a_film_is_not_speech():
+    text = "Der Film „Das Boot“ läuft heute im Fernsehen, berichtete der Sender."
+    assert speaker_of(text, "Das Boot") == ("not_speech", None)
+
+
+def test_unbalanced_quote_stops_at_paragraph_end():
+    text = (
+        "Der Sprecher Jan Roth erklärte: „Wir prüfen alle Angebote genau.\n\n"
+        "Die Sitzung endete am Abend. Danach gingen alle nach Hause."
+    )
+    result = extract(text)
+    q = find(text, result, "Wir prüfen")
+    assert q.kind == "direct"
+    assert q.end == text.index("\n\n")
+    assert q.speaker == "Jan Roth"
+    assert not any("Sitzung" in text[x.start : x.end] for x in result.quotes if x.kind == "direct")
+
+
+def test_nested_single_quotes_inside_double():
+    text = "„Wir nennen das Projekt ‚Neustart‘ und meinen es ernst“, sagte Ina Berg."
+    result = extract(text)
+    outer = find(text, result, "meinen es ernst")
+    assert (outer.kind, outer.speaker) == ("direct", "Ina Berg")
+    inner = next(q for q in result.quotes if text[q.start : q.end] == "‚Neustart‘")
+    assert inner.start > outer.start and inner.end < outer.end
+    assert inner.speaker is None
+
+
+def test_guillemets_both_directions():
+    text = (
+        "»Das Wetter wird besser«, sagte der Meteorologe Karl Sommer. "
+        "«Der Regen hört morgen auf», sagte Sommer später."
+    )
+    result = extract(text)
+    first = find(text, result, "Wetter wird besser")
+    second = find(text, result, "Regen hört")
+    assert text[first.start] == "»" and text[first.end - 1] == "«"
+    assert text[second.start] == "«" and text[second.end - 1] == "»"
+    assert first.speaker == second.speaker == "Karl Sommer"
+
+
+def test_straight_quotes_nested_in_unclosed_block():
+    text = (
+        'Das Blatt schreibt: "Die Firma meldet einen "deutlichen Gewinn" im dritten Quartal.\n\n'
+        "Im nächsten Jahr soll es weitergehen."
+    )
+    result = extract(text)
+    outer = find(text, result, "Die Firma meldet")
+    assert outer.end == text.index("\n\n")
+    inner = next(q for q in result.quotes if text[q.start : q.end] == '"deutlichen Gewinn"')
+    assert inner.speaker is None
+
+
+def test_partial_quote_inside_a_sentence():
+    text = (
+        "Die Gesundheitsministerin Eva Brandt nannte die Zahlen „besorgniserregend“ "
+        "und kündigte neue Maßnahmen an."
+    )
+    result = extract(text)
+    q = find(text, result, "besorgniserregend")
+    assert (q.kind, q.speaker) == ("direct", "Eva Brandt")
+    assert text[q.start : q.end] == "„besorgniserregend“"
+
+
+def test_quote_without_findable_speaker_gets_none():
+    text = "Auf dem Plakat stand: „Nie wieder Krieg!“ Es regnete den ganzen Tag."
+    kind, speaker = speaker_of(text, "Nie wieder Krieg")
+    assert kind == "direct"
+    assert speaker is None
+
+
+def test_indirect_speech_with_dass():
+    text = "Die Polizeisprecherin Lena Hartmann sagte, dass die Straße gesperrt bleibe."
+    result = extract(text)
+    q = find(text, result, "die Straße gesperrt bleibe")
+    assert q.kind == "indirect"
+    assert q.speaker == "Lena Hartmann"
+
+
+def test_empty_and_mark_only_inputs():
+    for text in ["", '"', "„", "“”", '""', "»«", "'", "\n\n\"\n"]:
+        result = extract(text)
+        for q in result.quotes:
+            assert 0 <= q.start < q.end <= len(text)
+
+
+# --- property: never raises, offsets always valid --------------------------------------------
+
+WORDS = [
+    "sagte", "er", "sie", "so", "Merkel", "laut", "der", "Minister", "Jens", "Stoltenberg",
+    "erklärte", "dass", "die", "sogenannte", "Zeitung", "berichtet", ",", ".", ":", " ", "\n",
+    "\n\n", "(", ")", "[", "]", "–",
+]
+MARKS = ["„", "“", "”", "»", "«", "‚", "‘", "’", '"', "'", "›", "‹"]
+pieces = st.one_of(st.sampled_from(WORDS), st.sampled_from(MARKS), st.text(max_size=4))
+bodies = st.lists(pieces, max_size=60).map(" ".join) | st.lists(pieces, max_size=60).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(bodies)
+def test_property_never_raises_and_offsets_are_valid(text):
+    result = extract(text)
+    assert isinstance(result, Extraction)
+    previous = -1
+    for q in result.quotes:
+        assert 0 <= q.start < q.end <= len(text)
+        assert q.start >= previous
+        previous = q.start
+        assert q.kind in ("direct", "indirect", "not_speech")
+        assert 0.0 <= q.confidence <= 1.0
+        if q.speaker_start is not None:
+            assert 0 <= q.speaker_start < q.speaker_end <= len(text)
+    names = {s.name for s in result.speakers}
+    assert {q.speaker for q in result.quotes if q.speaker} <= names

@@ -1,0 +1,293 @@
+"""The annotation API, after the W3C Web Annotation Protocol as far as it fits.
+
+    GET    /api/annotations/?article=<slug>&tag=<tag>&user=<name>&q=<text>&page=<n>
+    POST   /api/annotations/                   201 + Location
+    GET    /api/annotations/<id>/              ETag
+    PUT    /api/annotations/<id>/              If-Match (412 when stale)
+    DELETE /api/annotations/<id>/              If-Match (412 when stale), 204
+
+The browser authenticates with its session (and must send the CSRF token as ``X-CSRFToken``
+on every write); scripts with ``Authorization: Bearer <personal API token>`` (no CSRF: the
+token is not sent by the browser on its own). An annotation the caller may not see answers
+404, exactly like one that never existed.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+
+from django.contrib.auth.decorators import login_not_required
+from django.db import transaction
+from django.http import Http404, HttpResponse, JsonResponse
+from django.middleware.csrf import CsrfViewMiddleware
+from django.urls import reverse
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.vary import vary_on_headers
+
+from annotations import services, w3c
+from annotations.models import Annotation
+from annotations.selectors import annotation_get_for_user, annotations_search
+from articles.models import Article
+
+PAGE_SIZE = 100
+SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
+JSON_TYPES = {"application/ld+json", "application/json"}
+CONTAINER_LINK = (
+    '<http://www.w3.org/ns/ldp#BasicContainer>; rel="type", '
+    '<http://www.w3.org/TR/annotation-protocol/>; rel="http://www.w3.org/ns/ldp#constrainedBy"'
+)
+RESOURCE_LINK = '<http://www.w3.org/ns/ldp#Resource>; rel="type"'
+
+
+# --- plumbing -------------------------------------------------------------------------------
+
+
+def error(status: int, reason: str, code: str = "invalid", **headers) -> JsonResponse:
+    response = JsonResponse({"error": code, "reason": reason}, status=status)
+    for name, value in headers.items():
+        response[name.replace("_", "-")] = value
+    return response
+
+
+def jsonld(data: dict, status: int = 200, **headers) -> HttpResponse:
+    response = HttpResponse(
+        json.dumps(data, ensure_ascii=False), status=status, content_type=w3c.MEDIA_TYPE
+    )
+    for name, value in headers.items():
+        response[name.replace("_", "-")] = value
+    return response
+
+
+def _bearer_key(request) -> str | None:
+    header = request.headers.get("Authorization", "")
+    scheme, _, key = header.partition(" ")
+    return key.strip() if scheme.lower() == "bearer" else None
+
+
+def _csrf_failure(request) -> HttpResponse | None:
+    check = CsrfViewMiddleware(lambda request: None)
+    check.process_request(request)
+    return check.process_view(request, None, (), {})
+
+
+def api_view(*methods: str):
+    """Authenticate (token or session), enforce CSRF for session writes, check the method."""
+    allowed = sorted({*methods, "OPTIONS"} | ({"HEAD"} if "GET" in methods else set()))
+
+    def decorate(view):
+        @login_not_required  # anonymous callers get a 401 here, not a login page
+        @csrf_exempt
+        @vary_on_headers("Authorization", "Cookie")
+        @functools.wraps(view)
+        def wrapper(request, *args, **kwargs):
+            key = _bearer_key(request)
+            if key is not None:
+                user = services.token_authenticate(key=key)
+                if user is None:
+                    return error(
+                        401,
+                        "the API token is unknown or revoked",
+                        "unauthenticated",
+                        WWW_Authenticate='Bearer error="invalid_token"',
+                    )
+                request.user = user
+            elif not request.user.is_authenticated:
+                return error(
+                    401,
+                    "log in or send a personal API token as Authorization: Bearer <token>",
+                    "unauthenticated",
+                    WWW_Authenticate='Bearer realm="newsreader"',
+                )
+            elif request.method not in SAFE_METHODS:
+                failure = _csrf_failure(request)
+                if failure is not None:
+                    return error(403, "CSRF token missing or incorrect", "csrf_failed")
+            if request.method not in allowed:
+                return error(
+                    405, f"{request.method} is not allowed here", "method_not_allowed",
+                    Allow=", ".join(allowed),
+                )  # fmt: skip
+            if request.method == "OPTIONS":
+                response = HttpResponse(status=204)
+                response["Allow"] = ", ".join(allowed)
+                return response
+            return view(request, *args, **kwargs)
+
+        return wrapper
+
+    return decorate
+
+
+def _read_json(request):
+    content_type = request.content_type or ""
+    if content_type not in JSON_TYPES:
+        raise services.AnnotationError(
+            f'send the annotation as {w3c.MEDIA_TYPE} (or application/json), not "{content_type}"'
+        )
+    try:
+        return json.loads(request.body or b"null")
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise services.AnnotationError(f"the request body is not valid JSON: {exc}") from None
+
+
+def etag(annotation: Annotation) -> str:
+    token = f"{annotation.pk}:{annotation.modified.isoformat()}:{annotation.deleted}"
+    return '"' + hashlib.sha256(token.encode()).hexdigest()[:32] + '"'
+
+
+def _if_match_fails(request, annotation: Annotation) -> bool:
+    header = request.headers.get("If-Match")
+    if header is None or header.strip() == "*":
+        return False
+    wanted = {tag.strip().removeprefix("W/") for tag in header.split(",")}
+    return etag(annotation) not in wanted
+
+
+def _build_uri(request):
+    return request.build_absolute_uri
+
+
+def _annotation_response(request, annotation: Annotation, status: int = 200, **headers):
+    data = w3c.annotation_to_jsonld(annotation, _build_uri(request))
+    return jsonld(
+        data,
+        status,
+        ETag=etag(annotation),
+        Link=RESOURCE_LINK,
+        Allow="GET, HEAD, PUT, DELETE, OPTIONS",
+        **headers,
+    )
+
+
+# --- views ----------------------------------------------------------------------------------
+
+
+@api_view("GET", "POST")
+def annotation_collection(request):
+    if request.method == "POST":
+        return _create(request)
+    filters = {
+        "article": request.GET.get("article", ""),
+        "tag": request.GET.get("tag", ""),
+        "user": request.GET.get("user", ""),
+        "q": request.GET.get("q", ""),
+    }
+    try:
+        page = int(request.GET.get("page", "0") or 0)
+    except ValueError:
+        return error(400, "page must be a whole number from 0")
+    if page < 0:
+        return error(400, "page must be a whole number from 0")
+    queryset = annotations_search(
+        request.user,
+        article=filters["article"] or None,
+        tag=filters["tag"] or None,
+        author=filters["user"] or None,
+        q=filters["q"] or None,
+    ).for_display()
+    total = queryset.count()
+    pages = max(1, -(-total // PAGE_SIZE))
+    if page >= pages and total:
+        raise Http404("no such page")
+    items = list(queryset[page * PAGE_SIZE : (page + 1) * PAGE_SIZE])
+    path = reverse("annotations:api-collection")
+    label = "Annotations" + "".join(f", {k}={v}" for k, v in filters.items() if v)
+    options = {"path": path, "filters": filters, "total": total, "page_size": PAGE_SIZE}
+    build_uri = _build_uri(request)
+    if "page" in request.GET:
+        data = w3c.page_to_jsonld(items, build_uri, page=page, pages=pages, label=label, **options)
+    else:
+        data = w3c.collection_to_jsonld(items, build_uri, label=label, **options)
+    return jsonld(data, Link=CONTAINER_LINK, Allow="GET, HEAD, POST, OPTIONS")
+
+
+def _create(request):
+    try:
+        incoming = w3c.parse(_read_json(request), host=request.get_host())
+        if incoming.parent_id is not None:
+            try:
+                parent = annotation_get_for_user(request.user, incoming.parent_id)
+            except Http404:
+                raise services.UnknownTarget("no such annotation to reply to") from None
+            annotation = services.reply_create(
+                user=request.user, parent=parent, comment=incoming.comment, tags=incoming.tags
+            )
+        else:
+            article = Article.objects.filter(slug=incoming.article_slug).first()
+            if article is None:
+                raise services.UnknownArticle(f"no article {incoming.article_slug!r}")
+            annotation = services.annotation_create(
+                user=request.user,
+                article=article,
+                comment=incoming.comment,
+                tags=incoming.tags,
+                visibility=incoming.visibility or Annotation.Visibility.PRIVATE,
+                colour=incoming.colour or Annotation.Colour.YELLOW,
+                **incoming.selector,
+            )
+    except services.AnnotationError as exc:
+        return error(400, str(exc), exc.code)
+    annotation = Annotation.objects.for_display().get(pk=annotation.pk)
+    location = w3c.annotation_uri(_build_uri(request), annotation.pk)
+    return _annotation_response(request, annotation, 201, Location=location)
+
+
+@api_view("GET", "PUT", "DELETE")
+def annotation_detail(request, pk: int):
+    if request.method in SAFE_METHODS:
+        annotation = annotation_get_for_user(request.user, pk)
+        if annotation.deleted:
+            return error(410, "this annotation was deleted", "gone")
+        return _annotation_response(request, annotation)
+    with transaction.atomic():
+        annotation = annotation_get_for_user(request.user, pk, for_update=True)
+        if annotation.deleted:
+            return error(410, "this annotation was deleted", "gone")
+        if annotation.user_id != request.user.pk:
+            return error(403, "only the author may change or delete an annotation", "not_allowed")
+        if _if_match_fails(request, annotation):
+            return error(
+                412,
+                "the annotation changed since you read it; GET it again",
+                "precondition_failed",
+                ETag=etag(annotation),
+            )
+        if request.method == "DELETE":
+            services.annotation_delete(annotation=annotation, user=request.user)
+            return HttpResponse(status=204)
+        try:
+            _replace(request, annotation)
+        except services.AnnotationError as exc:
+            transaction.set_rollback(True)
+            status = 403 if isinstance(exc, services.NotAllowed) else 400
+            return error(status, str(exc), exc.code)
+    annotation = Annotation.objects.for_display().get(pk=annotation.pk)
+    return _annotation_response(request, annotation)
+
+
+def _replace(request, annotation: Annotation) -> None:
+    """PUT: the annotation becomes what the client sent (same target)."""
+    incoming = w3c.parse(_read_json(request), host=request.get_host())
+    if annotation.parent_id:
+        if incoming.parent_id != annotation.parent_id:
+            raise services.AnnotationError("a reply's target cannot change")
+        services.annotation_update(
+            annotation=annotation, user=request.user, comment=incoming.comment, tags=incoming.tags
+        )
+        return
+    if incoming.article_slug != annotation.article.slug:
+        raise services.AnnotationError("an annotation's target.source (its article) cannot change")
+    selector = incoming.selector
+    if annotation.orphaned and "start" not in selector:
+        selector = {}  # an orphan's quote alone does not place it again
+    services.annotation_update(
+        annotation=annotation,
+        user=request.user,
+        comment=incoming.comment,
+        tags=incoming.tags,
+        visibility=incoming.visibility or annotation.visibility,
+        colour=incoming.colour or annotation.colour,
+        **selector,
+    )

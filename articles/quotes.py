@@ -820,7 +820,7 @@ _CLAUSE_WORDS = frozenset(
     """ich wir du ihr er es man uns mich mir dich dir ist sind war waren hat haben hatte wird
     werden wurde kann können konnte muss müssen soll sollen will wollen darf nicht sei seien
     habe hätte wäre würde gibt gab bin bist doch mal gewesen worden
-    i we you is are was were have has had will would can could not it this that do does""".split()
+    i we you is are was were have has had will would can could not""".split()
 )
 _NAMING_BEFORE = re.compile(
     r"(?<![\w\-])(?:als|von|für|zu)(?:[ \t]+(?:einem|einer|einen|eine|ein|der|dem|den|des))?[ \t]*$"
@@ -964,7 +964,7 @@ def _extract(body: str) -> Extraction:
     used: dict[str, dict] = {}
     for m, kind, frame in decisions:
         speaker = s_start_ = s_end_ = None
-        cue = frame.cue if frame else None
+        cue = (frame.cue or None) if frame else None
         confidence = 0.5
         if kind == "direct" and frame and frame.phrase:
             phrase = frame.phrase
@@ -1115,6 +1115,11 @@ def _find_frame(masked: str, body: str, m: _Mark, s_start: int, s_end: int) -> _
         phrase = _colon_subject(masked, s_start, m.start)
         if phrase is not None:
             return _Frame(":", m.start - 1, phrase, 0.65)
+    # No reporting verb, but the sentence opens with a person acting: "Auch der Außenminister
+    # Donald Rumsfeld attackierte den Iran als den „führenden Förderer von Terrorismus“."
+    phrase = _sentence_subject(masked, s_start, m.start)
+    if phrase is not None:
+        return _Frame("", phrase.start, phrase, 0.55)
     # "Als „…“ bezeichnete die Ministerin …", "von einem „…“ sprach der Minister"
     lead = masked[max(s_start, m.start - 25) : m.start]
     if re.search(
@@ -1148,6 +1153,33 @@ _COLON_INVERTED = re.compile(
     rf"(?<![\w\-])[a-zäöüß]+(?:te|ten|t)[ \t]+(?P<np>(?:{_ART})[ \t]+[^⟪]*|{_NAME}"
     rf"(?=[ \t]+[a-zäöüß]))"
 )
+
+
+_SENT_SUBJECT = re.compile(
+    rf"[ \t]*(?:(?:Auch|Und|Aber|Doch|So|Dann|Nun|Zudem|Außerdem|Dabei|Daraufhin)[ \t]+)?"
+    rf"(?P<np>{_NP})(?![\w\-])(?:[ \t]*,[^,⟪⟫]{{2,120}},)?(?:[ \t]*\([^()]{{1,40}}\))?"
+    rf"[ \t]+(?:[a-zäöüß]+[ \t]+)?(?P<verb>[a-zäöüß]+)(?![\w\-])"
+)
+
+
+def _sentence_subject(masked: str, s_start: int, quote_start: int) -> _Phrase | None:
+    """The subject opening the sentence, when it names a person or an organisation."""
+    m = _SENT_SUBJECT.match(masked, s_start, quote_start)
+    if m is None:
+        return None
+    sub = _NP_AT.match(masked, m.start("np"))
+    if sub is None:
+        return None
+    phrase = _analyse(sub)
+    if phrase.pronoun:
+        return phrase if phrase.pronoun == "er" or not m.group("verb").endswith("en") else None
+    if not (phrase.name or phrase.role) or not _personlike(phrase):
+        return None
+    if phrase.name and not phrase.role and phrase.kind == "person":
+        article = phrase.text.split(" ", 1)[0].lower() != phrase.name.split(" ", 1)[0].lower()
+        if article and not phrase.name.lower().endswith(_PERSON_ENDINGS):
+            return None
+    return phrase
 
 
 def _colon_subject(masked: str, s_start: int, colon_end: int) -> _Phrase | None:
@@ -1188,11 +1220,16 @@ def _classify(body, masked, m: _Mark, inner: str, frame, s_start: int, s_end: in
     if t and t.group(1).lower() in TITLE_CUES:
         return "not_speech"
     name_like = _name_like(inner)
+    in_brackets = body[m.start - 1 : m.start] == "(" and body[m.end : m.end + 1] == ")"
+    if in_brackets and not (inner[-1:] in ".!?" and len(words) > 3):
+        return "not_speech"  # a translation or gloss: „Cast Lead“ („gegossenes Blei“)
+    if frame is not None and frame.cue == "":
+        frame = None  # a sentence subject alone does not make a quotation speech
     if frame is not None and frame.phrase is not None:
         if (
             len(words) <= 4
             and name_like
-            and frame.cue.lower() not in NAMING_VERBS
+            and (frame.cue or "").lower() not in NAMING_VERBS
             and (_NAME_BEFORE.search(before) or len(words) <= 2)
         ):
             return "not_speech"

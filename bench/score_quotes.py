@@ -16,9 +16,12 @@ Matching (documented in docs/quotes.md):
   A gold quote with several spans (split by its frame) matches through its overall start..end or
   through any one of its spans. Matching is one-to-one, greedy by overlap ratio.
 - indirect: the same, predicted kind "indirect" against gold type "indirect".
+- The gold file sometimes lists the same quotation twice with two speakers (the outlet and the
+  person it quotes). Such entries (same type and span) are merged into one gold quotation whose
+  speaker may be any of the listed ones.
 - speaker accuracy: over matched direct quotes whose gold has a speaker; correct when the predicted
-  mention overlaps the gold speaker span, or the predicted name shares a word (3+ letters, not a
-  stop word, case-insensitive) with the gold speaker text. A predicted None is wrong.
+  mention overlaps a gold speaker span, or the predicted name shares a word (3+ letters, not a
+  stop word, case-insensitive) with a gold speaker text. A predicted None is wrong.
 """
 
 from __future__ import annotations
@@ -89,16 +92,32 @@ def words(text: str) -> set[str]:
     return {w.lower() for w in WORD.findall(text or "")} - STOP
 
 
+def merge_duplicates(quotes: list[dict]) -> list[dict]:
+    """One gold quotation per (type, span); its speakers are all those listed for it."""
+    merged: dict[tuple, dict] = {}
+    for q in quotes:
+        key = (q["type"], q["start"], q["end"])
+        speaker = None
+        if q.get("speaker_start") is not None:
+            speaker = (q["speaker"], q["speaker_start"], q["speaker_end"])
+        if key in merged:
+            if speaker:
+                merged[key]["speakers"].append(speaker)
+            continue
+        merged[key] = {**q, "speakers": [speaker] if speaker else []}
+    return list(merged.values())
+
+
 def speaker_ok(p, g: dict) -> bool:
     if p.speaker is None:
         return False
-    if (
-        p.speaker_start is not None
-        and p.speaker_end is not None
-        and min(p.speaker_end, g["speaker_end"]) > max(p.speaker_start, g["speaker_start"])
-    ):
-        return True
-    return bool(words(p.speaker) & words(g["speaker"]))
+    for text, start, end in g["speakers"]:
+        mention = p.speaker_start is not None and p.speaker_end is not None
+        if mention and min(p.speaker_end, end) > max(p.speaker_start, start):
+            return True
+        if words(p.speaker) & words(text):
+            return True
+    return False
 
 
 def prf(tp: int, npred: int, ngold: int) -> tuple[float, float, float]:
@@ -145,7 +164,7 @@ def main(argv: list[str] | None = None) -> int:
     for (gold, body), result in zip(docs, results, strict=True):
         for kind in counts:
             preds = [q for q in result.quotes if q.kind == kind]
-            golds = [q for q in gold["quotes"] if q["type"] == kind]
+            golds = merge_duplicates([q for q in gold["quotes"] if q["type"] == kind])
             pairs = match(body, preds, golds)
             c = counts[kind]
             c[0] += len(pairs)
@@ -165,7 +184,7 @@ def main(argv: list[str] | None = None) -> int:
                     errors["fn"].append(f"{name} {g['start']}: {where}")
             for i, j in pairs:
                 g = golds[j]
-                if g.get("speaker_start") is None:
+                if not g["speakers"]:
                     continue
                 spk_total += 1
                 if speaker_ok(preds[i], g):

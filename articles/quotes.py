@@ -606,7 +606,7 @@ _SO_ANY = re.compile(
 )
 _DOC = (
     rf"(?:[Ii]n|[Aa]uf|[Ii]m)[ \t]+(?:(?:der|dem|einer|einem|seiner|ihrer|seinem|ihrem)[ \t]+)?"
-    rf"(?:{_ADJ}[ \t]+){{0,2}}(?P<np>{_NAME}(?:{_GEN}){{0,2}})"
+    rf"(?:{_ADJ}[ \t]+){{0,2}}(?P<np>(?:{_NAME}|[a-zäöüß][\w]*-[A-ZÄÖÜ][\w\-]*)(?:{_GEN}){{0,2}})"
 )
 _HEISST_BEFORE = re.compile(rf"{_DOC}[ \t]+(?:hatte[ \t]+)?(?P<cue>heißt|hieß|hatte)[ \t]+es\b")
 _HEISST_AFTER = re.compile(
@@ -808,6 +808,12 @@ class _Entities:
                 return canonical
             if want_female and female is None:
                 continue
+        if want_female:
+            # "sie sagte" with no woman named before: only when one person is in view
+            recent = {c for s, _e, c in self.mentions if window <= s < position}
+            recent = {c for c in recent if self.entities[c]["female"] is None}
+            if len(recent) == 1:
+                return recent.pop()
         return None
 
 
@@ -1036,8 +1042,36 @@ _ROLE_WORD = re.compile(rf"(?<![\w\-]){_CAP}(?=[ \t]+[A-ZÄÖÜ])")
 _NAME_AFTER_ROLE = re.compile(rf"[ \t]+(?P<name>{_NAMEW}(?:[ \t]+{_NAMEW}){{0,2}})")
 
 
+_FULL_NAME = re.compile(rf"(?<![\w\-])(?P<first>{_NAMEW})[ \t]+(?P<last>{_NAMEW})(?![\w\-])")
+
+
 def _register_named_people(entities: _Entities) -> None:
-    """People named with a role ('Außenminister Sergei Lawrow') are antecedents for pronouns."""
+    """People named with a role ('Außenminister Sergei Lawrow'), or by first and last name when
+    the last name also stands alone ('Neil Armstrong … Armstrong'), are antecedents for
+    pronouns."""
+    masked = entities.masked
+    word_counts: dict[str, int] = {}
+    for w in _WORD.findall(masked):
+        word_counts[w] = word_counts.get(w, 0) + 1
+    pairs = list(_FULL_NAME.finditer(masked))
+    pair_counts: dict[tuple[str, str], int] = {}
+    for m in pairs:
+        key = (m.group("first"), m.group("last"))
+        pair_counts[key] = pair_counts.get(key, 0) + 1
+    for m in pairs:
+        first, last = m.group("first"), m.group("last")
+        if any(_is_role(w) or w.lower() in ORG_WORDS for w in (first, last)):
+            continue
+        if not _personlike(_Phrase(m.start(), m.end(), m.group(0), name=m.group(0))):
+            continue
+        if last.endswith(("s", "ung", "heit", "keit")) or not first.isalpha():
+            continue
+        if word_counts.get(last, 0) <= pair_counts[(first, last)]:
+            continue  # the last name never stands alone
+        phrase = _Phrase(m.start(), m.end(), m.group(0), name=m.group(0), name_start=m.start())
+        canonical = entities.canonical(phrase)
+        if canonical and canonical not in entities.entities:
+            entities.register(phrase, canonical)
     for r in _ROLE_WORD.finditer(entities.masked):
         if not _is_role(r.group(0)):
             continue
@@ -1059,6 +1093,7 @@ def _register_named_people(entities: _Entities) -> None:
 
 def _find_frame(masked: str, body: str, m: _Mark, s_start: int, s_end: int) -> _Frame | None:
     """The reporting frame of a quotation: after it, before it in its sentence, or a colon."""
+    weak = None  # a cue right after the quotation whose speaker we could not find
     after = masked[m.end - 1 : s_end]
     # "…“, so Merkel."
     so = _SO_AFTER.match(masked, m.end - 1, s_end)
@@ -1085,7 +1120,7 @@ def _find_frame(masked: str, body: str, m: _Mark, s_start: int, s_end: int) -> _
                     phrase = quoted
             if phrase is not None:
                 return _Frame(cue[2], cue[0], phrase, 0.9)
-            return _Frame(cue[2], cue[0], None, 0.5)
+            weak = _Frame(cue[2], cue[0], None, 0.5)
     # „…“, heißt es in der Erklärung / In dem Antrag heißt es: „…“
     heisst = _HEISST_BEFORE.search(masked, s_start, s_end) or _HEISST_AFTER.search(
         masked, s_start, s_end
@@ -1109,6 +1144,8 @@ def _find_frame(masked: str, body: str, m: _Mark, s_start: int, s_end: int) -> _
     so = _SO_ANY.search(masked, s_start, s_end)
     if so:
         return _Frame("so", so.start("cue"), _bare(so), 0.75)
+    if weak is not None:
+        return weak
     if cues:
         return _Frame(cues[-1][2], cues[-1][0], None, 0.5)
     if re.search(r":[ \t]*$", masked[s_start : m.start]):

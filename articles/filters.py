@@ -80,6 +80,16 @@ class ArticleFilter(django_filters.FilterSet):
         data = getattr(self.form, "cleaned_data", {})
         return [name for name, value in data.items() if value and name != "sort"]
 
+    @property
+    def narrowed(self) -> list[str]:
+        """The filters in use besides the search, and a sorting other than the default."""
+        data = getattr(self.form, "cleaned_data", {})
+        return [
+            name
+            for name, value in data.items()
+            if value and name != "q" and (name != "sort" or value != self.RELEVANCE)
+        ]
+
     def filter_queryset(self, queryset):
         queryset = super().filter_queryset(queryset)
         sort = self.form.cleaned_data.get("sort") or self.RELEVANCE

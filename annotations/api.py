@@ -173,7 +173,10 @@ def annotation_collection(request):
         "tag": request.GET.get("tag", ""),
         "user": request.GET.get("user", ""),
         "q": request.GET.get("q", ""),
+        "thread": request.GET.get("thread", ""),
     }
+    if filters["thread"] and not filters["thread"].isdigit():
+        return error(400, "thread must be the id of an annotation")
     try:
         page = int(request.GET.get("page", "0") or 0)
     except ValueError:
@@ -186,6 +189,7 @@ def annotation_collection(request):
         tag=filters["tag"] or None,
         author=filters["user"] or None,
         q=filters["q"] or None,
+        thread=int(filters["thread"]) if filters["thread"] else None,
     ).for_display()
     total = queryset.count()
     pages = max(1, -(-total // PAGE_SIZE))

@@ -32,11 +32,13 @@ def annotations_search(
     tag: str | None = None,
     author: str | None = None,
     q: str | None = None,
+    thread: int | None = None,
     mine: bool = False,
     include_replies: bool = True,
 ) -> QuerySet[Annotation]:
     """Visible, not deleted annotations filtered by article slug, tag slug or name, author
-    username, and text in quote or comment; newest first."""
+    username, text in quote, comment or article title, and thread (a highlight's replies);
+    newest first, except a thread, which reads oldest first."""
     queryset = Annotation.objects.visible_to(user).live()
     if mine:
         queryset = queryset.owned_by(user)
@@ -48,10 +50,14 @@ def annotations_search(
         queryset = queryset.filter(Q(tags__slug=tag) | Q(tags__name__iexact=tag)).distinct()
     if author:
         queryset = queryset.filter(user__username=author)
+    if thread is not None:
+        queryset = queryset.filter(root_id=thread)
     if q:
         queryset = queryset.filter(
             Q(exact__icontains=q) | Q(comment__icontains=q) | Q(article__title__icontains=q)
         )
+    if thread is not None:
+        return queryset.order_by("created", "id")
     return queryset.order_by("-created", "-id")
 
 

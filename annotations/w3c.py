@@ -116,11 +116,7 @@ def annotation_to_jsonld(
 def _motivation(annotation: Annotation) -> str:
     if annotation.parent_id:
         return "replying"
-    if annotation.comment:
-        return "commenting"
-    if annotation.deleted:
-        return "highlighting"
-    return "highlighting"
+    return "commenting" if annotation.comment else "highlighting"
 
 
 def collection_uri(build_uri: BuildUri, path: str, filters: dict, page: int | None = None) -> str:
@@ -186,20 +182,20 @@ def collection_to_jsonld(
         "label": label,
         "total": total,
     }
-    if total:
-        data["first"] = page_to_jsonld(
-            first_page,
-            build_uri,
-            path=path,
-            filters=filters,
-            page=0,
-            pages=pages,
-            total=total,
-            page_size=page_size,
-            label=label,
-            embedded=True,
-        )
-        data["last"] = collection_uri(build_uri, path, filters, pages - 1)
+    # The first page is embedded even when empty, so that every collection has one.
+    data["first"] = page_to_jsonld(
+        first_page,
+        build_uri,
+        path=path,
+        filters=filters,
+        page=0,
+        pages=pages,
+        total=total,
+        page_size=page_size,
+        label=label,
+        embedded=True,
+    )
+    data["last"] = collection_uri(build_uri, path, filters, pages - 1)
     return data
 
 

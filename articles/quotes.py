@@ -188,7 +188,7 @@ def _pair_marks(body: str, line_start: int, line_end: int) -> list[_Mark]:
 # --------------------------------------------------------------------------------------------
 # 2. Noun phrases, names and roles.
 
-_CAP = r"(?:[A-ZÄÖÜ][\w\-'’.&]*[\w&]|[A-ZÄÖÜ])"
+_CAP = r"(?:[A-ZÄÖÜ](?:[\w\-'’&]|\.(?=[A-ZÄÖÜ]\.))*[\w&]|[A-ZÄÖÜ])"
 _PARTICLE = r"(?:von|van|de|di|da|del|della|dos|du|la|le|ten|ter|zu|bin|ibn|al|el|y|und)"
 _NOT_NAME_RE = "|".join(sorted(NOT_NAMES, key=len, reverse=True))
 _NAMEW = rf"(?!(?:{_NOT_NAME_RE})\b){_CAP}"
@@ -355,7 +355,8 @@ def _sentences(masked: str, body: str) -> list[tuple[int, int]]:
         if m.group(0) != "\n":
             word = masked[max(0, m.start() - 12) : m.start()].rsplit(" ", 1)[-1].lower()
             word = word.strip("(")
-            if word.isdigit() or word.rstrip(".") in _ABBREV or len(word) == 1:
+            ordinal = word.isdigit() and len(word) <= 2  # "5. August", but "vor 1933. Dann"
+            if ordinal or word.rstrip(".") in _ABBREV or len(word) == 1:
                 continue
         bounds.append((start, m.end()))
         start = m.end()
@@ -1199,6 +1200,24 @@ _SENT_SUBJECT = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=8)
+def _midsentence_capitals(masked: str) -> frozenset[str]:
+    """Capitalised words that also occur inside a sentence: names and nouns, not openers."""
+    pattern = r"[^\s.!?:⟫⟪][ \t]+([A-ZÄÖÜ][\w\-]*)"
+    return frozenset(m.group(1) for m in re.finditer(pattern, masked))
+
+
+def _proper(masked: str, phrase: _Phrase, s_start: int) -> bool:
+    """A bare word opening a sentence ("Erstmals", "Besonders") is a name only if it also
+    appears capitalised inside a sentence."""
+    if phrase.pronoun or phrase.role or phrase.start > s_start + 1:
+        return True
+    words = (phrase.name or "").split()
+    if len(words) != 1 or phrase.text.split(" ", 1)[0] != words[0]:
+        return True
+    return words[0] in _midsentence_capitals(masked)
+
+
 def _sentence_subject(masked: str, s_start: int, quote_start: int) -> _Phrase | None:
     """The subject opening the sentence, when it names a person or an organisation."""
     m = _SENT_SUBJECT.match(masked, s_start, quote_start)
@@ -1211,6 +1230,8 @@ def _sentence_subject(masked: str, s_start: int, quote_start: int) -> _Phrase | 
     if phrase.pronoun:
         return phrase if phrase.pronoun == "er" or not m.group("verb").endswith("en") else None
     if not (phrase.name or phrase.role) or not _personlike(phrase):
+        return None
+    if not _proper(masked, phrase, s_start):
         return None
     if phrase.name and not phrase.role and phrase.kind == "person":
         article = phrase.text.split(" ", 1)[0].lower() != phrase.name.split(" ", 1)[0].lower()
@@ -1230,7 +1251,11 @@ def _colon_subject(masked: str, s_start: int, colon_end: int) -> _Phrase | None:
             sub = _NP_AT.match(masked, s_start + m.start("np"))
             if sub is not None:
                 phrase = _analyse(sub)
-                if phrase.pronoun or phrase.name or phrase.role:
+                if phrase.pronoun or (
+                    (phrase.name or phrase.role)
+                    and _personlike(phrase)
+                    and _proper(masked, phrase, s_start)
+                ):
                     return phrase
     inv = _COLON_INVERTED.search(masked, s_start, colon_end)
     if inv:

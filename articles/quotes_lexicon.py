@@ -157,7 +157,8 @@ ORG_WORDS = frozenset(
     spiegel welt bild zeit focus stern tagesschau tagesspiegel faz taz handelsblatt guardian
     telegraph independent economist herald tribune allianz nato uno un eu who armee militär
     staatsanwaltschaft feuerwehr stiftung gruppe organisation rat amt bundesamt presse
-    stadt verwaltung ministerien universität club klub ag gmbh inc corp ltd""".split()
+    stadt verwaltung ministerien universität club klub ag gmbh inc corp ltd firma
+    hochschule schule klinik krankenhaus fraktion koalition opposition kirche vatikan""".split()
 )
 ORG_SUFFIXES = (
     "ministerium",

@@ -113,7 +113,10 @@ def api_view(*methods: str):
                 response = HttpResponse(status=204)
                 response["Allow"] = ", ".join(allowed)
                 return response
-            return view(request, *args, **kwargs)
+            try:
+                return view(request, *args, **kwargs)
+            except Http404:
+                return error(404, "no such annotation", "not_found")
 
         return wrapper
 

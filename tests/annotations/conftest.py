@@ -7,6 +7,12 @@ from annotations import services
 from annotations.w3c import MEDIA_TYPE
 
 
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """The users made for each test are hashed quickly (PBKDF2 costs ~0.3 s per user)."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def article(seed_article):
     return seed_article

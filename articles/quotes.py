@@ -592,10 +592,15 @@ def _subject(masked: str, sent_start: int, cue: tuple[int, int, str], sent_end: 
 
 _LAUT = re.compile(
     rf"(?<![\w\-])(?P<cue>[Ll]aut|[Nn]ach[ \t]+(?:den[ \t]+|eigenen[ \t]+)?(?:Angaben|Worten"
-    rf"|Ansicht|Auffassung|Einschätzung|Darstellung|Aussagen?|Informationen|Berichten)"
+    rf"|Ansicht|Auffassung|Einschätzung|Darstellung|Aussagen?|Informationen|Berichten|Meinung"
+    rf"|Überzeugung|Schätzungen|Erkenntnissen)"
     rf"[ \t]+(?:von|des|der|eines|einer)|[Gg]emäß)"
     rf"[ \t]+(?:(?:dem|der|den|einem|einer|des|eines)[ \t]+)?"
     rf"(?:(?:{_ADJ})[ \t]+){{0,2}}(?P<np>{_NAME}{_GEN}?)"
+)
+_POSSESSIVE_VIEW = re.compile(
+    r"(?<![\w\-])(?P<np>(?P<pron>[Ss]einer|[Ii]hrer)[ \t]+(?:Meinung|Ansicht|Auffassung"
+    r"|Einschätzung|Überzeugung|Darstellung))[ \t]+(?P<cue>nach)(?![\w\-])"
 )
 _ZUFOLGE = re.compile(
     rf"(?<![\w\-])(?:(?:dem|der|den|einem|einer)[ \t]+)?(?:(?:{_ADJ})[ \t]+){{0,2}}"
@@ -627,6 +632,12 @@ def _bare(m: re.Match, group: str = "np") -> _Phrase:
 
 
 def _laut_frame(masked: str, start: int, end: int) -> _Frame | None:
+    view = _POSSESSIVE_VIEW.search(masked, start, end)
+    if view:
+        # "Seiner Ansicht nach …": the possessive stands for the person, like a pronoun
+        pronoun = "er" if view.group("pron").lower() == "seiner" else "sie"
+        phrase = _Phrase(view.start("np"), view.end("np"), view.group("np"), pronoun=pronoun)
+        return _Frame("nach", view.start("cue"), phrase, 0.7)
     best = None
     for rx in (_LAUT, _ZUFOLGE):
         for m in rx.finditer(masked, start, end):
@@ -1153,6 +1164,14 @@ def _find_frame(masked: str, body: str, m: _Mark, s_start: int, s_end: int) -> _
         phrase = _colon_subject(masked, s_start, m.start)
         if phrase is not None:
             return _Frame(":", m.start - 1, phrase, 0.65)
+    # „Ja, es gibt Zumutungen“. Das musste Bundesfinanzminister Peer Steinbrück einräumen.
+    nxt = _NEXT_FRAME.match(masked, m.end)
+    if nxt is not None and not masked[s_start : m.start].strip():
+        sub = _NP_AT.match(masked, nxt.start("np"))
+        if sub is not None:
+            phrase = _analyse(sub)
+            if (phrase.role or phrase.name) and _personlike(phrase):
+                return _Frame(nxt.group("verb"), nxt.start("verb"), phrase, 0.6)
     # No reporting verb, but the sentence opens with a person acting: "Auch der Außenminister
     # Donald Rumsfeld attackierte den Iran als den „führenden Förderer von Terrorismus“."
     phrase = _sentence_subject(masked, s_start, m.start)
@@ -1167,6 +1186,9 @@ def _find_frame(masked: str, body: str, m: _Mark, s_start: int, s_end: int) -> _
         limit = m.end + stop.start() if stop else s_end
         for cue in _cue_tokens(masked, m.end, limit)[:1]:
             phrase = _np_after(masked, cue[1], limit)
+            agent = _AGENT_BEFORE_ALS.search(masked, s_start, m.start)
+            if agent is not None and (phrase is None or phrase.pronoun == "es"):
+                phrase = _bare(agent)  # "wird vom Wetterdienst als „sehr hoch“ eingestuft"
             return _Frame(cue[2], cue[0], phrase, 0.75)
     # a colon at the end of the previous paragraph introduces a block quotation
     line_start = masked.rfind("\n", 0, m.start) + 1
@@ -1270,6 +1292,14 @@ def _colon_subject(masked: str, s_start: int, colon_end: int) -> _Phrase | None:
     return None
 
 
+_NEXT_FRAME = re.compile(
+    rf"[.!?]?[ \t]+(?:Das|Dies|So|Diese[rs]?(?:[ \t]+[\w\-]+){{0,3}})[ \t]+"
+    rf"(?P<verb>[a-zäöüß]+)[ \t]+(?P<np>{_NP})(?![\w\-])"
+)
+_AGENT_BEFORE_ALS = re.compile(
+    rf"(?<![\w\-])(?:von|vom)[ \t]+(?:(?:der|dem|den)[ \t]+)?(?:{_ADJ}[ \t]+){{0,2}}"
+    rf"(?P<np>{_NAME}{_GEN}?)[ \t]+als[ \t]*(?=⟪)"
+)
 _SENT_SPLIT = re.compile(r"[.!?][ \t]+(?=[A-ZÄÖÜ])")
 
 

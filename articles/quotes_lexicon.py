@@ -102,7 +102,11 @@ AUXILIARIES = frozenset(
 SUBJUNCTIVE = frozenset(
     """sei seien seist habe hätte hätten könne könnten müsse müssten werde würde würden
     solle wolle wollten dürfe dürften gebe gäbe wäre wären stehe komme gehe liege
-    bleibe """.split()
+    bleibe halte zeige gelte fehle drohe brauche stelle trage lasse sehe wisse mache nehme
+    erwarte plane arbeite verfüge handle handele bestehe entstehe spreche erscheine reiche
+    fordere lege setze bringe finde heiße lebe kenne gewinne verliere helfe treffe erhalte
+    betrage beziehe hänge diene führe bedeute verstoße widerspreche entspreche sehe
+    gehöre glaube wünsche hoffe""".split()
 )
 
 # Words in front of a quotation that make it a name or a title, not speech.

@@ -133,9 +133,9 @@ class ArticleQuerySet(models.QuerySet):
         terms, excluded = parse_search(text)
         queryset = self
         for term in terms:
-            queryset = queryset.filter(Q(title__icontains=term) | Q(body__icontains=term))
+            queryset = queryset.filter(_contains(term))
         for term in excluded:
-            queryset = queryset.exclude(Q(title__icontains=term) | Q(body__icontains=term))
+            queryset = queryset.exclude(_contains(term))
         return queryset
 
     def with_headline(self, text: str):
@@ -155,6 +155,15 @@ class ArticleQuerySet(models.QuerySet):
                 fragment_delimiter=" … ",
             )
         )
+
+
+def _contains(term: str) -> Q:
+    """Title or body contains ``term``, ignoring case. SQLite's LIKE folds ASCII letters only,
+    so "ärger" would miss "Ärger": the usual spellings of the other letters are tried too."""
+    condition = Q()
+    for variant in {term, term.lower(), term.upper(), term.lower().capitalize()}:
+        condition |= Q(title__icontains=variant) | Q(body__icontains=variant)
+    return condition
 
 
 class Article(models.Model):

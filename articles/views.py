@@ -3,6 +3,7 @@
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.views.decorators.http import require_safe
 from django.views.generic import ListView
 
 from articles import selectors
@@ -11,6 +12,7 @@ from articles.models import Article, Source, Speaker
 
 
 class ArticleListView(ListView):
+    http_method_names = ["get", "head", "options"]
     template_name = "articles/article_list.html"
     paginate_by = 20
 
@@ -41,12 +43,14 @@ class ArticleListView(ListView):
         return result
 
 
+@require_safe
 def article_detail(request, slug):
     page = selectors.article_page(slug=slug)
     return render(request, "articles/article_detail.html", {"page": page, "article": page.article})
 
 
 class SpeakerListView(ListView):
+    http_method_names = ["get", "head", "options"]
     template_name = "articles/speaker_list.html"
     context_object_name = "speakers"
     paginate_by = 100
@@ -56,6 +60,7 @@ class SpeakerListView(ListView):
 
 
 class SpeakerDetailView(ListView):
+    http_method_names = ["get", "head", "options"]
     """A speaker's quotations, newest first."""
 
     template_name = "articles/speaker_detail.html"
@@ -72,6 +77,7 @@ class SpeakerDetailView(ListView):
 
 
 class SourceListView(ListView):
+    http_method_names = ["get", "head", "options"]
     template_name = "articles/source_list.html"
     context_object_name = "sources"
 
@@ -80,6 +86,7 @@ class SourceListView(ListView):
 
 
 class SourceDetailView(ListView):
+    http_method_names = ["get", "head", "options"]
     """An outlet's articles, newest first, and the speakers it quotes most."""
 
     template_name = "articles/source_detail.html"

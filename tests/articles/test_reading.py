@@ -1,0 +1,491 @@
+"""The reading pages: list, search and filters, article page, speakers, sources, languages."""
+
+import datetime
+import re
+from html.parser import HTMLParser
+
+import pytest
+from django.db import connection
+from django.urls import reverse
+
+from articles.models import Article, Quote, Source, Speaker
+
+postgres_only = pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="German stemming, websearch syntax and ranking need PostgreSQL full-text search",
+)
+sqlite_only = pytest.mark.skipif(
+    connection.vendor == "postgresql", reason="the case-insensitive fallback is SQLite's"
+)
+
+_counter = iter(range(10**9))
+
+
+def make_article(source, title, body, *, date=datetime.date(2023, 5, 1), quotes=()):
+    """An article without the importer; ``quotes`` are (start, end, speaker, kind)."""
+    n = next(_counter)
+    article = Article.objects.create(
+        source=source,
+        title=title,
+        slug=f"article-{n}",
+        date=date,
+        body=body,
+        seed_filename=f"made-{n}.txt",
+        content_hash=f"{n:064d}",
+    )
+    Quote.objects.bulk_create(
+        Quote(article=article, start=s, end=e, speaker=speaker, kind=kind)
+        for s, e, speaker, kind in quotes
+    )
+    return article
+
+
+def make_speaker(name):
+    slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    return Speaker.objects.create(name=name, slug=slug, role="Sprecherin")
+
+
+def titles(response):
+    return [row.article.title for row in response.context["rows"]]
+
+
+class BodyParser(HTMLParser):
+    """Collects the paragraphs and quotations of the article body with their text."""
+
+    def __init__(self):
+        super().__init__()
+        self.paragraphs, self.quotes, self.stack = [], [], []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "p" and "data-start" in attrs:
+            self.paragraphs.append({**attrs, "text": ""})
+            self.stack.append(self.paragraphs[-1])
+        elif tag == "span" and "data-quote-id" in attrs:
+            self.quotes.append({**attrs, "text": "", "depth": len(self.stack)})
+            self.stack.append(self.quotes[-1])
+        elif self.stack:
+            self.stack.append(None)
+
+    def handle_endtag(self, tag):
+        if self.stack:
+            self.stack.pop()
+
+    def handle_data(self, data):
+        for element in self.stack:
+            if element is not None:
+                element["text"] += data
+
+
+def parse_body(response):
+    parser = BodyParser()
+    parser.feed(response.content.decode())
+    return parser
+
+
+# --- Login and errors ------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_every_page_sends_anonymous_users_to_login_and_back(client, seed_article):
+    stoltenberg = Speaker.objects.get(name="Jens Stoltenberg")
+    urls = [
+        reverse("articles:list") + "?q=Sieg",
+        seed_article.get_absolute_url(),
+        reverse("articles:speakers"),
+        stoltenberg.get_absolute_url(),
+        reverse("articles:sources"),
+        seed_article.source.get_absolute_url(),
+        reverse("password_change"),
+    ]
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == 302, url
+        assert response["Location"].startswith(reverse("login") + "?next=/"), url
+    assert client.get(reverse("login")).status_code == 200
+
+
+@pytest.mark.django_db
+def test_login_returns_to_the_page_asked_for(client, alice, seed_article):
+    url = seed_article.get_absolute_url()
+    response = client.post(
+        reverse("login"), {"username": "alice", "password": "alice-secret-pw", "next": url}
+    )
+    assert response.status_code == 302 and response["Location"] == url
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", ["articles:detail", "articles:speaker", "articles:source"])
+def test_unknown_slugs_are_404(alice_client, name):
+    assert alice_client.get(reverse(name, args=["no-such-slug"])).status_code == 404
+
+
+@pytest.mark.django_db
+def test_reading_pages_refuse_post(alice_client, seed_article):
+    for url in (reverse("articles:list"), seed_article.get_absolute_url()):
+        assert alice_client.post(url).status_code == 405
+
+
+# --- The article page ------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_the_article_page_marks_each_quotation_with_its_speaker(alice_client, seed_article):
+    response = alice_client.get(seed_article.get_absolute_url())
+    assert response.status_code == 200
+    body = seed_article.body
+    page = parse_body(response)
+    spoken = list(seed_article.quotes.filter(kind__in=Quote.SPOKEN).select_related("speaker"))
+
+    # Every paragraph's text is the body between its offsets.
+    assert len(page.paragraphs) == 12
+    for paragraph in page.paragraphs:
+        assert paragraph["text"] == body[int(paragraph["data-start"]) : int(paragraph["data-end"])]
+    # Every spoken quotation is marked, with its speaker, its offsets and its text.
+    marked = {int(q["data-quote-id"]): q for q in page.quotes}
+    assert set(marked) == {quote.pk for quote in spoken}
+    for quote in spoken:
+        element = marked[quote.pk]
+        assert element["text"] == body[quote.start : quote.end]
+        assert (int(element["data-start"]), int(element["data-end"])) == (quote.start, quote.end)
+        assert element["data-speaker"] == (quote.speaker.slug if quote.speaker else "")
+        if quote.speaker:
+            assert element["data-label"] == quote.speaker.name
+        assert element["id"] == f"q{quote.pk}"
+        assert re.search(r"\bc\d\b", element["class"])
+    stoltenberg = [q for q in page.quotes if q.get("data-label") == "Jens Stoltenberg"]
+    assert len(stoltenberg) >= 3
+    # Quotation marks around names and titles stay plain.
+    not_speech = seed_article.quotes.filter(kind=Quote.Kind.NOT_SPEECH)
+    assert not_speech.exists()
+    assert not set(marked) & {q.pk for q in not_speech}
+
+
+@pytest.mark.django_db
+def test_the_speaker_panel_counts_and_roles(alice_client, seed_article):
+    response = alice_client.get(seed_article.get_absolute_url())
+    entries = {
+        entry.speaker.name: entry for entry in response.context["page"].speakers if entry.speaker
+    }
+    stoltenberg = Speaker.objects.get(name="Jens Stoltenberg")
+    expected = seed_article.quotes.filter(speaker=stoltenberg, kind__in=Quote.SPOKEN).count()
+    assert entries["Jens Stoltenberg"].count == expected
+    html = response.content.decode()
+    assert 'data-speaker="jens-stoltenberg" aria-pressed="false"' in html
+    assert "NATO-Generalsekretär" in html
+    assert "2 min read" in html
+    assert "js/reader.js" in html
+
+
+@pytest.mark.django_db
+def test_quotations_across_paragraphs_and_nested_ones_render(alice_client):
+    source = Source.objects.create(name="Blatt", slug="blatt")
+    a, b = make_speaker("Anna Berger"), make_speaker("Karl Wolf")
+    body = 'Sie sagte: "Erstens <b>.\n\nZweitens, wie Wolf meinte: „Nie“." Ende.'
+    outer_end = body.index('." Ende') + 2
+    inner = body.index("„Nie“")
+    article = make_article(
+        source,
+        "Test",
+        body,
+        quotes=[(11, outer_end, a, "direct"), (inner, inner + 5, b, "direct")],
+    )
+    response = alice_client.get(article.get_absolute_url())
+    page = parse_body(response)
+    html = response.content.decode()
+    assert "&lt;b&gt;" in html and "<b>" not in html  # the body is escaped
+    pieces = [q for q in page.quotes if q["data-speaker"] == "anna-berger"]
+    assert [(q["data-start"], q["data-end"]) for q in pieces] == [
+        ("11", str(body.index("\n\n"))),
+        (str(body.index("Zweitens")), str(outer_end)),
+    ]
+    assert "data-label" in pieces[0] and "data-label" not in pieces[1]
+    (nested,) = [q for q in page.quotes if q["data-speaker"] == "karl-wolf"]
+    assert nested["depth"] == pieces[1]["depth"] + 1 and nested["text"] == "„Nie“"
+
+
+@pytest.mark.django_db
+def test_previous_and_next_article_from_the_same_source(alice_client):
+    source, other = (
+        Source.objects.create(name="A", slug="a"),
+        Source.objects.create(name="B", slug="b"),
+    )
+    old = make_article(source, "Old", "x", date=datetime.date(2020, 1, 1))
+    middle = make_article(source, "Middle", "y", date=datetime.date(2021, 1, 1))
+    make_article(other, "Elsewhere", "z", date=datetime.date(2020, 6, 1))
+    new = make_article(source, "New", "w", date=datetime.date(2022, 1, 1))
+    page = alice_client.get(middle.get_absolute_url()).context["page"]
+    assert (page.previous.pk, page.next.pk) == (old.pk, new.pk)
+    page = alice_client.get(new.get_absolute_url()).context["page"]
+    assert (page.previous.pk, page.next) == (middle.pk, None)
+
+
+# --- The article list, filters and search ----------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_the_list_shows_title_source_date_reading_time_and_speakers(alice_client, seed_article):
+    response = alice_client.get(reverse("articles:list"))
+    html = response.content.decode()
+    assert seed_article.title in html
+    assert "October 2022" in html and "2 min read" in html
+    (row,) = response.context["rows"]
+    assert {"Jens Stoltenberg", "Lloyd Austin", "Wladimir Putin"} <= {s.name for s in row.speakers}
+    assert row.speakers[0].name == "Jens Stoltenberg"  # the most quoted first
+
+
+@pytest.mark.django_db
+def test_filter_by_speaker_source_and_dates(alice_client, seed_article):
+    other = Source.objects.create(name="Tagesblatt", slug="tagesblatt")
+    make_article(other, "Anderes", "Etwas anderes.", date=datetime.date(2019, 3, 1))
+    austin = Speaker.objects.get(name="Lloyd Austin")
+    url = reverse("articles:list")
+    assert titles(alice_client.get(url, {"speaker": austin.slug})) == [seed_article.title]
+    assert titles(alice_client.get(url, {"source": "tagesblatt"})) == ["Anderes"]
+    assert titles(alice_client.get(url, {"date_from": "2022-01-01"})) == [seed_article.title]
+    assert titles(alice_client.get(url, {"date_to": "2020-12-31"})) == ["Anderes"]
+    assert titles(alice_client.get(url, {"sort": "oldest"})) == ["Anderes", seed_article.title]
+    assert titles(alice_client.get(url, {"sort": "newest"})) == [seed_article.title, "Anderes"]
+
+
+@pytest.mark.django_db
+def test_an_empty_result_says_so_and_offers_to_remove_filters(alice_client, seed_article):
+    response = alice_client.get(
+        reverse("articles:list"),
+        {"q": "Militärmaschinerie", "source": seed_article.source.slug, "date_to": "2000-01-01"},
+    )
+    html = response.content.decode()
+    assert "No articles match." in html
+    removals = dict(response.context["removals"])
+    assert removals["To: 2000-01-01"] == (
+        reverse("articles:list") + f"?q=Milit%C3%A4rmaschinerie&source={seed_article.source.slug}"
+    )
+    assert len(removals) == 3
+
+
+@pytest.mark.django_db
+def test_search_finds_the_seed_article_and_marks_the_passage(alice_client, seed_article):
+    response = alice_client.get(reverse("articles:list"), {"q": "Militärmaschinerie"})
+    assert titles(response) == [seed_article.title]
+    (row,) = response.context["rows"]
+    assert ("Militärmaschinerie", True) in row.passage
+    assert "<mark>Militärmaschinerie</mark>" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_search_passages_are_escaped(alice_client):
+    source = Source.objects.create(name="Blatt", slug="blatt")
+    make_article(source, "Tags", "Ein <script>alert(1)</script> Lockvogel im Text.")
+    response = alice_client.get(reverse("articles:list"), {"q": "Lockvogel"})
+    html = response.content.decode()
+    assert "<script>alert" not in html  # escaped (SQLite) or left out (PostgreSQL's headline)
+    assert "<mark>Lockvogel</mark>" in html
+
+
+@postgres_only
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "query, found",
+    [
+        ("Sieges", True),  # stemming: "Sieg" in the body
+        ("Waffenlieferung", True),  # "Waffenlieferungen" in the body
+        ("militärmaschinerie", True),
+        ("Putin -Lawrow", False),  # Lawrow is in the seed article too
+        ("Putin -Merkel", True),
+        ('"westliche Militärmaschinerie"', True),
+        ('"Militärmaschinerie westliche"', False),
+        ("Stoltenberg or Merkel", True),
+        ("Merkel", False),
+    ],
+)
+def test_postgres_search_stems_german_and_understands_websearch(
+    alice_client, seed_article, query, found
+):
+    response = alice_client.get(reverse("articles:list"), {"q": query})
+    assert titles(response) == ([seed_article.title] if found else [])
+
+
+@postgres_only
+@pytest.mark.django_db
+def test_postgres_search_ranks_title_matches_first(alice_client):
+    source = Source.objects.create(name="Blatt", slug="blatt")
+    make_article(
+        source,
+        "Wetter",
+        "Heute Regen. Über Energiepolitik sprach niemand.",
+        date=datetime.date(2024, 1, 1),
+    )
+    make_article(
+        source,
+        "Energiepolitik im Wandel",
+        "Ein Text über Energiepolitik.",
+        date=datetime.date(2020, 1, 1),
+    )
+    url = reverse("articles:list")
+    response = alice_client.get(url, {"q": "Energiepolitik"})
+    assert titles(response) == ["Energiepolitik im Wandel", "Wetter"]
+    assert titles(alice_client.get(url, {"q": "Energiepolitik", "sort": "newest"})) == [
+        "Wetter",
+        "Energiepolitik im Wandel",
+    ]
+
+
+@postgres_only
+@pytest.mark.django_db
+def test_the_search_vector_follows_edits(seed_article):
+    Article.objects.filter(pk=seed_article.pk).update(title="Ein ganz neuer Titel")
+    assert Article.objects.search("Titel").exists()
+    seed_article.refresh_from_db()
+    seed_article.body = "Nur noch Rhabarber."
+    seed_article.save()
+    assert Article.objects.search("Rhabarber").exists()
+    assert not Article.objects.search("Militärmaschinerie").exists()
+
+
+@sqlite_only
+@pytest.mark.django_db
+def test_sqlite_search_is_a_case_insensitive_match(alice_client, seed_article):
+    url = reverse("articles:list")
+    assert titles(alice_client.get(url, {"q": "MILITÄRMASCHINERIE"})) == [seed_article.title]
+    assert titles(alice_client.get(url, {"q": "nato stoltenberg"})) == [seed_article.title]
+    assert titles(alice_client.get(url, {"q": "Putin -Lawrow"})) == []
+    assert titles(alice_client.get(url, {"q": '"westliche Militärmaschinerie"'})) == [
+        seed_article.title
+    ]
+    assert titles(alice_client.get(url, {"q": '"Militärmaschinerie westliche"'})) == []
+    (row,) = alice_client.get(url, {"q": "stoltenberg"}).context["rows"]
+    assert ("Stoltenberg", True) in row.passage
+
+
+# --- Speakers and sources ---------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_the_speaker_index_counts_quotations(alice_client, seed_article):
+    response = alice_client.get(reverse("articles:speakers"))
+    counts = {s.name: (s.quote_count, s.article_count) for s in response.context["speakers"]}
+    stoltenberg = Speaker.objects.get(name="Jens Stoltenberg")
+    expected = seed_article.quotes.filter(speaker=stoltenberg, kind__in=Quote.SPOKEN).count()
+    assert counts["Jens Stoltenberg"] == (expected, 1)
+    assert stoltenberg.get_absolute_url() in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_speaker_page_lists_quotations_newest_first_with_links(alice_client, seed_article):
+    stoltenberg = Speaker.objects.get(name="Jens Stoltenberg")
+    later = make_article(
+        seed_article.source,
+        "Später",
+        'Er sagte: "Wir bleiben standhaft."',
+        date=datetime.date(2023, 2, 1),
+        quotes=[(10, 34, stoltenberg, "direct")],
+    )
+    response = alice_client.get(stoltenberg.get_absolute_url())
+    html = response.content.decode()
+    quotes = list(response.context["quotes"])
+    assert quotes[0].article_id == later.pk
+    assert quotes[0].quoted_text == '"Wir bleiben standhaft."'
+    for quote in quotes:
+        assert f'href="{quote.article.get_absolute_url()}#q{quote.pk}"' in html
+    seed_quotes = [q for q in quotes if q.article_id == seed_article.pk]
+    body = Article.objects.get(pk=seed_article.pk).body
+    for quote in seed_quotes:
+        assert quote.quoted_text == body[quote.start : quote.end]
+    assert "die NATO keine Konfliktpartei" in html
+    assert "NATO-Generalsekretär" in html
+
+
+@pytest.mark.django_db
+def test_the_sources_pages(alice_client, seed_article):
+    response = alice_client.get(reverse("articles:sources"))
+    assert [(s.name, s.article_count) for s in response.context["sources"]] == [("RT DE", 1)]
+    response = alice_client.get(seed_article.source.get_absolute_url())
+    assert titles(response) == [seed_article.title]
+    top = response.context["top_speakers"]
+    assert top[0].name == "Jens Stoltenberg"
+
+
+# --- Languages --------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_a_german_browser_gets_german_pages(alice_client, seed_article):
+    response = alice_client.get(seed_article.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="de-DE,de")
+    html = response.content.decode()
+    assert '<html lang="de">' in html
+    assert "Oktober 2022" in html and "October 2022" not in html
+    assert "Wer zitiert wird" in html and "2 Min. Lesezeit" in html
+    response = alice_client.get(reverse("articles:list"), HTTP_ACCEPT_LANGUAGE="de")
+    html = response.content.decode()
+    assert ">Artikel</h1>" in html and "Sprecher" in html and "Quellen" in html
+    assert "Abmelden" in html and "Passwort ändern" in html
+
+
+@pytest.mark.django_db
+def test_the_language_switch(alice_client, client, seed_article):
+    url = reverse("articles:list")
+    response = alice_client.post(reverse("set_language"), {"language": "de", "next": url})
+    assert response.status_code == 302 and response["Location"] == url
+    assert ">Artikel</h1>" in alice_client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    alice_client.post(reverse("set_language"), {"language": "en", "next": url})
+    assert ">Articles</h1>" in alice_client.get(url).content.decode()
+
+
+@pytest.mark.django_db
+def test_the_language_switch_works_before_login(client):
+    response = client.post(reverse("set_language"), {"language": "de", "next": "/accounts/login/"})
+    assert response.status_code == 302
+    assert "Anmelden" in client.get(reverse("login")).content.decode()
+
+
+# --- Query bounds -----------------------------------------------------------------------------
+
+
+@pytest.fixture
+def many_articles(db):
+    """60 articles from 3 sources quoting 12 speakers, 50 quotations in the first one."""
+    sources = [Source.objects.create(name=f"Quelle {i}", slug=f"quelle-{i}") for i in range(3)]
+    speakers = [make_speaker(f"Person {i}") for i in range(12)]
+    sentence = 'Sie sagte: "Die Lage ist ernst." '
+    articles = []
+    for n in range(60):
+        count = 50 if n == 0 else 4
+        body = sentence * count
+        quotes = [
+            (i * len(sentence) + 11, i * len(sentence) + 32, speakers[(n + i) % 12], "direct")
+            for i in range(count)
+        ]
+        articles.append(
+            make_article(
+                sources[n % 3],
+                f"Lage Nummer {n}",
+                body,
+                date=datetime.date(2000 + n % 20, 1 + n % 12, 1),
+                quotes=quotes,
+            )
+        )
+    return articles
+
+
+@pytest.mark.django_db
+def test_query_counts_do_not_grow_with_the_rows(
+    alice_client, many_articles, django_assert_max_num_queries
+):
+    speaker = Speaker.objects.get(name="Person 1")
+    pages = [
+        (reverse("articles:list"), 9),
+        (reverse("articles:list") + "?q=Lage&sort=relevance", 10),
+        (reverse("articles:list") + f"?speaker={speaker.slug}&source=quelle-1&q=ernst", 10),
+        (many_articles[0].get_absolute_url(), 7),
+        (reverse("articles:speakers"), 5),
+        (speaker.get_absolute_url(), 6),
+        (reverse("articles:sources"), 4),
+        (reverse("articles:source", args=["quelle-0"]), 8),
+    ]
+    for url, limit in pages:
+        with django_assert_max_num_queries(limit):
+            response = alice_client.get(url)
+        assert response.status_code == 200, url
+    page = alice_client.get(many_articles[0].get_absolute_url()).context["page"]
+    assert len(page.quotes) == 50
+    assert len(alice_client.get(reverse("articles:list")).context["rows"]) == 20

@@ -207,7 +207,11 @@ _ADJ = (
     rf"(?!(?:{_DETERMINERS})\b)(?:[a-zäöüß][\w\-]*(?:e|en|er|es|em)"
     rf"|[A-ZÄÖÜ][\w\-]*(?:ische|ischen|ischer)|\d+-\w+e[nr]?|\d+)"
 )
-_GEN = rf"(?:[ \t]+(?:des|der|von|vom|eines|einer)[ \t]+(?:{_ADJ}[ \t]+){{0,2}}{_NAME})"
+_GEN = (
+    rf"(?:[ \t]+(?:des|der|von|vom|eines|einer|in|aus|im|beim|bei)[ \t]+"
+    rf"(?:(?:der|dem|den)[ \t]+)?(?:{_ADJ}[ \t]+){{0,2}}{_NAME})"
+)
+_PLACE_PREPOSITIONS = ("in", "aus", "im", "beim", "bei")
 _PRON = r"(?:[Ee]r|[Ss]ie)"
 _NP = (
     rf"(?:(?P<pron>{_PRON})(?![\w\-])"
@@ -283,6 +287,8 @@ def _analyse(match: re.Match, text_start: int = 0) -> _Phrase:
         adjectives.append(tokens.pop(0)[0])
     main, genitive = [], []
     for tok, off in tokens:
+        if tok in _PLACE_PREPOSITIONS and main:
+            break  # "der Einsatzleiter der Polizei in Dortmund": the place is not the name
         if genitive or (tok in ("des", "der", "von", "vom", "eines", "einer") and main):
             genitive.append((tok, off))
         else:
@@ -453,10 +459,18 @@ def _np_apposition(masked: str, sent_start: int, verb_start: int) -> _Phrase | N
     if not re.search(r",[ \t]*$", pre) or "⟪" in pre:
         return None
     chunks = pre.rstrip().rstrip(",").split(",")
-    if len(chunks) < 2 or len(chunks) > 4:
+    if len(chunks) < 2:
         return None
+    if len(chunks) > 2:
+        # "…, die bildungspolitische Sprecherin der Fraktion, Sandra Boser (GRÜNE), erklärte"
+        sent_start += sum(len(c) + 1 for c in chunks[:-2])
+        chunks = chunks[-2:]
     head = chunks[0]
-    lead = re.match(r"[ \t]*(?:(?:Auch|Und|Aber|Doch|Nun|Dann|So|Zudem)[ \t]+)?", head)
+    lead = re.match(
+        r"[ \t]*(?:(?:Auch|Und|Aber|Doch|Nun|Dann|So|Zudem|Wie|wie|Als|als|Nachdem|Während)"
+        r"[ \t]+)?",
+        head,
+    )
     head_start = sent_start + lead.end()
     m = _NP_AT.match(masked, head_start, sent_start + len(head))
     if m is None or m.end() != sent_start + len(head.rstrip()):
@@ -464,7 +478,7 @@ def _np_apposition(masked: str, sent_start: int, verb_start: int) -> _Phrase | N
     phrase = _analyse(m)
     if phrase.pronoun:
         return None
-    second = chunks[1].strip()
+    second = re.sub(r"[ \t]*\([^()]*\)$", "", chunks[1].strip())
     offset = sent_start + len(head) + 1 + (len(chunks[1]) - len(chunks[1].lstrip()))
     n = re.fullmatch(_NAME, second)
     if phrase.name is None and n and not any(_is_role(w) for w in second.split()):

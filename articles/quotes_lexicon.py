@@ -96,7 +96,9 @@ NAMING_VERBS = frozenset(
 
 # Finite auxiliaries that may open a clause with the participle at its end.
 AUXILIARIES = frozenset(
-    "hat hatte hatten haben habe hätte hätten ist war waren sei wird wurde wurden werde".split()
+    "hat hatte hatten haben habe hätte hätten ist war waren sei wird wurde wurden werde "
+    "soll sollen solle sollte sollten will wollen wolle wollte kann können könne konnte muss "
+    "müssen müsse musste darf dürfe möchte".split()
 )
 
 SUBJUNCTIVE = frozenset(

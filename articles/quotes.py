@@ -963,6 +963,11 @@ def _extract(body: str) -> Extraction:
             laut = _laut_frame(masked, s_start, s_end)
             if laut is not None and laut.phrase is not None:
                 clause_subjects.append((laut.cue_start, laut.phrase))
+            elif OPEN_Q not in masked[s_start:s_end]:
+                # a person acting in a sentence of its own may go on to be quoted
+                subject = _sentence_subject(masked, s_start, s_end)
+                if subject is not None:
+                    clause_subjects.append((subject.start, subject))
     # Register named speakers so that pronouns and short names can be resolved.
     named = [f.phrase for _m, k, f in decisions if k == "direct" and f and f.phrase]
     named += [p for _, p in clause_subjects]
@@ -1278,6 +1283,9 @@ def _sentence_subject(masked: str, s_start: int, quote_start: int) -> _Phrase | 
 
 def _colon_subject(masked: str, s_start: int, colon_end: int) -> _Phrase | None:
     """'BKA-Präsident Ziercke: „…“', 'Die Firma empfindet das als ungerecht: „…“'."""
+    subject = _sentence_subject(masked, s_start, colon_end)
+    if subject is not None:
+        return subject
     prefix = masked[s_start:colon_end]
     m = _COLON_NP.match(prefix)
     if m:
@@ -1298,7 +1306,9 @@ def _colon_subject(masked: str, s_start: int, colon_end: int) -> _Phrase | None:
         sub = _NP_AT.match(masked, inv.start("np"), colon_end)
         if sub is not None:
             phrase = _analyse(sub)
-            if phrase.role or phrase.pronoun or (phrase.name and phrase.kind == "person"):
+            if _personlike(phrase) and _proper(masked, phrase, s_start) and (
+                phrase.role or phrase.pronoun or phrase.name
+            ):
                 app = _APPOSITION_NAME.match(masked, sub.end(), colon_end)
                 if app and phrase.name is None:
                     phrase.name, phrase.name_start = app.group("name"), app.start("name")

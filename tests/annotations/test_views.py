@@ -207,3 +207,19 @@ def test_lists_run_a_bounded_number_of_queries(alice, alice_client, article, url
     few = _queries(lambda: alice_client.get(url))
     _annotate(alice, article, 30)
     assert _queries(lambda: alice_client.get(url)) == few
+
+
+def test_the_admin_lists_only_shared_annotations_and_hides_them(
+    alice, staff, client_for, make_annotation
+):
+    shared = make_annotation(alice, visibility="shared", comment="sichtbar")
+    make_annotation(alice, comment="nur für alice")
+    client = client_for(staff)
+    page = client.get(reverse("admin:annotations_annotation_changelist"))
+    assert page.status_code == 200 and page.context["cl"].result_count == 1
+    client.post(
+        reverse("admin:annotations_annotation_changelist"),
+        {"action": "hide", "_selected_action": [shared.pk]},
+    )
+    shared.refresh_from_db()
+    assert shared.hidden_by_staff

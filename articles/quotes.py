@@ -875,6 +875,8 @@ def _speechlike(inner: str) -> bool:
         return True
     if any(w in _CLAUSE_WORDS for w in words):
         return True
+    if len(words) >= 6 and ("," in inner or {"dass", "zu", "weil", "wenn", "ob"} & set(words)):
+        return True
     return len(words) >= 4 and words[0][:1].islower()
 
 
@@ -1327,6 +1329,15 @@ _AGENT_BEFORE_ALS = re.compile(
 _SENT_SPLIT = re.compile(r"[.!?][ \t]+(?=[A-ZÄÖÜ])")
 
 
+_SOURCE_BEFORE = re.compile(r"(?<![\w\-])(?:[Ll]aut|[Ww]ie|[Gg]emäß|zufolge)[ \t]*$")
+_JUDGING_VERBS = NAMING_VERBS | frozenset(
+    """sieht sah sehen sahen betrachtet betrachtete wies zurückgewiesen kritisierte kritisiert
+    verurteilte verurteilt lobte lobt würdigte würdigt feierte warnte warnt bewertete bewertet
+    einstufte eingestuft stufte stuft beurteilte beurteilt kritisieren verurteilen bezeichnen
+    sprechen werten wertete gewertet""".split()
+)
+
+
 def _classify(body, masked, m: _Mark, inner: str, frame, s_start: int, s_end: int) -> str:
     words = _WORDS_IN.findall(inner)
     if not words:
@@ -1335,6 +1346,8 @@ def _classify(body, masked, m: _Mark, inner: str, frame, s_start: int, s_end: in
     t = _TITLE_BEFORE.search(before)
     if t and t.group(1).lower() in TITLE_CUES:
         return "not_speech"
+    if len(words) <= 4 and inner[-1:] not in ".!?" and _SOURCE_BEFORE.search(before):
+        return "not_speech"  # the quotation names the source: wie „heise online“ berichtet
     name_like = _name_like(inner)
     in_brackets = body[m.start - 1 : m.start] == "(" and body[m.end : m.end + 1] == ")"
     if in_brackets and not (inner[-1:] in ".!?" and len(words) > 3):
@@ -1352,6 +1365,9 @@ def _classify(body, masked, m: _Mark, inner: str, frame, s_start: int, s_end: in
         return "direct"
     if _speechlike(inner):
         return "direct"
+    sentence_words = {w.lower() for w in _WORDS_IN.findall(masked[s_start:s_end])}
+    if _NAMING_BEFORE.search(before) and sentence_words & _JUDGING_VERBS:
+        return "direct"  # nannte es „Wortbruch“, wies das als „Unverschämtheit“ zurück
     if name_like:
         return "not_speech"
     if frame is not None or _NAMING_BEFORE.search(before):

@@ -128,3 +128,15 @@ def test_one_changed_letter_in_a_long_passage_is_still_found(data):
 
 def test_an_anchor_is_a_value():
     assert Anchor(1, 2, "a", "", "") == Anchor(1, 2, "a", "", "")
+
+
+def test_the_fuzzy_search_is_bounded_on_long_texts():
+    import time
+
+    text = (BODY + "\n\n") * 60  # about 200 000 characters, every phrase repeated
+    anchor = describe(BODY, 500, 700)
+    changed = text.replace(BODY[550:560], "##########")
+    began = time.perf_counter()
+    reanchor(changed, anchor)
+    reanchor("x" * 200_000, anchor)
+    assert time.perf_counter() - began < 2

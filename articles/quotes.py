@@ -574,7 +574,7 @@ def _subject(masked: str, sent_start: int, cue: tuple[int, int, str], sent_end: 
         masked, clause_start, c_start
     )
     if before is not None and before.pronoun == "sie" and low.endswith("en"):
-        before = None  # "sie sagten": a plural we do not resolve
+        return before  # "sie sagten": a plural; the caller leaves it unresolved
     stop = _CLAUSE_BREAK.search(masked, c_end, sent_end)
     limit = stop.start() if stop else sent_end
     # allow an apposition ", Jens Stoltenberg," right after the clause break
@@ -1195,7 +1195,9 @@ def _find_frame(masked: str, body: str, m: _Mark, s_start: int, s_end: int) -> _
                 return _Frame(nxt.group("verb"), nxt.start("verb"), phrase, 0.6)
     # No reporting verb, but the sentence opens with a person acting: "Auch der Außenminister
     # Donald Rumsfeld attackierte den Iran als den „führenden Förderer von Terrorismus“."
-    phrase = _sentence_subject(masked, s_start, m.start)
+    phrase = _sentence_subject(masked, s_start, m.start) or _inverted_pronoun(
+        masked, s_start, m.start
+    )
     if phrase is not None:
         return _Frame("", phrase.start, phrase, 0.55)
     # "Als „…“ bezeichnete die Ministerin …", "von einem „…“ sprach der Minister"
@@ -1283,9 +1285,27 @@ def _sentence_subject(masked: str, s_start: int, quote_start: int) -> _Phrase | 
     return phrase
 
 
+_INVERTED_PRONOUN = re.compile(
+    r"[ \t]*(?:[A-ZÄÖÜ][\w\-]*(?:[ \t]+[\w\-]+){0,4}?)[ \t]+(?P<verb>[a-zäöüß]+)[ \t]+"
+    r"(?P<pron>er|sie)(?![\w\-])"
+)
+
+
+def _inverted_pronoun(masked: str, s_start: int, limit: int) -> _Phrase | None:
+    """'Dabei griff sie …', 'Ursprünglich wollte er „…“': a pronoun right after the verb."""
+    m = _INVERTED_PRONOUN.match(masked, s_start, limit)
+    if m is None or any(c in m.group(0) for c in ",⟪⟫:"):
+        return None
+    if m.group("pron") == "sie" and m.group("verb").endswith("en"):
+        return None
+    return _Phrase(m.start("pron"), m.end("pron"), m.group("pron"), pronoun=m.group("pron"))
+
+
 def _colon_subject(masked: str, s_start: int, colon_end: int) -> _Phrase | None:
     """'BKA-Präsident Ziercke: „…“', 'Die Firma empfindet das als ungerecht: „…“'."""
-    subject = _sentence_subject(masked, s_start, colon_end)
+    subject = _sentence_subject(masked, s_start, colon_end) or _inverted_pronoun(
+        masked, s_start, colon_end
+    )
     if subject is not None:
         return subject
     prefix = masked[s_start:colon_end]

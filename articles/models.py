@@ -223,6 +223,8 @@ class Article(models.Model):
             # The article list, newest first, and per source.
             models.Index(fields=["-date", "title"], name="article_date_idx"),
             models.Index(fields=["source", "-date"], name="article_source_date_idx"),
+            # The reading list's order, newest (or oldest) first, paged deep without a sort.
+            models.Index(fields=["-date", "-id"], name="article_newest_idx"),
         ]
 
     def __str__(self):

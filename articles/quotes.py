@@ -83,6 +83,9 @@ _OPEN_CONTEXT = set(" \t\n([{/:–—-") | set(_ALL_MARKS)
 _CLOSE_FOLLOW = set(" \t\n.,;:!?)]}/–—-…") | set(_ALL_MARKS)
 
 
+_MAX_OPEN = 16
+
+
 @dataclass
 class _Mark:
     start: int
@@ -115,6 +118,11 @@ def _pair_marks(body: str, line_start: int, line_end: int) -> list[_Mark]:
         ch = body[pos]
         if ch not in _ALL_MARKS:
             continue
+        if len(stack) > _MAX_OPEN:
+            # stray marks pile up in broken text: forget the oldest apostrophe-like opener
+            # (or the second oldest mark, keeping a block quotation at the bottom)
+            singles = [k for k, entry in enumerate(stack) if entry[2]]
+            del stack[singles[0] if singles else 1]
         before = body[pos - 1] if pos > line_start else " "
         after = body[pos + 1] if pos + 1 < line_end else " "
         can_open = before in _OPEN_CONTEXT and not after.isspace()
@@ -646,6 +654,9 @@ def _bare(m: re.Match, group: str = "np") -> _Phrase:
 
 
 def _laut_frame(masked: str, start: int, end: int) -> _Frame | None:
+    text = masked[start:end]
+    if not any(w in text for w in ("aut ", "ach ", "emäß", "zufolge")):
+        return None
     view = _POSSESSIVE_VIEW.search(masked, start, end)
     if view:
         # "Seiner Ansicht nach …": the possessive stands for the person, like a pronoun
@@ -654,6 +665,8 @@ def _laut_frame(masked: str, start: int, end: int) -> _Frame | None:
         return _Frame("nach", view.start("cue"), phrase, 0.7)
     best = None
     for rx in (_LAUT, _ZUFOLGE):
+        if rx is _ZUFOLGE and "zufolge" not in text:
+            continue
         for m in rx.finditer(masked, start, end):
             phrase = _bare(m)
             if phrase.name is None and phrase.role is None:
@@ -702,6 +715,7 @@ class _Entities:
         self.entities: dict[str, dict] = {}
         self.mentions: list[tuple[int, int, str]] = []  # person mentions outside quotations
         self._sequences: dict[str, list[tuple[str, ...]]] | None = None
+        self._canonical: dict[str, str] = {}
 
     def canonical(self, phrase: _Phrase) -> str | None:
         if phrase.name is None:
@@ -714,6 +728,8 @@ class _Entities:
             t[:1].islower() and t not in ("von", "van", "de", "zu", "al", "bin") for t in tokens
         ):
             return name
+        if name in self._canonical:
+            return self._canonical[name]
         best = name
         for seq in self.sequences().get(tokens[-1], ()):
             prefix = list(seq[:-1])[-3:]
@@ -727,17 +743,21 @@ class _Entities:
             candidate = " ".join([*prefix, tokens[-1]])
             if candidate.endswith(name) and len(candidate) > len(best):
                 best = candidate
+        self._canonical[name] = best
         return best
 
     def sequences(self) -> dict[str, list[tuple[str, ...]]]:
         """Runs of capitalised words, by each word: the prefixes that end with it."""
         if self._sequences is None:
             index: dict[str, list[tuple[str, ...]]] = {}
+            seen: set[tuple[str, ...]] = set()
             for m in _CAP_RUN.finditer(self.names_text):
                 words = m.group(0).split()
                 for i in range(1, len(words)):
-                    if words[i][:1].isupper():
-                        index.setdefault(words[i], []).append(tuple(words[: i + 1]))
+                    run = tuple(words[max(0, i - 4) : i + 1])
+                    if words[i][:1].isupper() and run not in seen:
+                        seen.add(run)
+                        index.setdefault(words[i], []).append(run)
             self._sequences = index
         return self._sequences
 
@@ -945,8 +965,7 @@ def _extract(body: str) -> Extraction:
     # First pass: frames for every top-level quotation.
     decisions: list[tuple[_Mark, str, _Frame | None]] = []
     for m in tops:
-        s_start, s_end = sentence_of(m.start)
-        s_end = max(s_end, m.end)
+        s_start, s_end = _window(sentence_of(m.start), m)
         inner = _inner(body, m)
         frame = _find_frame(masked, body, m, s_start, s_end)
         kind = _classify(body, masked, m, inner, frame, s_start, s_end)
@@ -1012,7 +1031,7 @@ def _extract(body: str) -> Extraction:
             confidence = frame.confidence if speaker else 0.4
         elif kind == "direct" and frame is None:
             # a quotation without a frame continues the reported speech just before it
-            s_start, s_end = sentence_of(m.start)
+            s_start, s_end = _window(sentence_of(m.start), m)
             if _is_continuation(body, masked, m, s_start, s_end):
                 prior = [e for e in events if e[0] < m.start]
                 if prior:
@@ -1052,6 +1071,15 @@ def _extract(body: str) -> Extraction:
         speakers.append(SpeakerEntity(name, ent.get("kind", "person"), role, aliases))
     speakers.sort(key=lambda e: e.name)
     return Extraction(quotes, speakers)
+
+
+def _window(sentence: tuple[int, int], m: _Mark) -> tuple[int, int]:
+    """The sentence around a quotation, cut to a few hundred characters on either side, so that
+    text without sentence ends (lists, broken markup) cannot make the work quadratic."""
+    return max(sentence[0], m.start - _REACH), max(m.end, min(sentence[1], m.end + _REACH))
+
+
+_REACH = 600
 
 
 def _is_continuation(body: str, masked: str, m: _Mark, s_start: int, s_end: int) -> bool:
@@ -1328,8 +1356,10 @@ def _colon_subject(masked: str, s_start: int, colon_end: int) -> _Phrase | None:
         sub = _NP_AT.match(masked, inv.start("np"), colon_end)
         if sub is not None:
             phrase = _analyse(sub)
-            if _personlike(phrase) and _proper(masked, phrase, s_start) and (
-                phrase.role or phrase.pronoun or phrase.name
+            if (
+                _personlike(phrase)
+                and _proper(masked, phrase, s_start)
+                and (phrase.role or phrase.pronoun or phrase.name)
             ):
                 app = _APPOSITION_NAME.match(masked, sub.end(), colon_end)
                 if app and phrase.name is None:
@@ -1385,6 +1415,8 @@ def _classify(body, masked, m: _Mark, inner: str, frame, s_start: int, s_end: in
         return "direct"
     if _speechlike(inner):
         return "direct"
+    if name_like and not _NAMING_BEFORE.search(before):
+        return "not_speech"
     sentence_words = {w.lower() for w in _WORDS_IN.findall(masked[s_start:s_end])}
     if _NAMING_BEFORE.search(before) and sentence_words & _JUDGING_VERBS:
         return "direct"  # nannte es „Wortbruch“, wies das als „Unverschämtheit“ zurück
@@ -1392,8 +1424,7 @@ def _classify(body, masked, m: _Mark, inner: str, frame, s_start: int, s_end: in
         return "not_speech"
     if frame is not None or _NAMING_BEFORE.search(before):
         return "direct"
-    sentence = masked[s_start:s_end]
-    if any(w.lower() in SUBJUNCTIVE for w in _WORDS_IN.findall(sentence)):
+    if sentence_words & SUBJUNCTIVE:
         return "direct"
     return "not_speech"
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -307,3 +308,18 @@ def test_property_never_raises_and_offsets_are_valid(text):
             assert 0 <= q.speaker_start < q.speaker_end <= len(text)
     names = {s.name for s in result.speakers}
     assert {q.speaker for q in result.quotes if q.speaker} <= names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        " ".join(["Der", "Minister", "Hans", "Meier", "von", "Peter"] * 5000),  # no sentence ends
+        "„a“ »b« \"c\" ‚d‘ '" * 1500,  # marks everywhere (9,000 quotations)
+        "Er sagte: „" + "Wir gehen nach Hause, " * 5000,  # one endless open quotation
+    ],
+)
+def test_pathological_text_stays_fast(text):
+    start = time.perf_counter()
+    result = extract(text)
+    assert time.perf_counter() - start < 5.0  # ~0.1–0.5 s; the bound only catches blow-ups
+    assert all(0 <= q.start < q.end <= len(text) for q in result.quotes)

@@ -157,6 +157,7 @@ class ArticleAdmin(admin.ModelAdmin):
                     default_source=form.cleaned_data["source"] or None,
                     user=request.user,
                     dry_run=form.cleaned_data["dry_run"],
+                    replace=form.cleaned_data["replace"],
                     cache=cache,
                 )
                 for name, data in _uploaded_seed_files(form.cleaned_data["files"])

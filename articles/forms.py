@@ -26,6 +26,10 @@ class SeedUploadForm(forms.Form):
     source = forms.CharField(
         label=_("Source for files without a 'Quelle:' line"), required=False, max_length=200
     )
+    replace = forms.BooleanField(
+        label=_("Replace the text of articles whose file was edited (annotations are kept)"),
+        required=False,
+    )
     dry_run = forms.BooleanField(
         label=_("Dry run: check the files and report, import nothing"), required=False
     )

@@ -16,6 +16,8 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils.text import slugify
 
+from annotations import anchoring
+from annotations.services import annotations_reanchor
 from articles import quotes as extractor
 from articles import seedfile
 from articles.models import Article, Quote, Source, Speaker, SpeakerAlias
@@ -24,8 +26,10 @@ from articles.models import Article, Quote, Source, Speaker, SpeakerAlias
 class Status:
     IMPORTED = "imported"
     UNCHANGED = "unchanged"
+    REPLACED = "replaced"
     FAILED = "failed"
     WOULD_IMPORT = "would import"
+    WOULD_REPLACE = "would replace"
 
 
 @dataclass
@@ -135,12 +139,14 @@ def seed_import(
     default_source: str | None = None,
     user=None,
     dry_run: bool = False,
+    replace: bool = False,
     cache: ImportCache | None = None,
 ) -> ImportOutcome:
     """Import one seed file's bytes as an article with its quotes, or say why not.
 
     Idempotent: content imported before is ``unchanged``. A different content under an
-    imported file's name is refused. Nothing is written on failure or with ``dry_run``.
+    imported file's name is refused, or with ``replace`` replaces that article's text
+    (see ``article_replace``). Nothing is written on failure or with ``dry_run``.
     Pass one ``cache`` to every call of a run over many files.
     """
     if isinstance(data, seedfile.SeedError):
@@ -153,21 +159,41 @@ def seed_import(
     cache = cache if cache is not None else ImportCache()
 
     for _attempt in range(3):
-        known = _known_outcome(name, parsed)
-        if known is not None:
-            return known
-        if dry_run:
+        same_content, same_name = _clashes(name, parsed)
+        if same_content is not None:
             return ImportOutcome(
                 name,
-                Status.WOULD_IMPORT,
+                Status.UNCHANGED,
+                f"already imported as “{same_content.title}”",
+                same_content,
+            )
+        if same_name is not None and not replace:
+            return ImportOutcome(
+                name,
+                Status.FAILED,
+                "an article was already imported from a file of this name with different "
+                "content; use --replace to replace its text (annotations are kept and placed "
+                "again), or rename the file to import it as a new article",
+            )
+        if dry_run:
+            status = Status.WOULD_REPLACE if same_name else Status.WOULD_IMPORT
+            return ImportOutcome(
+                name,
+                status,
                 f"“{parsed.title}”, {parsed.source}, {len(extraction.quotes)} quotations",
                 quotes=len(extraction.quotes),
             )
         try:
             with transaction.atomic():
+                if same_name is not None:
+                    article = Article.objects.select_for_update().get(pk=same_name.pk)
+                    message = article_replace(
+                        article=article, parsed=parsed, extraction=extraction, cache=cache
+                    )
+                    return ImportOutcome(name, Status.REPLACED, message, article)
                 article = article_create(parsed=parsed, user=user, cache=cache)
                 count = quotes_store(article=article, extraction=extraction, cache=cache, new=True)
-        except IntegrityError:
+        except (IntegrityError, Article.DoesNotExist):
             # Another import committed the same content, name, source or speaker between
             # our checks and our insert, or a cached row was merged away: look again.
             cache.clear()
@@ -176,52 +202,32 @@ def seed_import(
     return ImportOutcome(name, Status.FAILED, "conflicting imports kept colliding; try again")
 
 
-def seed_import_path(
-    path: Path,
-    *,
-    default_source: str | None = None,
-    user=None,
-    dry_run: bool = False,
-    cache: ImportCache | None = None,
-) -> ImportOutcome:
-    """Read a seed file from disk and import it (see ``seed_import``)."""
+def seed_import_path(path: Path, **options) -> ImportOutcome:
+    """Read a seed file from disk and import it; ``options`` as for ``seed_import``."""
     try:
         data = seed_read(path)
     except seedfile.SeedError as error:
         data = error
-    outcome = seed_import(
-        name=path.name,
-        data=data,
-        default_source=default_source,
-        user=user,
-        dry_run=dry_run,
-        cache=cache,
-    )
+    outcome = seed_import(name=path.name, data=data, **options)
     if outcome.failed:
         outcome.name = str(path)
     return outcome
 
 
-def _known_outcome(name: str, parsed: seedfile.ParsedArticle) -> ImportOutcome | None:
-    clash = (
+def _clashes(name: str, parsed: seedfile.ParsedArticle) -> tuple[Article | None, Article | None]:
+    """The article with this content, and the one imported from a file of this name."""
+    found = (
         Article.objects.filter(Q(content_hash=parsed.content_hash) | Q(seed_filename=name))
-        .only("title", "content_hash", "slug")
+        .only("title", "content_hash", "seed_filename", "slug")
         .order_by()
     )
-    clashes = list(clash[:2])
-    for article in clashes:
+    same_content = same_name = None
+    for article in found[:2]:
         if article.content_hash == parsed.content_hash:
-            return ImportOutcome(
-                name, Status.UNCHANGED, f"already imported as “{article.title}”", article
-            )
-    if clashes:
-        return ImportOutcome(
-            name,
-            Status.FAILED,
-            "an article was already imported from a file of this name with different content; "
-            "replacing an article is not supported yet (rename the file to import it as a new one)",
-        )
-    return None
+            same_content = article
+        if article.seed_filename == name:
+            same_name = article
+    return same_content, same_name
 
 
 def article_create(
@@ -244,6 +250,67 @@ def article_create(
 def _article_slug(parsed: seedfile.ParsedArticle) -> str:
     base = slugify(parsed.title)[:100].strip("-") or "article"
     return f"{base}-{parsed.content_hash[:8]}"
+
+
+def article_replace(
+    *,
+    article: Article,
+    parsed: seedfile.ParsedArticle,
+    extraction: extractor.Extraction,
+    cache: ImportCache | None = None,
+) -> str:
+    """Give an article the text of an edited seed file; call inside a transaction.
+
+    The slug stays, so links keep working; a title a person edited stays. Quotes a person
+    reviewed and every annotation are found again in the new text by their passage and its
+    context; a reviewed quote that cannot be found is removed, an annotation that cannot be
+    found is kept as orphaned. Returns what happened, for the import report.
+    """
+    old_body = article.body
+    article.source = source_get_or_create(name=parsed.source, cache=cache)
+    article.body = parsed.body
+    article.content_hash = parsed.content_hash
+    article.date, article.date_precision = parsed.date, parsed.date_precision
+    if not article.title_edited:
+        article.title = parsed.title
+    article.save()
+    article.quotes.filter(review=Quote.Review.MACHINE).delete()
+    moved, lost = _reviewed_quotes_reanchor(article=article, old_body=old_body)
+    count = quotes_store(article=article, extraction=extraction, cache=cache)
+    placed = annotations_reanchor(article=article, old_body=old_body)
+    parts = [f"{count} quotations"]
+    if moved or lost:
+        parts.append(f"reviewed quotes: {moved} placed again, {lost} no longer in the text")
+    parts.append(
+        f"annotations: {placed.unchanged} unchanged, {placed.moved} moved, "
+        f"{placed.recovered} recovered, {placed.orphaned} orphaned"
+    )
+    return "; ".join(parts)
+
+
+def _reviewed_quotes_reanchor(*, article: Article, old_body: str) -> tuple[int, int]:
+    moved = lost = 0
+    taken = set()
+    for quote in article.quotes.exclude(review=Quote.Review.MACHINE).order_by("start"):
+        placed = anchoring.reanchor(
+            article.body, anchoring.describe(old_body, quote.start, quote.end)
+        )
+        if placed is None or (placed.start, placed.end) in taken:
+            quote.delete()
+            lost += 1
+            continue
+        taken.add((placed.start, placed.end))
+        mention = None
+        if quote.speaker_start is not None and quote.speaker_end is not None:
+            mention = anchoring.reanchor(
+                article.body, anchoring.describe(old_body, quote.speaker_start, quote.speaker_end)
+            )
+        quote.start, quote.end = placed.start, placed.end
+        quote.speaker_start = mention.start if mention else None
+        quote.speaker_end = mention.end if mention else None
+        quote.save(update_fields=["start", "end", "speaker_start", "speaker_end"])
+        moved += 1
+    return moved, lost
 
 
 def source_get_or_create(*, name: str, cache: ImportCache | None = None) -> Source:

@@ -30,13 +30,19 @@ class Command(BaseCommand):
             "--dry-run", action="store_true", help="parse and report, write nothing"
         )
         parser.add_argument(
+            "--replace",
+            action="store_true",
+            help="replace the text of articles whose file was edited since it was imported; "
+            "their annotations are placed again in the new text or kept as orphaned",
+        )
+        parser.add_argument(
             "--jobs",
             type=int,
             default=None,
             help="worker processes (default: one per core on PostgreSQL, 1 on SQLite)",
         )
 
-    def handle(self, *args, paths, source, dry_run, jobs, verbosity, **options):
+    def handle(self, *args, paths, source, dry_run, replace, jobs, verbosity, **options):
         if jobs is None:
             jobs = (os.cpu_count() or 1) if connection.vendor == "postgresql" else 1
         if jobs < 1:
@@ -47,7 +53,8 @@ class Command(BaseCommand):
         counts: Counter = Counter()
         failures: list[ImportOutcome] = []
         progress = verbosity >= 1 and sys.stderr.isatty()
-        for outcome in self.outcomes(paths, source=source, dry_run=dry_run, jobs=jobs):
+        options = {"default_source": source, "dry_run": dry_run, "replace": replace}
+        for outcome in self.outcomes(paths, options, jobs=jobs):
             counts[outcome.status] += 1
             if outcome.failed:
                 if len(failures) < SHOWN_FAILURES:
@@ -65,18 +72,18 @@ class Command(BaseCommand):
             sys.stderr.write("\n")
         self.summarise(counts, failures, paths=paths, dry_run=dry_run, verbosity=verbosity)
 
-    def outcomes(self, paths, *, source, dry_run, jobs):
+    def outcomes(self, paths, options, *, jobs):
         if jobs == 1:
             _worker_start()
             for path in seed_paths(paths):
-                yield _import(path, source, dry_run)
+                yield _import(path, options)
             return
         connections.close_all()  # each worker process opens its own connection
         context = multiprocessing.get_context("fork")
         with context.Pool(jobs, initializer=_worker_start) as pool:
             files = seed_paths(paths)
             while window := list(itertools.islice(files, WINDOW)):
-                arguments = [(path, source, dry_run) for path in window]
+                arguments = [(path, options) for path in window]
                 yield from pool.starmap(_import, arguments, chunksize=8)
 
     def summarise(self, counts, failures, *, paths, dry_run, verbosity):
@@ -88,8 +95,12 @@ class Command(BaseCommand):
                 f"{counts[Status.WOULD_IMPORT]} would be imported (dry run, nothing written)",
                 f"{counts[Status.UNCHANGED]} unchanged",
             ]
+            if counts[Status.WOULD_REPLACE]:
+                parts.insert(1, f"{counts[Status.WOULD_REPLACE]} would be replaced")
         else:
             parts = [f"{counts[Status.IMPORTED]} imported", f"{counts[Status.UNCHANGED]} unchanged"]
+            if counts[Status.REPLACED]:
+                parts.insert(1, f"{counts[Status.REPLACED]} replaced")
         parts.append(f"{counts[Status.FAILED]} failed")
         if verbosity >= 1:
             self.stdout.write(f"{total} files: " + ", ".join(parts))
@@ -115,8 +126,8 @@ def _worker_start():
             cursor.execute("SET synchronous_commit TO OFF")
 
 
-def _import(path, source, dry_run) -> ImportOutcome:
-    outcome = seed_import_path(path, default_source=source, dry_run=dry_run, cache=_cache)
+def _import(path, options) -> ImportOutcome:
+    outcome = seed_import_path(path, cache=_cache, **options)
     reset_queries()  # with DEBUG on, Django keeps every query: keep memory flat
     outcome.article = None  # not sent back between processes
     return outcome

@@ -159,14 +159,14 @@ def test_a_failure_in_the_middle_of_an_import_leaves_no_rows(seed_bytes):
 def test_a_racing_import_of_the_same_file_is_stopped_by_the_constraint(seed_bytes):
     """The other import committed after our check: the unique constraint decides."""
     first = seed_import(name=SEED.name, data=seed_bytes)
-    real_known = services._known_outcome
+    real_clashes = services._clashes
     calls = []
 
     def blind_once(name, parsed):
         calls.append(name)
-        return None if len(calls) == 1 else real_known(name, parsed)
+        return (None, None) if len(calls) == 1 else real_clashes(name, parsed)
 
-    with mock.patch.object(services, "_known_outcome", side_effect=blind_once):
+    with mock.patch.object(services, "_clashes", side_effect=blind_once):
         second = seed_import(name="copy-" + SEED.name, data=seed_bytes)
 
     assert first.status == Status.IMPORTED

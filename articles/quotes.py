@@ -578,6 +578,11 @@ def _subject(masked: str, sent_start: int, cue: tuple[int, int, str], sent_end: 
     clause_start = sent_start
     for m in _CLAUSE_BREAK.finditer(masked, sent_start, c_start):
         clause_start = m.end()
+    if re.search(r"(?<![\w\-])(?:und|sowie)[ \t]+$", masked[clause_start:c_start]):
+        # "… lenkte er die Fähre und meldete sich mit den Worten": the subject is shared
+        return _sentence_subject(masked, sent_start, c_start) or _inverted_pronoun(
+            masked, sent_start, c_start
+        )
     before = _np_apposition(masked, sent_start, c_start) or _np_before(
         masked, clause_start, c_start
     )
@@ -587,7 +592,12 @@ def _subject(masked: str, sent_start: int, cue: tuple[int, int, str], sent_end: 
     limit = stop.start() if stop else sent_end
     # allow an apposition ", Jens Stoltenberg," right after the clause break
     after = _np_after(masked, c_end, min(sent_end, limit + 60 if stop else limit))
-    if after is not None and after.pronoun and masked[c_end : after.start].strip() == "":
+    if (
+        after is not None
+        and after.pronoun
+        and masked[c_end : after.start].strip() == ""
+        and not (_personlike(before) and before.start <= clause_start + 1)
+    ):
         return after  # "Deren Haltung bezeichnete er als …": the pronoun is the subject
     if low in ("zitiert", "zitierte") and before is not None and _personlike(after):
         return after  # "Ein Fernsehsender zitierte Papandreou mit den Worten"
@@ -1103,6 +1113,24 @@ _ROLE_WORD = re.compile(rf"(?<![\w\-]){_CAP}(?=[ \t]+[A-ZÄÖÜ])")
 _NAME_AFTER_ROLE = re.compile(rf"[ \t]+(?P<name>{_NAMEW}(?:[ \t]+{_NAMEW}){{0,2}})")
 
 
+_BEFORE_NAME_PAIR = re.compile(
+    r"(?:^|[\s(])(?:der|die|das|den|dem|des|im|am|vom|zum|zur|beim|ins|ein|eine|einer|eines|"
+    r"einem|einen|neue|neuen|kleine|große|großen)[ \t]+$|[.!?:⟫„\n][ \t]*$|^[ \t]*$"
+)
+
+
+def _looks_like_first_name(masked: str, m: re.Match) -> bool:
+    """'… die Kritik von Gisela Piltz …': two capitalised words mid-sentence, not after an
+    article, the first not an adjective, count as a person's first and last name."""
+    first = m.group("first")
+    if _BEFORE_NAME_PAIR.search(masked[max(0, m.start() - 12) : m.start()]):
+        return False
+    low = first.lower()
+    if first in FEMALE_NAMES or (low.endswith("a") and first not in MALE_A_NAMES):
+        return True
+    return not low.endswith(("en", "er", "es", "em", "ische", "isch", "sche", "e", "s"))
+
+
 _FULL_NAME = re.compile(rf"(?<![\w\-])(?P<first>{_NAMEW})[ \t]+(?P<last>{_NAMEW})(?![\w\-])")
 
 
@@ -1127,8 +1155,9 @@ def _register_named_people(entities: _Entities) -> None:
             continue
         if last.endswith(("s", "ung", "heit", "keit")) or not first.isalpha():
             continue
-        if word_counts.get(last, 0) <= pair_counts[(first, last)]:
-            continue  # the last name never stands alone
+        alone = word_counts.get(last, 0) > pair_counts[(first, last)]
+        if not alone and not _looks_like_first_name(masked, m):
+            continue  # neither the last name stands alone nor does the first look like one
         phrase = _Phrase(m.start(), m.end(), m.group(0), name=m.group(0), name_start=m.start())
         canonical = entities.canonical(phrase)
         if canonical and canonical not in entities.entities:

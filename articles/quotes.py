@@ -227,7 +227,9 @@ _NP = (
     rf"|{_NAME}{_GEN}{{0,2}})"
 )
 _NP_AT = re.compile(rf"{_NP}(?![\w\-])")
-_APPOSITION_NAME = re.compile(rf",[ \t]+(?P<name>{_NAME})[ \t]*(?=[,⟪⟫:.]|[ \t]+[a-zäöüß])")
+_APPOSITION_NAME = re.compile(
+    rf",[ \t]+(?P<name>{_NAME})(?:[ \t]*\([^()]{{1,30}}\))?[ \t]*(?=[,⟪⟫:.]|[ \t]+[a-zäöüß])"
+)
 _ROLE_RE = re.compile(
     r"(?:[\w\-]*-)?[\w]*(?:" + "|".join(sorted(ROLE_SUFFIXES, key=len, reverse=True)) + r")"
     r"(?:in|innen|en|n|s|e|es)?",
@@ -996,7 +998,9 @@ def _extract(body: str) -> Extraction:
                 clause_subjects.append((laut.cue_start, laut.phrase))
             elif OPEN_Q not in masked[s_start:s_end]:
                 # a person acting in a sentence of its own may go on to be quoted
-                subject = _sentence_subject(masked, s_start, s_end)
+                subject = _sentence_subject(masked, s_start, s_end) or _inverted_subject(
+                    masked, s_start, s_end
+                )
                 if subject is not None:
                     clause_subjects.append((subject.start, subject))
     # Register named speakers so that pronouns and short names can be resolved.
@@ -1346,6 +1350,33 @@ _INVERTED_PRONOUN = re.compile(
     r"[ \t]*(?:[A-ZÄÖÜ][\w\-]*(?:[ \t]+[\w\-]+){0,4}?)[ \t]+(?P<verb>[a-zäöüß]+)[ \t]+"
     r"(?P<pron>er|sie)(?![\w\-])"
 )
+
+
+_INVERTED_SUBJECT = re.compile(
+    r"[ \t]*(?:[A-ZÄÖÜ][\w\-]*(?:[ \t]+[\w\-]+){0,10}?)[ \t]+"
+    r"(?!(?:der|die|das|den|dem|des|ein|eine|einer|eines|einem|einen|und|oder|mit|von|vom|für|"
+    r"aus|auf|bei|nach|über|unter|vor|gegen|seit|zum|zur|im|am|in)\b)(?P<verb>[a-zäöüß]{3,})"
+    r"(?:[ \t]+(?:jetzt|auch|dann|nun|bereits|ebenfalls|noch|erneut|zudem|jedoch|"
+    r"gestern|heute|damals))*[ \t]+(?P<np>(?:[Dd]er|[Dd]ie|[Ee]in|[Ee]ine)[ \t]+[^⟪]*)"
+)
+
+
+def _inverted_subject(masked: str, s_start: int, limit: int) -> _Phrase | None:
+    """'Am Rande der Sitzung nahm auch der Ministerpräsident …, Christian Wulff, Stellung.'"""
+    m = _INVERTED_SUBJECT.match(masked, s_start, limit)
+    if m is None or any(c in masked[s_start : m.start("np")] for c in ",⟪⟫:"):
+        return None
+    sub = _NP_AT.match(masked, m.start("np"), limit)
+    if sub is None:
+        return None
+    phrase = _analyse(sub)
+    if not (phrase.role or (phrase.name and phrase.kind == "organisation")):
+        return None
+    app = _APPOSITION_NAME.match(masked, sub.end(), limit)
+    if app and phrase.name is None and not any(_is_role(w) for w in app.group("name").split()):
+        phrase.name, phrase.name_start = app.group("name"), app.start("name")
+        phrase.end = app.end("name")
+    return phrase
 
 
 def _inverted_pronoun(masked: str, s_start: int, limit: int) -> _Phrase | None:

@@ -11,7 +11,7 @@ CHROMIUM := /usr/bin/chromium
 # --- run the app on SQLite with the seed files and a demo login --------------------------------
 run: install
 	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py import_seeds fixtures/ || true
+	$(BIN)/python manage.py import_seeds fixtures/
 	@$(BIN)/python manage.py demo_user
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 

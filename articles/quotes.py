@@ -570,7 +570,7 @@ def _personlike(phrase: _Phrase | None) -> bool:
         # "die Entwicklung" is no speaker; "die Demonstranten", "der Verfasser" may be
         return low.endswith(_PERSON_ENDINGS) and not low.endswith(_THING_SUFFIXES)
     # a lone abstract noun ("Relativierend", "Zustimmung") is no speaker either
-    return not (len(words) == 1 and len(low) >= 7 and low.endswith(_THING_SUFFIXES[:9] + ("end",)))
+    return not (len(words) == 1 and len(low) >= 5 and low.endswith(_THING_SUFFIXES[:9] + ("end",)))
 
 
 def _subject(masked: str, sent_start: int, cue: tuple[int, int, str], sent_end: int):
@@ -1294,7 +1294,7 @@ _COLON_NP = re.compile(
     rf"(?:[ \t]*\([^()]{{1,40}}\))?(?P<rest>[^⟪]*)$"
 )
 _COLON_INVERTED = re.compile(
-    rf"(?<![\w\-])[a-zäöüß]+(?:te|ten|t)[ \t]+(?P<np>(?:{_ART})[ \t]+[^⟪]*|{_NAME}"
+    rf"(?<![\w\-])[a-zäöüß]+(?:te|ten|t)[ \t]+(?:sich[ \t]+)?(?P<np>(?:{_ART})[ \t]+[^⟪]*|{_NAME}"
     rf"(?=[ \t]+[a-zäöüß]))"
 )
 

@@ -1299,10 +1299,15 @@ _COLON_INVERTED = re.compile(
 )
 
 
+_NOT_VERBS = (
+    r"(?:noch|vor|nach|in|im|an|am|auf|aus|bei|mit|von|vom|zu|zum|zur|für|über|unter|um|wie|als|"
+    r"und|oder|sowie|der|die|das|den|dem|des|ein|eine|einer|einem|einen|eines)"
+)
 _SENT_SUBJECT = re.compile(
     rf"[ \t]*(?:(?:Auch|Und|Aber|Doch|So|Dann|Nun|Zudem|Außerdem|Dabei|Daraufhin)[ \t]+)?"
     rf"(?P<np>{_NP})(?![\w\-])(?:[ \t]*,[^,⟪⟫]{{2,120}},)?(?:[ \t]*\([^()]{{1,40}}\))?"
-    rf"[ \t]+(?:[a-zäöüß]+[ \t]+)?(?P<verb>[a-zäöüß]+)(?![\w\-])"
+    rf"[ \t]+(?:(?!{_NOT_VERBS}\b)[a-zäöüß]+[ \t]+)?(?!{_NOT_VERBS}\b)(?P<verb>[a-zäöüß]+)"
+    rf"(?![\w\-])"
 )
 
 
@@ -1314,14 +1319,38 @@ def _midsentence_capitals(masked: str) -> frozenset[str]:
 
 
 def _proper(masked: str, phrase: _Phrase, s_start: int) -> bool:
-    """A bare word opening a sentence ("Erstmals", "Besonders") is a name only if it also
-    appears capitalised inside a sentence."""
-    if phrase.pronoun or phrase.role or phrase.start > s_start + 1:
+    """Is a bare phrase (no article, no role) a name? Not when its word also stands after an
+    article ("die Gewalttaten" … "Gewalttaten nahmen zu"), not when it opens a sentence and
+    never appears capitalised inside one ("Erstmals"), and not when it begins with a word the
+    article also writes in lower case ("Galt Josef Ratzinger als …")."""
+    if phrase.pronoun or phrase.role:
         return True
     words = (phrase.name or "").split()
-    if len(words) != 1 or phrase.text.split(" ", 1)[0] != words[0]:
-        return True
-    return words[0] in _midsentence_capitals(masked)
+    if not words or phrase.text.split(" ", 1)[0] != words[0]:
+        return True  # it has an article
+    common, lower = _common_words(masked)
+    if words[0].lower() in lower:
+        return False
+    if len(words) == 1 and words[0] in common:
+        return False
+    if len(words) == 1 and phrase.start <= s_start + 1:
+        return words[0] in _midsentence_capitals(masked)
+    return True
+
+
+@functools.lru_cache(maxsize=8)
+def _common_words(masked: str) -> tuple[frozenset[str], frozenset[str]]:
+    """Capitalised words used after an article (nouns), and all words written in lower case."""
+    common = frozenset(
+        m.group(1)
+        for m in re.finditer(
+            r"(?<![\w\-])(?:der|die|das|den|dem|des|ein|eine|einer|eines|einem|einen)[ \t]+"
+            r"([A-ZÄÖÜ][\w\-]*)",
+            masked,
+        )
+    )
+    lower = frozenset(re.findall(r"(?<![\w\-])[a-zäöüß][\w]*", masked))
+    return common, lower
 
 
 def _sentence_subject(masked: str, s_start: int, quote_start: int) -> _Phrase | None:

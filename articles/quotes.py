@@ -359,7 +359,16 @@ _ABBREV = frozenset(
     "bzw ca dr etc evtl ggf jh jr mio mrd nr prof sog st str usw vgl abs bd gen inc ltd co "
     "corp mr mrs ms sen rep bzw hl u a z b d h o ä s vs mag ing dipl".split()
 )
-_SENT_END = re.compile(r"[.!?…](?=[ \t]+[A-ZÄÖÜ0-9⟪])|\n")
+_SENT_END = re.compile(
+    r"[.!?…](?=[ \t]+[A-ZÄÖÜ0-9⟪])|\n"
+    # a missing space after a full stop: "sagte Merkel.Als …", not "z.B." or "ndr.de"
+    r"|(?<=[a-zäöüß]{3})\.(?=[A-ZÄÖÜ][a-zäöüß]{2})"
+)
+# After a number a full stop is an ordinal ("5. August") unless a new sentence plainly starts.
+_SENT_OPENERS = re.compile(
+    r"[ \t]+(?:Der|Die|Das|Ein|Eine|Er|Sie|Es|Wir|Ich|Dies|Diese|Dieser|Auch|Am|Im|In|Nach|Laut"
+    r"|Zudem|Außerdem|Dabei|Damit|Doch|Aber|So)[ \t]"
+)
 _WORD = re.compile(r"[\wäöüß\-]+")
 _CLAUSE_BREAK = re.compile(r"[,;:–—]|⟫|⟪| - ")
 
@@ -372,6 +381,7 @@ def _sentences(masked: str, body: str) -> list[tuple[int, int]]:
             word = masked[max(0, m.start() - 12) : m.start()].rsplit(" ", 1)[-1].lower()
             word = word.strip("(")
             ordinal = word.isdigit() and len(word) <= 2  # "5. August", but "vor 1933. Dann"
+            ordinal = ordinal and not _SENT_OPENERS.match(masked, m.end())
             if ordinal or word.rstrip(".") in _ABBREV or len(word) == 1:
                 continue
         bounds.append((start, m.end()))
@@ -551,7 +561,17 @@ _THING_SUFFIXES = (
     "zahl",
     "zahlen",
 )
-_PERSON_ENDINGS = ("er", "ier", "ner", "ler", "ten", "isten", "anten", "enten", "innen", "in", "e")
+_PERSON_ENDINGS = (
+    "er", "ier", "ner", "ler", "ten", "isten", "anten", "enten", "innen", "in", "e",
+    "ent", "ant", "ist", "or", "eur", "mann", "leute",
+)  # fmt: skip
+# Words with a person's ending that name things: "der Faktor", "die Frist", "das Moment".
+_NOT_PERSON_WORDS = frozenset(
+    """motor faktor sektor reaktor indikator generator tumor terror humor labor korridor tresor
+    frist prozent moment element argument talent zement kontinent akzent patent
+    dokument parlament instrument regiment abonnement experiment fundament testament ornament
+    urteil horror""".split()
+)
 
 
 def _personlike(phrase: _Phrase | None) -> bool:
@@ -568,7 +588,11 @@ def _personlike(phrase: _Phrase | None) -> bool:
     article = phrase.text.split(" ", 1)[0].lower() != phrase.name.split(" ", 1)[0].lower()
     if article:
         # "die Entwicklung" is no speaker; "die Demonstranten", "der Verfasser" may be
-        return low.endswith(_PERSON_ENDINGS) and not low.endswith(_THING_SUFFIXES)
+        return (
+            low.endswith(_PERSON_ENDINGS)
+            and not low.endswith(_THING_SUFFIXES)
+            and not low.endswith(tuple(_NOT_PERSON_WORDS))
+        )
     # a lone abstract noun ("Relativierend", "Zustimmung") is no speaker either
     return not (len(words) == 1 and len(low) >= 5 and low.endswith(_THING_SUFFIXES[:9] + ("end",)))
 
@@ -887,7 +911,8 @@ _CLAUSE_WORDS = frozenset(
     i we you is are was were have has had will would can could not""".split()
 )
 _NAMING_BEFORE = re.compile(
-    r"(?<![\w\-])(?:als|von|für|zu)(?:[ \t]+(?:einem|einer|einen|eine|ein|der|dem|den|des))?[ \t]*$"
+    r"(?<![\w\-])(?:[Aa]ls|[Vv]on|für|zu)(?:[ \t]+(?:einem|einer|einen|eine|ein|der|dem|den|des))?"
+    r"[ \t]*$"
 )
 _NAME_BEFORE = re.compile(
     r"(?:(?<![\w\-])(?:der|die|das|des|dem|den|im|ins|beim|vom|zum|zur|am|einer|eines|einem|"
@@ -1206,6 +1231,8 @@ def _find_frame(masked: str, body: str, m: _Mark, s_start: int, s_end: int) -> _
         for cue in _cue_tokens(masked, pos, limit)[:1]:
             if cue[0] - pos > 40 or (strict and cue[0] != pos):
                 break
+            if cue[0] != pos and masked[pos : pos + 1].isupper():
+                break  # "„…“, Bundestrainer Löw bezeichnete …": a new clause, not a frame
             phrase = _subject(masked, pos, cue, s_end)
             if phrase is not None and cue[2].lower() in ("zitiert", "zitierte"):
                 # „…“, zitiert die „Computerwoche“ Lynch: the quoted one is the speaker
@@ -1268,7 +1295,15 @@ def _find_frame(masked: str, body: str, m: _Mark, s_start: int, s_end: int) -> _
     ):
         stop = re.search(r"[,;:.!?]", masked[m.end : s_end])
         limit = m.end + stop.start() if stop else s_end
-        for cue in _cue_tokens(masked, m.end, limit)[:1]:
+        cues = _cue_tokens(masked, m.end, limit)
+        if not cues:
+            # "Als „…“ beurteilte der Geschäftsführer …", "vom Wetterdienst als „…“ eingestuft"
+            cues = [
+                (w.start(), w.end(), w.group(0))
+                for w in _WORD.finditer(masked, m.end, limit)
+                if w.group(0) in _JUDGING_VERBS
+            ]
+        for cue in cues[:1]:
             phrase = _np_after(masked, cue[1], limit)
             agent = _AGENT_BEFORE_ALS.search(masked, s_start, m.start)
             if agent is not None and (phrase is None or phrase.pronoun == "es"):
@@ -1473,7 +1508,8 @@ _JUDGING_VERBS = NAMING_VERBS | frozenset(
     """sieht sah sehen sahen betrachtet betrachtete wies zurückgewiesen kritisierte kritisiert
     verurteilte verurteilt lobte lobt würdigte würdigt feierte warnte warnt bewertete bewertet
     einstufte eingestuft stufte stuft beurteilte beurteilt kritisieren verurteilen bezeichnen
-    sprechen werten wertete gewertet""".split()
+    sprechen werten wertete gewertet beurteilte beurteilten bewerteten befand befanden nannten
+    eingeschätzt einschätzte eingestuft""".split()
 )
 
 

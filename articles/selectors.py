@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from django.db import connection
-from django.db.models import Count, F, Q
+from django.db.models import Count, F
 from django.db.models.functions import Substr
 from django.shortcuts import get_object_or_404
 
@@ -78,13 +78,25 @@ def article_page(*, slug: str) -> ArticlePage:
 
 
 def _neighbour(article: Article, *, newer: bool) -> Article | None:
-    """The article from the same source just before (or after) this one, by date then id."""
+    """The article from the same source just before (or after) this one, by date then id.
+
+    Written as a date range minus the same-date rows on the wrong side, so that PostgreSQL walks
+    the (source, date) index and stops at the first row.
+    """
     same_source = Article.objects.filter(source_id=article.source_id).only("slug", "title")
     if newer:
-        after = Q(date__gt=article.date) | Q(date=article.date, pk__gt=article.pk)
-        return same_source.filter(after).order_by("date", "pk").first()
-    before = Q(date__lt=article.date) | Q(date=article.date, pk__lt=article.pk)
-    return same_source.filter(before).order_by("-date", "-pk").first()
+        return (
+            same_source.filter(date__gte=article.date)
+            .exclude(date=article.date, pk__lte=article.pk)
+            .order_by("date", "pk")
+            .first()
+        )
+    return (
+        same_source.filter(date__lte=article.date)
+        .exclude(date=article.date, pk__gte=article.pk)
+        .order_by("-date", "-pk")
+        .first()
+    )
 
 
 # --- The article list --------------------------------------------------------------------------

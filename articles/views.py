@@ -1,8 +1,10 @@
 """The reading pages. Every page needs a login (LoginRequiredMiddleware in the settings)."""
 
+from django.core.paginator import Paginator
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.views.decorators.http import require_safe
 from django.views.generic import ListView
 
@@ -11,10 +13,31 @@ from articles.filters import ArticleFilter
 from articles.models import Article, Source, Speaker
 
 
+class CappedPaginator(Paginator):
+    """Counts up to CAP rows only: a count of 100,000 matches costs more than the page itself.
+    ``capped`` tells the template to say "10,000+"."""
+
+    CAP = 10_000
+
+    @cached_property
+    def counted(self) -> int:
+        # Only the ids, unordered: the annotations (rank, length) would be computed for each row.
+        return self.object_list.order_by().values("pk")[: self.CAP + 1].count()
+
+    @cached_property
+    def count(self) -> int:
+        return min(self.counted, self.CAP)
+
+    @property
+    def capped(self) -> bool:
+        return self.counted > self.CAP
+
+
 class ArticleListView(ListView):
     http_method_names = ["get", "head", "options"]
     template_name = "articles/article_list.html"
     paginate_by = 20
+    paginator_class = CappedPaginator
 
     def get_queryset(self):
         self.filterset = ArticleFilter(self.request.GET, queryset=Article.objects.listed())

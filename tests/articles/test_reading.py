@@ -474,8 +474,8 @@ def test_query_counts_do_not_grow_with_the_rows(
     speaker = Speaker.objects.get(name="Person 1")
     pages = [
         (reverse("articles:list"), 9),
-        (reverse("articles:list") + "?q=Lage&sort=relevance", 10),
-        (reverse("articles:list") + f"?speaker={speaker.slug}&source=quelle-1&q=ernst", 10),
+        (reverse("articles:list") + "?q=Lage&sort=relevance", 11),
+        (reverse("articles:list") + f"?speaker={speaker.slug}&source=quelle-1&q=ernst", 11),
         (many_articles[0].get_absolute_url(), 7),
         (reverse("articles:speakers"), 5),
         (speaker.get_absolute_url(), 6),

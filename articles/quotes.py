@@ -473,6 +473,67 @@ def _np_before(masked: str, clause_start: int, verb_start: int) -> _Phrase | Non
     return None
 
 
+_VERB_FINAL_LEAD = re.compile(
+    r"[ \t]*(?:(?P<sub>weil|dass|da|wie|nachdem|als|ob|wenn|obwohl|während|wobei|indem|bevor"
+    r"|zumal)|(?P<rel>der|die|welche|welcher))[ \t]+"
+)
+_PASSIVE = re.compile(r"(?<![\w\-])(?:wird|werden|wurde|wurden|worden)(?![\w\-])")
+_AGENT = re.compile(
+    rf"(?<![\w\-])(?:von|vom)[ \t]+(?:(?:der|dem|den)[ \t]+)?(?:{_ADJ}[ \t]+){{0,2}}"
+    rf"(?P<np>{_NAME}{_GEN}?)(?![\w\-])"
+)
+
+
+def _verb_final_subject(
+    masked: str, s_start: int, q_start: int, c_end: int, s_end: int
+) -> _Phrase | None:
+    """The subject of a clause whose reporting verb follows the quotation: 'weil die Regierung
+    X als „…“ bezeichnet hat', 'der Führer, der den Sieg als „…“ bezeichnete', 'wird von
+    Kennern als „…“ bezeichnet'."""
+    clause_start = s_start
+    for b in re.finditer(r"[,;:–—]|[ \t]-[ \t]", masked[s_start:q_start]):
+        clause_start = s_start + b.end()
+    tail_end = re.search(r"[,;:.!?]", masked[c_end:s_end])
+    tail = masked[c_end : c_end + tail_end.start() if tail_end else s_end]
+    clause = masked[clause_start:q_start]
+    if _PASSIVE.search(clause) or _PASSIVE.search(tail):
+        agents = list(_AGENT.finditer(masked, clause_start, q_start))
+        if agents:
+            phrase = _bare(agents[-1])
+            return phrase if _personlike(phrase) else None
+        return None
+    lead = _VERB_FINAL_LEAD.match(masked, clause_start, q_start)
+    if lead is None:
+        if clause_start != s_start:
+            return None
+        phrase = _sentence_subject(masked, s_start, q_start)
+        return phrase
+    if lead.group("sub"):
+        sub = _NP_AT.match(masked, lead.end(), q_start)
+        if sub is None:
+            return None
+        phrase = _analyse(sub)
+        if phrase.pronoun:
+            return phrase
+        ok = (phrase.name or phrase.role) and _personlike(phrase)
+        return phrase if ok and _proper(masked, phrase, lead.end()) else None
+    # a relative clause: the pronoun is the mention, its antecedent names the speaker
+    comma = clause_start - 1
+    while comma > s_start and masked[comma] != ",":
+        comma -= 1
+    antecedent = None
+    for m in _NP_BEFORE_CACHE.finditer(masked, max(s_start, comma - 150), comma):
+        if m.end() == comma:
+            antecedent = _analyse(m)
+            break
+    if antecedent is None or antecedent.pronoun or not _personlike(antecedent):
+        return None
+    if not (antecedent.name or antecedent.role):
+        return None
+    antecedent.start, antecedent.end = lead.start("rel"), lead.end("rel")
+    return antecedent
+
+
 def _np_apposition(masked: str, sent_start: int, verb_start: int) -> _Phrase | None:
     """'Jens Stoltenberg, NATO-Generalsekretär, sagte' / 'Der Chef der WHO, Klaus Stöhr, sagte'."""
     pre = masked[sent_start:verb_start]
@@ -1241,6 +1302,10 @@ def _find_frame(masked: str, body: str, m: _Mark, s_start: int, s_end: int) -> _
                     phrase = quoted
             if phrase is not None:
                 return _Frame(cue[2], cue[0], phrase, 0.9)
+            if strict:
+                phrase = _verb_final_subject(masked, s_start, m.start, cue[1], s_end)
+                if phrase is not None:
+                    return _Frame(cue[2], cue[0], phrase, 0.75)
             weak = _Frame(cue[2], cue[0], None, 0.5)
     # „…“, heißt es in der Erklärung / In dem Antrag heißt es: „…“
     heisst = _HEISST_BEFORE.search(masked, s_start, s_end) or _HEISST_AFTER.search(
@@ -1305,9 +1370,13 @@ def _find_frame(masked: str, body: str, m: _Mark, s_start: int, s_end: int) -> _
             ]
         for cue in cues[:1]:
             phrase = _np_after(masked, cue[1], limit)
-            agent = _AGENT_BEFORE_ALS.search(masked, s_start, m.start)
-            if agent is not None and (phrase is None or phrase.pronoun == "es"):
-                phrase = _bare(agent)  # "wird vom Wetterdienst als „sehr hoch“ eingestuft"
+            agents = [
+                a
+                for a in _AGENT.finditer(masked, s_start, m.start)
+                if re.fullmatch(r"[ \t]+als[ \t]*", masked[a.end() : m.start])
+            ]
+            if agents and (phrase is None or phrase.pronoun == "es"):
+                phrase = _bare(agents[-1])  # "wird vom Wetterdienst als „sehr hoch“ eingestuft"
             return _Frame(cue[2], cue[0], phrase, 0.75)
     # a colon at the end of the previous paragraph introduces a block quotation
     line_start = masked.rfind("\n", 0, m.start) + 1
@@ -1495,10 +1564,6 @@ def _colon_subject(masked: str, s_start: int, colon_end: int) -> _Phrase | None:
 _NEXT_FRAME = re.compile(
     rf"[.!?]?[ \t]+(?:Das|Dies|So|Diese[rs]?(?:[ \t]+[\w\-]+){{0,3}})[ \t]+"
     rf"(?P<verb>[a-zäöüß]+)[ \t]+(?P<np>{_NP})(?![\w\-])"
-)
-_AGENT_BEFORE_ALS = re.compile(
-    rf"(?<![\w\-])(?:von|vom)[ \t]+(?:(?:der|dem|den)[ \t]+)?(?:{_ADJ}[ \t]+){{0,2}}"
-    rf"(?P<np>{_NAME}{_GEN}?)[ \t]+als[ \t]*(?=⟪)"
 )
 _SENT_SPLIT = re.compile(r"[.!?][ \t]+(?=[A-ZÄÖÜ])")
 

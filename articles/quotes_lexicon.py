@@ -144,7 +144,7 @@ ROLE_SUFFIXES = tuple(
     journalistin reporter reporterin korrespondent korrespondentin moderator moderatorin
     kandidat kandidatin kritiker kritikerin dezernent dezernentin vorstand vorständin
     funktionär funktionärin generalsekretär generalsekretärin oberbefehlshaber offizier
-    sportchef geschäftsführer geschäftsführerin bundestrainer teamchef kardinal pfarrer
+    sportchef führer geschäftsführer geschäftsführerin bundestrainer teamchef kardinal pfarrer
     rabbiner imam scheich emir sultan außenminister innenminister ministerialdirektor
     vizepräsident vizekanzler staatssekretär staatssekretärin fraktionschef parteichef
     ratsvorsitzende koordinator koordinatorin historiker historikerin ermittler ermittlerin

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from articles.quotes_lexicon import (
     AUXILIARIES,
     FEMALE_NAMES,
+    MALE_FIRST_NAMES,
     MALE_A_NAMES,
     NAMING_VERBS,
     NOT_NAMES,
@@ -828,11 +829,19 @@ class _Entities:
         if name in self._canonical:
             return self._canonical[name]
         best = name
+        common = _common_words(self.masked)[0]
         for seq in self.sequences().get(tokens[-1], ()):
             prefix = list(seq[:-1])[-3:]
             # drop leading role words ("Außenminister Sergei Lawrow")
             while prefix and (_is_role(prefix[0]) or prefix[0] in NOT_NAMES):
                 prefix.pop(0)
+            for i in range(len(prefix) - 1, 0, -1):
+                # "Kritik von Gisela Piltz": a noun before "von" is no part of the name
+                if prefix[i] in ("von", "van", "de", "zu") and (
+                    prefix[i - 1] in common or prefix[i - 1].lower().endswith(_THING_SUFFIXES)
+                ):
+                    prefix = prefix[i + 1 :]
+                    break
             if not prefix or any(
                 _is_role(p) or p.lower() in ORG_WORDS or p in NOT_NAMES for p in prefix
             ):
@@ -863,6 +872,8 @@ class _Entities:
             first = canonical.split()[0]
             if first in FEMALE_NAMES or (first.endswith("a") and first not in MALE_A_NAMES):
                 phrase.female = True
+            elif first in MALE_FIRST_NAMES:
+                phrase.female = False
         ent = self.entities.setdefault(
             canonical,
             {"kind": phrase.kind, "role": None, "aliases": set(), "female": None},
@@ -1100,10 +1111,31 @@ def _extract(body: str) -> Extraction:
     _register_named_people(entities)
     entities.person_mentions()
 
+    # Subjects described without a name ("die Demonstranten", "der Student", "die SPD") are
+    # antecedents for pronouns that no named person fits.
+    antecedents = sorted(
+        [(p.start, p) for _, p in clause_subjects if p.pronoun is None]
+        + [
+            (f.phrase.start, f.phrase)
+            for _m, k, f in decisions
+            if k == "direct" and f and f.phrase and f.phrase.pronoun is None
+        ],
+        key=lambda t: t[0],
+    )
+
     def resolve(phrase: _Phrase, cue: str | None) -> str | None:
         if phrase.pronoun:
             plural = bool(cue and cue.lower().endswith(("ten", "en")) and cue.lower() != "zufolge")
-            return entities.resolve_pronoun(phrase.pronoun, phrase.start, plural)
+            name = entities.resolve_pronoun(phrase.pronoun, phrase.start, plural)
+            if name is None and phrase.pronoun in ("er", "sie"):
+                for start, ante in reversed(antecedents):
+                    if start >= phrase.start:
+                        continue
+                    if phrase.start - start > 700:
+                        break
+                    if _agrees(ante, phrase.pronoun, plural, entities):
+                        return resolve(ante, None)
+            return name
         speaker = entities.canonical(phrase)
         if speaker is None and phrase.role:
             speaker = phrase.role
@@ -1171,6 +1203,53 @@ def _extract(body: str) -> Extraction:
         speakers.append(SpeakerEntity(name, ent.get("kind", "person"), role, aliases))
     speakers.sort(key=lambda e: e.name)
     return Extraction(quotes, speakers)
+
+
+_PLURAL_QUANTIFIERS = ("einige", "viele", "mehrere", "zwei", "drei", "beide", "alle")
+
+
+def _agrees(phrase: _Phrase, pronoun: str, plural: bool, entities: _Entities) -> bool:
+    """Can 'er' / 'sie' (singular or plural) refer to this noun phrase?"""
+    words = phrase.text.split()
+    art = words[0].lower() if words else ""
+    nouns = [w for w in words[1:] if w[:1].isupper()]
+    head = (nouns[0] if nouns else (words[-1] if words else "")).lower()
+    adjectives = []
+    for w in words[1:]:
+        if not w[:1].islower():
+            break
+        adjectives.append(w)
+    if art in _PLURAL_QUANTIFIERS:
+        number, gender = "pl", None
+    elif art in ("der", "ein", "dieser"):
+        number, gender = "sg", "m"
+    elif art in ("das", "dieses"):
+        number, gender = "sg", "n"
+    elif art in ("die", "diese", "eine"):
+        adjectives = [a for a in adjectives if a != "so"]
+        if art == "eine":
+            plural_np = False
+        elif adjectives:
+            plural_np = adjectives[-1].endswith("en")  # "die führenden Funktionäre"
+        else:
+            plural_np = head.endswith(("innen", "en", "er", "leute")) or (
+                head.endswith("e") and any(c in head for c in "äöü")  # "die Funktionäre"
+            )
+        if art != "eine" and plural_np:
+            number, gender = "pl", None
+        else:
+            number, gender = "sg", "f"
+    elif phrase.kind == "person" and phrase.name:
+        canonical = entities.canonical(phrase)
+        ent = entities.entities.get(canonical or "")
+        number, gender = "sg", ("f" if ent and ent.get("female") else "m")
+    else:
+        return False
+    if plural:
+        return pronoun == "sie" and number == "pl"
+    if pronoun == "er":
+        return number == "sg" and gender == "m"
+    return number == "sg" and gender == "f"
 
 
 def _window(sentence: tuple[int, int], m: _Mark) -> tuple[int, int]:

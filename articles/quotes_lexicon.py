@@ -239,3 +239,21 @@ MALE_A_NAMES = frozenset(
     """Andrea Luca Nicola Joshua Nikita Costa Sasha Mustafa Musa Jona Jonah Elia Ilja Sacha
     Attila Kofi Garcia Akira Yasha Zaccaria Mika Noa""".split()
 )
+
+# Common men's first names: a person so named is no antecedent for "sie".
+MALE_FIRST_NAMES = frozenset(
+    """Peter Hans Klaus Michael Thomas Andreas Stefan Stephan Frank Jürgen Wolfgang Uwe Dieter
+    Werner Horst Helmut Gerhard Günter Günther Karl Heinz Manfred Rainer Ralf Rolf Bernd Jörg
+    Joachim Jochen Martin Markus Marcus Matthias Christian Christoph Tobias Daniel David Jan Jens
+    Lars Sven Tim Timo Florian Alexander Sebastian Philipp Felix Max Paul Lukas Jonas Simon
+    Johannes Georg Josef Joseph Franz Friedrich Wilhelm Otto Ernst Hermann Heinrich Walter Kurt
+    Fritz Erich Gustav Ludwig Norbert Hubert Herbert Rudolf Rüdiger Volker Olaf Guido Gregor
+    Sigmar Horst Edmund Theo Theodor Oskar Cem Kai Dirk Holger Torsten Thorsten Detlef Bodo Armin
+    Winfried Wolf Ulrich Erwin Alfred Albert Anton Arnold Benedikt Bernhard Dietmar Eberhard Egon
+    Emil Fabian Gerd Gerald Hartmut Heiko Ingo Jakob Kurt Lothar Ludger Marco Mario Mathias Moritz
+    Niklas Nils Oliver Patrick Reinhard Reinhold Robert Roland Sascha Siegfried Steffen Till
+    Ulf Wilfried Willi Willy John James George William Richard Charles Donald Barack Bill Joe
+    Tony Gordon Boris Vladimir Wladimir Dmitri Sergei Sergej Nicolas Emmanuel François Jacques
+    Silvio Matteo Mario Pedro Carlos José Juan Luis Recep Ahmed Mohammed Muhammad Ali Hassan
+    Benjamin Ehud Ariel Jean Pierre Louis Henri Mark Steve Steven Kevin Brian Chris Robert""".split()
+)

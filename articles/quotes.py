@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from articles.quotes_lexicon import (
     AUXILIARIES,
     FEMALE_NAMES,
-    MALE_FIRST_NAMES,
     MALE_A_NAMES,
+    MALE_FIRST_NAMES,
     NAMING_VERBS,
     NOT_NAMES,
     ORG_SUFFIXES,

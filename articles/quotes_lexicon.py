@@ -255,5 +255,6 @@ MALE_FIRST_NAMES = frozenset(
     Ulf Wilfried Willi Willy John James George William Richard Charles Donald Barack Bill Joe
     Tony Gordon Boris Vladimir Wladimir Dmitri Sergei Sergej Nicolas Emmanuel François Jacques
     Silvio Matteo Mario Pedro Carlos José Juan Luis Recep Ahmed Mohammed Muhammad Ali Hassan
-    Benjamin Ehud Ariel Jean Pierre Louis Henri Mark Steve Steven Kevin Brian Chris Robert""".split()
+    Benjamin Ehud Ariel Jean Pierre Louis Henri Mark Steve Steven Kevin Brian Chris
+    """.split()
 )

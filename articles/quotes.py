@@ -659,6 +659,23 @@ def _personlike(phrase: _Phrase | None) -> bool:
     return not (len(words) == 1 and len(low) >= 5 and low.endswith(_THING_SUFFIXES[:9] + ("end",)))
 
 
+_ZITIERT_SKIP = re.compile(
+    r"[ \t]+(?:man|einen|den|[a-zäöü][\w\-]*\.(?:de|com|at|ch|net|org))(?=[ \t])"
+)
+
+
+def _not_nominative(masked: str, phrase: _Phrase, sent_start: int) -> bool:
+    """A phrase before the verb that cannot be its subject: 'Der englischen Zeitung' (dative),
+    or a lone capitalised sentence opener that is no name ('Ähnlich')."""
+    words = phrase.text.split()
+    if len(words) >= 3 and words[0] == "Der" and words[1][:1].islower():
+        return words[1].endswith("en")
+    if phrase.pronoun or phrase.role or len(words) != 1:
+        return False
+    adverb = words[0].lower().endswith(("lich", "ig", "isch", "weise", "bar", "sam", "haft"))
+    return adverb and phrase.start <= sent_start + 1 and not _proper(masked, phrase, sent_start)
+
+
 def _subject(masked: str, sent_start: int, cue: tuple[int, int, str], sent_end: int):
     """The speaker phrase of a reporting cue: before it or after it in its clause."""
     c_start, c_end, word = cue
@@ -676,6 +693,8 @@ def _subject(masked: str, sent_start: int, cue: tuple[int, int, str], sent_end: 
     )
     if before is not None and before.pronoun == "sie" and low.endswith("en"):
         return before  # "sie sagten": a plural; the caller leaves it unresolved
+    if before is not None and _not_nominative(masked, before, sent_start):
+        before = None  # "Der englischen Zeitung sagte X", "Ähnlich äußerte sich X"
     stop = _CLAUSE_BREAK.search(masked, c_end, sent_end)
     limit = stop.start() if stop else sent_end
     # allow an apposition ", Jens Stoltenberg," right after the clause break
@@ -687,6 +706,11 @@ def _subject(masked: str, sent_start: int, cue: tuple[int, int, str], sent_end: 
         and not (_personlike(before) and before.start <= clause_start + 1)
     ):
         return after  # "Deren Haltung bezeichnete er als …": the pronoun is the subject
+    if low in ("zitiert", "zitierte") and after is None:
+        # "zitiert ndr.de Polizeisprecher X", "zitierte man X", "zitiert einen Augenzeugen"
+        skip = _ZITIERT_SKIP.match(masked, c_end, limit)
+        if skip is not None:
+            after = _np_after(masked, skip.end(), limit)
     if low in ("zitiert", "zitierte") and before is not None and _personlike(after):
         return after  # "Ein Fernsehsender zitierte Papandreou mit den Worten"
     if _personlike(before):
@@ -1369,7 +1393,9 @@ def _find_frame(masked: str, body: str, m: _Mark, s_start: int, s_end: int) -> _
         limit = stop.start() if stop else s_end
         strict = not follow.group("comma")
         for cue in _cue_tokens(masked, pos, limit)[:1]:
-            if cue[0] - pos > 40 or (strict and cue[0] != pos):
+            first = _WORD.match(masked, pos)
+            reach = 100 if first and first.group(0) in AUXILIARIES else 40
+            if cue[0] - pos > reach or (strict and cue[0] != pos):
                 break
             if cue[0] != pos and masked[pos : pos + 1].isupper():
                 break  # "„…“, Bundestrainer Löw bezeichnete …": a new clause, not a frame

@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PG_URL ?= postgres://postgres@127.0.0.1:5432/newsreader
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: run test test-postgres test-sqlite install install-dev browser postgres lint bench clean
+.PHONY: run test test-postgres test-sqlite install install-dev browser postgres lint bench bench-reading bench-annotations clean
 
 # --- run the app on SQLite with the seed files and a demo login --------------------------------
 run: install
@@ -64,7 +64,13 @@ lint: install-dev
 	$(BIN)/ruff format --check .
 
 bench: install-dev postgres
-	DATABASE_URL=$(PG_URL) $(BIN)/python bench/import_bench.py
+	$(BIN)/python bench/import_bench.py
+
+bench-reading: install-dev postgres
+	$(BIN)/python bench/reading_bench.py
+
+bench-annotations: install-dev postgres
+	DATABASE_URL=$(PG_URL) $(BIN)/python bench/annotation_bench.py
 
 clean:
 	rm -rf $(VENV) db.sqlite3 db-test.sqlite3 staticfiles *.egg-info

@@ -160,12 +160,16 @@ def main() -> None:
         call_command("import_seeds", folder, verbosity=0, jobs=args.jobs)
         elapsed = time.perf_counter() - started
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     articles, quotes = Article.objects.count(), Quote.objects.count()
     print(
         f"imported {articles} articles with {quotes} quotes in {elapsed:.1f} s: "
         f"{articles / elapsed:.0f} files/s"
     )
-    print(f"peak memory: {peak:.0f} MB (before the import: {rss_before:.0f} MB)")
+    print(
+        f"peak memory: {peak:.0f} MB in the main process (before the import: {rss_before:.0f} MB)"
+        + (f", {workers:.0f} MB in the largest worker process" if workers else "")
+    )
 
 
 if __name__ == "__main__":

@@ -1010,6 +1010,11 @@ _NAMING_BEFORE = re.compile(
     r"(?<![\w\-])(?:[Aa]ls|[Vv]on|für|zu)(?:[ \t]+(?:einem|einer|einen|eine|ein|der|dem|den|des))?"
     r"[ \t]*$"
 )
+# "nannte es einen „Militärputsch“", "wies das als „Unverschämtheit“ zurück": a noun that a
+# speaker applies, not the name of something.
+_PREDICATIVE_BEFORE = re.compile(
+    r"(?<![\w\-])(?:ein|eine|einen|einem|einer|als|kein|keine|keinen)[ \t]*$"
+)
 _NAME_BEFORE = re.compile(
     r"(?:(?<![\w\-])(?:der|die|das|des|dem|den|im|ins|beim|vom|zum|zur|am|einer|eines|einem|"
     r"ein|eine|neue|neuen|neuer|neues)|[A-ZÄÖÜ][\w\-]*(?:s|es))[ \t]*$"
@@ -1683,14 +1688,49 @@ _JUDGING_VERBS = NAMING_VERBS | frozenset(
 )
 
 
+_NAME_LINKS = frozenset(
+    "und ohne für zur zum der des die das von vom of the and for de la du e V".split()
+)
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_title_cue(word: str) -> bool:
+    """'Magazin', also compounds and genitives: 'Fachmagazin', 'Magazines', 'Nachrichtensendung'."""
+    low = word.lower()
+    if low in TITLE_CUES:
+        return True
+    for stem in (
+        low,
+        low[:-1] if low.endswith("s") else low,
+        low[:-2] if low.endswith("es") else low,
+    ):
+        if any(stem.endswith(c) and len(c) >= 5 for c in _TITLE_COMPOUND_HEADS):
+            return True
+    return False
+
+
+_TITLE_COMPOUND_HEADS = frozenset(
+    """magazin zeitung zeitschrift sendung album enzyklika roman titel kampagne slogan motto
+    schlagzeile kolumne""".split()
+)
+
+
 def _classify(body, masked, m: _Mark, inner: str, frame, s_start: int, s_end: int) -> str:
     words = _WORDS_IN.findall(inner)
     if not words:
         return "not_speech"
     before = masked[max(0, m.start - 40) : m.start]
     t = _TITLE_BEFORE.search(before)
-    if t and t.group(1).lower() in TITLE_CUES:
+    if t and _is_title_cue(t.group(1)):
         return "not_speech"
+    if (
+        len(words) >= 2
+        and inner[-1:] not in ".!?"
+        and all(w[:1].isupper() or w[:1].isdigit() or w in _NAME_LINKS for w in words)
+        and (_NAME_BEFORE.search(before) or re.search(r"(?<![\w\-])von[ \t]*$", before))
+        and not _PREDICATIVE_BEFORE.search(before)
+    ):
+        return "not_speech"  # des „Wikimedia Deutschland – Gesellschaft zur Förderung …“
     if len(words) <= 4 and inner[-1:] not in ".!?" and _SOURCE_BEFORE.search(before):
         return "not_speech"  # the quotation names the source: wie „heise online“ berichtet
     name_like = _name_like(inner)
@@ -1704,6 +1744,7 @@ def _classify(body, masked, m: _Mark, inner: str, frame, s_start: int, s_end: in
             len(words) <= 4
             and name_like
             and (frame.cue or "").lower() not in NAMING_VERBS
+            and not _PREDICATIVE_BEFORE.search(before)
             and (_NAME_BEFORE.search(before) or len(words) <= 2)
         ):
             return "not_speech"

@@ -578,8 +578,18 @@ def _np_after(masked: str, pos: int, limit: int) -> _Phrase | None:
     if skip is None:
         return None
     m = _NP_AT.match(masked, start, limit)
-    if not m:
-        return None
+    if not m or (masked[start : start + 1] == OPEN_NAME and masked[m.end() - 1] != CLOSE_NAME):
+        quoted = re.compile(rf"{OPEN_NAME}([^{CLOSE_NAME}\n]{{1,60}}){CLOSE_NAME}").match(
+            masked, start, limit
+        )
+        if quoted is None:
+            return None
+        # "„…“, schrieb „Die Zeit“": a quoted title that speaks is an outlet
+        name = quoted.group(1)
+        return _Phrase(
+            quoted.start(1), quoted.end(1), name, name=name, name_start=quoted.start(1),
+            kind="organisation",
+        )  # fmt: skip
     phrase = _analyse(m)
     if phrase.pronoun is None and phrase.role and phrase.name is None:
         # "der Generalsekretär der Militärallianz, Jens Stoltenberg,"

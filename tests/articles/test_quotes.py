@@ -323,3 +323,69 @@ def test_pathological_text_stays_fast(text):
     result = extract(text)
     assert time.perf_counter() - start < 5.0  # ~0.1–0.5 s; the bound only catches blow-ups
     assert all(0 <= q.start < q.end <= len(text) for q in result.quotes)
+
+
+# --- frames and antecedents added later (passages written for these tests) ----------------------
+
+
+def test_plural_sie_resolves_to_group_subject():
+    text = (
+        "Die Demonstranten zogen am Abend durch die Innenstadt. "
+        "„Wir bleiben hier“, riefen sie."
+    )
+    assert speaker_of(text, "bleiben hier") == ("direct", "Demonstranten")
+
+
+def test_subject_of_verb_final_clause():
+    text = (
+        "Der Bericht gilt als heikel, weil die Stadtverwaltung das Projekt als "
+        "„reine Geldverschwendung“ bezeichnet hat."
+    )
+    kind, speaker = speaker_of(text, "Geldverschwendung")
+    assert kind == "direct" and "Stadtverwaltung" in speaker
+
+
+def test_passive_agent_before_als():
+    text = "Die Lage wird vom Deutschen Wetteramt als „sehr ernst“ eingestuft."
+    assert speaker_of(text, "sehr ernst") == ("direct", "Deutschen Wetteramt")
+
+
+def test_sentence_end_without_space_and_apposition_continuation():
+    text = (
+        "„Wir sind bereit“, sagte Meier.Der Vorsitzende des Vereins, Karl Brandt, war sehr "
+        "zufrieden. „Das Ergebnis freut mich.“"
+    )
+    kind, speaker = speaker_of(text, "freut mich")
+    assert kind == "direct" and speaker in ("Karl Brandt", "Vorsitzende des Vereins")
+
+
+def test_frame_after_quote_is_verb_first():
+    text = (
+        "Anna Berg nannte die Entscheidung „ein mutiges Zeichen“, Trainer Paul Roth "
+        "bezeichnete sie dagegen als „riskant“."
+    )
+    assert speaker_of(text, "mutiges Zeichen") == ("direct", "Anna Berg")
+    assert speaker_of(text, "riskant") == ("direct", "Paul Roth")
+
+
+def test_zitiert_with_lowercase_outlet():
+    text = "„Die Lage ist ruhig“, zitiert wdr.de Polizeisprecher Jan Falk."
+    assert speaker_of(text, "Lage ist ruhig") == ("direct", "Jan Falk")
+
+
+def test_fronted_dative_is_not_the_speaker():
+    text = "Der örtlichen Zeitung sagte Tom Weber: „Ich höre zum Jahresende auf.“"
+    assert speaker_of(text, "Jahresende") == ("direct", "Tom Weber")
+
+
+def test_quoted_outlet_after_the_verb():
+    text = "„Er war ein stiller und genauer Mensch“, schrieb „Die Woche“ in einem Nachruf."
+    assert speaker_of(text, "stiller und genauer") == ("direct", "Die Woche")
+
+
+def test_capitalised_title_after_compound_cue_is_not_speech():
+    text = (
+        "Die Forscherin Lena Ruf berichtete im Fachmagazin „Journal of Marine Research“ "
+        "über die Funde."
+    )
+    assert speaker_of(text, "Marine Research")[0] == "not_speech"

@@ -1,10 +1,22 @@
+import io
 from pathlib import Path
 
 import pytest
+from django.core.management import CommandError, call_command
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "fixtures" / "000_f7e28fe3f4ccecb1.txt"
 DATA = Path(__file__).resolve().parent / "data"
+
+
+def import_seeds(*args) -> tuple[int, str, str]:
+    """Run ``import_seeds`` as a shell would: (exit status, standard output, standard error)."""
+    out, err = io.StringIO(), io.StringIO()
+    try:
+        call_command("import_seeds", *map(str, args), stdout=out, stderr=err)
+    except CommandError as error:
+        return 1, out.getvalue(), err.getvalue() + str(error)
+    return 0, out.getvalue(), err.getvalue()
 
 
 @pytest.fixture

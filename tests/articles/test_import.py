@@ -4,13 +4,12 @@ import zipfile
 from unittest import mock
 
 import pytest
-from django.core.management import CommandError, call_command
 from django.db import connection
 
 from articles import services
 from articles.models import Article, Quote, Source, Speaker
 from articles.services import Status, seed_import
-from tests.conftest import SEED
+from tests.conftest import SEED, import_seeds
 
 GOOD = " date 2021-03-04 Die Ministerin sagte: „Wir schaffen das.“\n\nQuelle: Testagentur\n"
 
@@ -19,15 +18,6 @@ def write(folder, name, content):
     path = folder / name
     path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
     return path
-
-
-def import_command(*args):
-    out, err = io.StringIO(), io.StringIO()
-    try:
-        call_command("import_seeds", *map(str, args), stdout=out, stderr=err)
-    except CommandError as error:
-        return 1, out.getvalue(), err.getvalue() + str(error)
-    return 0, out.getvalue(), err.getvalue()
 
 
 def row_counts():
@@ -56,12 +46,12 @@ def test_the_seed_is_imported_with_its_source_and_quotes(seed_bytes):
 
 @pytest.mark.django_db
 def test_import_fixtures_then_again_reports_imported_then_unchanged():
-    code, out, _ = import_command("fixtures/")
+    code, out, _ = import_seeds("fixtures/")
     assert code == 0
     assert "1 files: 1 imported, 0 unchanged, 0 failed" in out
 
     before = row_counts()
-    code, out, _ = import_command("fixtures/")
+    code, out, _ = import_seeds("fixtures/")
     assert code == 0
     assert "1 files: 0 imported, 1 unchanged, 0 failed" in out
     assert row_counts() == before
@@ -98,7 +88,7 @@ def test_each_bad_file_gets_its_message_a_failure_and_no_rows(tmp_path, name):
     write(tmp_path, name, content)
     write(tmp_path, "good.txt", GOOD)
 
-    code, out, err = import_command(tmp_path)
+    code, out, err = import_seeds(tmp_path)
 
     assert code == 1
     assert f"{name}: " in err and message in err
@@ -110,7 +100,7 @@ def test_each_bad_file_gets_its_message_a_failure_and_no_rows(tmp_path, name):
 @pytest.mark.django_db
 def test_source_option_stands_in_for_a_missing_source_line(tmp_path):
     write(tmp_path, "nosource.txt", " date 2022-10 Grüße aus Köln.")
-    code, _, _ = import_command(tmp_path, "--source", "Kölner Blatt")
+    code, _, _ = import_seeds(tmp_path, "--source", "Kölner Blatt")
     assert code == 0
     assert Article.objects.get().source.name == "Kölner Blatt"
 
@@ -118,7 +108,7 @@ def test_source_option_stands_in_for_a_missing_source_line(tmp_path):
 @pytest.mark.django_db
 def test_dry_run_writes_nothing(tmp_path):
     write(tmp_path, "good.txt", GOOD)
-    code, out, _ = import_command(tmp_path, "--dry-run")
+    code, out, _ = import_seeds(tmp_path, "--dry-run")
     assert code == 0
     assert "1 would be imported (dry run, nothing written)" in out
     assert row_counts() == (0, 0, 0, 0)
@@ -126,9 +116,9 @@ def test_dry_run_writes_nothing(tmp_path):
 
 @pytest.mark.django_db
 def test_missing_paths_and_empty_folders_fail(tmp_path):
-    code, _, err = import_command(tmp_path / "nope.txt")
+    code, _, err = import_seeds(tmp_path / "nope.txt")
     assert code == 1 and "no such file" in err
-    code, _, err = import_command(tmp_path)
+    code, _, err = import_seeds(tmp_path)
     assert code == 1 and "no seed files found" in err
 
 
@@ -138,7 +128,7 @@ def test_folders_are_searched_recursively(tmp_path):
     (tmp_path / "sub" / "deeper").mkdir(parents=True)
     write(tmp_path / "sub" / "deeper", "b.txt", GOOD.replace("2021-03-04", "2021-03-05"))
     write(tmp_path / "sub", "notes.md", "not a seed")
-    code, out, _ = import_command(tmp_path)
+    code, out, _ = import_seeds(tmp_path)
     assert code == 0 and "2 files: 2 imported" in out
 
 
@@ -237,12 +227,12 @@ def test_parallel_workers_import_every_file_once(tmp_path):
         write(tmp_path, f"{n:02d}.txt", GOOD.replace("das.", f"das {n}."))
     write(tmp_path, "bad.txt", "kein Kopf")
 
-    code, out, err = import_command(tmp_path, "--jobs", "2")
+    code, out, err = import_seeds(tmp_path, "--jobs", "2")
 
     assert code == 1
     assert "13 files: 12 imported, 0 unchanged, 1 failed" in out
     assert "bad.txt: line 1: expected a header" in err
     assert Article.objects.count() == 12
     assert Source.objects.count() == 1
-    code, out, _ = import_command(tmp_path, "--jobs", "2")
+    code, out, _ = import_seeds(tmp_path, "--jobs", "2")
     assert "13 files: 0 imported, 12 unchanged, 1 failed" in out

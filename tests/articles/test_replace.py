@@ -1,12 +1,9 @@
-import io
-
 import pytest
-from django.core.management import CommandError, call_command
 
 from annotations.models import Annotation
 from annotations.services import annotation_create
 from articles.models import Article, Quote
-from tests.conftest import SEED
+from tests.conftest import SEED, import_seeds
 
 MOVED = "Die deutschen Waffen- und Munitionsvorräte sind seit Ende August stark dezimiert."
 LOST = "Moskau sieht das anders."
@@ -23,15 +20,6 @@ def edited_copy(tmp_path):
     return path
 
 
-def run(*args):
-    out, err = io.StringIO(), io.StringIO()
-    try:
-        call_command("import_seeds", *map(str, args), stdout=out, stderr=err)
-    except CommandError as error:
-        return 1, out.getvalue(), err.getvalue() + str(error)
-    return 0, out.getvalue(), err.getvalue()
-
-
 def annotate(user, article, passage, **options):
     start = article.body.index(passage)
     return annotation_create(
@@ -41,7 +29,7 @@ def annotate(user, article, passage, **options):
 
 @pytest.mark.django_db
 def test_an_edited_file_is_refused_without_replace(tmp_path, seed_article):
-    code, _, err = run(edited_copy(tmp_path))
+    code, _, err = import_seeds(edited_copy(tmp_path))
     assert code == 1 and "use --replace" in err
     assert Article.objects.get().body == seed_article.body
 
@@ -55,7 +43,7 @@ def test_replace_keeps_every_annotation_placed_again_or_orphaned(tmp_path, seed_
     Quote.objects.filter(pk=quote.pk).update(review=Quote.Review.CONFIRMED)
     quote_text = seed_article.body[quote.start : quote.end]
 
-    code, out, _ = run(edited_copy(tmp_path), "--replace")
+    code, out, _ = import_seeds(edited_copy(tmp_path), "--replace")
 
     assert code == 0, out
     assert "1 files: 0 imported, 1 replaced, 0 unchanged, 0 failed" in out
@@ -80,6 +68,6 @@ def test_replace_keeps_every_annotation_placed_again_or_orphaned(tmp_path, seed_
 
 @pytest.mark.django_db
 def test_replace_dry_run_writes_nothing(tmp_path, seed_article):
-    code, out, _ = run(edited_copy(tmp_path), "--replace", "--dry-run")
+    code, out, _ = import_seeds(edited_copy(tmp_path), "--replace", "--dry-run")
     assert code == 0 and "1 would be replaced" in out
     assert Article.objects.get().body == seed_article.body

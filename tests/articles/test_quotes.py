@@ -156,25 +156,18 @@ def test_short_name_resolves_to_full_name():
 
 def test_pronoun_skips_people_named_only_inside_quotes():
     text = (
-        "Der Richter Tobias Lang verlas das Urteil. "
-        "„Herr Kaiser hat das Geld genommen“, sagte er."
+        "Der Richter Tobias Lang verlas das Urteil. „Herr Kaiser hat das Geld genommen“, sagte er."
     )
     assert speaker_of(text, "Geld genommen") == ("direct", "Tobias Lang")
 
 
 def test_plural_sie_is_not_resolved():
-    text = (
-        "Die Ministerin Clara Wolf traf die Streikenden. "
-        "„Wir bleiben hier“, riefen sie."
-    )
+    text = "Die Ministerin Clara Wolf traf die Streikenden. „Wir bleiben hier“, riefen sie."
     assert speaker_of(text, "bleiben hier") == ("direct", None)
 
 
 def test_outlet_as_speaker():
-    text = (
-        "Im Mai meldete die Süddeutsche Zeitung, dass die Vorräte "
-        "„fast erschöpft“ seien."
-    )
+    text = "Im Mai meldete die Süddeutsche Zeitung, dass die Vorräte „fast erschöpft“ seien."
     result = extract(text)
     q = find(text, result, "erschöpft")
     assert q.speaker == "Süddeutsche Zeitung"
@@ -274,7 +267,7 @@ def test_indirect_speech_with_dass():
 
 
 def test_empty_and_mark_only_inputs():
-    for text in ["", '"', "„", "“”", '""', "»«", "'", "\n\n\"\n"]:
+    for text in ["", '"', "„", "“”", '""', "»«", "'", '\n\n"\n']:
         result = extract(text)
         for q in result.quotes:
             assert 0 <= q.start < q.end <= len(text)
@@ -283,9 +276,33 @@ def test_empty_and_mark_only_inputs():
 # --- property: never raises, offsets always valid --------------------------------------------
 
 WORDS = [
-    "sagte", "er", "sie", "so", "Merkel", "laut", "der", "Minister", "Jens", "Stoltenberg",
-    "erklärte", "dass", "die", "sogenannte", "Zeitung", "berichtet", ",", ".", ":", " ", "\n",
-    "\n\n", "(", ")", "[", "]", "–",
+    "sagte",
+    "er",
+    "sie",
+    "so",
+    "Merkel",
+    "laut",
+    "der",
+    "Minister",
+    "Jens",
+    "Stoltenberg",
+    "erklärte",
+    "dass",
+    "die",
+    "sogenannte",
+    "Zeitung",
+    "berichtet",
+    ",",
+    ".",
+    ":",
+    " ",
+    "\n",
+    "\n\n",
+    "(",
+    ")",
+    "[",
+    "]",
+    "–",
 ]
 MARKS = ["„", "“", "”", "»", "«", "‚", "‘", "’", '"', "'", "›", "‹"]
 pieces = st.one_of(st.sampled_from(WORDS), st.sampled_from(MARKS), st.text(max_size=4))
@@ -314,7 +331,7 @@ def test_property_never_raises_and_offsets_are_valid(text):
     "text",
     [
         " ".join(["Der", "Minister", "Hans", "Meier", "von", "Peter"] * 5000),  # no sentence ends
-        "„a“ »b« \"c\" ‚d‘ '" * 1500,  # marks everywhere (9,000 quotations)
+        '„a“ »b« "c" ‚d‘ \'' * 1500,  # marks everywhere (9,000 quotations)
         "Er sagte: „" + "Wir gehen nach Hause, " * 5000,  # one endless open quotation
     ],
 )
@@ -329,10 +346,7 @@ def test_pathological_text_stays_fast(text):
 
 
 def test_plural_sie_resolves_to_group_subject():
-    text = (
-        "Die Demonstranten zogen am Abend durch die Innenstadt. "
-        "„Wir bleiben hier“, riefen sie."
-    )
+    text = "Die Demonstranten zogen am Abend durch die Innenstadt. „Wir bleiben hier“, riefen sie."
     assert speaker_of(text, "bleiben hier") == ("direct", "Demonstranten")
 
 

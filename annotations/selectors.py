@@ -132,3 +132,19 @@ def articles_tagged(tag: Tag) -> QuerySet[Article]:
         .select_related("source")
         .defer("body")
     )
+
+
+def article_tags_for(user, article: Article) -> list[dict]:
+    """An article's tags, each once, as ``name``, ``slug``, ``mine`` (``user`` put it there,
+    so may remove it) and ``count`` (how many people did). One query."""
+    tags: dict[str, dict] = {}
+    rows = (
+        ArticleTag.objects.filter(article=article)
+        .values_list("tag__name", "tag__slug", "user_id")
+        .order_by("tag__name", "tag__slug")
+    )
+    for name, slug, user_id in rows:
+        entry = tags.setdefault(slug, {"name": name, "slug": slug, "mine": False, "count": 0})
+        entry["count"] += 1
+        entry["mine"] = entry["mine"] or user_id == user.pk
+    return list(tags.values())

@@ -5,9 +5,12 @@ from django.db.models import Count
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from django.views.generic import ListView
 
+from annotations.models import Annotation
+from annotations.selectors import article_annotations_for, article_tags_for, tags_in_use
 from articles import selectors
 from articles.filters import ArticleFilter
 from articles.models import Article, Source, Speaker
@@ -68,8 +71,60 @@ class ArticleListView(ListView):
 
 @require_safe
 def article_detail(request, slug):
+    """The article with its quotations marked, and the reader's annotations: painted by
+    static/js/annotate.js from the data passed with json_script. A fixed number of queries
+    whatever the number of annotations (the page's four, three for the annotations, one each
+    for the tag suggestions and the article's tags)."""
     page = selectors.article_page(slug=slug)
-    return render(request, "articles/article_detail.html", {"page": page, "article": page.article})
+    article = page.article
+    return render(
+        request,
+        "articles/article_detail.html",
+        {
+            "page": page,
+            "article": article,
+            "annotations": article_annotations_for(request.user, article),
+            "tag_suggestions": list(tags_in_use(request.user).values_list("name", flat=True)),
+            "article_tags": article_tags_for(request.user, article),
+            "colours": Annotation.Colour.choices,
+            "annotate_strings": annotate_strings(),
+        },
+    )
+
+
+def annotate_strings() -> dict[str, str]:
+    """The words static/js/annotate.js shows, in the reader's language."""
+    return {
+        "private": _("Private"),
+        "shared": _("Shared"),
+        "deleted": _("deleted"),
+        "hidden": _("hidden by staff"),
+        "orphaned": _("orphaned: the passage is no longer in the text"),
+        "edit": _("Edit"),
+        "delete": _("Delete"),
+        "confirmDelete": _("Delete this annotation?"),
+        "confirmDeleteReply": _("Delete this reply?"),
+        "cancel": _("Cancel"),
+        "save": _("Save"),
+        "reply": _("Reply"),
+        "replies": _("Replies"),
+        "noReplies": _("No replies yet."),
+        "highlight": _("Highlight without comment"),
+        "close": _("Close"),
+        "by": _("by"),
+        "saved": _("Annotation saved."),
+        "deletedStatus": _("Annotation deleted."),
+        "error": _("Could not save: %(reason)s"),
+        "networkError": _("The server could not be reached. Try again."),
+        "annotate": _("Annotate"),
+        "annotateQuote": _("Annotate quotation"),
+        "newAnnotation": _("New annotation"),
+        "editAnnotation": _("Edit annotation"),
+        "annotation": _("Annotation"),
+        "you": _("you"),
+        "edited": _("edited"),
+        "alsoHere": _("Also here:"),
+    }
 
 
 class SpeakerListView(ListView):

@@ -40,3 +40,29 @@ def page(browser):
     page.set_default_timeout(10_000)
     yield page
     context.close()
+
+
+@pytest.fixture
+def new_page(browser):
+    """Pages in contexts of their own (two people at once); closed after the test."""
+    contexts = []
+
+    def make(**options):
+        options = {"viewport": {"width": 1280, "height": 800}, "locale": "en-GB", **options}
+        context = browser.new_context(**options)
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(10_000)
+        return page
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+def log_in(page, live_server, username, password, next_url="/"):
+    page.goto(f"{live_server.url}{next_url}")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(password)
+    page.locator("main").get_by_role("button", name="Log in").click()
+    page.wait_for_url(f"**{next_url}")

@@ -1,13 +1,15 @@
-"""The article list's filters: search, source, speaker, date range and sorting."""
+"""The article list's filters: search, source, speaker, tag, date range and sorting."""
 
 from __future__ import annotations
 
 import django_filters
 from django import forms
 from django.db import connection
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
+from annotations.models import Annotation, ArticleTag
+from annotations.selectors import tags_in_use
 from articles.models import Article, Quote, Source, Speaker
 
 
@@ -36,6 +38,10 @@ class ArticleFilter(django_filters.FilterSet):
         empty_label=_("All speakers"),
         method="filter_speaker",
     )
+    tag = django_filters.CharFilter(
+        label=_("Tag"),
+        method="filter_tag",
+    )
     date_from = django_filters.DateFilter(
         label=_("From"),
         field_name="date",
@@ -61,13 +67,33 @@ class ArticleFilter(django_filters.FilterSet):
 
     class Meta:
         model = Article
-        fields = ["q", "source", "speaker", "date_from", "date_to", "sort"]
+        fields = ["q", "source", "speaker", "tag", "date_from", "date_to", "sort"]
 
     def filter_search(self, queryset, name, value):
         return queryset.search(value)
 
     def filter_speaker(self, queryset, name, value):
         return queryset.quoting(value)
+
+    def filter_tag(self, queryset, name, value):
+        """Articles someone tagged with it, or with an annotation the reader may see that
+        carries it (a private annotation's tag does not reveal its article to others)."""
+        tag = Q(tag__slug=value) | Q(tag__name__iexact=value)
+        annotation_tag = Q(tags__slug=value) | Q(tags__name__iexact=value)
+        user = getattr(self.request, "user", None)
+        return queryset.filter(
+            Exists(ArticleTag.objects.filter(tag, article=OuterRef("pk")))
+            | Exists(
+                Annotation.objects.visible_to(user)
+                .live()
+                .filter(annotation_tag, article=OuterRef("pk"))
+            )
+        )
+
+    @property
+    def tag_options(self) -> list[tuple[str, str]]:
+        """The tags the reader may filter by: on articles or on annotations they may see."""
+        return list(tags_in_use(getattr(self.request, "user", None)).values_list("slug", "name"))
 
     def filter_sort(self, queryset, name, value):
         return queryset

@@ -43,7 +43,9 @@ class ArticleListView(ListView):
     paginator_class = CappedPaginator
 
     def get_queryset(self):
-        self.filterset = ArticleFilter(self.request.GET, queryset=Article.objects.listed())
+        self.filterset = ArticleFilter(
+            self.request.GET, queryset=Article.objects.listed(), request=self.request
+        )
         return self.filterset.qs
 
     def get_context_data(self, **kwargs):

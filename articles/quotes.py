@@ -658,6 +658,8 @@ def _personlike(phrase: _Phrase | None) -> bool:
     head = words[0] if len(words) > 1 and words[1] in ("des", "der", "von", "vom") else words[-1]
     low = head.lower()
     article = phrase.text.split(" ", 1)[0].lower() != phrase.name.split(" ", 1)[0].lower()
+    if article and re.search(r"\d-[Jj]ährigen?\b", phrase.text):
+        return True  # "der 84-jährige Küng"
     if article:
         # "die Entwicklung" is no speaker; "die Demonstranten", "der Verfasser" may be
         return (
@@ -693,14 +695,26 @@ def _subject(masked: str, sent_start: int, cue: tuple[int, int, str], sent_end: 
     clause_start = sent_start
     for m in _CLAUSE_BREAK.finditer(masked, sent_start, c_start):
         clause_start = m.end()
-    if re.search(r"(?<![\w\-])(?:und|sowie)[ \t]+$", masked[clause_start:c_start]):
-        # "… lenkte er die Fähre und meldete sich mit den Worten": the subject is shared
-        return _sentence_subject(masked, sent_start, c_start) or _inverted_pronoun(
-            masked, sent_start, c_start
+    agent = _passive_agent(masked, clause_start, c_start, low)
+    if agent is not None:
+        return agent  # "wird von der „Netzeitung“ mit den Worten zitiert"
+    conj = _AND_BEFORE.search(masked, clause_start, c_start)
+    if conj is not None:
+        # "… lenkte er die Fähre und meldete sich mit den Worten", "… biss der Randalierer den
+        # Fluggast und rief", "… war er hochgeschreckt und hatte gefragt": the subject is shared
+        return (
+            _sentence_subject(masked, sent_start, c_start)
+            or _inverted_pronoun(masked, sent_start, c_start)
+            or _clause_inverted(masked, clause_start, conj.start())
+            or _sentence_subject(masked, clause_start, conj.start())
         )
     before = _np_apposition(masked, sent_start, c_start) or _np_before(
         masked, clause_start, c_start
     )
+    if before is None and clause_start > sent_start:
+        # "Der 84-jährige Küng, der als Kritiker des Papstes gilt, hofft": a relative clause
+        # between the subject and its verb
+        before = _relative_subject(masked, sent_start, c_start)
     if before is not None and before.pronoun == "sie" and low.endswith("en"):
         return before  # "sie sagten": a plural; the caller leaves it unresolved
     if before is not None and _not_nominative(masked, before, sent_start):
@@ -741,7 +755,71 @@ def _subject(masked: str, sent_start: int, cue: tuple[int, int, str], sent_end: 
             return phrase
     if _personlike(after):
         return after
+    # a verb-final clause: "dass Mindermann das Mädchen gefragt habe", "die Gerhard Schröder
+    # … zum Kriterium erklärt hatte"
+    lead = _VERB_FINAL_LEAD.match(masked, clause_start, c_start)
+    tail = masked[c_end : c_end + 12]
+    if lead is not None and not _PASSIVE.search(masked[clause_start:c_start] + tail):
+        sub = _NP_AT.match(masked, lead.end(), c_start)
+        if sub is not None:
+            phrase = _analyse(sub)
+            if phrase.pronoun or (
+                (phrase.name or phrase.role)
+                and _personlike(phrase)
+                and _proper(masked, phrase, lead.end())
+            ):
+                return phrase
     return None
+
+
+_AND_BEFORE = re.compile(
+    r"(?<![\w\-])(?:und|sowie)[ \t]+(?:(?:"
+    + "|".join(sorted(AUXILIARIES))
+    + r")[ \t]+(?:(?:sich|dabei|dann|auch|noch|mit[ \t]+den[ \t]+Worten)[ \t]+)*)?$"
+)
+_PARTICIPLE = re.compile(r"(?:ge|be|ver|er)[a-zäöüß]+t|[a-zäöüß]+iert")
+
+
+def _passive_agent(masked: str, clause_start: int, c_start: int, low: str) -> _Phrase | None:
+    """The agent of a passive reporting clause: 'X wird von der „Netzeitung“ zitiert'."""
+    if not _PARTICIPLE.fullmatch(low):
+        return None
+    pre = masked[clause_start:c_start]
+    if not _PASSIVE.search(pre):
+        return None
+    agents = list(_AGENT.finditer(masked, clause_start, c_start))
+    if not agents:
+        return None
+    words = masked[clause_start : agents[-1].start()].split()
+    if len(words) >= 2 and words[-1][:1].isupper() and words[-2] not in AUXILIARIES:
+        return None  # "auf der Internetseite von Borussia Dortmund zitiert": no agent
+    phrase = _bare(agents[-1])
+    return phrase if _personlike(phrase) and (phrase.name or phrase.role) else None
+
+
+def _clause_inverted(masked: str, clause_start: int, limit: int) -> _Phrase | None:
+    """'…, biss der Randalierer den Fluggast': a clause opening with its verb, then the subject."""
+    m = _CLAUSE_INVERTED.match(masked, clause_start, limit)
+    if m is None:
+        return None
+    sub = _NP_AT.match(masked, m.start("np"), limit)
+    if sub is None:
+        return None
+    phrase = _analyse(sub)
+    return phrase if (phrase.name or phrase.role) and _personlike(phrase) else None
+
+
+def _relative_subject(masked: str, sent_start: int, c_start: int) -> _Phrase | None:
+    m = _REL_SUBJECT.match(masked, sent_start, c_start)
+    if m is None or m.end() != c_start:
+        return None
+    sub = _NP_AT.match(masked, m.start("np"))
+    if sub is None:
+        return None
+    phrase = _analyse(sub)
+    if phrase.pronoun or not (phrase.name or phrase.role) or not _personlike(phrase):
+        return None
+    return phrase if _proper(masked, phrase, sent_start) else None
 
 
 _LAUT = re.compile(
@@ -1532,6 +1610,18 @@ _SENT_SUBJECT = re.compile(
     rf"(?P<np>{_NP})(?![\w\-])(?:[ \t]*,[^,⟪⟫]{{2,120}},)?(?:[ \t]*\([^()]{{1,40}}\))?"
     rf"[ \t]+(?:(?!{_NOT_VERBS}\b)[a-zäöüß]+[ \t]+)?(?!{_NOT_VERBS}\b)(?P<verb>[a-zäöüß]+)"
     rf"(?![\w\-])"
+)
+
+
+_CLAUSE_INVERTED = re.compile(
+    rf"[ \t]*(?!(?:{_NOT_VERBS})\b)[a-zäöüß]{{3,}}[ \t]+(?P<np>(?:{_ART})[ \t]+[^⟪,]*)"
+)
+
+
+_REL_SUBJECT = re.compile(
+    rf"[ \t]*(?:(?:Auch|Und|Aber|Doch|So|Dann|Nun|Zudem|Außerdem)[ \t]+)?(?P<np>{_NP})"
+    rf"(?![\w\-])[ \t]*,[ \t]+(?:der|die|das|welche[rs]?|dessen|deren)[ \t][^⟪⟫;:,]{{2,160}},"
+    rf"(?:[ \t]+(?:auch|jedoch|nun|aber|dann|zudem|dagegen|hingegen))?[ \t]*"
 )
 
 

@@ -855,6 +855,15 @@ _WIRD_ZITIERT = re.compile(
 )
 
 
+_AFTER_SICH = re.compile(
+    rf"[⟫〉][ \t]*[,–—-][ \t]*(?:(?P<cue>(?:zeigte|zeigten|zeigt|gab|gaben|gibt|freute|freuten"
+    rf"|freut|ärgerte|ärgerten|empörte|empörten|wunderte|wunderten|beschwerte|beschwerten)"
+    rf"[ \t]+sich)|(?P<cue2>will|wollen|wollte|wollten)(?=[^.!?⟪]{{3,120}}?[ \t]wissen\b))"
+    rf"[ \t]+(?:(?:auch|jedoch|dann|nun|damals|später|bereits|ebenfalls)[ \t]+)?"
+    rf"(?P<np>{_NP})(?![\w\-])"
+)
+
+
 def _bare(m: re.Match, group: str = "np") -> _Phrase:
     text = m.group(group)
     sub = _NP_AT.match(text)
@@ -1479,6 +1488,13 @@ def _find_frame(masked: str, body: str, m: _Mark, s_start: int, s_end: int) -> _
     wz = _WIRD_ZITIERT.match(masked, m.end - 1, s_end)
     if wz:
         return _Frame("zitiert", wz.start("cue"), _bare(wz), 0.8)
+    # "…“, zeigte sich der Trainer zufrieden" / "…“, wollen die Demonstranten wissen"
+    zs = _AFTER_SICH.match(masked, m.end - 1, s_end)
+    if zs:
+        phrase = _bare(zs)
+        if phrase.pronoun or ((phrase.name or phrase.role) and _personlike(phrase)):
+            cue = zs.group("cue") or zs.group("cue2")
+            return _Frame(cue, zs.start("np") - 1, phrase, 0.8)
     follow = re.match(r"[⟫〉][ \t]*(?P<comma>[,–—-]?)[ \t]*", after)
     if follow:
         pos = m.end - 1 + follow.end()
@@ -1575,6 +1591,9 @@ def _find_frame(masked: str, body: str, m: _Mark, s_start: int, s_end: int) -> _
             ]
             if agents and (phrase is None or phrase.pronoun == "es"):
                 phrase = _bare(agents[-1])  # "wird vom Wetterdienst als „sehr hoch“ eingestuft"
+            if phrase is None:
+                # "der Fahrgastverband, der die Maßnahme als „Kapitulation“ sieht"
+                phrase = _verb_final_subject(masked, s_start, m.start, cue[1], s_end)
             return _Frame(cue[2], cue[0], phrase, 0.75)
     # a colon at the end of the previous paragraph introduces a block quotation
     line_start = masked.rfind("\n", 0, m.start) + 1

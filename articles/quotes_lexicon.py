@@ -198,6 +198,12 @@ ORG_SUFFIXES = (
     "armee",
     "ausschuss",
     "kammer",
+    "fraktion",
+    "koalition",
+    "universität",
+    "komitee",
+    "senat",
+    "hochschule",
 )
 
 # Capitalised words that are never part of a name (sentence openers, pronouns, prepositions).

@@ -633,6 +633,14 @@ _THING_SUFFIXES = (
     "zahl",
     "zahlen",
 )
+# Documents that are reported as speaking: "Der Text lautete: …", "führt der Bericht aus".
+_DOCUMENT_HEADS = (
+    "bericht", "berichts", "erklärung", "mitteilung", "schreiben", "brief", "studie", "entwurf",
+    "text", "kommentar", "stellungnahme", "resolution", "papier", "antrag", "petition",
+    "botschaft", "aufruf", "beschluss", "gutachten", "protokoll", "passus", "zettel", "plakat",
+    "transparent", "aufschrift", "parole", "anordnung", "ankündigung", "verfügung", "urteil",
+    "artikel", "eintrag", "tweet", "website", "homepage", "webseite", "internetseite",
+)  # fmt: skip
 _PERSON_ENDINGS = (
     "er", "ier", "ner", "ler", "ten", "isten", "anten", "enten", "innen", "in", "e",
     "ent", "ant", "ist", "or", "eur", "mann", "leute",
@@ -655,11 +663,14 @@ def _personlike(phrase: _Phrase | None) -> bool:
     if not phrase.name:
         return False
     words = phrase.name.split()
-    head = words[0] if len(words) > 1 and words[1] in ("des", "der", "von", "vom") else words[-1]
+    genitive = ("des", "der", "von", "vom", "eines", "einer")
+    head = words[0] if len(words) > 1 and words[1] in genitive else words[-1]
     low = head.lower()
     article = phrase.text.split(" ", 1)[0].lower() != phrase.name.split(" ", 1)[0].lower()
     if article and re.search(r"\d-[Jj]ährigen?\b", phrase.text):
         return True  # "der 84-jährige Küng"
+    if article and low.endswith(_DOCUMENT_HEADS):
+        return True  # "Der Text lautete", "führt der Bericht aus": documents speak too
     if article:
         # "die Entwicklung" is no speaker; "die Demonstranten", "der Verfasser" may be
         return (
@@ -843,12 +854,28 @@ _SO_ANY = re.compile(
     rf"[,–—][ \t]*(?P<cue>so)[ \t]+(?P<np>{_NP})(?![\w\-])[ \t]*(?:weiter[ \t]*)?(?=[,.;]|$)"
 )
 _DOC = (
-    rf"(?:[Ii]n|[Aa]uf|[Ii]m)[ \t]+(?:(?:der|dem|einer|einem|seiner|ihrer|seinem|ihrem)[ \t]+)?"
-    rf"(?:{_ADJ}[ \t]+){{0,2}}(?P<np>(?:{_NAME}|[a-zäöüß][\w]*-[A-ZÄÖÜ][\w\-]*)(?:{_GEN}){{0,2}})"
+    rf"(?:[Ii]n|[Aa]uf|[Ii]m|[Aa]us|[Vv]on|[Vv]om)[ \t]+"
+    rf"(?:(?:der|dem|den|einer|einem|seiner|ihrer|seinem|ihrem)[ \t]+)?"
+    rf"(?:(?:{_ADJ}|gestern|heute|kürzlich|zuvor)[ \t]+){{0,3}}"
+    rf"(?P<np>(?:{_NAME}|[a-zäöüß][\w]*-[A-ZÄÖÜ][\w\-]*)(?:{_GEN}){{0,2}})"
 )
-_HEISST_BEFORE = re.compile(rf"{_DOC}[ \t]+(?:hatte[ \t]+)?(?P<cue>heißt|hieß|hatte)[ \t]+es\b")
+_HEISST_BEFORE = re.compile(
+    rf"{_DOC}(?:[ \t]*\([^()]{{1,40}}\))?(?:[ \t]*,[^⟪⟫,]{{2,150}},)?"
+    rf"(?:[ \t]+[^\s⟪⟫,.;:]+){{0,3}}?[ \t]+(?:hatte[ \t]+)?(?P<cue>heißt|hieß|hatte)[ \t]+es\b"
+)
 _HEISST_AFTER = re.compile(
     rf"(?P<cue>heißt|hieß|geheißen)[ \t]+es(?:[ \t]+[a-zäöüß]+){{0,2}}[ \t]+{_DOC}"
+)
+# "In dem Brief steht: …", "steht in dem Gesetzentwurf der Passus: …", "In einem Schreiben war
+# von einem „…“ die Rede", "Auf dem Transparent war „…“ zu lesen"
+_DOC_OPENING = re.compile(
+    rf"[ \t]*(?:(?:Derzeit|Dort|Nun|Auch|Zudem|Außerdem|Weiter)[ \t]+)?"
+    rf"(?:(?P<verb>steht|stand|stehen|standen|heißt|hieß)[ \t]+(?:(?:deshalb|auch|nun|zudem|"
+    rf"jedoch|aber|dort|etwa|weiter)[ \t]+)*)?{_DOC}(?![\w\-])"
+)
+_DOC_VERBS = re.compile(
+    r"(?<![\w\-])(?:steht|stand|stehen|standen)(?![\w\-])|(?<![\w\-])die[ \t]+Rede(?![\w\-])"
+    r"|(?<![\w\-])zu[ \t]+(?:lesen|sehen)(?![\w\-])"
 )
 _WIRD_ZITIERT = re.compile(
     rf"[⟫〉][ \t]*,?[ \t]*(?P<cue>wird|wurde)[ \t]+(?P<np>{_NP})(?![\w\-])[^.⟪]{{0,80}}?zitiert"
@@ -1529,6 +1556,11 @@ def _find_frame(masked: str, body: str, m: _Mark, s_start: int, s_end: int) -> _
         phrase = _bare(heisst)
         phrase.kind = "organisation"
         return _Frame(heisst.group("cue"), heisst.start("cue"), phrase, 0.7)
+    doc = _DOC_OPENING.match(masked, s_start, m.start)
+    if doc and _DOC_VERBS.search(masked, s_start, s_end):
+        phrase = _bare(doc)
+        if (phrase.name or phrase.role) and (phrase.kind == "organisation" or _personlike(phrase)):
+            return _Frame(doc.group("verb") or "", doc.start("np"), phrase, 0.65)
     # A cue before the quotation in the same sentence: the nearest one.
     cues = _cue_tokens(masked, s_start, m.start)
     laut = _laut_frame(masked, s_start, s_end)

@@ -805,6 +805,8 @@ def _passive_agent(masked: str, clause_start: int, c_start: int, low: str) -> _P
     if len(words) >= 2 and words[-1][:1].isupper() and words[-2] not in AUXILIARIES:
         return None  # "auf der Internetseite von Borussia Dortmund zitiert": no agent
     phrase = _bare(agents[-1])
+    if agents[-1].group("np").startswith(OPEN_NAME):
+        phrase.kind = "organisation"  # "von der „Lokalpost“": a quoted outlet
     return phrase if _personlike(phrase) and (phrase.name or phrase.role) else None
 
 

@@ -252,10 +252,39 @@ def test_partial_quote_inside_a_sentence():
 
 
 def test_quote_without_findable_speaker_gets_none():
-    text = "Auf dem Plakat stand: „Nie wieder Krieg!“ Es regnete den ganzen Tag."
+    text = "Es regnete den ganzen Tag.\n\n„Nie wieder Krieg!“ Dann wurde es still."
     kind, speaker = speaker_of(text, "Nie wieder Krieg")
     assert kind == "direct"
     assert speaker is None
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "speaker"),
+    [
+        ("Auf dem Plakat stand: „Nie wieder Krieg!“ Es regnete.", "Nie wieder", "Plakat"),
+        ("Der Text der Petition lautete: „Wir fordern Neuwahlen.“", "Neuwahlen", "Text"),
+        (
+            "In einem Schreiben an die Belegschaft war von einem „offenen Dialog“ die Rede.",
+            "offenen Dialog",
+            "Schreiben",
+        ),
+        (
+            "Zur Lage der Kliniken führt der Bericht aus, viele Häuser seien „am Limit“.",
+            "am Limit",
+            "Bericht",
+        ),
+        (
+            "Im letzten Absatz der Verfügung, die am Montag zuging, heißt es: „Das Amt darf "
+            "nichts davon veröffentlichen.“",
+            "Das Amt darf",
+            "Absatz der Verfügung",
+        ),
+    ],
+)
+def test_documents_as_sources(text, fragment, speaker):
+    kind, found = speaker_of(text, fragment)
+    assert kind == "direct"
+    assert found is not None and speaker in found
 
 
 def test_indirect_speech_with_dass():
@@ -403,3 +432,68 @@ def test_capitalised_title_after_compound_cue_is_not_speech():
         "über die Funde."
     )
     assert speaker_of(text, "Marine Research")[0] == "not_speech"
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "speaker"),
+    [
+        # a passive reporting clause: the agent speaks
+        (
+            "Der Landrat Otto Brenner wird von der „Lokalpost“ mit den Worten zitiert: "
+            "„Die Brücke bleibt gesperrt.“",
+            "Brücke bleibt",
+            "Lokalpost",
+        ),
+        # a subject shared across und, also with an auxiliary
+        (
+            "Als der Zug hielt, schubste der Fahrer den Schaffner und rief: „Lasst mich raus!“",
+            "Lasst mich",
+            "Fahrer",
+        ),
+        (
+            "Der Bergsteiger lag stundenlang im Schnee und hatte gefragt: „Kommt noch jemand?“",
+            "Kommt noch",
+            "Bergsteiger",
+        ),
+        # verb-final clauses: the subject follows the subordinator or relative pronoun
+        (
+            "Die Zahl liegt unter der Marke, die Karl Oberholz zum Ziel erklärt hatte: "
+            "„Wir schaffen das bis zum Sommer.“",
+            "schaffen das",
+            "Karl Oberholz",
+        ),
+        (
+            "Die Zeitung berichtet, dass Oberholz den Jungen gefragt habe, ob er „müde“ sei.",
+            "müde",
+            "Oberholz",
+        ),
+        # a relative clause between the subject and its verb
+        (
+            "Der 71-jährige Brenner, der als Kritiker des Plans gilt, hofft aber, „dass "
+            "die Stadt noch umdenkt.“",
+            "Stadt noch",
+            "Brenner",
+        ),
+        # verb, reflexive and subject after the quotation
+        (
+            "„Wir haben vier Punkte“, zeigte sich Trainer Paul Wendt nach dem Spiel zufrieden.",
+            "vier Punkte",
+            "Paul Wendt",
+        ),
+        (
+            "„Wo ist meine Stimme?“, wollen die Demonstranten in der Hauptstadt wissen.",
+            "meine Stimme",
+            "Demonstranten",
+        ),
+        # "als „…“ sieht" in a relative clause
+        (
+            "Kritik kommt vom Fahrgastverband, der die Folien als „Kapitulation“ sieht.",
+            "Kapitulation",
+            "Fahrgastverband",
+        ),
+    ],
+)
+def test_third_round_frames(text, fragment, speaker):
+    kind, found = speaker_of(text, fragment)
+    assert kind == "direct"
+    assert found is not None and speaker in found

@@ -1875,7 +1875,15 @@ def _classify(body, masked, m: _Mark, inner: str, frame, s_start: int, s_end: in
     before = masked[max(0, m.start - 40) : m.start]
     t = _TITLE_BEFORE.search(before)
     if t and _is_title_cue(t.group(1)):
-        return "not_speech"
+        # "nannte den Plan „unausgegoren“": the noun is what is named, the quote is speech
+        clause = masked[max(s_start, m.start - 60) : m.start]
+        named = re.search(
+            r"(?<![\w\-])(?:" + "|".join(sorted(NAMING_VERBS)) + r")[ \t]+(?:[\w\-]+[ \t]+){0,3}"
+            r"[\w\-]+[ \t]*$",
+            clause,
+        )
+        if not (named and not _name_like(inner) and "," not in clause[named.start() :]):
+            return "not_speech"
     if (
         len(words) >= 2
         and inner[-1:] not in ".!?"

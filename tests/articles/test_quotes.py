@@ -497,3 +497,10 @@ def test_third_round_frames(text, fragment, speaker):
     kind, found = speaker_of(text, fragment)
     assert kind == "direct"
     assert found is not None and speaker in found
+
+
+def test_title_cue_after_naming_verb_is_speech():
+    text = "Der Minister nannte den Plan „völlig unausgegoren“."
+    assert speaker_of(text, "unausgegoren") == ("direct", "Minister")
+    text = "Sie sah den Film „Titanic“ zum dritten Mal."
+    assert speaker_of(text, "Titanic")[0] == "not_speech"

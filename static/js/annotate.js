@@ -23,6 +23,7 @@
   const ME = root.dataset.user;
   const ARTICLE = root.dataset.articlePath;
   const panel = root.querySelector("[data-annotations-panel]");
+  const side = panel.parentElement;
   const threadBox = panel.querySelector("[data-thread]");
   const list = panel.querySelector("[data-annotation-list]");
   const empty = panel.querySelector("[data-annotation-empty]");
@@ -308,7 +309,8 @@
 
   function place(element, rect, below) {
     const width = element.offsetWidth || 120;
-    const left = Math.max(8, Math.min(rect.left + window.scrollX, document.documentElement.clientWidth - width - 8 + window.scrollX));
+    const x = below ? rect.left : rect.right - width / 2; // the button: under the selection's end
+    const left = Math.max(8, Math.min(x, document.documentElement.clientWidth - width - 8)) + window.scrollX;
     const top = (below ? rect.bottom + 6 : rect.bottom + 4) + window.scrollY;
     element.style.left = left + "px";
     element.style.top = top + "px";
@@ -643,6 +645,8 @@
     threadBox.replaceChildren(...parts);
     threadBox.hidden = false;
     threadBox.classList.add("is-open");
+    side.classList.add("has-thread");
+    side.scrollTop = 0;
     if (scroll && !a.orphaned) {
       const first = document.getElementById("annotation-" + id);
       if (first) first.scrollIntoView({ block: "center" });
@@ -715,6 +719,7 @@
     current = null;
     threadBox.hidden = true;
     threadBox.classList.remove("is-open");
+    side.classList.remove("has-thread");
     threadBox.replaceChildren();
     body.querySelectorAll("mark.is-current").forEach((m) => m.classList.remove("is-current"));
   }

@@ -879,6 +879,17 @@ _DOC_VERBS = re.compile(
     r"(?<![\w\-])(?:steht|stand|stehen|standen)(?![\w\-])|(?<![\w\-])die[ \t]+Rede(?![\w\-])"
     r"|(?<![\w\-])zu[ \t]+(?:lesen|sehen)(?![\w\-])"
 )
+_FUER = re.compile(
+    rf"[ \t]*(?:(?:Auch|Doch|Aber|Und|Nur|Gerade|Vor[ \t]+allem)[ \t]+)?(?:(?P<was>Was)[ \t]+)?"
+    rf"(?P<cue>[Ff]ür)[ \t]+(?:(?:den|die|das|dem)[ \t]+)?(?:{_ADJ}[ \t]+){{0,2}}"
+    rf"(?P<np>{_NAME}{_GEN}?)(?![\w\-])(?:[ \t]*\([^()]{{1,30}}\))?"
+    rf"(?(was)|[ \t]+(?:ist|sei|war|wäre|sind|seien|waren|hält|hielt|bleibt|bleibe|gilt|gelte"
+    rf"|steht|stehe|stellt|stelle|stellen|kommt|komme)(?![\w\-]))"
+)
+_FUER_MID = re.compile(
+    rf"(?<=[,;])[ \t]*(?:ist|sei|war|wäre|sind|seien|waren)[ \t]+(?:es[ \t]+)?(?P<cue>für)[ \t]+"
+    rf"(?:(?:den|die|das|dem)[ \t]+)?(?:{_ADJ}[ \t]+){{0,2}}(?P<np>{_NAME}{_GEN}?)(?![\w\-])"
+)
 _WIRD_ZITIERT = re.compile(
     rf"[⟫〉][ \t]*,?[ \t]*(?P<cue>wird|wurde)[ \t]+(?P<np>{_NP})(?![\w\-])[^.⟪]{{0,80}}?zitiert"
 )
@@ -1575,6 +1586,22 @@ def _find_frame(masked: str, body: str, m: _Mark, s_start: int, s_end: int) -> _
             return _Frame(cue[2], cue[0], phrase, 0.85)
     if laut:
         return laut
+    mids = list(_FUER_MID.finditer(masked, s_start, m.start))
+    fuer = mids[-1] if mids else _FUER.match(masked, s_start, m.start)
+    if fuer:
+        # "Für den Theologen Hans Küng sei der Rücktritt „…“", "Was für die Ministerin eine „…“ ist"
+        phrase = _bare(fuer)
+        article = re.search(r"(?:den|die|das|dem)[ \t]+$", masked[fuer.start() : fuer.start("np")])
+        check = phrase
+        if article and phrase.name:
+            check = _Phrase(phrase.start, phrase.end, f"{article.group(0)}{phrase.text}")
+            check.name, check.role, check.kind = phrase.name, phrase.role, phrase.kind
+        if (
+            (phrase.name or phrase.role)
+            and _personlike(check)
+            and (article or _proper(masked, phrase, 0))
+        ):
+            return _Frame("für", fuer.start("cue"), phrase, 0.6)
     so = _SO_ANY.search(masked, s_start, s_end)
     if so:
         return _Frame("so", so.start("cue"), _bare(so), 0.75)

@@ -504,3 +504,26 @@ def test_title_cue_after_naming_verb_is_speech():
     assert speaker_of(text, "unausgegoren") == ("direct", "Minister")
     text = "Sie sah den Film „Titanic“ zum dritten Mal."
     assert speaker_of(text, "Titanic")[0] == "not_speech"
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "speaker"),
+    [
+        ("Für den Historiker Jan Brückner sei der Abriss „ein großer Verlust“.", "Verlust", "Jan"),
+        (
+            "Was für die Senatorin eine „kluge Lösung“ ist, war für die Lehrer in Altona "
+            "„ein fauler Kompromiss“.",
+            "fauler Kompromiss",
+            "Lehrer",
+        ),
+        ("Was für die Senatorin eine „kluge Lösung“ ist, sahen andere anders.", "kluge", "Senat"),
+    ],
+)
+def test_fuer_frames(text, fragment, speaker):
+    kind, found = speaker_of(text, fragment)
+    assert kind == "direct"
+    assert found is not None and speaker in found
+
+
+def test_fuer_a_thing_is_no_speaker():
+    assert speaker_of("Für den Fall einer Niederlage sei „alles offen“.", "alles offen")[1] is None

@@ -1322,13 +1322,11 @@ def _extract(body: str) -> Extraction:
         speaker = s_start_ = s_end_ = None
         cue = (frame.cue or None) if frame else None
         confidence = 0.5
-        if kind == "direct" and frame and frame.phrase:
-            phrase = frame.phrase
-            speaker = resolve(phrase, frame.cue)
-            s_start_, s_end_ = phrase.start, phrase.end
-            confidence = frame.confidence if speaker else 0.4
-        elif kind == "direct" and frame is None:
-            # a quotation without a frame continues the reported speech just before it
+        continued = None
+        if kind == "direct" and (frame is None or (frame.cue == "" and frame.phrase)):
+            # a quotation without a frame continues the reported speech just before it; so
+            # does one whose only frame is the subject opening its sentence ("Ziel der
+            # Delegation sei es gewesen, „…“")
             s_start, s_end = _window(sentence_of(m.start), m)
             if _is_continuation(body, masked, m, s_start, s_end):
                 prior = [e for e in events if e[0] < m.start]
@@ -1336,8 +1334,15 @@ def _extract(body: str) -> Extraction:
                     pos_, name, ps, pe = prior[-1]
                     gap = masked[pos_ : m.start]
                     if len(gap) < 500 and gap.count("\n") <= 2:
-                        speaker, s_start_, s_end_ = name, ps, pe
-                        confidence = 0.55
+                        continued = (name, ps, pe)
+        if continued is not None and (frame is None or _thing_subject(frame.phrase)):
+            speaker, s_start_, s_end_ = continued
+            confidence = 0.55
+        elif kind == "direct" and frame and frame.phrase:
+            phrase = frame.phrase
+            speaker = resolve(phrase, frame.cue)
+            s_start_, s_end_ = phrase.start, phrase.end
+            confidence = frame.confidence if speaker else 0.4
         if speaker is None:
             s_start_ = s_end_ = None
         else:
@@ -1369,6 +1374,16 @@ def _extract(body: str) -> Extraction:
         speakers.append(SpeakerEntity(name, ent.get("kind", "person"), role, aliases))
     speakers.sort(key=lambda e: e.name)
     return Extraction(quotes, speakers)
+
+
+def _thing_subject(phrase: _Phrase) -> bool:
+    """A sentence subject that names a thing ('Ziel der Delegation', 'Die Studie'), which a
+    continued speaker beats when the sentence has no reporting verb."""
+    if phrase.pronoun or phrase.role or phrase.kind == "organisation" or not phrase.name:
+        return False
+    words = phrase.name.split()
+    head = words[0].lower()
+    return head.endswith(_THING_SUFFIXES) or head.endswith(_DOCUMENT_HEADS)
 
 
 _PLURAL_QUANTIFIERS = ("einige", "viele", "mehrere", "zwei", "drei", "beide", "alle")

@@ -527,3 +527,11 @@ def test_fuer_frames(text, fragment, speaker):
 
 def test_fuer_a_thing_is_no_speaker():
     assert speaker_of("Für den Fall einer Niederlage sei „alles offen“.", "alles offen")[1] is None
+
+
+def test_continuation_beats_a_thing_opening_the_sentence():
+    text = (
+        "Die Delegationsleiterin Sharon Hayes sagte: „Wir haben viel erreicht.“ Ziel der "
+        "Delegation sei es gewesen, „die Inhalte abzusichern“."
+    )
+    assert speaker_of(text, "Inhalte abzusichern") == ("direct", "Sharon Hayes")

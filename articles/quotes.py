@@ -1702,7 +1702,8 @@ _NOT_VERBS = (
 )
 _SENT_SUBJECT = re.compile(
     rf"[ \t]*(?:(?:Auch|Und|Aber|Doch|So|Dann|Nun|Zudem|Außerdem|Dabei|Daraufhin)[ \t]+)?"
-    rf"(?P<np>{_NP})(?![\w\-])(?:[ \t]*,[^,⟪⟫]{{2,120}},)?(?:[ \t]*\([^()]{{1,40}}\))?"
+    rf"(?P<np>{_NP})(?![\w\-])(?:[ \t]*,(?P<app>[^,⟪⟫]{{2,120}}(?:,[^,⟪⟫]{{2,120}})?),)?"
+    rf"(?:[ \t]*\([^()]{{1,40}}\))?"
     rf"[ \t]+(?:(?!{_NOT_VERBS}\b)[a-zäöüß]+[ \t]+)?(?!{_NOT_VERBS}\b)(?P<verb>[a-zäöüß]+)"
     rf"(?![\w\-])"
 )
@@ -1779,8 +1780,20 @@ def _sentence_subject(masked: str, s_start: int, quote_start: int) -> _Phrase | 
         return None
     if phrase.name and not phrase.role and phrase.kind == "person":
         article = phrase.text.split(" ", 1)[0].lower() != phrase.name.split(" ", 1)[0].lower()
-        if article and not phrase.name.lower().endswith(_PERSON_ENDINGS):
+        words = phrase.name.split()
+        genitive = len(words) > 1 and words[1] in ("des", "der", "von", "vom", "eines", "einer")
+        head = (words[0] if genitive else words[-1]).lower()
+        if article and not head.endswith(_PERSON_ENDINGS):
             return None
+    app = m.group("app")
+    first = phrase.text.split()[0] if phrase.text.split() else ""
+    if app and phrase.pronoun is None and (phrase.name is None or first != phrase.name.split()[0]):
+        # "Der ältere Bruder des Papstes, Georg Ratzinger, war …": the apposition names him
+        second = app.split(",")[0].strip()
+        if re.fullmatch(_NAME, second) and not any(_is_role(w) for w in second.split()):
+            phrase.name = second
+            phrase.name_start = m.start("app") + app.index(second)
+            phrase.end = phrase.name_start + len(second)
     return phrase
 
 

@@ -535,3 +535,15 @@ def test_continuation_beats_a_thing_opening_the_sentence():
         "Delegation sei es gewesen, „die Inhalte abzusichern“."
     )
     assert speaker_of(text, "Inhalte abzusichern") == ("direct", "Sharon Hayes")
+
+
+def test_continuation_after_subject_with_appositions():
+    text = (
+        "„Ich trete zurück“, sagte der Bischof.Der jüngere Bruder des Bischofs, Anton Keller, "
+        "war seit langem eingeweiht. „Er wünscht sich mehr Ruhe.“\n\n"
+        "Lena Roth, eine der Abgeordneten, die den Brief unterschrieben, verurteilte die "
+        "Haltung der Regierung. „Diese Politik ist ungerecht.“\n\n„Sie führt zu Wut.“"
+    )
+    assert speaker_of(text, "mehr Ruhe") == ("direct", "Anton Keller")
+    assert speaker_of(text, "Politik ist ungerecht") == ("direct", "Lena Roth")
+    assert speaker_of(text, "führt zu Wut") == ("direct", "Lena Roth")

@@ -837,7 +837,8 @@ def _relative_subject(masked: str, sent_start: int, c_start: int) -> _Phrase | N
 
 _LAUT = re.compile(
     rf"(?<![\w\-])(?P<cue>[Ll]aut|[Nn]ach[ \t]+(?:den[ \t]+|eigenen[ \t]+)?(?:Angaben|Worten"
-    rf"|Ansicht|Auffassung|Einschätzung|Darstellung|Aussagen?|Informationen|Berichten|Meinung"
+    rf"|Ansicht|Auffassung|Einschätzung|Darstellungen?|Aussagen?|Informationen|Berichten|Meinung"
+    rf"|Bewertung|Angabe"
     rf"|Überzeugung|Schätzungen|Erkenntnissen)"
     rf"[ \t]+(?:von|des|der|eines|einer)|[Gg]emäß)"
     rf"[ \t]+(?:(?:dem|der|den|einem|einer|des|eines)[ \t]+)?"

@@ -891,6 +891,9 @@ _FUER_MID = re.compile(
     rf"(?<=[,;])[ \t]*(?:ist|sei|war|wäre|sind|seien|waren)[ \t]+(?:es[ \t]+)?(?P<cue>für)[ \t]+"
     rf"(?:(?:den|die|das|dem)[ \t]+)?(?:{_ADJ}[ \t]+){{0,2}}(?P<np>{_NAME}{_GEN}?)(?![\w\-])"
 )
+_LISTED = re.compile(
+    rf"(?:,|(?<![\w\-])und)[ \t]+(?P<np>{_NP})(?![\w\-])[ \t]*(?P<colon>:)?[ \t]*\(?$"
+)
 _WIRD_ZITIERT = re.compile(
     rf"[⟫〉][ \t]*,?[ \t]*(?P<cue>wird|wurde)[ \t]+(?P<np>{_NP})(?![\w\-])[^.⟪]{{0,80}}?zitiert"
 )
@@ -1536,6 +1539,17 @@ def _find_frame(masked: str, body: str, m: _Mark, s_start: int, s_end: int) -> _
     """The reporting frame of a quotation: after it, before it in its sentence, or a colon."""
     weak = None  # a cue right after the quotation whose speaker we could not find
     after = masked[m.end - 1 : s_end]
+    # a list of speakers: "so der Präsident X, der Leiter Y („…“) und der Minister Z: „…“"
+    listed = _LISTED.search(masked, max(s_start, m.start - 160), m.start)
+    if listed and (
+        (body[m.start - 1 : m.start] == "(" and body[m.end : m.end + 1] == ")")
+        or (listed.group("colon") and _SO_ANY.search(masked, s_start, m.start))
+    ):
+        sub = _NP_AT.match(masked, listed.start("np"))
+        if sub is not None and sub.end() == listed.end("np"):
+            phrase = _analyse(sub)
+            if (phrase.name or phrase.role) and _personlike(phrase):
+                return _Frame("so", listed.start("np"), phrase, 0.7)
     # "…“, so Merkel."
     so = _SO_AFTER.match(masked, m.end - 1, s_end)
     if so:

@@ -547,3 +547,12 @@ def test_continuation_after_subject_with_appositions():
     assert speaker_of(text, "mehr Ruhe") == ("direct", "Anton Keller")
     assert speaker_of(text, "Politik ist ungerecht") == ("direct", "Lena Roth")
     assert speaker_of(text, "führt zu Wut") == ("direct", "Lena Roth")
+
+
+def test_speakers_in_a_list():
+    text = (
+        "Viele gratulierten, so der Präsident Paul Frey, die Leiterin der Behörde, Ana Lind "
+        "(„Niemand verdient es mehr.“), und der Bürgermeister Jan Ost: „Es kommt nicht zu früh.“"
+    )
+    assert speaker_of(text, "Niemand verdient") == ("direct", "Ana Lind")
+    assert speaker_of(text, "nicht zu früh") == ("direct", "Jan Ost")

@@ -53,15 +53,28 @@ def _speakers(annotations: list[Annotation]) -> dict[int, str]:
     return found
 
 
+# A cell starting with one of these is a formula to a spreadsheet: "=HYPERLINK(…)" in a comment
+# would run when the file is opened. Such cells get a leading apostrophe (OWASP's advice).
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value: str) -> str:
+    return "'" + value if value.startswith(_FORMULA_STARTS) else value
+
+
 def as_csv(annotations, build_uri: Callable[[str], str]) -> str:
+    """One row per annotation. Starts with a byte-order mark so that Excel reads it as UTF-8
+    (LibreOffice and Python's csv module with encoding="utf-8-sig" read it either way)."""
     rows = list(annotations)
     speakers = _speakers(rows)
     out = io.StringIO()
+    out.write("\ufeff")
     writer = csv.writer(out)
     writer.writerow(CSV_COLUMNS)
     for a in rows:
         writer.writerow(
-            [
+            _cell(value)
+            for value in [
                 a.article.title,
                 a.article.source.name,
                 a.article.date.isoformat(),

@@ -122,7 +122,8 @@ def test_csv_export(alice_client, quoted):
     response = alice_client.get(reverse("annotations:export", args=["csv"]))
     assert response["Content-Type"].startswith("text/csv")
     assert 'filename="annotations.csv"' in response["Content-Disposition"]
-    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    assert response.content.startswith("\ufeff".encode())  # Excel reads it as UTF-8
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert len(rows) == 1
     row = rows[0]
     assert list(row) == [
@@ -132,6 +133,14 @@ def test_csv_export(alice_client, quoted):
     assert row["quote"] == annotation.exact and row["speaker"] == quote.speaker.name
     assert row["source"] == "RT DE" and row["tags"] == "zitat" and row["visibility"] == "private"
     assert row["link"].endswith(f"#annotation-{annotation.pk}")
+
+
+def test_csv_cells_are_never_spreadsheet_formulas(alice_client, make_annotation, alice):
+    make_annotation(alice, comment='=HYPERLINK("http://evil.example","click")', tags="@tag")
+    response = alice_client.get(reverse("annotations:export", args=["csv"]))
+    row = next(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert row["comment"] == '\'=HYPERLINK("http://evil.example","click")'
+    assert row["tags"] == "'@tag"
 
 
 def test_markdown_export_groups_by_article(alice_client, quoted, make_annotation, alice):

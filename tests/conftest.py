@@ -6,7 +6,6 @@ from django.core.management import CommandError, call_command
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "fixtures" / "000_f7e28fe3f4ccecb1.txt"
-DATA = Path(__file__).resolve().parent / "data"
 
 
 def import_seeds(*args) -> tuple[int, str, str]:

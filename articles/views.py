@@ -140,9 +140,9 @@ class SpeakerListView(ListView):
 
 
 class SpeakerDetailView(ListView):
-    http_method_names = ["get", "head", "options"]
     """A speaker's quotations, newest first."""
 
+    http_method_names = ["get", "head", "options"]
     template_name = "articles/speaker_detail.html"
     context_object_name = "quotes"
     paginate_by = 50
@@ -166,9 +166,9 @@ class SourceListView(ListView):
 
 
 class SourceDetailView(ListView):
-    http_method_names = ["get", "head", "options"]
     """An outlet's articles, newest first, and the speakers it quotes most."""
 
+    http_method_names = ["get", "head", "options"]
     template_name = "articles/source_detail.html"
     paginate_by = 20
 

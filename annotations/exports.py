@@ -77,7 +77,7 @@ def as_csv(annotations, build_uri: Callable[[str], str]) -> str:
             for value in [
                 a.article.title,
                 a.article.source.name,
-                a.article.date.isoformat(),
+                a.article.date_iso,
                 a.exact,
                 speakers.get(a.pk, ""),
                 a.comment,
@@ -106,7 +106,7 @@ def as_markdown(annotations, build_uri: Callable[[str], str], title: str) -> str
             lines += [
                 f"## {article.title}",
                 "",
-                f"{article.source.name}, {article.date.isoformat()} — "
+                f"{article.source.name}, {article.date_iso} — "
                 f"<{build_uri(article.get_absolute_url())}>",
                 "",
             ]

@@ -233,6 +233,12 @@ class Article(models.Model):
     def get_absolute_url(self):
         return reverse("articles:detail", kwargs={"slug": self.slug})
 
+    @property
+    def date_iso(self) -> str:
+        """The date at its precision: '2022', '2022-10' or '2022-10-17' (never a made-up day)."""
+        width = {"year": 4, "month": 7}.get(self.date_precision, 10)
+        return self.date.isoformat()[:width]
+
 
 class Quote(models.Model):
     """A quotation found in an article's body, by the extractor or a person."""

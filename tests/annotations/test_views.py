@@ -132,6 +132,7 @@ def test_csv_export(alice_client, quoted):
     ]  # fmt: skip
     assert row["quote"] == annotation.exact and row["speaker"] == quote.speaker.name
     assert row["source"] == "RT DE" and row["tags"] == "zitat" and row["visibility"] == "private"
+    assert row["date"] == "2022-10"  # the seed's date is October 2022, not 1 October
     assert row["link"].endswith(f"#annotation-{annotation.pk}")
 
 
@@ -152,6 +153,7 @@ def test_markdown_export_groups_by_article(alice_client, quoted, make_annotation
     assert text.count(f"## {annotation.article.title}") == 1
     assert "> " + annotation.exact.splitlines()[0] in text
     assert f"> — {quote.speaker.name}" in text and "Zweiter *Kommentar*" in text
+    assert "RT DE, 2022-10 — " in text
 
 
 def test_per_article_exports(alice_client, alice, quoted, article):

@@ -220,11 +220,28 @@ _GEN = (
     rf"(?:[ \t]+(?:des|der|von|vom|eines|einer|in|aus|im|beim|bei)[ \t]+"
     rf"(?:(?:der|dem|den)[ \t]+)?(?:{_ADJ}[ \t]+){{0,2}}{_NAME})"
 )
+# "die in New York City geborene Lopez", "der sich selbst als Gegner X inszenierende
+# Unternehmer Y": a participle phrase between the article and the noun, opening with a lower-case
+# word (a preposition, "sich", an article) and ending with the participle.
+_PARTICIPLE_PHRASE = (
+    r"(?:in|im|aus|an|am|auf|bei|mit|nach|seit|von|vom|vor|zu|zum|zur|für|über|unter|sich|das"
+    r"|die|den|dem|der|ein|eine|einen|seit|selbst|schon|bereits)[ \t]+(?:[^\s,.;:!?⟪⟫()]+[ \t]+)"
+    r"{0,6}?(?:[a-zäöüß]+end(?:e|en|er)|ge[a-zäöüß]+(?:te|ten|ter|ene|enen|ener)"
+    r"|[a-zäöüß]+ierte[nr]?)[ \t]+"
+)
 _PLACE_PREPOSITIONS = ("in", "aus", "im", "beim", "bei")
-_PRON = r"(?:[Ee]r|[Ss]ie)"
+# "er", "sie", and demonstratives standing for a person: "so letztere", "sagte dieser, dass"
+_PRON = (
+    r"(?:[Ee]r|[Ss]ie|[Ll]etztere[r]?|(?:[Dd]ieser|[Dd]iese|[Jj]ener|[Jj]ene)(?=[ \t]*[,.;:!?]))"
+)
+_DEMONSTRATIVES = {
+    "letzterer": "er", "letztere": "sie", "dieser": "er", "diese": "sie", "jener": "er",
+    "jene": "sie",
+}  # fmt: skip
 _NP = (
     rf"(?:(?P<pron>{_PRON})(?![\w\-])"
-    rf"|(?P<art>{_ART})[ \t]+(?:{_ADJ}[ \t]+){{0,3}}{_NAME}{_GEN}{{0,2}}"
+    rf"|(?P<art>{_ART})[ \t]+(?P<part>{_PARTICIPLE_PHRASE})?(?:{_ADJ}[ \t]+){{0,3}}{_NAME}"
+    rf"{_GEN}{{0,2}}"
     rf"|{_NAME}{_GEN}{{0,2}})"
 )
 _NP_AT = re.compile(rf"{_NP}(?![\w\-])")
@@ -281,6 +298,7 @@ class _Phrase:
     role: str | None = None
     kind: str = "person"
     female: bool | None = None
+    participle: bool = False  # a participle phrase stands before the noun
 
 
 def _analyse(match: re.Match, text_start: int = 0) -> _Phrase:
@@ -288,8 +306,13 @@ def _analyse(match: re.Match, text_start: int = 0) -> _Phrase:
     text = match.group(0).replace(OPEN_NAME, " ").replace(CLOSE_NAME, " ")
     start = match.start() + text_start
     if match.group("pron"):
-        return _Phrase(start, start + len(text), text, pronoun=text.lower())
+        pronoun = _DEMONSTRATIVES.get(text.lower(), text.lower())
+        return _Phrase(start, start + len(text), text, pronoun=pronoun)
     article = match.group("art")
+    if match.group("part"):
+        # blank the participle phrase out; offsets stay valid
+        a, b = match.start("part") - match.start(), match.end("part") - match.start()
+        text = text[:a] + " " * (b - a) + text[b:]
     tokens = [(m.group(0), m.start()) for m in re.finditer(r"[^\s]+", text)]
     if article:
         tokens = tokens[1:]
@@ -319,6 +342,7 @@ def _analyse(match: re.Match, text_start: int = 0) -> _Phrase:
     words = [t for t, _ in main]
     gen_text = " ".join(t for t, _ in genitive)
     phrase = _Phrase(start, start + len(text), text)
+    phrase.participle = bool(match.group("part"))
     if article:
         phrase.female = article.lower() in ("die", "eine", "diese")
     if role_idx >= 0:
@@ -475,8 +499,8 @@ def _np_before(masked: str, clause_start: int, verb_start: int) -> _Phrase | Non
 
 
 _VERB_FINAL_LEAD = re.compile(
-    r"[ \t]*(?:(?P<sub>weil|dass|da|wie|nachdem|als|ob|wenn|obwohl|während|wobei|indem|bevor"
-    r"|zumal)|(?P<rel>der|die|welche|welcher))[ \t]+"
+    r"[ \t]*(?:(?P<sub>(?i:weil|dass|da|wie|nachdem|als|ob|wenn|obwohl|während|wobei|indem"
+    r"|bevor|zumal))|(?P<rel>der|die|welche|welcher))[ \t]+"
 )
 _PASSIVE = re.compile(r"(?<![\w\-])(?:wird|werden|wurde|wurden|worden)(?![\w\-])")
 _AGENT = re.compile(
@@ -671,6 +695,8 @@ def _personlike(phrase: _Phrase | None) -> bool:
         return True  # "der 84-jährige Küng"
     if article and low.endswith(_DOCUMENT_HEADS):
         return True  # "Der Text lautete", "führt der Bericht aus": documents speak too
+    if article and phrase.participle and not low.endswith(_THING_SUFFIXES):
+        return True  # "die in New York City geborene Lopez"
     if article:
         # "die Entwicklung" is no speaker; "die Demonstranten", "der Verfasser" may be
         return (
@@ -856,6 +882,7 @@ _SO_AFTER = re.compile(rf"[⟫〉][ \t]*[,–—-][ \t]*(?P<cue>so)[ \t]+(?P<np>
 _SO_ANY = re.compile(
     rf"[,–—][ \t]*(?P<cue>so)[ \t]+(?P<np>{_NP})(?![\w\-])[ \t]*(?:weiter[ \t]*)?(?=[,.;]|$)"
 )
+_SO_MID = re.compile(rf"[,–—][ \t]*(?P<cue>so)[ \t]+(?P<np>{_NP})(?![\w\-])")
 _DOC = (
     rf"(?:[Ii]n|[Aa]uf|[Ii]m|[Aa]us|[Vv]on|[Vv]om)[ \t]+"
     rf"(?:(?:der|dem|den|einer|einem|seiner|ihrer|seinem|ihrem)[ \t]+)?"
@@ -916,7 +943,9 @@ def _bare(m: re.Match, group: str = "np") -> _Phrase:
     return _analyse(sub, m.start(group))
 
 
-def _laut_frame(masked: str, start: int, end: int) -> _Frame | None:
+def _laut_frame(masked: str, start: int, end: int, quote: int | None = None) -> _Frame | None:
+    """A 'laut X' / 'nach Angaben von X' / 'X zufolge' source; with a quotation position, the
+    nearest one before it."""
     text = masked[start:end]
     if not any(w in text for w in ("aut ", "ach ", "emäß", "zufolge")):
         return None
@@ -941,7 +970,7 @@ def _laut_frame(masked: str, start: int, end: int) -> _Frame | None:
                 phrase.name, phrase.name_start = app.group("name"), app.start("name")
                 phrase.end = app.end("name")
             frame = _Frame(m.group("cue"), m.start("cue"), phrase, 0.8)
-            if best is None:
+            if best is None or (quote is not None and best.cue_start < frame.cue_start < quote):
                 best = frame
     return best
 
@@ -1261,8 +1290,14 @@ def _extract(body: str) -> Extraction:
                 break
         else:
             laut = _laut_frame(masked, s_start, s_end)
+            so = _SO_MID.search(masked, s_start, s_end)
+            so_phrase = _bare(so) if so else None
             if laut is not None and laut.phrase is not None:
                 clause_subjects.append((laut.cue_start, laut.phrase))
+            elif so_phrase is not None and (so_phrase.role or so_phrase.pronoun):
+                # "Doch sei es, so der Schriftsteller X in einem Blog, …": a speaker that the
+                # following sentences of reported speech continue
+                clause_subjects.append((so.start("cue"), so_phrase))
             elif OPEN_Q not in masked[s_start:s_end]:
                 # a person acting in a sentence of its own may go on to be quoted
                 subject = _sentence_subject(masked, s_start, s_end) or _inverted_subject(
@@ -1606,13 +1641,18 @@ def _find_frame(masked: str, body: str, m: _Mark, s_start: int, s_end: int) -> _
             return _Frame(doc.group("verb") or "", doc.start("np"), phrase, 0.65)
     # A cue before the quotation in the same sentence: the nearest one.
     cues = _cue_tokens(masked, s_start, m.start)
-    laut = _laut_frame(masked, s_start, s_end)
-    if cues:
-        cue = cues[-1]
+    laut = _laut_frame(masked, s_start, s_end, m.start)
+    for cue in reversed(cues[-3:]):
+        # the nearest cue whose subject is found: "X kritisiert, die Aktion erinnere „…“"
         phrase = _subject(masked, s_start, cue, s_end)
         if phrase is not None:
-            if laut and laut.cue_start > cue[0] and laut.cue_start < m.start:
-                return laut
+            if (
+                laut
+                and laut.cue_start > cue[0]
+                and laut.cue_start < m.start
+                and _CLAUSE_BREAK.search(masked, cue[1], laut.cue_start)
+            ):
+                return laut  # "X erklärte, laut Polizei seien „…“", not "sagte X Y zufolge"
             return _Frame(cue[2], cue[0], phrase, 0.85)
     if laut:
         return laut

@@ -11,6 +11,7 @@ befürcht vermut lob appellier monier bemängel rüg protestier dementier vernei
 spekulier folger schlussfolger konstatier bezweifel beschuldig vorwerf
 unterstell entgegn erwider frag verlautbar urteil beteur insistier glaub hoff
 bezeichn würdig begründ skandier
+rechtfertig prophezei fürcht charakterisier beanstand konter
 """.split()
 
 _IRREGULAR = """
@@ -36,6 +37,8 @@ kritisierte kritisierten kritisiert
 bezeichnete bezeichneten bezeichnet
 begründete begründeten begründet
 zitierte zitierten zitiert
+feststellt klarstellt hinweist mitteilt ausführt einräumt hinzufügt ankündigt zugibt angibt
+bekanntgibt einwendet vorwirft
 """.split()
 
 # Forms that are too ambiguous to act as a cue by themselves.
@@ -84,6 +87,7 @@ for _forms, _particles in [
     ("hob hoben hebt", ("hervor",)),
     ("prangerte prangerten prangert", ("an",)),
     ("sprach sprachen spricht", ("aus",)),
+    ("geht gehen ging gingen", ("davon aus",)),
 ]:
     for _form in _forms.split():
         SEPARABLE[_form] = _particles

@@ -556,3 +556,66 @@ def test_speakers_in_a_list():
     )
     assert speaker_of(text, "Niemand verdient") == ("direct", "Ana Lind")
     assert speaker_of(text, "nicht zu früh") == ("direct", "Jan Ost")
+
+
+# --- fourth round ------------------------------------------------------------------------------
+
+
+def test_demonstrative_after_so():
+    text = (
+        "Vor dem Rathaus sprach der Sänger Paul Weber, neben ihm stand die Ärztin Lena Roth. "
+        "„Wir müssen die Tiere schützen“, so letztere."
+    )
+    result = extract(text)
+    q = find(text, result, "Tiere schützen")
+    assert q.speaker == "Lena Roth"
+    assert text[q.speaker_start : q.speaker_end] == "letztere"
+
+
+def test_participle_phrase_before_name():
+    text = "„Ich freue mich auf den Auftritt“, schrieb die in Chicago geborene Sängerin Mia Stone."
+    assert speaker_of(text, "Auftritt") == ("direct", "Mia Stone")
+    text = "„Ich habe Glück gehabt“, sagte die das Unglück überlebende Alice Brandt."
+    assert speaker_of(text, "Glück gehabt") == ("direct", "Alice Brandt")
+
+
+def test_zufolge_in_the_same_clause_does_not_beat_the_subject():
+    text = (
+        "Im Ausschuss sagte die Ministerin Eva Lang einigen Teilnehmern zufolge: "
+        "„Wir halten an dem Plan fest.“"
+    )
+    assert speaker_of(text, "Plan fest") == ("direct", "Eva Lang")
+
+
+def test_nearest_laut_source_before_the_quote():
+    text = (
+        "Nach Angaben des Wetterdienstes zog der Sturm nach Osten, wobei er nach Einschätzung "
+        "von Feuerwehrchef Olaf Brandt „keine größeren Schäden“ anrichtete."
+    )
+    assert speaker_of(text, "größeren Schäden") == ("direct", "Olaf Brandt")
+
+
+def test_so_in_mid_sentence_is_continued_by_reported_speech():
+    text = (
+        "Doch sei das falsch, so der Autor Tom Okoro in einem Blogeintrag. "
+        "Deshalb müsse „die Regierung endlich handeln“."
+    )
+    assert speaker_of(text, "endlich handeln") == ("direct", "Tom Okoro")
+
+
+def test_nearest_cue_with_a_subject():
+    text = (
+        "Der Journalist Martin Hahn kritisiert in der Zeitung, die Aktion erinnere "
+        "„fatal an alte Zeiten“."
+    )
+    assert speaker_of(text, "alte Zeiten") == ("direct", "Martin Hahn")
+
+
+def test_widened_lexicon_and_verb_final_separable():
+    text = (
+        "In einem Bericht rechtfertigte das Verteidigungsministerium den Angriff als "
+        "„notwendige Abwehr“."
+    )
+    assert speaker_of(text, "notwendige Abwehr") == ("direct", "Verteidigungsministerium")
+    text = "Wie der Anwalt Karl Ober dazu feststellt, verlangt „das Gesetz einen klaren Beweis“."
+    assert speaker_of(text, "klaren Beweis") == ("direct", "Karl Ober")

@@ -240,7 +240,8 @@ _DEMONSTRATIVES = {
 }  # fmt: skip
 _NP = (
     rf"(?:(?P<pron>{_PRON})(?![\w\-])"
-    rf"|(?P<art>{_ART})[ \t]+(?P<part>{_PARTICIPLE_PHRASE})?(?:{_ADJ}[ \t]+){{0,3}}{_NAME}"
+    rf"|(?P<art>{_ART})[ \t]+(?P<part>{_PARTICIPLE_PHRASE})?(?:{_ADJ}[ \t]+){{0,3}}"
+    rf"(?:{_NAME}|\d+-[Jj]ährigen?(?![\w\-]))"
     rf"{_GEN}{{0,2}}"
     rf"|{_NAME}{_GEN}{{0,2}})"
 )
@@ -318,6 +319,8 @@ def _analyse(match: re.Match, text_start: int = 0) -> _Phrase:
         tokens = tokens[1:]
     adjectives: list[str] = []
     while tokens and (tokens[0][0][:1].islower() or tokens[0][0][:1].isdigit()):
+        if len(tokens) == 1 and re.fullmatch(r"\d+-[Jj]ährigen?", tokens[0][0]):
+            break  # "der 58-Jährige": the noun
         adjectives.append(tokens.pop(0)[0])
     main, genitive = [], []
     for tok, off in tokens:
@@ -744,6 +747,7 @@ def _subject(masked: str, sent_start: int, cue: tuple[int, int, str], sent_end: 
             or _inverted_pronoun(masked, sent_start, c_start)
             or _clause_inverted(masked, clause_start, conj.start())
             or _sentence_subject(masked, clause_start, conj.start())
+            or _inverted_subject(masked, sent_start, conj.start())
         )
     before = _np_apposition(masked, sent_start, c_start) or _np_before(
         masked, clause_start, c_start
@@ -774,6 +778,17 @@ def _subject(masked: str, sent_start: int, cue: tuple[int, int, str], sent_end: 
             after = _np_after(masked, skip.end(), limit)
     if low in ("zitiert", "zitierte") and before is not None and _personlike(after):
         return after  # "Ein Fernsehsender zitierte Papandreou mit den Worten"
+    if (
+        _personlike(before)
+        and _personlike(after)
+        and after.pronoun is None
+        and not low.endswith("en")
+        and _plural_phrase(before)
+        and not _plural_phrase(after)
+    ):
+        # "Die Mönche, die …, beschrieb die Nachrichtenagentur als …": a plural phrase before
+        # a singular verb is its object; the subject follows the verb
+        return after
     if _personlike(before):
         return before
     # participle at the end: "hat Stoltenberg wiederholt behauptet", "hatte Lawrow gesagt"
@@ -1425,6 +1440,16 @@ def _thing_subject(phrase: _Phrase) -> bool:
     return head.endswith(_THING_SUFFIXES) or head.endswith(_DOCUMENT_HEADS)
 
 
+def _plural_phrase(phrase: _Phrase) -> bool:
+    """Is this a plural noun phrase ('die tibetischen Mönche', 'einige Anhänger')?"""
+    if phrase.pronoun or not phrase.text.split():
+        return False
+    art = phrase.text.split()[0].lower()
+    if art not in ("die", *_PLURAL_QUANTIFIERS):
+        return False
+    return _agrees(phrase, "sie", True, None)  # type: ignore[arg-type]
+
+
 _PLURAL_QUANTIFIERS = ("einige", "viele", "mehrere", "zwei", "drei", "beide", "alle")
 
 
@@ -1675,6 +1700,17 @@ def _find_frame(masked: str, body: str, m: _Mark, s_start: int, s_end: int) -> _
     so = _SO_ANY.search(masked, s_start, s_end)
     if so:
         return _Frame("so", so.start("cue"), _bare(so), 0.75)
+    if weak is None:
+        # "Sie sei „…“ über das Geschehen, sagte die Königin": a verb-first frame opening the
+        # next clause of the sentence, a few words after the quotation
+        late = _LATE_FRAME.match(masked, m.end, min(s_end, m.end + 90))
+        if late is not None:
+            pos = late.end()
+            cue = next(iter(_cue_tokens(masked, pos, s_end)), None)
+            if cue is not None and cue[0] == pos:
+                phrase = _subject(masked, pos, cue, s_end)
+                if phrase is not None and (phrase.pronoun or _personlike(phrase)):
+                    return _Frame(cue[2], cue[0], phrase, 0.7)
     if weak is not None:
         return weak
     if cues:
@@ -1741,6 +1777,7 @@ def _find_frame(masked: str, body: str, m: _Mark, s_start: int, s_end: int) -> _
     return None
 
 
+_LATE_FRAME = re.compile(r"[^⟪⟫,.;:!?\n]{1,80},[ \t]*")
 _COLON_NP = re.compile(
     rf"[ \t]*(?:(?:Auch|Und|Aber|Doch|So|Dann|Nun)[ \t]+)?(?P<np>{_NP})(?![\w\-])"
     rf"(?:[ \t]*\([^()]{{1,40}}\))?(?P<rest>[^⟪]*)$"
@@ -1829,6 +1866,14 @@ def _sentence_subject(masked: str, s_start: int, quote_start: int) -> _Phrase | 
     phrase = _analyse(sub)
     if phrase.pronoun:
         return phrase if phrase.pronoun == "er" or not m.group("verb").endswith("en") else None
+    if m.group("verb") == "er":
+        er = (m.start("verb"), m.end("verb"))
+    else:
+        after = _ER_AFTER.match(masked, m.end("verb"))
+        er = (after.start() + 1, after.end()) if after else None
+    if er is not None and not phrase.role:
+        # "Das ägyptische Angebot, …, lehnt er jedoch ab": "er" is always nominative
+        return _Phrase(er[0], er[1], "er", pronoun="er")
     if not (phrase.name or phrase.role) or not _personlike(phrase):
         return None
     if not _proper(masked, phrase, s_start):
@@ -1852,6 +1897,7 @@ def _sentence_subject(masked: str, s_start: int, quote_start: int) -> _Phrase | 
     return phrase
 
 
+_ER_AFTER = re.compile(r"[ \t]er(?![\w\-])")
 _INVERTED_PRONOUN = re.compile(
     r"[ \t]*(?:[A-ZÄÖÜ][\w\-]*(?:[ \t]+[\w\-]+){0,4}?)[ \t]+(?P<verb>[a-zäöüß]+)[ \t]+"
     r"(?P<pron>er|sie)(?![\w\-])"

@@ -168,7 +168,8 @@ ORG_WORDS = frozenset(
     telegraph independent economist herald tribune allianz nato uno un eu who armee militär
     staatsanwaltschaft feuerwehr stiftung gruppe organisation rat amt bundesamt presse
     stadt verwaltung ministerien universität club klub ag gmbh inc corp ltd firma
-    hochschule schule klinik krankenhaus fraktion koalition opposition kirche vatikan""".split()
+    hochschule schule klinik krankenhaus fraktion koalition opposition kirche vatikan
+    institution""".split()
 )
 ORG_SUFFIXES = (
     "ministerium",

@@ -619,3 +619,47 @@ def test_widened_lexicon_and_verb_final_separable():
     assert speaker_of(text, "notwendige Abwehr") == ("direct", "Verteidigungsministerium")
     text = "Wie der Anwalt Karl Ober dazu feststellt, verlangt „das Gesetz einen klaren Beweis“."
     assert speaker_of(text, "klaren Beweis") == ("direct", "Karl Ober")
+
+
+def test_er_after_the_verb_beats_a_fronted_object():
+    text = (
+        "Der Politiker Omar Said sprach in Kairo. Das neue Angebot, die Grenze zu öffnen, lehnt "
+        "er jedoch ab: „Das reicht nicht aus.“"
+    )
+    kind, speaker = speaker_of(text, "reicht nicht")
+    assert (kind, speaker) == ("direct", "Omar Said")
+
+
+def test_plural_object_before_a_singular_verb():
+    text = (
+        "Die jungen Mönche, die protestiert hatten, beschrieb die Nachrichtenagentur als "
+        "„aggressiv“."
+    )
+    result = extract(text)
+    q = find(text, result, "aggressiv")
+    assert text[q.speaker_start : q.speaker_end].endswith("Nachrichtenagentur")
+
+
+def test_shared_subject_after_a_fronted_phrase():
+    text = (
+        "In seiner Rede lobte der Premierminister Tom Bell die Armee und nannte den Einsatz "
+        "„schnell und entschieden“."
+    )
+    assert speaker_of(text, "schnell und") == ("direct", "Tom Bell")
+
+
+def test_frame_a_few_words_after_the_quote():
+    text = (
+        "Die britische Königin Anne Grey äußerte sich am Abend. Sie sei „zutiefst erschüttert“ "
+        "über das Unglück, sagte die Königin."
+    )
+    result = extract(text)
+    q = find(text, result, "zutiefst")
+    assert text[q.speaker_start : q.speaker_end] == "die Königin"
+
+
+def test_age_noun_is_a_speaker_mention():
+    text = "Der 58-Jährige habe darin geschrieben, er müsse „aus diesem Leben“ gehen."
+    result = extract(text)
+    q = next(q for q in result.quotes if q.kind == "direct")
+    assert text[q.speaker_start : q.speaker_end] == "Der 58-Jährige"

@@ -29,6 +29,14 @@ class SpeakerAliasInline(admin.TabularInline):
     extra = 1
 
 
+@admin.register(SpeakerAlias)
+class SpeakerAliasAdmin(admin.ModelAdmin):
+    list_display = ["name", "speaker"]
+    search_fields = ["name", "speaker__name"]
+    list_select_related = ["speaker"]
+    autocomplete_fields = ["speaker"]
+
+
 @admin.register(Speaker)
 class SpeakerAdmin(admin.ModelAdmin):
     list_display = ["name", "kind", "role", "quote_count", "edited"]

@@ -113,7 +113,7 @@ def test_merging_speakers_moves_quotes_and_keeps_names_as_aliases(staff_client, 
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("name", ["article", "quote", "speaker", "source"])
+@pytest.mark.parametrize("name", ["article", "quote", "speaker", "speakeralias", "source"])
 def test_admin_pages_render(staff_client, seed_article, name):
     assert staff_client.get(reverse(f"admin:articles_{name}_changelist")).status_code == 200
     assert (

@@ -13,15 +13,10 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import statistics
-import sys
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsreader.settings")
+from common import ROOT, django_setup, throwaway_database
 
 
 def main() -> None:
@@ -30,19 +25,12 @@ def main() -> None:
     parser.add_argument("--annotations", type=int, default=500)
     args = parser.parse_args()
 
-    import django
-
-    django.setup()
-    from django.conf import settings
+    django_setup()
     from django.db import connection
     from django.test import Client
-    from django.test.utils import CaptureQueriesContext, setup_test_environment
+    from django.test.utils import CaptureQueriesContext
 
-    setup_test_environment()
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    old_name = connection.settings_dict["NAME"]
-    connection.creation.create_test_db(verbosity=0, autoclobber=True)
-    try:
+    with throwaway_database():
         from django.contrib.auth import get_user_model
 
         from annotations.selectors import article_annotations_for
@@ -115,8 +103,6 @@ def main() -> None:
             f"article_annotations_for: {len(rows)} annotations in {elapsed:.1f} ms, "
             f"{len(queries)} queries"
         )
-    finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
 
 
 if __name__ == "__main__":

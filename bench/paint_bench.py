@@ -18,25 +18,10 @@ function (JSON data already parsed; the DOM work of wrapping every text node pie
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
-import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsreader.settings")
+from common import CHROMIUM, CHROMIUM_ARGS, ROOT, django_setup, throwaway_database
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 TYPES = {".css": "text/css", ".js": "text/javascript"}
 
 
@@ -98,7 +83,7 @@ def measure(html: str, path: str, count: int, loads: int) -> list[float]:
 
     timings = []
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
             context = browser.new_context(viewport={"width": 1280, "height": 800})
             context.route("**/*", answer)
@@ -127,21 +112,9 @@ def main() -> None:
     parser.add_argument("--loads", type=int, default=20)
     args = parser.parse_args()
 
-    import django
-
-    django.setup()
-    from django.conf import settings
-    from django.db import connection
-    from django.test.utils import setup_test_environment
-
-    setup_test_environment()
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    old_name = connection.settings_dict["NAME"]
-    connection.creation.create_test_db(verbosity=0, autoclobber=True)
-    try:
+    django_setup()
+    with throwaway_database():
         html, path, count = render_page(args.annotations)
-    finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
     timings = measure(html, path, count, args.loads)
     ordered = sorted(timings)
     p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]

@@ -53,7 +53,6 @@ def my_annotations(request):
     """The user's highlights across articles, filterable by tag, text and article."""
     filters = _filters(request)
     page = Paginator(_mine(request, filters), PAGE_SIZE).get_page(request.GET.get("page"))
-    query = "&".join(f"{k}={v}" for k, v in filters.items() if v)
     my_articles = (
         Article.objects.filter(annotations__user=request.user, annotations__deleted=False)
         .distinct()
@@ -67,7 +66,6 @@ def my_annotations(request):
             "page_obj": page,
             "annotations": page.object_list,
             "filters": filters,
-            "query": query,
             "tags": tags_in_use(request.user),
             "my_articles": my_articles,
         },

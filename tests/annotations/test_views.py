@@ -9,7 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from annotations import services
+from annotations import services, views
 from annotations.models import Annotation
 from annotations.selectors import article_annotations_for
 from articles.models import Quote
@@ -31,6 +31,16 @@ def test_my_annotations_lists_filters_and_links_back(alice, alice_client, make_a
     assert f"annotation-{first.pk}" in by_text and f"annotation-{second.pk}" not in by_text
     other = alice_client.get(reverse("annotations:mine"), {"article": "nope"}).content.decode()
     assert f"annotation-{first.pk}" not in other
+
+
+def test_my_annotations_pages_keep_the_filters(alice, alice_client, make_annotation):
+    for n in range(views.PAGE_SIZE + 1):
+        make_annotation(alice, comment=f"Nato & Russland {n}")
+    response = alice_client.get(reverse("annotations:mine"), {"q": "Nato & Russland"})
+    html = response.content.decode()
+    assert 'href="?q=Nato+%26+Russland&amp;page=2"' in html
+    second = alice_client.get(reverse("annotations:mine"), {"q": "Nato & Russland", "page": 2})
+    assert second.content.decode().count('class="annotation-item') == 1
 
 
 def test_my_annotations_shows_orphans_with_their_quote(

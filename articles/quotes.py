@@ -242,8 +242,8 @@ _NP = (
     rf"(?:(?P<pron>{_PRON})(?![\w\-])"
     rf"|(?P<art>{_ART})[ \t]+(?P<part>{_PARTICIPLE_PHRASE})?(?:{_ADJ}[ \t]+){{0,3}}"
     rf"(?:{_NAME}|\d+-[Jj]ährigen?(?![\w\-]))"
-    rf"{_GEN}{{0,2}}"
-    rf"|{_NAME}{_GEN}{{0,2}})"
+    rf"{_GEN}{{0,3}}"
+    rf"|{_NAME}{_GEN}{{0,3}})"
 )
 _NP_AT = re.compile(rf"{_NP}(?![\w\-])")
 _APPOSITION_NAME = re.compile(
@@ -1387,7 +1387,7 @@ def _extract(body: str) -> Extraction:
                 if prior:
                     pos_, name, ps, pe = prior[-1]
                     gap = masked[pos_ : m.start]
-                    if len(gap) < 500 and gap.count("\n") <= 2:
+                    if len(gap) < 800 and gap.count("\n") <= 4:
                         continued = (name, ps, pe)
         if continued is not None and (frame is None or _thing_subject(frame.phrase)):
             speaker, s_start_, s_end_ = continued
@@ -1527,6 +1527,7 @@ _ROLE_WORD = re.compile(rf"(?<![\w\-]){_CAP}(?=[ \t]+[A-ZÄÖÜ])")
 _NAME_AFTER_ROLE = re.compile(rf"[ \t]+(?P<name>{_NAMEW}(?:[ \t]+{_NAMEW}){{0,2}})")
 
 
+_NOT_NAME_AFTER_ROLE = re.compile(rf"[ \t]+(?P<name>(?:{_NOT_NAME_RE}))(?=[ \t]+[a-zäöüß]|[,.])")
 _BEFORE_NAME_PAIR = re.compile(
     r"(?:^|[\s(])(?:der|die|das|den|dem|des|im|am|vom|zum|zur|beim|ins|ein|eine|einer|eines|"
     r"einem|einen|neue|neuen|kleine|große|großen)[ \t]+$|[.!?:⟫„\n][ \t]*$|^[ \t]*$"
@@ -1581,7 +1582,14 @@ def _register_named_people(entities: _Entities) -> None:
             continue
         m = _NAME_AFTER_ROLE.match(entities.masked, r.end())
         if m is None:
-            continue
+            # "dem Bundestagsabgeordneten Montag": a word that is never a name elsewhere is one
+            # after a role when the article also gives it with a first name ("Jerzy Montag")
+            m = _NOT_NAME_AFTER_ROLE.match(entities.masked, r.end())
+            if m is None or not re.search(
+                rf"(?<![\w\-])[A-ZÄÖÜ][a-zäöüß]+[ \t]+{re.escape(m.group('name'))}[ \t]*[(,]",
+                entities.masked,
+            ):
+                continue
         name = m.group("name")
         words = name.split()
         if any(_is_role(w) or w.lower() in ORG_WORDS for w in words):
@@ -1664,6 +1672,9 @@ def _find_frame(masked: str, body: str, m: _Mark, s_start: int, s_end: int) -> _
         phrase = _bare(doc)
         if (phrase.name or phrase.role) and (phrase.kind == "organisation" or _personlike(phrase)):
             return _Frame(doc.group("verb") or "", doc.start("np"), phrase, 0.65)
+    owner = _opinion_owner(masked, s_start, m.start)
+    if owner is not None:
+        return owner
     # A cue before the quotation in the same sentence: the nearest one.
     cues = _cue_tokens(masked, s_start, m.start)
     laut = _laut_frame(masked, s_start, s_end, m.start)
@@ -1711,6 +1722,11 @@ def _find_frame(masked: str, body: str, m: _Mark, s_start: int, s_end: int) -> _
                 phrase = _subject(masked, pos, cue, s_end)
                 if phrase is not None and (phrase.pronoun or _personlike(phrase)):
                     return _Frame(cue[2], cue[0], phrase, 0.7)
+    worte = _MIT_WORTEN.search(masked, s_start, m.start)
+    if worte is not None and weak is None:
+        phrase = _worten_subject(masked, s_start, worte.start())
+        if phrase is not None:
+            return _Frame("mit den Worten", worte.start(), phrase, 0.7)
     if weak is not None:
         return weak
     if cues:
@@ -1777,10 +1793,78 @@ def _find_frame(masked: str, body: str, m: _Mark, s_start: int, s_end: int) -> _
     return None
 
 
+_MIT_WORTEN = re.compile(r"(?<![\w\-])mit[ \t]+(?:den|folgenden|diesen)[ \t]+Worten(?![\w\-])")
+_PRONOUN_AFTER_VERB = re.compile(r"(?<![\w\-])[a-zäöüß]{3,}[ \t]+(?P<pron>er|sie)(?![\w\-])")
+
+
+def _worten_subject(masked: str, s_start: int, limit: int) -> _Phrase | None:
+    """The subject of a clause with 'mit den Worten' and any verb ('Paolo hatte die Ausführung
+    mit den Worten abgelehnt:', '… lenkte er die Fähre und meldete sich mit den Worten:')."""
+    m = _SENT_SUBJECT.match(masked, s_start, limit)
+    if m is not None:
+        sub = _NP_AT.match(masked, m.start("np"))
+        if sub is not None:
+            phrase = _analyse(sub)
+            if phrase.pronoun or (
+                (phrase.name or phrase.role) and _personlike(phrase) and not _thing_subject(phrase)
+            ):
+                return phrase
+    pronouns = list(_PRONOUN_AFTER_VERB.finditer(masked, s_start, limit))
+    if pronouns:
+        p = pronouns[-1]
+        return _Phrase(p.start("pron"), p.end("pron"), p.group("pron"), pronoun=p.group("pron"))
+    return None
+
+
+_OPINIONS = (
+    r"(?:Idee|Vorschlag|Vorwurf|Forderung|Auffassung|Einschätzung|Darstellung|Aussage|Äußerung"
+    r"|Behauptung|Warnung|Appell|Argument|Sichtweise|Vorstellung|Wunsch|Plan|Plänen|Vorschlägen"
+    r"|Vorwürfen|Forderungen|Aussagen|Äußerungen)"
+)
+# "Nach Schäubles Idee soll „…“": a possessive genitive owner of an opinion
+_OPINION_POSSESSIVE = re.compile(
+    rf"(?<![\w\-])(?:[Nn]ach|[Ll]aut|[Gg]emäß|[Ii]n)[ \t]+(?P<own>[A-ZÄÖÜ][\w\-]+)s[ \t]+"
+    rf"(?:[a-zäöüß]+(?:e|en)[ \t]+)?{_OPINIONS}(?![\w\-])"
+)
+# "Auf den Vorwurf der CDU, es handele sich um einen „…“": the genitive owner
+_OPINION_GENITIVE = re.compile(
+    rf"(?<![\w\-]){_OPINIONS}[ \t]+(?P<np>(?:des|der)[ \t]+(?:{_ADJ}[ \t]+){{0,2}}{_NAME})"
+    rf"(?![\w\-])[ \t]*(?:\([^()]{{1,30}}\)[ \t]*)?,[ \t]*(?:es|dass|man|sie|er|die|der|das)[ \t]"
+)
+
+
+def _opinion_owner(masked: str, s_start: int, quote: int) -> _Frame | None:
+    """An opinion or a document named with its owner before the quotation, with no reporting
+    verb between: 'Nach Schäubles Idee soll „…“', 'Vorwurf der CDU, es handele sich um „…“'."""
+    lo = max(s_start, quote - 200)
+    found = None
+    for m in _OPINION_POSSESSIVE.finditer(masked, lo, quote):
+        stem = m.group("own")
+        if re.search(rf"(?<![\w\-]){re.escape(stem)}(?![\w\-])", masked) and (
+            stem not in _common_words(masked)[0]
+        ):
+            start = m.start("own")
+            found = _Phrase(start, start + len(stem), stem, name=stem, name_start=start)
+    for m in _OPINION_GENITIVE.finditer(masked, lo, quote):
+        sub = _NP_AT.match(masked, m.start("np"))
+        if sub is None:
+            continue
+        phrase = _analyse(sub)
+        owner = phrase.kind == "organisation" or phrase.role or _personlike(phrase)
+        if phrase.name and owner and (found is None or phrase.start > found.start):
+            found = phrase
+    if found is None or _cue_tokens(masked, found.end, quote):
+        return None
+    return _Frame("", found.start, found, 0.6)
+
+
 _LATE_FRAME = re.compile(r"[^⟪⟫,.;:!?\n]{1,80},[ \t]*")
 _COLON_NP = re.compile(
     rf"[ \t]*(?:(?:Auch|Und|Aber|Doch|So|Dann|Nun)[ \t]+)?(?P<np>{_NP})(?![\w\-])"
     rf"(?:[ \t]*\([^()]{{1,40}}\))?(?P<rest>[^⟪]*)$"
+)
+_COLON_APPOSITION = re.compile(
+    rf"[ \t]*(?P<np>{_NAME})[ \t]*,[ \t]+(?P<app>[^,⟪⟫:;.!?]{{2,120}}):[ \t]*$"
 )
 _COLON_INVERTED = re.compile(
     rf"(?<![\w\-])[a-zäöüß]+(?:te|ten|t)[ \t]+(?:sich[ \t]+)?(?P<np>(?:{_ART})[ \t]+[^⟪]*|{_NAME}"
@@ -1963,6 +2047,14 @@ def _colon_subject(masked: str, s_start: int, colon_end: int) -> _Phrase | None:
                     and _proper(masked, phrase, s_start)
                 ):
                     return phrase
+    app = _COLON_APPOSITION.match(masked, s_start, colon_end)
+    if app and any(_is_role(w) for w in app.group("app").split()[:4]):
+        # "Erkki Tuomioja, Präsident des Rats der Europäischen Union: „…“"
+        sub = _NP_AT.match(masked, app.start("np"), app.end("np"))
+        if sub is not None and sub.end() == app.end("np"):
+            phrase = _analyse(sub)
+            if phrase.name and _personlike(phrase):
+                return phrase
     inv = _COLON_INVERTED.search(masked, s_start, colon_end)
     if inv:
         sub = _NP_AT.match(masked, inv.start("np"), colon_end)

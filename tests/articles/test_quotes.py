@@ -663,3 +663,53 @@ def test_age_noun_is_a_speaker_mention():
     result = extract(text)
     q = next(q for q in result.quotes if q.kind == "direct")
     assert text[q.speaker_start : q.speaker_end] == "Der 58-Jährige"
+
+
+# Fifth round
+
+
+def test_subject_with_three_genitives_and_an_apposition():
+    text = (
+        "Der Innenminister Karl Roth lobte das Urteil. Auch der innenpolitische Sprecher der "
+        "Fraktion der SPD im Deutschen Bundestag, Dieter Wiefel, will „noch einmal genau prüfen“, "
+        "ob ein Verbot angestrebt werden solle."
+    )
+    assert speaker_of(text, "noch einmal") == ("direct", "Dieter Wiefel")
+
+
+def test_colon_after_a_name_with_an_apposition():
+    text = (
+        "So sagte Olli Rehn, EU-Kommissar: „Man kann das nicht so machen.“\n\n"
+        "Erkki Tuomi, Präsident des Rats der Union: „Die Verabschiedung des Gesetzes ist falsch.“"
+    )
+    assert speaker_of(text, "Verabschiedung") == ("direct", "Erkki Tuomi")
+
+
+def test_mit_den_worten_with_any_verb():
+    text = (
+        "Die Auftragsvergabe wurde von der Polizei mitgehört. Paolo Berti hatte die "
+        "Ausführung mit den Worten abgelehnt: „Das mache ich nicht.“"
+    )
+    assert speaker_of(text, "Das mache") == ("direct", "Paolo Berti")
+
+
+def test_possessive_and_genitive_owner_of_an_opinion():
+    text = (
+        "Bundesinnenminister Wolfgang Schäuble schlägt eine Änderung vor. Nach Schäubles Idee "
+        "soll „im Zweifel die Mehrheit entscheiden“."
+    )
+    assert speaker_of(text, "im Zweifel") == ("direct", "Wolfgang Schäuble")
+    text = (
+        "Auf den Vorwurf der CDU, es handele sich um einen „sozialistischen Antrag“, reagierten "
+        "die Grünen gelassen."
+    )
+    assert speaker_of(text, "sozialistischen") == ("direct", "CDU")
+
+
+def test_never_a_name_word_after_a_role():
+    text = (
+        "Auf der Liste fanden sich Jerzy Montag (Grüne) und Hans Uhl (CSU). Das Amt bestätigte "
+        "dem Bundestagsabgeordneten Montag, dass er auf der Liste stehe. Er forderte: „Es darf "
+        "nicht sein, dass man wegsieht.“"
+    )
+    assert speaker_of(text, "Es darf") == ("direct", "Jerzy Montag")

@@ -65,8 +65,8 @@ def article_annotations_for(user, article: Article) -> list[dict]:
     """An article's highlights that ``user`` may see, as JSON-ready dicts for the page script.
 
     Three queries whatever the number of annotations: the highlights with their authors,
-    their tags, and the number of visible replies per thread. Orphaned highlights come last,
-    with ``start``/``end`` of None and their quote.
+    their tags, and the number of visible replies per thread; one when there are none.
+    Orphaned highlights come last, with ``start``/``end`` of None and their quote.
     """
     visible = Annotation.objects.visible_to(user)
     roots = list(
@@ -75,12 +75,16 @@ def article_annotations_for(user, article: Article) -> list[dict]:
         .prefetch_related("tags")
         .order_by("orphaned", "start", "end", "id")
     )
-    replies = dict(
-        visible.live()
-        .filter(article=article, root__isnull=False)
-        .values_list("root")
-        .annotate(n=Count("id"))
-        .order_by()
+    replies = (
+        dict(
+            visible.live()
+            .filter(article=article, root__isnull=False)
+            .values_list("root")
+            .annotate(n=Count("id"))
+            .order_by()
+        )
+        if roots  # no highlight, no thread: the usual article
+        else {}
     )
     return [
         {

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import django_filters
 from django import forms
 from django.db import connection
 from django.db.models import Exists, OuterRef, Q
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from annotations.models import Annotation, ArticleTag
@@ -108,8 +112,9 @@ class ArticleFilter(django_filters.FilterSet):
         data = getattr(self.form, "cleaned_data", {})
         return [name for name, value in data.items() if value and name != "sort"]
 
-    # The choices as (slug, name), for the template to render quickly: Django's Select widget
-    # renders a template per option, which costs milliseconds with hundreds of speakers.
+    # The choices as (slug, name), and as the <option> elements of a select: Django's Select
+    # widget renders a template per option, and so does a template loop, which costs
+    # milliseconds with hundreds of speakers.
     @property
     def source_options(self) -> list[tuple[str, str]]:
         return list(self.filters["source"].queryset.values_list("slug", "name"))
@@ -117,6 +122,29 @@ class ArticleFilter(django_filters.FilterSet):
     @property
     def speaker_options(self) -> list[tuple[str, str]]:
         return list(self.filters["speaker"].queryset.values_list("slug", "name"))
+
+    @property
+    def source_options_html(self) -> SafeString:
+        return self._options_html("source", self.source_options)
+
+    @property
+    def speaker_options_html(self) -> SafeString:
+        return self._options_html("speaker", self.speaker_options)
+
+    @property
+    def tag_options_html(self) -> SafeString:
+        return self._options_html("tag", self.tag_options)
+
+    def _options_html(self, name: str, options: list[tuple[str, str]]) -> SafeString:
+        """``<option value="slug">name</option>`` each, the one in the query selected."""
+        selected = self.form[name].value()
+        return mark_safe(
+            "".join(
+                f'<option value="{escape(value)}"{" selected" if value == selected else ""}>'
+                f"{escape(label)}</option>"
+                for value, label in options
+            )
+        )
 
     @property
     def narrowed(self) -> list[str]:
@@ -134,15 +162,48 @@ class ArticleFilter(django_filters.FilterSet):
         if sort == self.RELEVANCE and self.search and connection.vendor == "postgresql":
             # Ranking reads every match's vector: a word in half of 100,000 articles would cost
             # half a second. The newest RANK_WINDOW matches are ranked, found through the date
-            # index; the page says so when there are more.
+            # index, in the query that finds them; the page says so when there are more.
             window = list(
-                queryset.order_by("-date", "-pk").values_list("pk", flat=True)[
+                queryset.order_by("-date", "-pk").values_list("pk", "rank", "date")[
                     : self.RANK_WINDOW + 1
                 ]
             )
             self.ranked_window_full = len(window) > self.RANK_WINDOW
-            queryset = queryset.filter(pk__in=window[: self.RANK_WINDOW])
-            return queryset.order_by("-rank", "-date", "-pk")
+            return RankedWindow(self.queryset, window[: self.RANK_WINDOW])
         if sort == self.OLDEST:
             return queryset.order_by("date", "pk")
         return queryset.order_by("-date", "-pk")
+
+
+class RankedWindow(Sequence):
+    """Ranked search results as the paginator's object list: ``rows`` are (pk, rank, date) of
+    every result, ordered here by rank, then date and id, newest first, as an ORDER BY would;
+    a slice (a page) fetches its articles from ``queryset`` (unfiltered: the ids are the
+    matches) by id, in one query. Its length is known without a count, and neither the match
+    nor the rank is computed again for the page."""
+
+    def __init__(self, queryset, rows: list[tuple[int, float, object]]):
+        self.queryset = queryset
+        self.model = queryset.model
+        ranked = sorted(rows, key=lambda row: (row[1], row[2], row[0]), reverse=True)
+        self.ids = [pk for pk, _rank, _date in ranked]
+        self.ranks = {pk: rank for pk, rank, _date in ranked}
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def count(self) -> int:
+        return len(self.ids)
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            return self[index : index + 1 or None][0]
+        ids = self.ids[index]
+        articles = self.queryset.in_bulk(ids)
+        result = []
+        for pk in ids:
+            if pk in articles:  # gone since the window was read
+                article = articles[pk]
+                article.rank = self.ranks[pk]
+                result.append(article)
+        return result

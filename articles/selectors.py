@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
+from urllib.parse import quote as url_quote
 
 from django.db import connection
 from django.db.models import Count, F
 from django.db.models.functions import Substr
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext
 
 from articles import markup
 from articles.models import MARK_START, MARK_STOP, Article, Quote, Source, Speaker
@@ -36,6 +42,7 @@ class ArticlePage:
     previous: Article | None
     next: Article | None
     quotes: list[Quote] = field(default_factory=list)
+    body_html: SafeString = field(default_factory=SafeString)  # the blocks, rendered
 
     @property
     def reading_minutes(self) -> int:
@@ -65,9 +72,12 @@ def article_page(*, slug: str) -> ArticlePage:
         entry.count += 1
         quote.colour = entry.colour
     spans = [markup.Span(quote.start, quote.end, quote) for quote in quotes]
+    blocks = markup.blocks(article.body, spans)
+    unknown = gettext("Unknown speaker")
     return ArticlePage(
         article=article,
-        blocks=markup.blocks(article.body, spans),
+        blocks=blocks,
+        body_html=mark_safe(markup.to_html(blocks, lambda token: _quote_tag(token, unknown))),
         speakers=sorted(
             speakers.values(), key=lambda s: (s.speaker is None, -s.count, str(s.speaker))
         ),
@@ -75,6 +85,30 @@ def article_page(*, slug: str) -> ArticlePage:
         next=_neighbour(article, newer=True),
         quotes=quotes,
     )
+
+
+def _quote_tag(token: markup.Token, unknown: str) -> str:
+    """The opening ``<span>`` of a piece of a quotation: its colour, kind, offsets and speaker
+    for static/js/reader.js and annotate.js; on its first piece the id the speaker page links
+    to and the label. Everything from the database is escaped."""
+    quote: Quote = token.span.data
+    speaker = quote.speaker
+    classes = f"quote c{quote.colour}"
+    if speaker is None:
+        classes += " c-none"
+    if quote.kind == Quote.Kind.INDIRECT:
+        classes += " quote-indirect"
+    tag = f'<span class="{classes}"'
+    if token.first:
+        tag += f' id="q{quote.pk}"'
+    tag += (
+        f' data-quote-id="{quote.pk}" data-start="{token.start}" data-end="{token.end}"'
+        f' data-speaker="{escape(speaker.slug) if speaker else ""}"'
+        f' data-kind="{escape(quote.kind)}"'
+    )
+    if token.first:
+        tag += f' data-label="{escape(speaker.name if speaker else unknown)}"'
+    return tag + ">"
 
 
 def _neighbour(article: Article, *, newer: bool) -> Article | None:
@@ -102,15 +136,34 @@ def _neighbour(article: Article, *, newer: bool) -> Article | None:
 # --- The article list --------------------------------------------------------------------------
 
 
+class QuotedSpeaker(NamedTuple):
+    """A speaker in an article row: what the link needs, without a model instance."""
+
+    name: str
+    slug: str
+    url: str
+
+
 @dataclass
 class ArticleRow:
     article: Article
-    speakers: list[Speaker]
+    speakers: list[QuotedSpeaker]  # the most quoted first
     passage: list[tuple[str, bool]]  # the matching passage on a search, (text, marked) parts
+    url: str = ""
+    source_url: str = ""
 
     @property
     def reading_minutes(self) -> int:
         return markup.reading_minutes(self.article.body_length)
+
+
+def slug_url(viewname: str) -> Callable[[str], str]:
+    """``slug -> reverse(viewname, kwargs={"slug": slug})`` with one reverse() for all slugs:
+    a page of 20 rows links to some 200 speakers, articles and sources, and reverse() costs
+    more than the rest of a row. A slug (``[-a-zA-Z0-9_]``) needs no quoting."""
+    marker = "slug"
+    head, tail = reverse(viewname, kwargs={"slug": marker}).rsplit(marker, 1)
+    return lambda slug: f"{head}{url_quote(slug, safe='')}{tail}"
 
 
 def article_rows(articles: Sequence[Article], *, search: str = "") -> list[ArticleRow]:
@@ -121,12 +174,14 @@ def article_rows(articles: Sequence[Article], *, search: str = "") -> list[Artic
         Quote.objects.filter(article_id__in=ids, kind__in=Quote.SPOKEN, speaker__isnull=False)
         .values("article_id", "speaker_id")
         .annotate(count=Count("id"))
-        .values_list("article_id", "speaker_id", "speaker__name", "speaker__slug", "count")
+        .values_list("article_id", "speaker__name", "speaker__slug", "count")
     )
-    speakers: dict[int, list[tuple[int, Speaker]]] = defaultdict(list)
-    for article_id, speaker_id, name, slug, count in quoted:
-        speakers[article_id].append((count, Speaker(pk=speaker_id, name=name, slug=slug)))
+    speaker_url = slug_url("articles:speaker")
+    speakers: dict[int, list[tuple[int, QuotedSpeaker]]] = defaultdict(list)
+    for article_id, name, slug, count in quoted:
+        speakers[article_id].append((count, QuotedSpeaker(name, slug, speaker_url(slug))))
     passages = _passages(ids, search) if search and ids else {}
+    article_url, source_url = slug_url("articles:detail"), slug_url("articles:source")
     return [
         ArticleRow(
             article=article,
@@ -137,6 +192,8 @@ def article_rows(articles: Sequence[Article], *, search: str = "") -> list[Artic
                 )
             ],
             passage=passages.get(article.pk, []),
+            url=article_url(article.slug),
+            source_url=source_url(article.source.slug),
         )
         for article in articles
     ]

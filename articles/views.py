@@ -1,7 +1,7 @@
 """The reading pages. Every page needs a login (LoginRequiredMiddleware in the settings)."""
 
 from django.core.paginator import Paginator
-from django.db.models import Count
+from django.db.models import Count, QuerySet
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -24,6 +24,8 @@ class CappedPaginator(Paginator):
 
     @cached_property
     def counted(self) -> int:
+        if not isinstance(self.object_list, QuerySet):  # a RankedWindow knows its length
+            return len(self.object_list)
         # Only the ids, unordered: the annotations (rank, length) would be computed for each row.
         return self.object_list.order_by().values("pk")[: self.CAP + 1].count()
 
@@ -75,8 +77,8 @@ class ArticleListView(ListView):
 def article_detail(request, slug):
     """The article with its quotations marked, and the reader's annotations: painted by
     static/js/annotate.js from the data passed with json_script. A fixed number of queries
-    whatever the number of annotations (the page's four, three for the annotations, one each
-    for the tag suggestions and the article's tags)."""
+    whatever the number of annotations (the page's four, three for the annotations (one when
+    there are none), one each for the tag suggestions and the article's tags)."""
     page = selectors.article_page(slug=slug)
     article = page.article
     return render(

@@ -11,6 +11,7 @@ from articles.markup import (
     parse_search,
     reading_minutes,
     snippet,
+    to_html,
 )
 
 
@@ -128,3 +129,17 @@ def test_reading_minutes():
     assert reading_minutes(0) == 1
     assert reading_minutes(3285) == 2
     assert reading_minutes(15_000) == 10
+
+
+def test_to_html_escapes_the_text_and_keeps_the_offsets():
+    body = 'a <b>&"x"\n\nZweiter „Absatz“.'
+    html = to_html(
+        blocks(body, [Span(0, 4, "A"), Span(9, 24, "B")]),
+        lambda token: f'<span data-q="{token.span.data}">',
+    )
+    assert html == (
+        '<p class="paragraph" data-start="0" data-end="9"><span data-q="A">a &lt;b</span>'
+        "&gt;&amp;&quot;x&quot;</p>\n"
+        '<p class="paragraph" data-start="11" data-end="28"><span data-q="B">Zweiter „Absa</span>'
+        "tz“.</p>\n"
+    )

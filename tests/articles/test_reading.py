@@ -205,6 +205,22 @@ def test_quotations_across_paragraphs_and_nested_ones_render(alice_client):
 
 
 @pytest.mark.django_db
+def test_speaker_names_and_slugs_are_escaped_in_the_body(alice_client):
+    source = Source.objects.create(name="Blatt", slug="blatt")
+    speaker = Speaker.objects.create(name='Eve "<b>" & Co', slug="eve", role="<i>Rolle</i>")
+    body = 'Sie sagte: "Ja & <nein>." Ende.'
+    start = body.index('"')
+    article = make_article(source, "Test", body, quotes=[(start, start + 14, speaker, "indirect")])
+    response = alice_client.get(article.get_absolute_url())
+    html = response.content.decode()
+    assert "<b>" not in html and "<i>" not in html and "<nein>" not in html
+    (quote,) = parse_body(response).quotes
+    assert quote["data-label"] == 'Eve "<b>" & Co'
+    assert quote["text"] == '"Ja & <nein>."'
+    assert "quote-indirect" in quote["class"] and quote["data-kind"] == "indirect"
+
+
+@pytest.mark.django_db
 def test_previous_and_next_article_from_the_same_source(alice_client):
     source, other = (
         Source.objects.create(name="A", slug="a"),
@@ -328,6 +344,38 @@ def test_postgres_search_ranks_title_matches_first(alice_client):
         "Wetter",
         "Energiepolitik im Wandel",
     ]
+
+
+@postgres_only
+@pytest.mark.django_db
+def test_ranked_pages_are_the_sql_order_of_the_newest_matches(alice_client, monkeypatch):
+    """The ranked window is sorted in Python: its pages must be what ORDER BY rank, date, id
+    over the same matches gives, with ties, a partial last page and a window smaller than the
+    matches."""
+    from articles.filters import ArticleFilter
+
+    source = Source.objects.create(name="Blatt", slug="blatt")
+    for n in range(45):
+        title = "Energiepolitik" if n % 3 == 0 else f"Bericht {n}"
+        body = "Energiepolitik. " * (1 + n % 4) + "Sonst nichts."
+        make_article(source, title, body, date=datetime.date(2020, 1, 1 + n % 5))
+    monkeypatch.setattr(ArticleFilter, "RANK_WINDOW", 40)
+    newest = Article.objects.search("Energiepolitik").order_by("-date", "-pk")
+    window = newest.values_list("pk", flat=True)[:40]
+    expected = list(
+        Article.objects.search("Energiepolitik")
+        .filter(pk__in=list(window))
+        .order_by("-rank", "-date", "-pk")
+        .values_list("title", "date", "pk")
+    )
+    url = reverse("articles:list")
+    shown = []
+    for page in (1, 2):
+        response = alice_client.get(url, {"q": "Energiepolitik", "page": page})
+        shown += [(r.article.title, r.article.date, r.article.pk) for r in response.context["rows"]]
+    assert shown == expected
+    assert response.context["paginator"].count == 40
+    assert "the newest 40 ranked by relevance" in response.content.decode()
 
 
 @postgres_only
@@ -473,17 +521,20 @@ def test_query_counts_do_not_grow_with_the_rows(
 ):
     speaker = Speaker.objects.get(name="Person 1")
     pages = [
-        # The list: one more than before issue 5 for the tag filter's options.
-        (reverse("articles:list"), 10),
-        (reverse("articles:list") + "?q=Lage&sort=relevance", 12),
-        (reverse("articles:list") + f"?speaker={speaker.slug}&source=quelle-1&q=ernst", 12),
-        # 7 for the article, 4 for the annotations panel (highlights, replies, tags in use,
-        # the article's tags; a fifth for the highlights' tags when there are any).
-        (many_articles[0].get_absolute_url(), 11),
-        (reverse("articles:speakers"), 5),
+        # Session and user, count, page, speakers per row, the three filters' options.
+        (reverse("articles:list"), 8),
+        # A ranked search: the window with its ranks, the page by id, speakers, passages, the
+        # options (no count: the window's length is the count).
+        (reverse("articles:list") + "?q=Lage&sort=relevance", 9),
+        (reverse("articles:list") + f"?speaker={speaker.slug}&source=quelle-1&q=ernst", 11),
+        # Session and user, 4 for the article, 3 for the annotations panel without annotations
+        # (highlights, tags in use, the article's tags; replies and the highlights' tags when
+        # there are any).
+        (many_articles[0].get_absolute_url(), 9),
+        (reverse("articles:speakers"), 4),
         (speaker.get_absolute_url(), 6),
-        (reverse("articles:sources"), 4),
-        (reverse("articles:source", args=["quelle-0"]), 8),
+        (reverse("articles:sources"), 3),
+        (reverse("articles:source", args=["quelle-0"]), 7),
     ]
     for url, limit in pages:
         with django_assert_max_num_queries(limit):

@@ -300,8 +300,10 @@ class Quote(models.Model):
             ),
         ]
         indexes = [
-            # A speaker's page lists their quotes.
-            models.Index(fields=["speaker", "kind"], name="quote_speaker_kind_idx"),
+            # A speaker's page lists their quotes; the article list's speaker filter and its
+            # count find the speaker's articles from the index alone (article last), and the
+            # speaker options ask whether a speaker has a spoken quotation.
+            models.Index(fields=["speaker", "kind", "article"], name="quote_speaker_article_idx"),
         ]
 
     def __str__(self):

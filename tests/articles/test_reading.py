@@ -486,6 +486,40 @@ def test_the_language_switch_works_before_login(client):
     assert "Anmelden" in client.get(reverse("login")).content.decode()
 
 
+@pytest.mark.django_db
+def test_deep_pages_are_the_same_rows_as_an_offset(alice_client):
+    """From CappedPaginator.DEFERRED_FROM rows in, a page's ids are found first, then its rows:
+    the same rows, in the same order, as the plain OFFSET, filtered or not."""
+    source, other = (Source.objects.create(name=n, slug=n) for n in ("blatt", "anderes"))
+    Article.objects.bulk_create(
+        Article(
+            source=source if n % 4 else other,
+            title=f"Lage {n}",
+            slug=f"deep-{n}",
+            date=datetime.date(2020, 1, 1) + datetime.timedelta(days=n % 40),
+            body="Die Lage ist ernst." if n % 3 else "Nichts.",
+            seed_filename=f"deep-{n}.txt",
+            content_hash=f"{n:064d}",
+        )
+        for n in range(150)
+    )
+    url = reverse("articles:list")
+    for query in ({}, {"source": "blatt"}, {"q": "Lage", "sort": "oldest"}):
+        expected = [row.article.pk for row in alice_client.get(url, query).context["rows"]]
+        page = 1
+        while True:
+            response = alice_client.get(url, {**query, "page": page})
+            rows = response.context["rows"]
+            if page > 1:
+                expected += [row.article.pk for row in rows]
+            if not response.context["page_obj"].has_next():
+                break
+            page += 1
+        assert page >= 6, query  # reaches the deferred pages
+        queryset = alice_client.get(url, query).context["paginator"].object_list
+        assert expected == list(queryset.values_list("pk", flat=True)), query
+
+
 # --- Query bounds -----------------------------------------------------------------------------
 
 

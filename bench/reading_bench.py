@@ -1,14 +1,16 @@
 """Reading benchmark: 100,000 generated articles in PostgreSQL, server time of the reading pages.
 
-    .venv/bin/python bench/reading_bench.py [--articles 100000] [--requests 100] [--reuse]
+    .venv/bin/python bench/reading_bench.py [--articles 100000] [--requests 100] [--rounds 3]
+                                            [--reuse]
 
 Uses its own database (``newsreader_reading_bench`` on the local PostgreSQL, or
 $BENCH_READING_DATABASE_URL), dropped, migrated and filled at the start (``--reuse`` keeps a
 filled one). Articles come from bench/import_bench.py's generator and go in with bulk_create, so
 the search trigger fills their search vectors; quotations are the generator's quoted passages,
 given to random speakers. Then each page is requested with Django's test Client (DEBUG off,
-logged in) and the server time's median and 95th percentile are printed, next to a trivial
-view measured in the same run. A benchmark, not a test: the figures go into docs/benchmarks.md.
+logged in), in ``--rounds`` turns over all pages, and the server time's median and 95th
+percentile over all rounds are printed, next to a trivial view measured in the same run.
+A benchmark, not a test: the figures go into docs/benchmarks.md.
 """
 
 from __future__ import annotations
@@ -113,7 +115,8 @@ def fill(count: int, seed: int = 4) -> None:
     )
 
 
-def measure(client, url: str, requests: int) -> tuple[float, float]:
+def measure(client, url: str, requests: int) -> list[float]:
+    """Server times of ``requests`` requests in ms, after 5 warm-up requests."""
     for _ in range(5):  # warm up: connection, caches, templates
         assert client.get(url).status_code == 200, url
     times = []
@@ -122,7 +125,12 @@ def measure(client, url: str, requests: int) -> tuple[float, float]:
         response = client.get(url)
         times.append((time.perf_counter() - started) * 1000)
         assert response.status_code == 200, url
-    times.sort()
+    return times
+
+
+def summary(times: list[float]) -> tuple[float, float]:
+    """Median and 95th percentile."""
+    times = sorted(times)
     return statistics.median(times), times[int(len(times) * 0.95) - 1]
 
 
@@ -130,6 +138,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--articles", type=int, default=100_000)
     parser.add_argument("--requests", type=int, default=100)
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=3,
+        help="measure every page this many times in turn, so that a passing load on the "
+        "machine falls on all pages alike; the figures are over all rounds' requests",
+    )
     parser.add_argument("--reuse", action="store_true", help="keep a database filled before")
     args = parser.parse_args()
 
@@ -187,11 +202,14 @@ def main() -> None:
         ("speaker page", f"/speakers/{speaker.slug}/"),
         ("trivial Django view (again)", "/trivial/"),
     ]
-    results = []
-    for name, url in cases:
-        median, p95 = measure(client, url, args.requests)
-        results.append((name, median, p95))
-        print(f"  {name}: median {median:.1f} ms, p95 {p95:.1f} ms", flush=True)
+    times: dict[str, list[float]] = {name: [] for name, _url in cases}
+    for round_ in range(args.rounds):
+        print(f"round {round_ + 1} of {args.rounds}", flush=True)
+        for name, url in cases:
+            times[name] += measure(client, url, args.requests)
+            median, p95 = summary(times[name][-args.requests :])
+            print(f"  {name}: median {median:.1f} ms, p95 {p95:.1f} ms", flush=True)
+    results = [(name, *summary(times[name])) for name, _url in cases]
     trivial = statistics.mean([results[0][1], results[-1][1]])
     layout = results[1][1]
     print()

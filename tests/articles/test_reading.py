@@ -520,6 +520,41 @@ def test_deep_pages_are_the_same_rows_as_an_offset(alice_client):
         assert expected == list(queryset.values_list("pk", flat=True)), query
 
 
+@pytest.mark.django_db
+def test_a_search_counts_a_little_beyond_the_page_and_every_page_is_reachable(
+    alice_client, monkeypatch
+):
+    from articles.views import ArticleListView
+
+    monkeypatch.setattr(ArticleListView, "SEARCH_CAP", 20)
+    source = Source.objects.create(name="Blatt", slug="blatt")
+    Article.objects.bulk_create(
+        Article(
+            source=source,
+            title=f"Lage {n}",
+            slug=f"many-{n}",
+            date=datetime.date(2020, 1, 1) + datetime.timedelta(days=n),
+            body="Die Lage ist ernst.",
+            seed_filename=f"many-{n}.txt",
+            content_hash=f"{n:064d}",
+        )
+        for n in range(70)
+    )
+    url = reverse("articles:list")
+    first = alice_client.get(url, {"q": "Lage", "sort": "newest"})
+    assert "More than 40 articles" in first.content.decode()  # 20 beyond the page, rounded
+    seen, page = [], 1
+    while True:
+        response = alice_client.get(url, {"q": "Lage", "sort": "newest", "page": page})
+        seen += [row.article.pk for row in response.context["rows"]]
+        if not response.context["page_obj"].has_next():
+            break
+        page += 1
+    assert page == 4 and len(seen) == len(set(seen)) == 70
+    assert "70 articles" in response.content.decode()  # counted exactly once within reach
+    assert "More than 10,000" not in alice_client.get(url).content.decode()
+
+
 # --- Query bounds -----------------------------------------------------------------------------
 
 

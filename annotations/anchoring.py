@@ -191,6 +191,19 @@ def _fuzzy(
     return best[2], best[3]
 
 
+def _ends_alike(quoted: str, found: str) -> bool:
+    """Whether the quote's unmatched end still stands, edited, in the text beside the match:
+    a few characters always do; a longer end when the text there is mostly the same."""
+    if len(quoted) <= 3:
+        return True
+    return len(found) == len(quoted) and SequenceMatcher(None, quoted, found).ratio() >= 0.5
+
+
+def _detour(first, second) -> int:
+    """How much more text than quote lies between two consecutive matching blocks."""
+    return (second.b - first.b - first.size) - (second.a - first.a - first.size)
+
+
 def _align(exact: str, text: str, lo: int, hi: int) -> tuple[int, int, float] | None:
     """Where ``exact`` best aligns within ``text[lo:hi]``: (start, end, similarity) or None."""
     window = text[lo:hi]
@@ -201,14 +214,24 @@ def _align(exact: str, text: str, lo: int, hi: int) -> tuple[int, int, float] | 
         blocks.pop(0)
     while blocks and blocks[-1].size < 3 and len(blocks) > 1:
         blocks.pop()
+    # So must an end match reached over more inserted text than it matches: " de" found twenty
+    # characters on, after the passage's own " de" was edited.
+    while len(blocks) > 1 and _detour(blocks[-2], blocks[-1]) > blocks[-1].size:
+        blocks.pop()
+    while len(blocks) > 1 and _detour(blocks[0], blocks[1]) > blocks[0].size:
+        blocks.pop(0)
     if not blocks:
         return None
     matched = sum(b.size for b in blocks)
     # A few characters of the quote's ends that changed still belong to the passage.
     head_missing = blocks[0].a
     tail_missing = len(exact) - (blocks[-1].a + blocks[-1].size)
-    start = lo + blocks[0].b - (head_missing if head_missing <= 3 else 0)
-    end = lo + blocks[-1].b + blocks[-1].size + (tail_missing if tail_missing <= 3 else 0)
+    start = lo + blocks[0].b
+    end = lo + blocks[-1].b + blocks[-1].size
+    if _ends_alike(exact[:head_missing], text[max(lo, start - head_missing) : start]):
+        start -= head_missing
+    if _ends_alike(exact[len(exact) - tail_missing :], text[end : end + tail_missing]):
+        end += tail_missing
     start, end = max(lo, start), min(hi, end)
     length = end - start
     if length <= 0:

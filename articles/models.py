@@ -320,3 +320,12 @@ class Quote(models.Model):
     @property
     def reviewed(self) -> bool:
         return self.review != self.Review.MACHINE
+
+    # Below this, the extractor's attribution of a direct quote is a last-resort guess (a
+    # sentence subject, a continued speaker): pages say "probably …" until a person confirms it.
+    CERTAIN = 0.6
+
+    @property
+    def uncertain(self) -> bool:
+        guessed = self.kind == self.Kind.DIRECT and self.confidence < self.CERTAIN
+        return guessed and not self.reviewed

@@ -73,11 +73,11 @@ def article_page(*, slug: str) -> ArticlePage:
         quote.colour = entry.colour
     spans = [markup.Span(quote.start, quote.end, quote) for quote in quotes]
     blocks = markup.blocks(article.body, spans)
-    unknown = gettext("Unknown speaker")
+    labels = {"unknown": gettext("Unknown speaker"), "probably": gettext("probably %(name)s")}
     return ArticlePage(
         article=article,
         blocks=blocks,
-        body_html=mark_safe(markup.to_html(blocks, lambda token: _quote_tag(token, unknown))),
+        body_html=mark_safe(markup.to_html(blocks, lambda token: _quote_tag(token, labels))),
         speakers=sorted(
             speakers.values(), key=lambda s: (s.speaker is None, -s.count, str(s.speaker))
         ),
@@ -87,15 +87,19 @@ def article_page(*, slug: str) -> ArticlePage:
     )
 
 
-def _quote_tag(token: markup.Token, unknown: str) -> str:
+def _quote_tag(token: markup.Token, labels: dict[str, str]) -> str:
     """The opening ``<span>`` of a piece of a quotation: its colour, kind, offsets and speaker
     for static/js/reader.js and annotate.js; on its first piece the id the speaker page links
-    to and the label. Everything from the database is escaped."""
+    to and the label. Everything from the database is escaped. An attribution the extractor
+    was unsure of, and no person confirmed, says "probably …"."""
     quote: Quote = token.span.data
     speaker = quote.speaker
     classes = f"quote c{quote.colour}"
+    uncertain = speaker is not None and quote.uncertain
     if speaker is None:
         classes += " c-none"
+    if uncertain:
+        classes += " quote-uncertain"
     if quote.kind == Quote.Kind.INDIRECT:
         classes += " quote-indirect"
     tag = f'<span class="{classes}"'
@@ -107,7 +111,13 @@ def _quote_tag(token: markup.Token, unknown: str) -> str:
         f' data-kind="{escape(quote.kind)}"'
     )
     if token.first:
-        tag += f' data-label="{escape(speaker.name if speaker else unknown)}"'
+        if speaker is None:
+            label = labels["unknown"]
+        elif uncertain:
+            label = labels["probably"] % {"name": speaker.name}
+        else:
+            label = speaker.name
+        tag += f' data-label="{escape(label)}"'
     return tag + ">"
 
 

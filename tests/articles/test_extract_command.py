@@ -30,8 +30,17 @@ def test_json_follows_the_interface_and_touches_no_database():
     body = result["body"]
     assert result["quotes"], "the seed has quotations"
     for quote in result["quotes"]:
-        assert set(quote) == {"start", "end", "text", "kind", "speaker", "speaker_start",
-                              "speaker_end", "cue", "confidence"}
+        assert set(quote) == {
+            "start",
+            "end",
+            "text",
+            "kind",
+            "speaker",
+            "speaker_start",
+            "speaker_end",
+            "cue",
+            "confidence",
+        }
         assert body[quote["start"] : quote["end"]] == quote["text"]
         assert quote["kind"] in {"direct", "indirect", "not_speech"}
         assert 0 <= quote["confidence"] <= 1

@@ -37,3 +37,24 @@ def test_unknown_article_is_404(alice_client):
 def test_login_page_logs_in(client, alice):
     response = client.post(reverse("login"), {"username": "alice", "password": "alice-secret-pw"})
     assert response.status_code == 302 and response["Location"] == reverse("articles:list")
+
+
+@pytest.mark.django_db
+def test_an_uncertain_attribution_says_probably_until_a_person_confirms_it(
+    alice_client, seed_article
+):
+    quote = seed_article.quotes.filter(kind="direct", speaker__name="Lloyd Austin").first()
+    quote.confidence = 0.55
+    quote.save()
+    html = alice_client.get(seed_article.get_absolute_url()).content.decode()
+    assert f'id="q{quote.pk}"' in html
+    tag = html[html.index(f'id="q{quote.pk}"') - 60 : html.index(f'id="q{quote.pk}"') + 300]
+    assert "quote-uncertain" in tag and 'data-label="probably Lloyd Austin"' in tag
+    german = alice_client.get(seed_article.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="de")
+    assert 'data-label="vermutlich Lloyd Austin"' in german.content.decode()
+
+    quote.review = quote.Review.CONFIRMED
+    quote.save()
+    html = alice_client.get(seed_article.get_absolute_url()).content.decode()
+    assert 'data-label="probably Lloyd Austin"' not in html
+    assert 'data-label="Lloyd Austin"' in html

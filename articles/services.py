@@ -38,7 +38,6 @@ class ImportOutcome:
     status: str
     message: str = ""
     article: Article | None = None
-    quotes: int = 0
 
     @property
     def failed(self) -> bool:
@@ -155,8 +154,8 @@ def seed_import(
         parsed = seedfile.parse(seedfile.decode(data, name), name, default_source=default_source)
     except seedfile.SeedError as error:
         return ImportOutcome(name, Status.FAILED, str(error))
-    extraction = extractor.extract(parsed.body)
     cache = cache if cache is not None else ImportCache()
+    extraction = None  # found once, and only for a file that is not known already
 
     for _attempt in range(3):
         same_content, same_name = _clashes(name, parsed)
@@ -175,13 +174,14 @@ def seed_import(
                 "content; use --replace to replace its text (annotations are kept and placed "
                 "again), or rename the file to import it as a new article",
             )
+        if extraction is None:
+            extraction = extractor.extract(parsed.body)
         if dry_run:
             status = Status.WOULD_REPLACE if same_name else Status.WOULD_IMPORT
             return ImportOutcome(
                 name,
                 status,
                 f"“{parsed.title}”, {parsed.source}, {len(extraction.quotes)} quotations",
-                quotes=len(extraction.quotes),
             )
         try:
             with transaction.atomic():
@@ -198,7 +198,7 @@ def seed_import(
             # our checks and our insert, or a cached row was merged away: look again.
             cache.clear()
             continue
-        return ImportOutcome(name, Status.IMPORTED, f"{count} quotations", article, count)
+        return ImportOutcome(name, Status.IMPORTED, f"{count} quotations", article)
     return ImportOutcome(name, Status.FAILED, "conflicting imports kept colliding; try again")
 
 

@@ -210,7 +210,7 @@ def test_zip_archives_are_read_member_by_member(seed_bytes):
     assert isinstance(bad[0][1], services.seedfile.SeedError)
 
 
-def test_import_keeps_memory_flat_by_streaming_paths(tmp_path):
+def test_seed_paths_are_streamed_in_a_stable_order(tmp_path):
     for n in range(3):
         write(tmp_path, f"{n}.txt", GOOD)
     paths = services.seed_paths([tmp_path])

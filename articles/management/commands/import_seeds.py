@@ -75,8 +75,11 @@ class Command(BaseCommand):
     def outcomes(self, paths, options, *, jobs):
         if jobs == 1:
             _worker_start()
-            for path in seed_paths(paths):
-                yield _import(path, options)
+            try:
+                for path in seed_paths(paths):
+                    yield _import(path, options)
+            finally:
+                _worker_stop()  # this process goes on: leave its connection as it was
             return
         connections.close_all()  # each worker process opens its own connection
         context = multiprocessing.get_context("fork")
@@ -124,6 +127,12 @@ def _worker_start():
         # and a re-run imports those again.
         with connection.cursor() as cursor:
             cursor.execute("SET synchronous_commit TO OFF")
+
+
+def _worker_stop():
+    if connection.vendor == "postgresql" and not connection.in_atomic_block:
+        with connection.cursor() as cursor:
+            cursor.execute("RESET synchronous_commit")
 
 
 def _import(path, options) -> ImportOutcome:

@@ -201,11 +201,17 @@ _CAP = r"(?:[A-ZÄÖÜ](?:[\w\-'’&]|\.(?=[A-ZÄÖÜ]\.))*[\w&]|[A-ZÄÖÜ])"
 _PARTICLE = r"(?:von|van|de|di|da|del|della|dos|du|la|le|ten|ter|zu|bin|ibn|al|el|y|und)"
 _NOT_NAME_RE = "|".join(sorted(NOT_NAMES, key=len, reverse=True))
 _NAMEW = rf"(?!(?:{_NOT_NAME_RE})\b){_CAP}"
-_NAME = rf"〈?{_NAMEW}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_NAMEW}){{0,4}}〉?"
+_NAME = (
+    rf"〈?{_NAMEW}(?:[ \t]+(?:(?:von|van)[ \t]+(?:der|den)[ \t]+|{_PARTICLE}[ \t]+)?{_NAMEW})"
+    rf"{{0,4}}〉?"
+)
 _ART = (
     r"(?:[Dd]er|[Dd]ie|[Dd]as|[Ee]in|[Ee]ine|[Dd]ieser|[Dd]iese|[Dd]ieses"
     r"|[Ss]ein|[Ss]eine|[Ii]hr|[Ii]hre|[Dd]essen|[Dd]eren"
-    r"|(?:Einer|Eine|Einige|Viele|Mehrere|Zwei|Drei|Beide|Alle)[ \t]+(?:der|von|des))"
+    r"|(?:Einer|Eine|Einige|Viele|Mehrere|Zwei|Drei|Beide|Alle)[ \t]+(?:der|von|des)"
+    # "Einige Anhänger", "mehrere Abgeordnete", "Tausende Demonstranten": a plural quantifier
+    r"|(?:[Ee]inige|[Vv]iele|[Mm]ehrere|[Zz]ahlreiche|Hunderte|Tausende|Dutzende|[Zz]wei|[Dd]rei"
+    r"|[Bb]eide|[Mm]anche|[Ww]eitere)(?=[ \t]+[A-ZÄÖÜ]))"
 )
 _DETERMINERS = (
     "der|die|das|den|dem|des|ein|eine|einer|eines|einem|einen|dieser|diese|dieses|seine|seiner|"
@@ -223,6 +229,9 @@ _GEN = (
 # "die in New York City geborene Lopez", "der sich selbst als Gegner X inszenierende
 # Unternehmer Y": a participle phrase between the article and the noun, opening with a lower-case
 # word (a preposition, "sich", an article) and ending with the participle.
+# Adverbs inside an adjective phrase: "ein nicht namentlich genannter Sprecher"
+_ADVERBS = ("nicht", "namentlich", "bislang", "bisher", "noch", "sehr", "besonders", "ebenfalls")
+_ADV = r"(?:(?:" + "|".join(_ADVERBS) + r")[ \t]+){0,2}"
 _PARTICIPLE_PHRASE = (
     r"(?:in|im|aus|an|am|auf|bei|mit|nach|seit|von|vom|vor|zu|zum|zur|für|über|unter|sich|das"
     r"|die|den|dem|der|ein|eine|einen|seit|selbst|schon|bereits)[ \t]+(?:[^\s,.;:!?⟪⟫()]+[ \t]+)"
@@ -240,7 +249,7 @@ _DEMONSTRATIVES = {
 }  # fmt: skip
 _NP = (
     rf"(?:(?P<pron>{_PRON})(?![\w\-])"
-    rf"|(?P<art>{_ART})[ \t]+(?P<part>{_PARTICIPLE_PHRASE})?(?:{_ADJ}[ \t]+){{0,3}}"
+    rf"|(?P<art>{_ART})[ \t]+(?P<part>{_PARTICIPLE_PHRASE})?(?:{_ADV}{_ADJ}[ \t]+){{0,3}}"
     rf"(?:{_NAME}|\d+-[Jj]ährigen?(?![\w\-]))"
     rf"{_GEN}{{0,3}}"
     rf"|{_NAME}{_GEN}{{0,3}})"
@@ -277,6 +286,9 @@ def _normalise_role(adjectives: list[str], role: list[str], article: str | None)
     art = (article or "").lower()
     words = []
     for adj in adjectives:
+        if adj in _ADVERBS:
+            words.append(adj)
+            continue
         stem = _ADJ_END.sub("", adj)
         if art in ("der", "ein", "dieser"):
             adj = stem + "er"
@@ -323,9 +335,12 @@ def _analyse(match: re.Match, text_start: int = 0) -> _Phrase:
             break  # "der 58-Jährige": the noun
         adjectives.append(tokens.pop(0)[0])
     main, genitive = [], []
-    for tok, off in tokens:
+    for i, (tok, off) in enumerate(tokens):
         if tok in _PLACE_PREPOSITIONS and main:
             break  # "der Einsatzleiter der Polizei in Dortmund": the place is not the name
+        if not genitive and _name_particle(tokens, i, main):
+            main.append((tok, off))  # "Richard von Weizsäcker", "Ursula von der Leyen"
+            continue
         if genitive or (tok in ("des", "der", "von", "vom", "eines", "einer") and main):
             genitive.append((tok, off))
         else:
@@ -367,6 +382,9 @@ def _analyse(match: re.Match, text_start: int = 0) -> _Phrase:
         if _is_org(role_words, None) and not name_part:
             phrase.kind = "organisation"
     else:
+        personal = len(main) >= 2 and _is_first_name(words[0])
+        if personal and genitive and genitive[0][0] in ("von", "vom"):
+            gen_text = ""  # "Petra Klein vom Sozialverband": the name ends before "vom"
         name_words = words + ([gen_text] if gen_text else [])
         phrase.name = " ".join(name_words)
         phrase.name_start = start + main[0][1] if main else start
@@ -378,6 +396,28 @@ def _analyse(match: re.Match, text_start: int = 0) -> _Phrase:
             if not _is_org(words, article) and not any(w[:1].isupper() for w in words[1:]):
                 phrase.kind = "person"
     return phrase
+
+
+def _is_first_name(word: str) -> bool:
+    if word in FEMALE_NAMES or word in MALE_FIRST_NAMES:
+        return True
+    low = word.lower()
+    return low.endswith("a") and word not in MALE_A_NAMES and low not in ORG_WORDS and len(low) > 3
+
+
+def _name_particle(tokens: list[tuple[str, int]], i: int, main: list) -> bool:
+    """Is tokens[i] the particle of a name ('von' after a known first name, or 'der'/'den'
+    right after such a 'von') rather than the start of a genitive?"""
+    tok = tokens[i][0]
+    if tok == "von":
+        first = main[-1][0] if main else ""
+        following = [t for t, _ in tokens[i + 1 : i + 3]]
+        if following and following[0] in ("der", "den"):
+            following = following[1:]
+        return _is_first_name(first) and bool(following) and following[0][:1].isupper()
+    return tok in ("der", "den") and i > 0 and tokens[i - 1][0] == "von" and bool(main) and (
+        main[-1][0] == "von"
+    )
 
 
 # --------------------------------------------------------------------------------------------
@@ -1450,7 +1490,10 @@ def _plural_phrase(phrase: _Phrase) -> bool:
     return _agrees(phrase, "sie", True, None)  # type: ignore[arg-type]
 
 
-_PLURAL_QUANTIFIERS = ("einige", "viele", "mehrere", "zwei", "drei", "beide", "alle")
+_PLURAL_QUANTIFIERS = (
+    "einige", "viele", "mehrere", "zahlreiche", "hunderte", "tausende", "dutzende", "zwei",
+    "drei", "beide", "alle", "manche", "weitere",
+)  # fmt: skip
 
 
 def _agrees(phrase: _Phrase, pronoun: str, plural: bool, entities: _Entities) -> bool:

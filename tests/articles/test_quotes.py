@@ -713,3 +713,28 @@ def test_never_a_name_word_after_a_role():
         "nicht sein, dass man wegsieht.“"
     )
     assert speaker_of(text, "Es darf") == ("direct", "Jerzy Montag")
+
+
+# Sixth round
+
+
+def test_adverbs_and_quantifiers_in_a_subject_phrase():
+    text = "Ein nicht namentlich genannter Sprecher des Amtes sagte: „Wir prüfen den Fall.“"
+    result = extract(text)
+    q = find(text, result, "prüfen")
+    assert text[q.speaker_start : q.speaker_end].startswith("Ein nicht namentlich")
+    text = "Mehrere Abgeordnete der Opposition erklärten: „Das Gesetz ist verfassungswidrig.“"
+    result = extract(text)
+    q = find(text, result, "Gesetz ist")
+    assert text[q.speaker_start : q.speaker_end] == "Mehrere Abgeordnete der Opposition"
+
+
+def test_von_in_a_name_and_after_a_name():
+    text = "Verteidigungsministerin Ursula von der Leyen sagte: „Wir stehen zu unseren Partnern.“"
+    assert speaker_of(text, "Partnern") == ("direct", "Ursula von der Leyen")
+    text = (
+        "Die Bahn erhöht die Preise. Petra Lindner vom Fahrgastverband sagte dazu: „Das ist "
+        "zu viel.“ Sie fügte hinzu: „Die Kunden zahlen drauf.“"
+    )
+    assert speaker_of(text, "zu viel") == ("direct", "Petra Lindner")
+    assert speaker_of(text, "Kunden zahlen") == ("direct", "Petra Lindner")

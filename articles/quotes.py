@@ -585,7 +585,14 @@ def _verb_final_subject(
             return phrase
         ok = (phrase.name or phrase.role) and _personlike(phrase)
         return phrase if ok and _proper(masked, phrase, lead.end()) else None
-    # a relative clause: the pronoun is the mention, its antecedent names the speaker
+    return _rel_antecedent(masked, s_start, clause_start, lead)
+
+
+def _rel_antecedent(
+    masked: str, s_start: int, clause_start: int, lead: re.Match
+) -> _Phrase | None:
+    """In a relative clause the pronoun is the mention and its antecedent names the speaker:
+    'der Führer, der den Sieg als „…“ bezeichnete', 'Demonstranten, die skandierten: „…“'."""
     comma = clause_start - 1
     while comma > s_start and masked[comma] != ",":
         comma -= 1
@@ -710,7 +717,7 @@ _DOCUMENT_HEADS = (
 )  # fmt: skip
 _PERSON_ENDINGS = (
     "er", "ier", "ner", "ler", "ten", "isten", "anten", "enten", "innen", "in", "e",
-    "ent", "ant", "ist", "or", "eur", "mann", "leute",
+    "ent", "ant", "ist", "or", "eur", "mann", "leute", "mensch", "menschen",
 )  # fmt: skip
 # Words with a person's ending that name things: "der Faktor", "die Frist", "das Moment".
 _NOT_PERSON_WORDS = frozenset(
@@ -861,6 +868,13 @@ def _subject(masked: str, sent_start: int, cue: tuple[int, int, str], sent_end: 
                 and _proper(masked, phrase, lead.end())
             ):
                 return phrase
+        elif lead.group("rel") and clause_start > sent_start:
+            # "…, die unter anderem skandierten: „…“": the relative pronoun is the subject, and
+            # agrees with the verb in number ("die Stadt, die … riefen" is no antecedent)
+            phrase = _rel_antecedent(masked, sent_start, clause_start, lead)
+            if phrase is not None and _singular_phrase(phrase) != (not low.endswith("en")):
+                return None
+            return phrase
     return None
 
 
@@ -1488,6 +1502,15 @@ def _plural_phrase(phrase: _Phrase) -> bool:
     if art not in ("die", *_PLURAL_QUANTIFIERS):
         return False
     return _agrees(phrase, "sie", True, None)  # type: ignore[arg-type]
+
+
+def _singular_phrase(phrase: _Phrase) -> bool:
+    """A noun phrase that is singular by its article ('der Sprecher', 'die Stadt')."""
+    words = phrase.text.split()
+    art = words[0].lower() if words else ""
+    if art in ("der", "das", "ein", "eine", "dieser", "dieses"):
+        return True
+    return art == "die" and not _plural_phrase(phrase)
 
 
 _PLURAL_QUANTIFIERS = (

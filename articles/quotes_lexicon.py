@@ -228,7 +228,8 @@ NOT_NAMES = frozenset(
     Dezember Uhr Prozent Euro Dollar Millionen Milliarden Jahr Jahre Jahren Woche Tag Tage
     Tagen Monat Monate Monaten Abend Morgen Nacht Rande Mal Ja Nein Zitat Quelle Deren Dessen
     Jegliche Jeglicher Sämtliche Beim Seit Damit Dadurch Darin Daraus Hierzu Dazu Ebenso
-    Gegenüber Relativierend Wörtlich Konkret Offenbar Angeblich Laut Bezüglich""".split()
+    Gegenüber Relativierend Wörtlich Konkret Offenbar Angeblich Laut Bezüglich Hunderte Tausende
+    Dutzende Zahlreiche Manche Beide""".split()
 )
 
 SUBORDINATORS = frozenset(

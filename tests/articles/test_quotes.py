@@ -738,3 +738,14 @@ def test_von_in_a_name_and_after_a_name():
     )
     assert speaker_of(text, "zu viel") == ("direct", "Petra Lindner")
     assert speaker_of(text, "Kunden zahlen") == ("direct", "Petra Lindner")
+
+
+def test_relative_pronoun_subject_of_a_reporting_verb():
+    text = "Vor dem Rathaus standen Hunderte Menschen, die immer wieder riefen: „Wir bleiben!“"
+    result = extract(text)
+    q = find(text, result, "Wir bleiben")
+    assert q.speaker == "Menschen"
+    assert text[q.speaker_start : q.speaker_end] == "die"
+    # the relative pronoun agrees with its verb: a singular noun is no antecedent of "riefen"
+    text = "Die Leute zogen durch die Stadt, die immer wieder riefen: „Wir bleiben!“"
+    assert speaker_of(text, "Wir bleiben")[1] != "Stadt"

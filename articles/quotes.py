@@ -818,6 +818,21 @@ def _subject(masked: str, sent_start: int, cue: tuple[int, int, str], sent_end: 
         and not (_personlike(before) and before.start <= clause_start + 1)
     ):
         return after  # "Deren Haltung bezeichnete er als …": the pronoun is the subject
+    if (
+        after is None
+        and before is None
+        and clause_start > sent_start
+        and masked[clause_start - 1] == ","
+        and not masked[clause_start:c_start].strip()
+        and _ELIDED_AFTER.match(masked, c_end)
+    ):
+        # "X wollte sich nicht festlegen, sagte aber, …": a verb-first clause after a comma with
+        # no subject of its own shares the subject of the sentence
+        shared = _sentence_subject(masked, sent_start, clause_start) or _np_apposition(
+            masked, sent_start, _next_verb(masked, sent_start, clause_start)
+        )
+        if shared is not None:
+            return shared
     if low in ("zitiert", "zitierte") and after is None:
         # "zitiert ndr.de Polizeisprecher X", "zitierte man X", "zitiert einen Augenzeugen"
         skip = _ZITIERT_SKIP.match(masked, c_end, limit)
@@ -876,6 +891,18 @@ def _subject(masked: str, sent_start: int, cue: tuple[int, int, str], sent_end: 
                 return None
             return phrase
     return None
+
+
+_ELIDED_AFTER = re.compile(
+    r"[ \t]*(?:[,:]|(?:aber|jedoch|zugleich|gleichzeitig|außerdem|zudem|dann|später|auch)"
+    r"(?![\w\-]))"
+)
+
+
+def _next_verb(masked: str, start: int, end: int) -> int:
+    """Where the finite verb after a subject with an apposition stands ('X, ein …, wollte')."""
+    m = re.search(r",[ \t]+(?=[a-zäöüß]+[ \t])", masked[start:end])
+    return start + m.end() if m else start
 
 
 _AND_BEFORE = re.compile(

@@ -749,3 +749,11 @@ def test_relative_pronoun_subject_of_a_reporting_verb():
     # the relative pronoun agrees with its verb: a singular noun is no antecedent of "riefen"
     text = "Die Leute zogen durch die Stadt, die immer wieder riefen: „Wir bleiben!“"
     assert speaker_of(text, "Wir bleiben")[1] != "Stadt"
+
+
+def test_subject_shared_by_a_verb_first_clause_after_a_comma():
+    text = (
+        "Der Abgeordnete Peter Schmitz wollte sich nicht festlegen, sagte aber, die Partei "
+        "müsse „endlich handeln“."
+    )
+    assert speaker_of(text, "endlich") == ("direct", "Peter Schmitz")

@@ -202,7 +202,7 @@ _PARTICLE = r"(?:von|van|de|di|da|del|della|dos|du|la|le|ten|ter|zu|bin|ibn|al|e
 _NOT_NAME_RE = "|".join(sorted(NOT_NAMES, key=len, reverse=True))
 _NAMEW = rf"(?!(?:{_NOT_NAME_RE})\b){_CAP}"
 _NAME = (
-    rf"〈?{_NAMEW}(?:[ \t]+(?:(?:von|van)[ \t]+(?:der|den)[ \t]+|{_PARTICLE}[ \t]+)?{_NAMEW})"
+    rf"〈?{_NAMEW}(?:[ \t]+(?:(?:von|van)[ \t]+(?:der|den)[ \t]+|{_PARTICLE}[ \t]+)?〈?{_NAMEW}〉?)"
     rf"{{0,4}}〉?"
 )
 _ART = (
@@ -361,6 +361,16 @@ def _analyse(match: re.Match, text_start: int = 0) -> _Phrase:
     gen_text = " ".join(t for t, _ in genitive)
     phrase = _Phrase(start, start + len(text), text)
     phrase.participle = bool(match.group("part"))
+    quoted = match.group(0).find(OPEN_NAME, 1)
+    if role_idx < 0 and len(main) >= 2 and main[0][1] < quoted and not genitive:
+        # "die Wochenzeitschrift „Jungle World“": the quoted title names the outlet
+        title = [(t, off) for t, off in main if off > quoted]
+        if title:
+            phrase.name = " ".join(t for t, _ in title)
+            phrase.name_start = start + title[0][1]
+            phrase.role = " ".join(t for t, off in main if off < quoted)
+            phrase.kind = "organisation"
+            return phrase
     if article:
         phrase.female = article.lower() in ("die", "eine", "diese")
     if role_idx >= 0:
@@ -499,7 +509,7 @@ def _cue_tokens(masked: str, start: int, end: int) -> list[tuple[int, int, str]]
 _LEAD = re.compile(
     r"(?:^|(?<=[,;:(⟫])|(?<=\s-)|(?<=–)|(?<=—))[ \t]*"
     r"(?:(?:" + "|".join(sorted(SUBORDINATORS - {"als"})) + r"|Und|Aber|Doch|Auch|Dann|Nun"
-    r"|Zudem|Jedoch|Wie|Während|Nachdem|Dass|Weil|Wobei|Denn|So|Hier|Dort|Dazu|Damals"
+    r"|Zudem|Jedoch|Wie|Während|Nachdem|Dass|Weil|Wobei|Denn|So|Hier|Dort|Dazu|Damals|Selbst|Sogar"
     r"|Daraufhin|Später|Zuvor|Zuletzt|Außerdem|Allerdings|Trotzdem|Dennoch|Deshalb)[ \t]+"
     r"|(?:als|Als)[ \t]+(?=[Ee]r\b|[Ss]ie\b|[Dd]er\b|[Dd]ie\b|[Dd]as\b|[Ee]in))?$"
 )
@@ -1970,8 +1980,8 @@ _NOT_VERBS = (
     r"und|oder|sowie|der|die|das|den|dem|des|ein|eine|einer|einem|einen|eines)"
 )
 _SENT_SUBJECT = re.compile(
-    rf"[ \t]*(?:(?:Auch|Und|Aber|Doch|So|Dann|Nun|Zudem|Außerdem|Dabei|Daraufhin)[ \t]+)?"
-    rf"(?P<np>{_NP})(?![\w\-])(?:[ \t]*,(?P<app>[^,⟪⟫]{{2,120}}(?:,[^,⟪⟫]{{2,120}})?),)?"
+    rf"[ \t]*(?:(?:Auch|Und|Aber|Doch|So|Dann|Nun|Zudem|Außerdem|Dabei|Daraufhin|Selbst|Sogar)"
+    rf"[ \t]+)?(?P<np>{_NP})(?![\w\-])(?:[ \t]*,(?P<app>[^,⟪⟫]{{2,120}}(?:,[^,⟪⟫]{{2,120}})?),)?"
     rf"(?:[ \t]*\([^()]{{1,40}}\))?"
     rf"[ \t]+(?:(?!{_NOT_VERBS}\b)[a-zäöüß]+[ \t]+)?(?!{_NOT_VERBS}\b)(?P<verb>[a-zäöüß]+)"
     rf"(?![\w\-])"

@@ -102,7 +102,7 @@ NAMING_VERBS = frozenset(
 AUXILIARIES = frozenset(
     "hat hatte hatten haben habe hätte hätten ist war waren sei wird wurde wurden werde "
     "soll sollen solle sollte sollten will wollen wolle wollte kann können könne konnte muss "
-    "müssen müsse musste darf dürfe möchte".split()
+    "müssen müsse musste darf dürfe möchte lässt ließ ließen".split()
 )
 
 SUBJUNCTIVE = frozenset(

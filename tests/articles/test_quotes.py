@@ -757,3 +757,19 @@ def test_subject_shared_by_a_verb_first_clause_after_a_comma():
         "müsse „endlich handeln“."
     )
     assert speaker_of(text, "endlich") == ("direct", "Peter Schmitz")
+
+
+def test_focus_particle_and_quoted_title_in_a_subject():
+    text = (
+        "Sogar die konservative Zeitung „Le Monde“ hatte kritisiert, dass die Regierung "
+        "„völlig versagt“ habe."
+    )
+    result = extract(text)
+    q = next(q for q in result.quotes if q.kind == "direct" and "versagt" in text[q.start : q.end])
+    assert q.speaker == "Le Monde"
+    assert result.speakers[0].kind == "organisation"
+
+
+def test_lassen_with_a_reporting_infinitive():
+    text = "Die Ministerin Anna Berg lässt durch ihren Anwalt erklären: „Das ist haltlos.“"
+    assert speaker_of(text, "haltlos") == ("direct", "Anna Berg")

@@ -12,6 +12,8 @@ spekulier folger schlussfolger konstatier bezweifel beschuldig vorwerf
 unterstell entgegn erwider frag verlautbar urteil beteur insistier glaub hoff
 bezeichn würdig begründ skandier
 rechtfertig prophezei fürcht charakterisier beanstand konter
+schimpf polter wetter spott witzel scherz läster jubel flüster brüll seufz
+verurteil
 """.split()
 
 _IRREGULAR = """
@@ -39,6 +41,8 @@ begründete begründeten begründet
 zitierte zitierten zitiert
 feststellt klarstellt hinweist mitteilt ausführt einräumt hinzufügt ankündigt zugibt angibt
 bekanntgibt einwendet vorwirft
+widersprach widersprachen widerspricht widersprochen riet rieten rät bat baten empfahl
+empfahlen empfiehlt empfohlen verriet verrieten verrät schrie schrien
 """.split()
 
 # Forms that are too ambiguous to act as a cue by themselves.

@@ -773,3 +773,16 @@ def test_focus_particle_and_quoted_title_in_a_subject():
 def test_lassen_with_a_reporting_infinitive():
     text = "Die Ministerin Anna Berg lässt durch ihren Anwalt erklären: „Das ist haltlos.“"
     assert speaker_of(text, "haltlos") == ("direct", "Anna Berg")
+
+
+def test_more_reporting_verbs():
+    text = "„Das ist ein schwarzer Tag“, schimpfte der Vereinspräsident Kurt Lenz."
+    assert speaker_of(text, "schwarzer Tag") == ("direct", "Kurt Lenz")
+    text = (
+        "Die Regierung zeigte sich bestürzt und verurteilte den Angriff als "
+        "„feigen Anschlag“."
+    )
+    assert speaker_of(text, "feigen") == ("direct", "Regierung")
+    # "es droht" is no reporting verb
+    text = "Der Minister Karl Roth sprach lange. Es drohe „eine dramatische Lage“."
+    assert speaker_of(text, "dramatische") == ("direct", "Karl Roth")

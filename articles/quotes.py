@@ -727,7 +727,7 @@ _DOCUMENT_HEADS = (
 )  # fmt: skip
 _PERSON_ENDINGS = (
     "er", "ier", "ner", "ler", "ten", "isten", "anten", "enten", "innen", "in", "e",
-    "ent", "ant", "ist", "or", "eur", "mann", "leute", "mensch", "menschen",
+    "ent", "ant", "ist", "or", "eur", "mann", "leute", "mensch", "menschen", "grünen", "linken",
 )  # fmt: skip
 # Words with a person's ending that name things: "der Faktor", "die Frist", "das Moment".
 _NOT_PERSON_WORDS = frozenset(
@@ -1406,8 +1406,10 @@ def _extract(body: str) -> Extraction:
                 clause_subjects.append((so.start("cue"), so_phrase))
             elif OPEN_Q not in masked[s_start:s_end]:
                 # a person acting in a sentence of its own may go on to be quoted
-                subject = _sentence_subject(masked, s_start, s_end) or _inverted_subject(
-                    masked, s_start, s_end
+                subject = (
+                    _reaction_source(masked, s_start, s_end)
+                    or _sentence_subject(masked, s_start, s_end)
+                    or _inverted_subject(masked, s_start, s_end)
                 )
                 if subject is not None:
                     clause_subjects.append((subject.start, subject))
@@ -2096,7 +2098,9 @@ _INVERTED_SUBJECT = re.compile(
     r"(?!(?:der|die|das|den|dem|des|ein|eine|einer|eines|einem|einen|und|oder|mit|von|vom|für|"
     r"aus|auf|bei|nach|über|unter|vor|gegen|seit|zum|zur|im|am|in)\b)(?P<verb>[a-zäöüß]{3,})"
     r"(?:[ \t]+(?:jetzt|auch|dann|nun|bereits|ebenfalls|noch|erneut|zudem|jedoch|"
-    r"gestern|heute|damals))*[ \t]+(?P<np>(?:[Dd]er|[Dd]ie|[Ee]in|[Ee]ine)[ \t]+[^⟪]*)"
+    r"gestern|heute|damals))*[ \t]+(?P<np>(?:[Dd]er|[Dd]ie|[Ee]in|[Ee]ine)[ \t]+[^⟪]*"
+    # "Ganz anders sieht das Petra Klein": a person's full name after an object pronoun
+    r"|(?:(?:das|dies|es)[ \t]+)?(?P<first>[A-ZÄÖÜ][a-zäöüéß]+)[ \t]+[A-ZÄÖÜ][^⟪]*)"
 )
 
 
@@ -2105,13 +2109,22 @@ def _inverted_subject(masked: str, s_start: int, limit: int) -> _Phrase | None:
     m = _INVERTED_SUBJECT.match(masked, s_start, limit)
     if m is None or any(c in masked[s_start : m.start("np")] for c in ",⟪⟫:"):
         return None
-    sub = _NP_AT.match(masked, m.start("np"), limit)
+    first = m.group("first")
+    if first and not _is_first_name(first):
+        return None
+    sub = _NP_AT.match(masked, m.start("first") if first else m.start("np"), limit)
     if sub is None:
         return None
     phrase = _analyse(sub)
-    if not (phrase.role or (phrase.name and phrase.kind == "organisation")):
+    named = first and phrase.name and phrase.kind == "person" and len(phrase.name.split()) >= 2
+    if not (phrase.role or named or (phrase.name and phrase.kind == "organisation")):
         return None
-    app = _APPOSITION_NAME.match(masked, sub.end(), limit)
+    return _apposed(masked, phrase, sub.end(), limit)
+
+
+def _apposed(masked: str, phrase: _Phrase, pos: int, limit: int) -> _Phrase:
+    """A role phrase takes the name of an apposition after it ('der Chef, Karl Roth,')."""
+    app = _APPOSITION_NAME.match(masked, pos, limit)
     if app and phrase.name is None and not any(_is_role(w) for w in app.group("name").split()):
         phrase.name, phrase.name_start = app.group("name"), app.start("name")
         phrase.end = app.end("name")
@@ -2128,10 +2141,48 @@ def _inverted_pronoun(masked: str, s_start: int, limit: int) -> _Phrase | None:
     return _Phrase(m.start("pron"), m.end("pron"), m.group("pron"), pronoun=m.group("pron"))
 
 
+_REACTIONS = (
+    r"(?:Kritik|Widerspruch|Lob|Zustimmung|Unterstützung|Protest|Proteste|Ablehnung|Warnungen"
+    r"|Applaus|Beifall|Rückendeckung|Gegenwind|Skepsis|Häme|Spott|Glückwünsche)"
+)
+_FROM_NP = re.compile(
+    rf"(?:[ \t]+(?:auch|jedoch|dagegen|hingegen|aber|prompt|sofort|umgehend|postwendend))*"
+    rf"[ \t]+(?:von|vom)[ \t]+(?:(?:der|dem|den)[ \t]+)?(?P<np>(?:{_ADJ}[ \t]+){{0,2}}{_NAME}"
+    rf"{_GEN}{{0,2}})(?![\w\-])"
+)
+_FROM_FRONT = re.compile(
+    rf"[ \t]*(?:(?:Auch|Doch|Aber|Und)[ \t]+)?(?:[Vv]on|[Vv]om)[ \t]+(?:(?:der|dem|den)[ \t]+)?"
+    rf"(?P<np>(?:{_ADJ}[ \t]+){{0,2}}{_NAME}{_GEN}{{0,2}})(?![\w\-])[ \t]+(?:kam|kommt|kamen"
+    rf"|kommen)[ \t]+(?:[a-zäöüß]+[ \t]+)?{_REACTIONS}(?![\w\-])"
+)
+
+
+def _reaction_source(masked: str, s_start: int, limit: int) -> _Phrase | None:
+    """'Kritik kam von der Opposition', 'Widerspruch kommt vom Verband X', 'Von der Opposition
+    kam Kritik': the source of a reaction is someone who may go on to be quoted."""
+    m = _FROM_FRONT.match(masked, s_start, limit)
+    if m is None:
+        m = re.compile(
+            rf"[ \t]*(?:(?:Auch|Doch|Aber|Und)[ \t]+)?(?:[A-Za-zäöüßÄÖÜ]+[ \t]+)?{_REACTIONS}"
+            rf"[ \t]+(?:kam|kommt|kamen|kommen)"
+        ).match(masked, s_start, limit)
+        if m is None:
+            return None
+        m = _FROM_NP.match(masked, m.end(), limit)
+        if m is None:
+            return None
+    phrase = _bare(m)
+    if not (phrase.name or phrase.role) or not _personlike(phrase):
+        return None
+    return _apposed(masked, phrase, m.end("np"), limit)
+
+
 def _colon_subject(masked: str, s_start: int, colon_end: int) -> _Phrase | None:
     """'BKA-Präsident Ziercke: „…“', 'Die Firma empfindet das als ungerecht: „…“'."""
-    subject = _sentence_subject(masked, s_start, colon_end) or _inverted_pronoun(
-        masked, s_start, colon_end
+    subject = (
+        _reaction_source(masked, s_start, colon_end)
+        or _sentence_subject(masked, s_start, colon_end)
+        or _inverted_pronoun(masked, s_start, colon_end)
     )
     if subject is not None:
         return subject

@@ -786,3 +786,23 @@ def test_more_reporting_verbs():
     # "es droht" is no reporting verb
     text = "Der Minister Karl Roth sprach lange. Es drohe „eine dramatische Lage“."
     assert speaker_of(text, "dramatische") == ("direct", "Karl Roth")
+
+
+def test_newer_subject_after_the_verb_beats_a_continued_speaker():
+    text = (
+        "Der Minister sagte: „Wir sparen.“ Ganz anders sieht das Petra Klein vom "
+        "Sozialverband. „Das ist falsch.“"
+    )
+    assert speaker_of(text, "falsch") == ("direct", "Petra Klein")
+
+
+def test_source_of_a_reaction_beats_a_continued_speaker():
+    text = (
+        "Der Minister sagte: „Wir sparen.“ Widerspruch kam von Petra Klein, der Chefin des "
+        "Verbands. „Das ist falsch.“"
+    )
+    assert speaker_of(text, "falsch") == ("direct", "Petra Klein")
+    text = "Der Minister sagte: „Wir sparen.“ Von der Opposition kam Kritik. „Das ist falsch.“"
+    assert speaker_of(text, "falsch") == ("direct", "Opposition")
+    text = "Der Minister sagte: „Wir sparen.“ Scharfe Kritik kam von den Grünen: „Das ist falsch.“"
+    assert speaker_of(text, "falsch") == ("direct", "Grünen")

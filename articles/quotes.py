@@ -20,7 +20,9 @@ from dataclasses import dataclass
 
 from articles.quotes_lexicon import (
     AUXILIARIES,
+    FEMALE_KIN,
     FEMALE_NAMES,
+    KIN,
     MALE_A_NAMES,
     MALE_FIRST_NAMES,
     NAMING_VERBS,
@@ -201,10 +203,9 @@ _CAP = r"(?:[A-ZÄÖÜ](?:[\w\-'’&]|\.(?=[A-ZÄÖÜ]\.))*[\w&]|[A-ZÄÖÜ])"
 _PARTICLE = r"(?:von|van|de|di|da|del|della|dos|du|la|le|ten|ter|zu|bin|ibn|al|el|y|und)"
 _NOT_NAME_RE = "|".join(sorted(NOT_NAMES, key=len, reverse=True))
 _NAMEW = rf"(?!(?:{_NOT_NAME_RE})\b){_CAP}"
-_NAME = (
-    rf"〈?{_NAMEW}(?:[ \t]+(?:(?:von|van)[ \t]+(?:der|den)[ \t]+|{_PARTICLE}[ \t]+)?〈?{_NAMEW}〉?)"
-    rf"{{0,4}}〉?"
-)
+_TITLES = r"(?:(?:Prof|Dr|Dres|Dipl\.-Ing|Ing|Mag)\.[ \t]+){0,3}"  # "Prof. Dr. Karl Huber"
+_NAME_LINK = rf"(?:(?:von|van)[ \t]+(?:der|den)[ \t]+|{_PARTICLE}[ \t]+)"
+_NAME = rf"〈?{_TITLES}{_NAMEW}(?:[ \t]+{_NAME_LINK}?〈?{_NAMEW}〉?){{0,4}}〉?"
 _ART = (
     r"(?:[Dd]er|[Dd]ie|[Dd]as|[Ee]in|[Ee]ine|[Dd]ieser|[Dd]iese|[Dd]ieses"
     r"|[Ss]ein|[Ss]eine|[Ii]hr|[Ii]hre|[Dd]essen|[Dd]eren"
@@ -334,6 +335,8 @@ def _analyse(match: re.Match, text_start: int = 0) -> _Phrase:
         if len(tokens) == 1 and re.fullmatch(r"\d+-[Jj]ährigen?", tokens[0][0]):
             break  # "der 58-Jährige": the noun
         adjectives.append(tokens.pop(0)[0])
+    while len(tokens) > 1 and _TITLE_TOKEN.fullmatch(tokens[0][0]):
+        tokens.pop(0)  # an academic title is no part of the name
     main, genitive = [], []
     for i, (tok, off) in enumerate(tokens):
         if tok in _PLACE_PREPOSITIONS and main:
@@ -376,14 +379,18 @@ def _analyse(match: re.Match, text_start: int = 0) -> _Phrase:
     if role_idx >= 0:
         role_words = words[: role_idx + 1]
         name_part = main[role_idx + 1 :]
+        if name_part and name_part[0][0][:1].islower():
+            # "der Doktorvater zu Guttenbergs": a particle opens no name after a role
+            role_words, name_part = words, []
         role = _normalise_role(adjectives, role_words, article)
         if gen_text and not name_part:
             role = f"{role} {gen_text}"
         phrase.role = role
-        if words[role_idx].lower().endswith(("in", "innen")) and not words[
-            role_idx
-        ].lower().endswith("chein"):
+        head = words[role_idx].lower()
+        if head.endswith(("in", "innen")) and not head.endswith("chein"):
             phrase.female = True
+        elif head in KIN:
+            phrase.female = head in FEMALE_KIN
         if name_part:
             phrase.name = " ".join(t for t, _ in name_part)
             phrase.name_start = start + name_part[0][1]
@@ -406,6 +413,14 @@ def _analyse(match: re.Match, text_start: int = 0) -> _Phrase:
             if not _is_org(words, article) and not any(w[:1].isupper() for w in words[1:]):
                 phrase.kind = "person"
     return phrase
+
+
+_TITLE_TOKEN = re.compile(r"(?:Prof|Dr|Dres|Dipl\.-Ing|Ing|Mag)\.")
+
+
+def _kin(role: str) -> bool:
+    """A role that says how a person is addressed or related ('Frau', 'Bruder'), no office."""
+    return role.split()[-1].lower() in KIN
 
 
 def _is_first_name(word: str) -> bool:
@@ -738,6 +753,13 @@ _NOT_PERSON_WORDS = frozenset(
 )
 
 
+def _has_article(phrase: _Phrase) -> bool:
+    """Does something other than the name open the phrase ('die Lopez', not 'Dr. Anna Roth')?"""
+    words = [w for w in phrase.text.split() if not _TITLE_TOKEN.fullmatch(w)]
+    name = (phrase.name or "").split()
+    return bool(words and name) and words[0].lower() != name[0].lower()
+
+
 def _personlike(phrase: _Phrase | None) -> bool:
     """Could this phrase be someone who speaks (a person, a group, an organisation)?"""
     if phrase is None:
@@ -750,7 +772,7 @@ def _personlike(phrase: _Phrase | None) -> bool:
     genitive = ("des", "der", "von", "vom", "eines", "einer")
     head = words[0] if len(words) > 1 and words[1] in genitive else words[-1]
     low = head.lower()
-    article = phrase.text.split(" ", 1)[0].lower() != phrase.name.split(" ", 1)[0].lower()
+    article = _has_article(phrase)
     if article and re.search(r"\d-[Jj]ährigen?\b", phrase.text):
         return True  # "der 84-jährige Küng"
     if article and low.endswith(_DOCUMENT_HEADS):
@@ -1180,8 +1202,8 @@ class _Entities:
         )
         if phrase.name and phrase.name != canonical:
             ent["aliases"].add(phrase.name)
-        if phrase.role and ent["role"] is None and phrase.name:
-            ent["role"] = phrase.role
+        if phrase.role and ent["role"] is None and phrase.name and not _kin(phrase.role):
+            ent["role"] = phrase.role  # not "Frau" in "Frau Merkel"
         if phrase.female is not None and ent["female"] is None:
             ent["female"] = phrase.female
 
@@ -1200,7 +1222,7 @@ class _Entities:
             if any(w not in firsts for w in (m.group("first") or "").split()):
                 continue
             words = m.group("role").split()
-            if not _is_role(words[-1]):
+            if not _is_role(words[-1]) or _kin(words[-1]):
                 continue
             if len(words) == 2 and not words[0].endswith("s"):
                 words = words[1:]  # "Italiens Ministerpräsident" keeps the genitive
@@ -2017,7 +2039,7 @@ def _proper(masked: str, phrase: _Phrase, s_start: int) -> bool:
     if phrase.pronoun or phrase.role:
         return True
     words = (phrase.name or "").split()
-    if not words or phrase.text.split(" ", 1)[0] != words[0]:
+    if not words or _has_article(phrase):
         return True  # it has an article
     common, lower = _common_words(masked)
     if words[0].lower() in lower:
@@ -2068,7 +2090,7 @@ def _sentence_subject(masked: str, s_start: int, quote_start: int) -> _Phrase | 
     if not _proper(masked, phrase, s_start):
         return None
     if phrase.name and not phrase.role and phrase.kind == "person":
-        article = phrase.text.split(" ", 1)[0].lower() != phrase.name.split(" ", 1)[0].lower()
+        article = _has_article(phrase)
         words = phrase.name.split()
         genitive = len(words) > 1 and words[1] in ("des", "der", "von", "vom", "eines", "einer")
         head = (words[0] if genitive else words[-1]).lower()

@@ -159,8 +159,14 @@ ROLE_SUFFIXES = tuple(
     polizeichef verteidiger verteidigerin kläger klägerin zeuge zeugin arzt ärztin
     mediziner medizinerin psychologe psychologin sprecherinnen mitarbeiter mitarbeiterin
     berater beraterin vertreter vertreterin anführer anführerin loge login arzt ärztin
-    ingenieur ingenieurin jurist juristin polizist polizistin ökonom""".split()
+    ingenieur ingenieurin jurist juristin polizist polizistin ökonom
+    redakteur redakteurin herausgeber herausgeberin verleger verlegerin mitglied
+    frau herr ehefrau ehemann witwe witwer mutter vater tochter sohn bruder schwester""".split()
 )
+# Role words that say how a person is addressed or related, not what office they hold: they are
+# no label for the speaker; the first ones mark a woman.
+FEMALE_KIN = frozenset("frau ehefrau witwe mutter tochter schwester".split())
+KIN = FEMALE_KIN | frozenset("herr herrn ehemann witwer vater sohn bruder".split())
 
 # Words marking an organisation rather than a person.
 ORG_WORDS = frozenset(
@@ -225,7 +231,7 @@ NOT_NAMES = frozenset(
     Ebenfalls Einige Viele Alle Andere Anderen Mehrere Als Wie Wenn Weil Dass Ob Was Wer Wo
     Warum Insgesamt Bereits Schon Noch Immer Nicht Kein Keine Erst Zunächst Später Zuletzt
     Schließlich Gleichzeitig Unter Über In An Auf Aus Für Gegen Um Zu Durch Bis Zwischen
-    Neben Hinter Mehr Jeder Jede Jedes Herr Frau Laut Gemäß Zufolge Demnach Jedoch Somit
+    Neben Hinter Mehr Jeder Jede Jedes Laut Gemäß Zufolge Demnach Jedoch Somit
     Seinen Seiner Ihren Ihrer Unsere Unser Wörtlich Bisher Inzwischen Derzeit Zwar Sowohl
     Weder Einst Ende Anfang Mitte Montag Dienstag Mittwoch Donnerstag Freitag Samstag
     Sonntag Januar Februar März April Mai Juni Juli August September Oktober November

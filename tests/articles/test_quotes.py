@@ -806,3 +806,26 @@ def test_source_of_a_reaction_beats_a_continued_speaker():
     assert speaker_of(text, "falsch") == ("direct", "Opposition")
     text = "Der Minister sagte: „Wir sparen.“ Scharfe Kritik kam von den Grünen: „Das ist falsch.“"
     assert speaker_of(text, "falsch") == ("direct", "Grünen")
+
+
+def test_kin_and_address_words_before_a_name():
+    text = (
+        "Der Präsident sprach von einem „historischen Tag“. Seine Frau Michelle Roth zeigte "
+        "sich gerührt: „Ich bin so stolz.“"
+    )
+    result = extract(text)
+    assert find(text, result, "so stolz").speaker == "Michelle Roth"
+    roth = next(s for s in result.speakers if s.name == "Michelle Roth")
+    assert roth.role is None  # "Frau" is no office
+    assert speaker_of("Herr Schmidt sagte: „Wir schaffen das.“", "schaffen") == (
+        "direct",
+        "Schmidt",
+    )
+    assert speaker_of("Eine Frau rief: „Hilfe, mein Kind!“", "Hilfe") == ("direct", "Frau")
+
+
+def test_academic_titles_and_more_role_nouns():
+    text = "Prof. Dr. Karl Huber sagte: „Die Daten sind eindeutig.“"
+    assert speaker_of(text, "Daten") == ("direct", "Karl Huber")
+    text = "Der Chefredakteur der Zeitung, Max Roth, schrieb: „Wir bleiben unabhängig.“"
+    assert speaker_of(text, "unabhängig") == ("direct", "Max Roth")

@@ -501,6 +501,11 @@ class _Frame:
     confidence: float
 
 
+_PRONOUN_CUES = frozenset(("sage", "glaube", "hoffe", "klage"))
+_PRONOUN_BEFORE = re.compile(r"(?<![\w\-])(?:er|sie)[ \t]+$")
+_PRONOUN_NEXT = re.compile(r"[ \t]+(?:er|sie)(?![\w\-])")
+
+
 def _cue_tokens(masked: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """Reporting cues (start, end, word) between start and end of the masked text."""
     cues = []
@@ -508,6 +513,12 @@ def _cue_tokens(masked: str, start: int, end: int) -> list[tuple[int, int, str]]
         word = m.group(0)
         low = word.lower()
         if low in REPORTING_VERBS and (word[0].islower() or m.start() == start):
+            cues.append((m.start(), m.end(), word))
+        elif low in _PRONOUN_CUES and word[0].islower() and (
+            _PRONOUN_BEFORE.search(masked, max(0, m.start() - 5), m.start())
+            or _PRONOUN_NEXT.match(masked, m.end())
+        ):
+            # "glaube er", "sie hoffe": a subjunctive next to a pronoun is no first person
             cues.append((m.start(), m.end(), word))
         elif low in SEPARABLE and word[0].islower():
             clause_end = _CLAUSE_BREAK.search(masked, m.end(), end)

@@ -829,3 +829,12 @@ def test_academic_titles_and_more_role_nouns():
     assert speaker_of(text, "Daten") == ("direct", "Karl Huber")
     text = "Der Chefredakteur der Zeitung, Max Roth, schrieb: „Wir bleiben unabhängig.“"
     assert speaker_of(text, "unabhängig") == ("direct", "Max Roth")
+
+
+def test_ambiguous_subjunctive_next_to_a_pronoun_is_a_cue():
+    text = "Der Minister äußerte sich vorsichtig. Er glaube, dass der Plan „noch Zeit“ brauche."
+    result = extract(text)
+    assert any(q.kind == "indirect" and q.cue == "glaube" for q in result.quotes)
+    # "ich glaube" is no report
+    text = "„Ich glaube, dass wir das schaffen“, sagte die Ministerin Anna Berg."
+    assert speaker_of(text, "schaffen") == ("direct", "Anna Berg")

@@ -502,7 +502,7 @@ class _Frame:
 
 
 _PRONOUN_CUES = frozenset(("sage", "glaube", "hoffe", "klage"))
-_PRONOUN_BEFORE = re.compile(r"(?<![\w\-])(?:er|sie)[ \t]+$")
+_PRONOUN_BEFORE = re.compile(r"(?<![\w\-])(?:[Ee]r|[Ss]ie)[ \t]+$")
 _PRONOUN_NEXT = re.compile(r"[ \t]+(?:er|sie)(?![\w\-])")
 
 

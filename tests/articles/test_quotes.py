@@ -832,7 +832,7 @@ def test_academic_titles_and_more_role_nouns():
 
 
 def test_ambiguous_subjunctive_next_to_a_pronoun_is_a_cue():
-    text = "Der Minister äußerte sich vorsichtig. Er glaube, dass der Plan „noch Zeit“ brauche."
+    text = "Minister Karl Roth äußerte sich vorsichtig. Er glaube, dass der Plan mehr Zeit brauche."
     result = extract(text)
     assert any(q.kind == "indirect" and q.cue == "glaube" for q in result.quotes)
     # "ich glaube" is no report

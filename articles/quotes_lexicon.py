@@ -43,6 +43,8 @@ feststellt klarstellt hinweist mitteilt ausführt einräumt hinzufügt ankündig
 bekanntgibt einwendet vorwirft
 widersprach widersprachen widerspricht widersprochen riet rieten rät bat baten empfahl
 empfahlen empfiehlt empfohlen verriet verrieten verrät schrie schrien
+verglich verglichen vergleicht wertete werteten wertet gewertet bewertete bewertet bescheinigte
+attestierte titulierte bezichtigte
 """.split()
 
 # Forms that are too ambiguous to act as a cue by themselves.

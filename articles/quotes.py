@@ -14,6 +14,7 @@ See docs/quotes.md for the design and the measured figures.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass
@@ -1421,6 +1422,8 @@ def _extract(body: str) -> Extraction:
     # Every reporting clause outside quotations: its subject is a speaker candidate, and a
     # later quotation without a frame of its own may continue it.
     clause_subjects: list[tuple[int, _Phrase]] = []
+    # sentences whose quotations are all names or titles are narrative like any other
+    direct_starts = sorted(m.start for m, kind, _f in decisions if kind == "direct")
     for s_start, s_end in sentences:
         for cue in _cue_tokens(masked, s_start, s_end):
             phrase = _subject(masked, s_start, cue, s_end)
@@ -1437,7 +1440,9 @@ def _extract(body: str) -> Extraction:
                 # "Doch sei es, so der Schriftsteller X in einem Blog, …": a speaker that the
                 # following sentences of reported speech continue
                 clause_subjects.append((so.start("cue"), so_phrase))
-            elif OPEN_Q not in masked[s_start:s_end]:
+            elif bisect.bisect_left(direct_starts, s_start) == bisect.bisect_left(
+                direct_starts, s_end
+            ):
                 # a person acting in a sentence of its own may go on to be quoted
                 subject = (
                     _reaction_source(masked, s_start, s_end)

@@ -838,3 +838,11 @@ def test_ambiguous_subjunctive_next_to_a_pronoun_is_a_cue():
     # "ich glaube" is no report
     text = "„Ich glaube, dass wir das schaffen“, sagte die Ministerin Anna Berg."
     assert speaker_of(text, "schaffen") == ("direct", "Anna Berg")
+
+
+def test_sentence_with_only_a_title_in_quotes_names_a_new_actor():
+    text = (
+        "Der Minister sagte: „Wir sparen.“ Die Autorin Petra Klein stellte ihr Buch „Gegen den "
+        "Strom der Zeit“ vor. „Das ist mein wichtigstes Werk.“"
+    )
+    assert speaker_of(text, "wichtigstes") == ("direct", "Petra Klein")

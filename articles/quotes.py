@@ -807,6 +807,9 @@ _ZITIERT_SKIP = re.compile(
 )
 
 
+_OPENING_PARTICIPLE = re.compile(r"(?:ge|be|ver|er|ent|über|zer)[a-zäöüß]+t")
+
+
 def _not_nominative(masked: str, phrase: _Phrase, sent_start: int) -> bool:
     """A phrase before the verb that cannot be its subject: 'Der englischen Zeitung' (dative),
     or a lone capitalised sentence opener that is no name ('Ähnlich')."""
@@ -815,7 +818,10 @@ def _not_nominative(masked: str, phrase: _Phrase, sent_start: int) -> bool:
         return words[1].endswith("en")
     if phrase.pronoun or phrase.role or len(words) != 1:
         return False
-    adverb = words[0].lower().endswith(("lich", "ig", "isch", "weise", "bar", "sam", "haft"))
+    low = words[0].lower()
+    adverb = low.endswith(("lich", "ig", "isch", "weise", "bar", "sam", "haft")) or bool(
+        _OPENING_PARTICIPLE.fullmatch(low)  # "Besorgt äußerte sich …", "Enttäuscht zeigte sich"
+    )
     return adverb and phrase.start <= sent_start + 1 and not _proper(masked, phrase, sent_start)
 
 
@@ -1138,6 +1144,15 @@ _ROLE_APPOS_AFTER = re.compile(
 )
 
 
+_CAPITAL_NEXT = re.compile(r"[ \t]+[A-ZÄÖÜ][a-zäöüß]")
+_AFTER_PREPOSITION = re.compile(
+    r"(?<![\w\-])(?:mit|von|vom|für|gegen|bei|beim|an|am|über|zu|zum|zur|gegenüber|nach|auf|aus"
+    r"|um|ohne|unter|neben|zwischen|wie|als|und|sowie|oder|den|dem|des|ihren|seinen|ihrem|seinem)"
+    r"(?:[ \t]+(?:der|die|das|den|dem|des|einer|einem|einen|seinem|seiner|ihrem|ihrer)"
+    r"|[ \t]+[a-zäöüß][\w\-]*|[ \t]+[A-ZÄÖÜ][\w\-]*){0,3}[ \t]+$"
+)
+
+
 class _Entities:
     def __init__(self, body: str, masked: str):
         self.body = body
@@ -1148,6 +1163,7 @@ class _Entities:
         self.mentions: list[tuple[int, int, str]] = []  # person mentions outside quotations
         self._sequences: dict[str, list[tuple[str, ...]]] | None = None
         self._canonical: dict[str, str] = {}
+        self.sentence_starts: list[int] = []
 
     def canonical(self, phrase: _Phrase) -> str | None:
         if phrase.name is None:
@@ -1277,25 +1293,49 @@ class _Entities:
             + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
             + r")(?![\w\-])"
         )
-        self.mentions = [(m.start(), m.end(), forms[m.group(0)]) for m in rx.finditer(self.masked)]
+        # a short form inside a longer name ("Tibet" in "Tibet Initiative") is no mention
+        self.mentions = [
+            (m.start(), m.end(), forms[m.group(0)])
+            for m in rx.finditer(self.masked)
+            if m.group(0) == forms[m.group(0)] or not _CAPITAL_NEXT.match(self.masked, m.end())
+        ]
 
-    def resolve_pronoun(self, pronoun: str, position: int, plural: bool) -> str | None:
+    def _subject_first(self, i: int, want_female: bool) -> str:
+        """Of the compatible people named in the sentence of mention i, the first one that
+        follows no preposition: the subject ('Scholz kritisierte Biden. Er sagte' is Scholz)."""
+        start = self.mentions[i][0]
+        k = bisect.bisect_right(self.sentence_starts, start) - 1
+        s_start = self.sentence_starts[k] if k >= 0 else 0
+        for m_start, _end, canonical in self.mentions:
+            if m_start < s_start:
+                continue
+            if m_start >= start:
+                break
+            female = self.entities[canonical]["female"]
+            if not ((want_female and female) or (not want_female and not female)):
+                continue
+            if not _AFTER_PREPOSITION.search(self.masked, max(0, m_start - 60), m_start):
+                return canonical
+        return self.mentions[i][2]
+
+    def resolve_pronoun(
+        self, pronoun: str, position: int, plural: bool, personal: bool = True
+    ) -> str | None:
+        """The person 'er'/'sie' stands for; a demonstrative ('letztere', 'dieser') is the
+        most recent one, a personal pronoun the subject of the sentence that names it."""
         if plural:
             return None
         want_female = pronoun == "sie"
         window = position - 1500
-        for start, _end, canonical in reversed(self.mentions):
+        for i in range(len(self.mentions) - 1, -1, -1):
+            start, _end, canonical = self.mentions[i]
             if start >= position:
                 continue
             if start < window:
                 break
             female = self.entities[canonical]["female"]
-            if want_female and female:
-                return canonical
-            if not want_female and not female:
-                return canonical
-            if want_female and female is None:
-                continue
+            if (want_female and female) or (not want_female and not female):
+                return self._subject_first(i, want_female) if personal else canonical
         if want_female:
             # "sie sagte" with no woman named before: only when one person is in view
             recent = {c for s, _e, c in self.mentions if window <= s < position}
@@ -1399,6 +1439,7 @@ def _extract(body: str) -> Extraction:
     masked = "".join(chars)
     sentences = _sentences(masked, body)
     entities = _Entities(body, masked)
+    entities.sentence_starts = [s for s, _e in sentences]
 
     def sentence_of(position: int) -> tuple[int, int]:
         lo, hi = 0, len(sentences) - 1
@@ -1477,7 +1518,8 @@ def _extract(body: str) -> Extraction:
     def resolve(phrase: _Phrase, cue: str | None) -> str | None:
         if phrase.pronoun:
             plural = bool(cue and cue.lower().endswith(("ten", "en")) and cue.lower() != "zufolge")
-            name = entities.resolve_pronoun(phrase.pronoun, phrase.start, plural)
+            personal = phrase.text.lower() in ("er", "sie")
+            name = entities.resolve_pronoun(phrase.pronoun, phrase.start, plural, personal)
             if name is None and phrase.pronoun in ("er", "sie"):
                 for start, ante in reversed(antecedents):
                     if start >= phrase.start:
@@ -2418,7 +2460,8 @@ def _indirect(body, masked, sentences, tops, entities: _Entities, used) -> list[
             if phrase is None:
                 continue
             if phrase.pronoun:
-                speaker = entities.resolve_pronoun(phrase.pronoun, phrase.start, False)
+                personal = phrase.text.lower() in ("er", "sie")
+                speaker = entities.resolve_pronoun(phrase.pronoun, phrase.start, False, personal)
             else:
                 speaker = entities.canonical(phrase) or phrase.role
             if speaker is None:

@@ -846,3 +846,29 @@ def test_sentence_with_only_a_title_in_quotes_names_a_new_actor():
         "Strom der Zeit“ vor. „Das ist mein wichtigstes Werk.“"
     )
     assert speaker_of(text, "wichtigstes") == ("direct", "Petra Klein")
+
+
+def test_personal_pronoun_prefers_the_subject_demonstrative_the_last_named():
+    text = (
+        "Bundeskanzler Olaf Lenz kritisierte am Montag den Präsidenten Joe Barton. Er sagte: "
+        "„Das war ein Fehler.“"
+    )
+    assert speaker_of(text, "Fehler") == ("direct", "Olaf Lenz")
+    text = (
+        "Nach einem Treffen mit Joe Barton sprach Olaf Lenz vor der Presse. Er sagte: „Das war "
+        "ein Fehler.“"
+    )
+    assert speaker_of(text, "Fehler") == ("direct", "Olaf Lenz")
+    text = (
+        "Olaf Lenz traf den Präsidenten Joe Barton. „Das war ein gutes Gespräch“, so letzterer."
+    )
+    assert speaker_of(text, "Gespräch") == ("direct", "Joe Barton")
+
+
+def test_short_name_inside_a_longer_name_and_a_participle_opener():
+    text = (
+        "Die Region Tibet ist abgeriegelt. Besorgt äußerte sich der Vorsitzende der Tibet "
+        "Initiative, Wolfgang Grau, zu den Vorgängen in Tibet: „Wir befürchten das Schlimmste“, "
+        "sagte er."
+    )
+    assert speaker_of(text, "Schlimmste") == ("direct", "Wolfgang Grau")

@@ -861,6 +861,14 @@ def _subject(masked: str, sent_start: int, cue: tuple[int, int, str], sent_end: 
     limit = stop.start() if stop else sent_end
     # allow an apposition ", Jens Stoltenberg," right after the clause break
     after = _np_after(masked, c_end, min(sent_end, limit + 60 if stop else limit))
+    if after is None and before is None:
+        # "erklärte am Montag auf einer Pressekonferenz in Berlin der Sprecher X", "sagte
+        # gegenüber der Zeitung „Die Welt“ der Minister": adverbial phrases before the subject
+        pp = _PP_SKIP.match(masked, c_end, limit)
+        if pp is not None and pp.end() > c_end:
+            cand = _np_after(masked, pp.end(), min(sent_end, limit + 60 if stop else limit))
+            if cand is not None and cand.pronoun is None and _has_article(cand):
+                after = cand if (cand.role or cand.name) and _personlike(cand) else None
     if (
         after is not None
         and after.pronoun
@@ -955,6 +963,13 @@ def _next_verb(masked: str, start: int, end: int) -> int:
     return start + m.end() if m else start
 
 
+_PP_SKIP = re.compile(
+    r"(?:[ \t]+(?:(?:am|im|in|auf|bei|beim|gegenüber|vor|nach|während|zu|zum|zur|mit|an|über"
+    r"|aus|unter|vom)[ \t]+(?:(?:der|die|das|den|dem|des|einer|einem|einen|eines|seiner|ihrer"
+    r"|seinem|ihrem)[ \t]+)?(?:[a-zäöüß][\w\-]*[ \t]+){0,2}(?:〈[^〈〉\n]*〉|[A-ZÄÖÜ0-9][\w\-.]*)"
+    r"(?:[ \t]+〈[^〈〉\n]*〉)?|[ \t]+(?:gestern|heute|morgen|bereits|auch|dazu|jedoch|zudem"
+    r"|nun|damals|später|zuvor|erneut|weiter)(?![\w\-]))){1,4}"
+)
 _AND_BEFORE = re.compile(
     r"(?<![\w\-])(?:und|sowie)[ \t]+(?:(?:"
     + "|".join(sorted(AUXILIARIES))

@@ -872,3 +872,13 @@ def test_short_name_inside_a_longer_name_and_a_participle_opener():
         "sagte er."
     )
     assert speaker_of(text, "Schlimmste") == ("direct", "Wolfgang Grau")
+
+
+def test_adverbial_phrases_between_verb_and_subject_after_a_quotation():
+    text = (
+        "„Wir sind gerüstet“, erklärte am Montag auf einer Pressekonferenz in Berlin der "
+        "Sprecher des Ministeriums, Karl Roth."
+    )
+    assert speaker_of(text, "gerüstet") == ("direct", "Karl Roth")
+    text = "„Wir sind gerüstet“, sagte gegenüber der Zeitung „Die Welt“ der Sprecher Karl Roth."
+    assert speaker_of(text, "gerüstet") == ("direct", "Karl Roth")

@@ -1526,7 +1526,8 @@ def _extract(body: str) -> Extraction:
             (f.phrase.start, f.phrase)
             for _m, k, f in decisions
             if k == "direct" and f and f.phrase and f.phrase.pronoun is None
-        ],
+        ]
+        + _described_people(masked),
         key=lambda t: t[0],
     )
 
@@ -1616,6 +1617,38 @@ def _extract(body: str) -> Extraction:
         speakers.append(SpeakerEntity(name, ent.get("kind", "person"), role, aliases))
     speakers.sort(key=lambda e: e.name)
     return Extraction(quotes, speakers)
+
+
+_DESCRIBED = re.compile(
+    rf"(?<![\w\-])(?P<art>der|die|den|dem|des|ein|eine|einen|einem|eines|einer)[ \t]+"
+    rf"(?P<adj>(?:{_ADJ}[ \t]+){{0,2}})(?P<noun>[A-ZÄÖÜ][\w\-]*)(?![\w\-])(?![ \t]+[A-ZÄÖÜ])"
+)
+_NOMINATIVE = {"den": "der", "dem": "der", "des": "der", "einen": "ein", "einem": "ein"}
+_NOMINATIVE.update({"eines": "ein", "einer": "eine"})
+
+
+def _described_people(masked: str) -> list[tuple[int, _Phrase]]:
+    """People described by a role in any case, with no name ('gegen den Bürgermeister', 'einen
+    45-jährigen Mann'): antecedents, put in the nominative, for a pronoun no named person fits."""
+    found = []
+    for m in _DESCRIBED.finditer(masked):
+        noun = m.group("noun")
+        person = _is_role(noun) or noun.lower() in ("mann", "jugendliche", "jugendlicher")
+        person = person or bool(re.fullmatch(r"\d+-[Jj]ährige[r]?", noun))
+        if not person or noun.lower().endswith(("innen", "en", "ern")):
+            continue  # plurals ("den Demonstranten") are left out
+        female = noun.lower().endswith("in") or noun.lower() in FEMALE_KIN
+        art = m.group("art")
+        if female:
+            art = "eine" if art.startswith("ein") else "die"
+        else:
+            art = _NOMINATIVE.get(art, art)
+            if art in ("die", "eine"):
+                continue
+        text = " ".join([art, *m.group("adj").split(), noun])
+        phrase = _Phrase(m.start(), m.end(), text, role=noun, female=female)
+        found.append((m.start(), phrase))
+    return found
 
 
 def _thing_subject(phrase: _Phrase) -> bool:

@@ -882,3 +882,15 @@ def test_adverbial_phrases_between_verb_and_subject_after_a_quotation():
     assert speaker_of(text, "gerüstet") == ("direct", "Karl Roth")
     text = "„Wir sind gerüstet“, sagte gegenüber der Zeitung „Die Welt“ der Sprecher Karl Roth."
     assert speaker_of(text, "gerüstet") == ("direct", "Karl Roth")
+
+
+def test_pronoun_for_a_person_described_as_an_object():
+    text = "Gegen den Bürgermeister der Stadt wird ermittelt. Er sagte: „Ich bin unschuldig.“"
+    result = extract(text)
+    q = find(text, result, "unschuldig")
+    assert (q.speaker, text[q.speaker_start : q.speaker_end]) == ("Bürgermeister", "Er")
+    text = "Die Polizei nahm einen 45-jährigen Mann fest. Er sagte: „Ich war es nicht.“"
+    assert speaker_of(text, "war es") == ("direct", "Mann")
+    # a plural object is no antecedent of "er"
+    text = "Die Polizei befragte die Demonstranten. Er sagte: „Ich war es nicht.“"
+    assert speaker_of(text, "war es") == ("direct", None)

@@ -155,7 +155,10 @@ class ArticleAdmin(admin.ModelAdmin):
         if not self.has_add_permission(request):
             raise PermissionDenied
         outcomes = []
-        form = SeedUploadForm(request.POST or None, request.FILES or None)
+        if request.method == "POST":
+            form = SeedUploadForm(request.POST, request.FILES)
+        else:
+            form = SeedUploadForm()
         if request.method == "POST" and form.is_valid():
             cache = services.ImportCache()
             outcomes = [

@@ -7,15 +7,21 @@ class MultipleFileInput(forms.ClearableFileInput):
 
 
 class MultipleFileField(forms.FileField):
+    """Several uploads at once. An empty file passes here: the import reports it by name,
+    among the others, instead of the whole form failing."""
+
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": ".txt,.zip"}))
+        kwargs.setdefault("allow_empty_file", True)
         super().__init__(*args, **kwargs)
 
     def clean(self, data, initial=None):
         single = super().clean
-        if isinstance(data, list | tuple):
-            return [single(item, initial) for item in data]
-        return [single(data, initial)]
+        items = [item for item in data if item] if isinstance(data, list | tuple) else [data]
+        if not items:
+            single(None, initial)  # "This field is required."
+            return []
+        return [single(item, initial) for item in items]
 
 
 class SeedUploadForm(forms.Form):

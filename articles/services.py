@@ -84,7 +84,8 @@ def seed_files_from_zip(fileobj) -> Iterator[tuple[str, bytes | seedfile.SeedErr
     try:
         archive = zipfile.ZipFile(fileobj)
     except zipfile.BadZipFile:
-        yield "(archive)", seedfile.SeedError("the archive is not a valid .zip file")
+        name = PurePosixPath(getattr(fileobj, "name", None) or "(archive)").name
+        yield name, seedfile.SeedError("the archive is not a valid .zip file")
         return
     with archive:
         for info in archive.infolist():

@@ -122,3 +122,50 @@ def test_admin_pages_render(staff_client, seed_article, name):
         ).status_code
         == 200
     )
+
+
+@pytest.mark.django_db
+def test_an_empty_file_among_good_ones_is_reported_and_the_others_imported(staff_client):
+    goods = [upload(f"good{n}.txt", GOOD.replace("Wir", f"Wir {n}")) for n in range(4)]
+    response = staff_client.post(
+        IMPORT_URL, {"files": [*goods[:2], upload("leer.txt", b""), *goods[2:]]}
+    )
+
+    text = response.content.decode()
+    assert "Result for 5 files" in text and "1 failed" in text
+    assert "leer.txt" in text and "the file is empty" in text
+    assert Article.objects.count() == 4
+
+
+@pytest.mark.django_db
+def test_a_file_over_the_limit_and_a_zip_with_an_empty_member_are_reported(staff_client):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("inner-empty.txt", b"")
+        archive.writestr("inner-good.txt", GOOD)
+    huge = upload("huge.txt", b" date 2022-10 " + b"a" * (5 * 1024 * 1024))
+    response = staff_client.post(
+        IMPORT_URL, {"files": [huge, upload("seeds.zip", buffer.getvalue())]}
+    )
+
+    text = response.content.decode()
+    assert "Result for 3 files" in text and "2 failed" in text
+    assert "huge.txt" in text and "limited to 5 MB" in text
+    assert "inner-empty.txt" in text and "the file is empty" in text
+    assert list(Article.objects.values_list("seed_filename", flat=True)) == ["inner-good.txt"]
+
+
+@pytest.mark.django_db
+def test_an_empty_zip_is_reported_by_its_name(staff_client):
+    response = staff_client.post(IMPORT_URL, {"files": [upload("seeds.zip", b"")]})
+    text = response.content.decode()
+    assert "Result for 1 file" in text and "seeds.zip" in text
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("data", [{}, {"dry_run": "on"}])
+def test_no_file_at_all_is_a_form_error(staff_client, data):
+    response = staff_client.post(IMPORT_URL, data)
+    assert response.status_code == 200
+    assert response.context["form"].errors["files"]
+    assert not response.context["outcomes"]

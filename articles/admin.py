@@ -47,7 +47,8 @@ class SpeakerAdmin(admin.ModelAdmin):
     actions = ["merge_speakers"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(quote_count=Count("quotes"))
+        # distinct: a search joins the aliases, one row per alias for each quote
+        return super().get_queryset(request).annotate(quote_count=Count("quotes", distinct=True))
 
     @admin.display(description=_("quotes"), ordering="quote_count")
     def quote_count(self, speaker):

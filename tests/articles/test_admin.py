@@ -3,6 +3,7 @@ import zipfile
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db.models import Count
 from django.urls import reverse
 
 from articles.models import Article, Quote, Speaker, SpeakerAlias
@@ -169,3 +170,18 @@ def test_no_file_at_all_is_a_form_error(staff_client, data):
     assert response.status_code == 200
     assert response.context["form"].errors["files"]
     assert not response.context["outcomes"]
+
+
+@pytest.mark.django_db
+def test_a_search_does_not_multiply_a_speakers_quotes_by_its_aliases(staff_client, seed_article):
+    speaker = Speaker.objects.annotate(n=Count("quotes")).filter(n__gte=2).first()
+    for alias in ("Alias Eins", "Alias Zwei", "Alias Drei"):
+        SpeakerAlias.objects.get_or_create(speaker=speaker, name=alias)
+    expected = speaker.quotes.count()
+
+    response = staff_client.get(
+        reverse("admin:articles_speaker_changelist"), {"q": speaker.name.split()[-1]}
+    )
+
+    shown = {row.pk: row.quote_count for row in response.context["cl"].result_list}
+    assert shown[speaker.pk] == expected

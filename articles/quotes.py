@@ -807,6 +807,7 @@ _ZITIERT_SKIP = re.compile(
 )
 
 
+_FEMININE = ("ung", "ion", "tät", "heit", "keit", "schaft", "ei", "agentur", "zeitschrift")
 _OPENING_PARTICIPLE = re.compile(r"(?:ge|be|ver|er|ent|über|zer)[a-zäöüß]+t")
 
 
@@ -816,6 +817,8 @@ def _not_nominative(masked: str, phrase: _Phrase, sent_start: int) -> bool:
     words = phrase.text.split()
     if len(words) >= 3 and words[0] == "Der" and words[1][:1].islower():
         return words[1].endswith("en")
+    if len(words) >= 2 and words[0] == "Der" and words[1].lower().endswith(_FEMININE):
+        return True  # "Der Zeitung sagte ein Sprecher": "der" before a feminine noun is dative
     if phrase.pronoun or phrase.role or len(words) != 1:
         return False
     low = words[0].lower()
@@ -925,8 +928,8 @@ def _subject(masked: str, sent_start: int, cue: tuple[int, int, str], sent_end: 
         phrase = _np_after(masked, after_aux, c_start)
         if _personlike(phrase):
             return phrase
-    if _personlike(after):
-        return after
+    if _personlike(after) and not (low.endswith("en") and _singular_phrase(after)):
+        return after  # not "… kritisierten das Urteil": a plural verb wants a plural subject
     # a verb-final clause: "dass Mindermann das Mädchen gefragt habe", "die Gerhard Schröder
     # … zum Kriterium erklärt hatte"
     lead = _VERB_FINAL_LEAD.match(masked, clause_start, c_start)
@@ -1023,11 +1026,11 @@ def _relative_subject(masked: str, sent_start: int, c_start: int) -> _Phrase | N
 
 
 _LAUT = re.compile(
-    rf"(?<![\w\-])(?P<cue>[Ll]aut|[Nn]ach[ \t]+(?:den[ \t]+|eigenen[ \t]+)?(?:Angaben|Worten"
+    rf"(?<![\w\-])(?P<cue>(?:[Ll]aut|[Nn]ach)[ \t]+(?:den[ \t]+|eigenen[ \t]+)?(?:Angaben|Worten"
     rf"|Ansicht|Auffassung|Einschätzung|Darstellungen?|Aussagen?|Informationen|Berichten|Meinung"
     rf"|Bewertung|Angabe"
     rf"|Überzeugung|Schätzungen|Erkenntnissen)"
-    rf"[ \t]+(?:von|des|der|eines|einer)|[Gg]emäß)"
+    rf"[ \t]+(?:von|des|der|eines|einer)|[Ll]aut|[Gg]emäß)"
     rf"[ \t]+(?:(?:dem|der|den|einem|einer|des|eines)[ \t]+)?"
     rf"(?:(?:{_ADJ})[ \t]+){{0,2}}(?P<np>{_NAME}{_GEN}?)"
 )
@@ -2434,6 +2437,7 @@ def _classify(body, masked, m: _Mark, inner: str, frame, s_start: int, s_end: in
         if (
             len(words) <= 4
             and name_like
+            and not (inner[-1:] in ".!?" and frame.cue and frame.cue.lower() in REPORTING_VERBS)
             and (frame.cue or "").lower() not in NAMING_VERBS
             and not _PREDICATIVE_BEFORE.search(before)
             and (_NAME_BEFORE.search(before) or len(words) <= 2)

@@ -181,7 +181,7 @@ ORG_WORDS = frozenset(
     staatsanwaltschaft feuerwehr stiftung gruppe organisation rat amt bundesamt presse
     stadt verwaltung ministerien universität club klub ag gmbh inc corp ltd firma
     hochschule schule klinik krankenhaus fraktion koalition opposition kirche vatikan
-    institution""".split()
+    institution nationen""".split()
 )
 ORG_SUFFIXES = (
     "ministerium",

@@ -894,3 +894,31 @@ def test_pronoun_for_a_person_described_as_an_object():
     # a plural object is no antecedent of "er"
     text = "Die Polizei befragte die Demonstranten. Er sagte: „Ich war es nicht.“"
     assert speaker_of(text, "war es") == ("direct", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "speaker"),
+    [
+        # "der" before a feminine noun is a dative: the subject follows the verb
+        ("Der Zeitung sagte ein Sprecher, man sei „zuversichtlich“.", "zuversichtlich", "Sprecher"),
+        # a plural verb wants a plural subject, not the singular object after it
+        (
+            "Auch die Vereinten Nationen kritisierten das Urteil. „Das ist ein Justizskandal.“",
+            "Justizskandal",
+            "Vereinten Nationen",
+        ),
+        (
+            "Laut Aussagen des Innenministers Karl Roth war die Lage „unter Kontrolle“.",
+            "Kontrolle",
+            "Karl Roth",
+        ),
+        # a one-word answer after a reporting verb is speech, not a name
+        (
+            "Auf die Frage, ob er zurücktrete, antwortete der Minister: „Nein.“",
+            "Nein",
+            "Minister",
+        ),
+    ],
+)
+def test_case_number_and_source_phrases(text, fragment, speaker):
+    assert speaker_of(text, fragment) == ("direct", speaker)

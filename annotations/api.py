@@ -23,6 +23,7 @@ from django.db import transaction
 from django.http import Http404, HttpResponse, JsonResponse
 from django.middleware.csrf import CsrfViewMiddleware
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.vary import vary_on_headers
 
@@ -45,7 +46,9 @@ RESOURCE_LINK = '<http://www.w3.org/ns/ldp#Resource>; rel="type"'
 
 
 def error(status: int, reason: str, code: str = "invalid", **headers) -> JsonResponse:
-    response = JsonResponse({"error": code, "reason": reason}, status=status)
+    """``code`` is for programs and never changes; ``reason`` is for a person, in the request's
+    language (LocaleMiddleware picks it from the cookie or Accept-Language)."""
+    response = JsonResponse({"error": code, "reason": str(reason)}, status=status)
     for name, value in headers.items():
         response[name.replace("_", "-")] = value
     return response
@@ -88,7 +91,7 @@ def api_view(*methods: str):
                 if user is None:
                     return error(
                         401,
-                        "the API token is unknown or revoked",
+                        _("The API token is unknown or was revoked."),
                         "unauthenticated",
                         WWW_Authenticate='Bearer error="invalid_token"',
                     )
@@ -96,17 +99,25 @@ def api_view(*methods: str):
             elif not request.user.is_authenticated:
                 return error(
                     401,
-                    "log in or send a personal API token as Authorization: Bearer <token>",
+                    _("Log in, or send a personal API token as “Authorization: Bearer <token>”."),
                     "unauthenticated",
                     WWW_Authenticate='Bearer realm="newsreader"',
                 )
             elif request.method not in SAFE_METHODS:
                 failure = _csrf_failure(request)
                 if failure is not None:
-                    return error(403, "CSRF token missing or incorrect", "csrf_failed")
+                    return error(
+                        403,
+                        _(
+                            "Your page is out of date (its CSRF token is missing or wrong). "
+                            "Reload it and try again."
+                        ),
+                        "csrf_failed",
+                    )
             if request.method not in allowed:
                 return error(
-                    405, f"{request.method} is not allowed here", "method_not_allowed",
+                    405, _("%(method)s is not allowed here.") % {"method": request.method},
+                    "method_not_allowed",
                     Allow=", ".join(allowed),
                 )  # fmt: skip
             if request.method == "OPTIONS":
@@ -116,7 +127,7 @@ def api_view(*methods: str):
             try:
                 return view(request, *args, **kwargs)
             except Http404:
-                return error(404, "no such annotation", "not_found")
+                return error(404, _("This annotation does not exist."), "not_found")
 
         return wrapper
 
@@ -127,12 +138,15 @@ def _read_json(request):
     content_type = request.content_type or ""
     if content_type not in JSON_TYPES:
         raise services.AnnotationError(
-            f'send the annotation as {w3c.MEDIA_TYPE} (or application/json), not "{content_type}"'
+            _("Send the annotation as %(type)s (or application/json), not “%(given)s”.")
+            % {"type": w3c.MEDIA_TYPE, "given": content_type}
         )
     try:
         return json.loads(request.body or b"null")
     except (ValueError, UnicodeDecodeError) as exc:
-        raise services.AnnotationError(f"the request body is not valid JSON: {exc}") from None
+        raise services.AnnotationError(
+            _("The request body is not valid JSON: %(error)s") % {"error": exc}
+        ) from None
 
 
 def etag(annotation: Annotation) -> str:
@@ -179,13 +193,13 @@ def annotation_collection(request):
         "thread": request.GET.get("thread", ""),
     }
     if filters["thread"] and not filters["thread"].isdigit():
-        return error(400, "thread must be the id of an annotation")
+        return error(400, _("“thread” must be the id of an annotation."))
     try:
         page = int(request.GET.get("page", "0") or 0)
     except ValueError:
-        return error(400, "page must be a whole number from 0")
+        page = -1
     if page < 0:
-        return error(400, "page must be a whole number from 0")
+        return error(400, _("“page” must be a whole number from 0."))
     queryset = annotations_search(
         request.user,
         article=filters["article"] or None,
@@ -217,14 +231,16 @@ def _create(request):
             try:
                 parent = annotation_get_for_user(request.user, incoming.parent_id)
             except Http404:
-                raise services.UnknownTarget("no such annotation to reply to") from None
+                raise services.UnknownTarget(services.NO_PARENT) from None
             annotation = services.reply_create(
                 user=request.user, parent=parent, comment=incoming.comment, tags=incoming.tags
             )
         else:
             article = Article.objects.filter(slug=incoming.article_slug).first()
             if article is None:
-                raise services.UnknownArticle(f"no article {incoming.article_slug!r}")
+                raise services.UnknownArticle(
+                    _("There is no article “%(slug)s”.") % {"slug": incoming.article_slug}
+                )
             annotation = services.annotation_create(
                 user=request.user,
                 article=article,
@@ -246,18 +262,23 @@ def annotation_detail(request, pk: int):
     if request.method in SAFE_METHODS:
         annotation = annotation_get_for_user(request.user, pk)
         if annotation.deleted:
-            return error(410, "this annotation was deleted", "gone")
+            return error(410, services.DELETED, "gone")
         return _annotation_response(request, annotation)
     with transaction.atomic():
         annotation = annotation_get_for_user(request.user, pk, for_update=True)
         if annotation.deleted:
-            return error(410, "this annotation was deleted", "gone")
+            return error(410, services.DELETED, "gone")
         if annotation.user_id != request.user.pk:
-            return error(403, "only the author may change or delete an annotation", "not_allowed")
+            return error(
+                403, _("Only the author can change or delete this annotation."), "not_allowed"
+            )
         if _if_match_fails(request, annotation):
             return error(
                 412,
-                "the annotation changed since you read it; GET it again",
+                _(
+                    "Someone changed this annotation after you opened it. "
+                    "Reload to see the new version."
+                ),
                 "precondition_failed",
                 ETag=etag(annotation),
             )
@@ -279,13 +300,15 @@ def _replace(request, annotation: Annotation) -> None:
     incoming = w3c.parse(_read_json(request), host=request.get_host())
     if annotation.parent_id:
         if incoming.parent_id != annotation.parent_id:
-            raise services.AnnotationError("a reply's target cannot change")
+            raise services.AnnotationError(_("A reply's target cannot change."))
         services.annotation_update(
             annotation=annotation, user=request.user, comment=incoming.comment, tags=incoming.tags
         )
         return
     if incoming.article_slug != annotation.article.slug:
-        raise services.AnnotationError("an annotation's target.source (its article) cannot change")
+        raise services.AnnotationError(
+            _("An annotation's article (its target.source) cannot change.")
+        )
     selector = incoming.selector
     if annotation.orphaned and "start" not in selector:
         selector = {}  # an orphan's quote alone does not place it again

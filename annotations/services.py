@@ -1,8 +1,9 @@
 """Every write to annotations, tags and API tokens.
 
 Views, the API and the import side call these and repeat none of their checks. Each validates
-its input, raises an ``AnnotationError`` subclass with a reason a person understands (the API
-answers it as a 400), and writes inside ``transaction.atomic``.
+its input, raises an ``AnnotationError`` subclass with a reason a person understands, in the
+active language (the API answers it as a 400 with a machine-readable ``code``), and writes
+inside ``transaction.atomic``.
 """
 
 from __future__ import annotations
@@ -15,7 +16,10 @@ from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from annotations import anchoring, markup
 from annotations.models import Annotation, ApiToken, ArticleTag, Tag
@@ -56,6 +60,11 @@ class NotAllowed(AnnotationError):
     code = "not_allowed"
 
 
+# Reasons the API gives too; lazy, so that each is said in the language of the request.
+NO_PARENT = gettext_lazy("The annotation you reply to does not exist, or you cannot see it.")
+DELETED = gettext_lazy("This annotation was deleted.")
+
+
 # --- tags -----------------------------------------------------------------------------------
 
 
@@ -68,17 +77,23 @@ def tag_names_parse(value: str | Iterable[str] | None) -> list[str]:
     seen: set[str] = set()
     for item in items:
         if not isinstance(item, str):
-            raise AnnotationError("a tag must be a text")
+            raise AnnotationError(_("A tag must be text."))
         name = re.sub(r"\s+", " ", item).strip()
         if not name:
             continue
         if len(name) > 50:
-            raise AnnotationError(f"the tag “{name[:50]}…” is longer than 50 characters")
+            raise AnnotationError(
+                _("The tag “%(tag)s…” is too long: a tag may have at most 50 characters.")
+                % {"tag": name[:50]}
+            )
         if name.casefold() not in seen:
             seen.add(name.casefold())
             names.append(name)
     if len(names) > MAX_TAGS:
-        raise AnnotationError(f"at most {MAX_TAGS} tags, not {len(names)}")
+        raise AnnotationError(
+            _("Too many tags: at most %(max)d, this annotation has %(count)d.")
+            % {"max": MAX_TAGS, "count": len(names)}
+        )
     return names
 
 
@@ -125,20 +140,31 @@ def article_tag_remove(*, user, article: Article, tag: Tag) -> None:
 def _check_choices(visibility: str, colour: str) -> None:
     if visibility not in Annotation.Visibility.values:
         raise AnnotationError(
-            f"visibility must be one of {', '.join(Annotation.Visibility.values)}, "
-            f"not {visibility!r}"
+            _("The visibility must be one of %(choices)s, not “%(value)s”.")
+            % {"choices": ", ".join(Annotation.Visibility.values), "value": visibility}
         )
     if colour not in Annotation.Colour.values:
         raise AnnotationError(
-            f"colour must be one of {', '.join(Annotation.Colour.values)}, not {colour!r}"
+            _("The colour must be one of %(choices)s, not “%(value)s”.")
+            % {"choices": ", ".join(Annotation.Colour.values), "value": colour}
         )
 
 
 def _check_comment(comment: str) -> str:
     if not isinstance(comment, str):
-        raise AnnotationError("the comment must be a text")
+        raise AnnotationError(_("The comment must be text."))
     if len(comment) > markup.MAX_LENGTH:
-        raise AnnotationError(f"the comment is longer than {markup.MAX_LENGTH} characters")
+        raise AnnotationError(
+            ngettext(
+                "The comment is too long: at most %(max)s character, this one has %(length)s.",
+                "The comment is too long: at most %(max)s characters, this one has %(length)s.",
+                markup.MAX_LENGTH,
+            )
+            % {
+                "max": number_format(markup.MAX_LENGTH, force_grouping=True),
+                "length": number_format(len(comment), force_grouping=True),
+            }
+        )
     return comment.strip()
 
 
@@ -159,26 +185,42 @@ def anchor_resolve(
     """
     if start is not None or end is not None:
         if not all(isinstance(v, int) and not isinstance(v, bool) for v in (start, end)):
-            raise SelectorOutsideBody("TextPositionSelector needs whole-number start and end")
+            raise SelectorOutsideBody(
+                _("The passage's start and end (TextPositionSelector) must be whole numbers.")
+            )
         try:
             anchor = anchoring.describe(body, start, end)
         except anchoring.OutOfBounds:
             raise SelectorOutsideBody(
-                f"the selector {start}–{end} is outside the article's text, which has "
-                f"{len(body)} characters (start must be less than end)"
+                _(
+                    "The passage %(start)s–%(end)s lies outside the article's text, which has "
+                    "%(length)s characters (the start must come before the end)."
+                )
+                % {"start": start, "end": end, "length": len(body)}
             ) from None
         if exact is not None and exact != anchor.exact:
             raise QuoteMismatch(
-                f"the quote “{exact[:60]}” is not the article's text at {start}–{end} "
-                f"(“{anchor.exact[:60]}”)"
+                _(
+                    "The selected text “%(exact)s” is not the article's text at that place "
+                    "(“%(found)s”). Reload the article and select the passage again."
+                )
+                % {"exact": exact[:60], "found": anchor.exact[:60]}
             )
         return anchor
     if exact:
         found = anchoring.locate(body, exact, prefix or "", suffix or "")
         if found is None or body[found[0] : found[1]] != exact:
-            raise QuoteMismatch(f"the quote “{exact[:60]}” does not occur in the article's text")
+            raise QuoteMismatch(
+                _(
+                    "The selected text “%(exact)s” does not occur in the article. Reload the "
+                    "article and select the passage again."
+                )
+                % {"exact": exact[:60]}
+            )
         return anchoring.describe(body, *found)
-    raise AnnotationError("a highlight needs a TextPositionSelector or a TextQuoteSelector")
+    raise AnnotationError(
+        _("Select a passage of the article (a TextPositionSelector or a TextQuoteSelector).")
+    )
 
 
 @transaction.atomic
@@ -198,7 +240,7 @@ def annotation_create(
 ) -> Annotation:
     """A new highlight of a passage of ``article``, with an optional comment and tags."""
     if article is None:
-        raise UnknownArticle("no such article")
+        raise UnknownArticle(_("This article does not exist."))
     anchor = anchor_resolve(
         body=article.body, start=start, end=end, exact=exact, prefix=prefix, suffix=suffix
     )
@@ -229,12 +271,12 @@ def reply_create(
 ) -> Annotation:
     """A reply to ``parent``, which ``user`` must be able to see; it joins parent's thread."""
     if not Annotation.objects.visible_to(user).filter(pk=parent.pk).exists():
-        raise UnknownTarget("no such annotation to reply to")
+        raise UnknownTarget(NO_PARENT)
     if parent.deleted:
-        raise AnnotationError("this annotation was deleted; it takes no new replies")
+        raise AnnotationError(_("This annotation was deleted; it takes no new replies."))
     comment = _check_comment(comment)
     if not comment:
-        raise AnnotationError("a reply needs a comment")
+        raise AnnotationError(_("A reply needs a comment."))
     names = tag_names_parse(tags)
     root = parent.root if parent.root_id else parent
     reply = Annotation.objects.create(
@@ -275,9 +317,9 @@ def annotation_update(
     Arguments left out stay as they are. A thread's visibility follows its root.
     """
     if annotation.user_id != user.pk:
-        raise NotAllowed("only the author may change an annotation")
+        raise NotAllowed(_("Only the author can change this annotation."))
     if annotation.deleted:
-        raise AnnotationError("this annotation was deleted")
+        raise AnnotationError(DELETED)
     fields = {"modified"}
     if annotation.parent_id is None and (start is not None or end is not None or exact):
         anchor = anchor_resolve(
@@ -299,7 +341,7 @@ def annotation_update(
     if comment is not _UNSET:
         annotation.comment = _check_comment(comment or "")
         if annotation.parent_id and not annotation.comment:
-            raise AnnotationError("a reply needs a comment")
+            raise AnnotationError(_("A reply needs a comment."))
         annotation.comment_html = markup.render(annotation.comment)
         fields |= {"comment", "comment_html"}
     new_visibility = annotation.visibility if visibility is _UNSET else visibility
@@ -324,7 +366,7 @@ def annotation_delete(*, annotation: Annotation, user) -> bool:
     for good with its last reply.
     """
     if annotation.user_id != user.pk:
-        raise NotAllowed("only the author may delete an annotation")
+        raise NotAllowed(_("Only the author can delete this annotation."))
     if annotation.replies.exists():
         if not annotation.deleted:
             annotation.deleted = True
@@ -346,9 +388,9 @@ def annotation_delete(*, annotation: Annotation, user) -> bool:
 def annotation_hide(*, annotation: Annotation, user, hidden: bool = True) -> Annotation:
     """Staff hide (or show again) a shared annotation; its author still sees it."""
     if not user.is_staff:
-        raise NotAllowed("only staff may hide annotations")
+        raise NotAllowed(_("Only staff can hide annotations."))
     if annotation.visibility != Annotation.Visibility.SHARED:
-        raise NotAllowed("only a shared annotation can be hidden")
+        raise NotAllowed(_("Only a shared annotation can be hidden."))
     annotation.hidden_by_staff = hidden
     annotation.save(update_fields=["hidden_by_staff", "modified"])
     return annotation
@@ -438,7 +480,7 @@ def token_create(*, user, name: str) -> tuple[ApiToken, str]:
     """A new token for ``user`` and its key, which is shown once and never stored."""
     name = (name or "").strip()[:100]
     if not name:
-        raise AnnotationError("a token needs a name")
+        raise AnnotationError(_("A token needs a name."))
     key = TOKEN_PREFIX + secrets.token_urlsafe(32)
     token = ApiToken.objects.create(user=user, name=name, prefix=key[:10], key_hash=_key_hash(key))
     return token, key
@@ -447,7 +489,7 @@ def token_create(*, user, name: str) -> tuple[ApiToken, str]:
 @transaction.atomic
 def token_revoke(*, token: ApiToken, user) -> ApiToken:
     if token.user_id != user.pk:
-        raise NotAllowed("only the owner may revoke a token")
+        raise NotAllowed(_("Only the owner can revoke this token."))
     if token.revoked is None:
         token.revoked = timezone.now()
         token.save(update_fields=["revoked"])

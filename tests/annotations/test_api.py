@@ -90,7 +90,7 @@ def test_unknown_article_slug_is_a_clear_400(alice_client, w3c_annotation):
     data["target"]["source"] = "http://testserver" + reverse("articles:detail", args=["nope"])
     response = post_json(alice_client, COLLECTION, data)
     assert response.status_code == 400
-    assert response.json() == {"error": "unknown_article", "reason": "no article 'nope'"}
+    assert response.json() == {"error": "unknown_article", "reason": "There is no article “nope”."}
 
 
 def test_not_json_is_a_400_or_415(alice_client):

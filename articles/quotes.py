@@ -1557,8 +1557,28 @@ def _extract(body: str) -> Extraction:
         return speaker
 
     events: list[tuple[int, str, int, int]] = []  # (position, speaker, mention start, end)
+
+    def earlier_speaker(phrase: _Phrase, cue: str | None) -> str | None:
+        """'er'/'sie' that no named person or described subject fits: the latest speaker
+        before it who agrees ('Der Minister sagte: … ¶ … Er fügte hinzu')."""
+        if phrase.text.lower() not in ("er", "sie"):
+            return None
+        if cue and cue.lower().endswith("en") and cue.lower() != "zufolge":
+            return None  # "sie sagten": a plural
+        for pos_, name, _s, _e in reversed(events):
+            if pos_ >= phrase.start:
+                continue
+            if phrase.start - pos_ > 1500:
+                break
+            ent = entities.entities.get(name)
+            if ent is None or ent["kind"] != "person":
+                continue
+            if (phrase.pronoun == "sie") == bool(ent["female"]):
+                return name
+        return None
+
     for pos_, phrase in clause_subjects:
-        name = resolve(phrase, None)
+        name = resolve(phrase, None) or earlier_speaker(phrase, None)
         if name:
             events.append((pos_, name, phrase.start, phrase.end))
 
@@ -1586,7 +1606,7 @@ def _extract(body: str) -> Extraction:
             confidence = 0.55
         elif kind == "direct" and frame and frame.phrase:
             phrase = frame.phrase
-            speaker = resolve(phrase, frame.cue)
+            speaker = resolve(phrase, frame.cue) or earlier_speaker(phrase, frame.cue)
             s_start_, s_end_ = phrase.start, phrase.end
             confidence = frame.confidence if speaker else 0.4
         if speaker is None:
@@ -1777,8 +1797,8 @@ def _looks_like_first_name(masked: str, m: re.Match) -> bool:
     if _BEFORE_NAME_PAIR.search(masked[max(0, m.start() - 12) : m.start()]):
         return False
     low = first.lower()
-    if first in FEMALE_NAMES or (low.endswith("a") and first not in MALE_A_NAMES):
-        return True
+    if _is_first_name(first):
+        return True  # "Jürgen", "Peter": listed first names, whatever their ending
     return not low.endswith(("en", "er", "es", "em", "ische", "isch", "sche", "e", "s"))
 
 

@@ -922,3 +922,27 @@ def test_pronoun_for_a_person_described_as_an_object():
 )
 def test_case_number_and_source_phrases(text, fragment, speaker):
     assert speaker_of(text, fragment) == ("direct", speaker)
+
+
+FILLER = (
+    "Die Verhandlungen über den Haushalt ziehen sich seit Wochen hin. Strittig sind vor allem "
+    "die Ausgaben für Verkehr und Verteidigung, aber auch die Zuschüsse an die Länder, die im "
+    "vergangenen Jahr deutlich gestiegen waren. Beobachter rechnen mit einer Einigung erst kurz "
+    "vor Weihnachten, wenn überhaupt."
+)
+
+
+def test_pronoun_falls_back_to_the_latest_speaker_who_agrees():
+    text = (
+        "Der Minister sagte am Montag: „Wir sparen.“ Die Pläne sehen Kürzungen bei Renten, "
+        "Bildung und Kultur vor, die das Kabinett im Herbst beschließen will; die Opposition hat "
+        "bereits Widerstand angekündigt, und auch in den Ländern wächst der Unmut über die "
+        "Vorhaben, die viele Kommunen hart treffen würden. Über die Details wird in den "
+        "nächsten Wochen verhandelt, bevor der Haushalt im Dezember verabschiedet werden soll, "
+        "so der Zeitplan der Regierung, der allerdings schon einmal verschoben wurde.\n\n"
+        + FILLER
+        + "\n\nEr fügte hinzu: „Es gibt keine Alternative.“"
+    )
+    result = extract(text)
+    q = find(text, result, "keine Alternative")
+    assert (q.speaker, text[q.speaker_start : q.speaker_end]) == ("Minister", "Er")

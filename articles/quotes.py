@@ -441,8 +441,12 @@ def _name_particle(tokens: list[tuple[str, int]], i: int, main: list) -> bool:
         if following and following[0] in ("der", "den"):
             following = following[1:]
         return _is_first_name(first) and bool(following) and following[0][:1].isupper()
-    return tok in ("der", "den") and i > 0 and tokens[i - 1][0] == "von" and bool(main) and (
-        main[-1][0] == "von"
+    return (
+        tok in ("der", "den")
+        and i > 0
+        and tokens[i - 1][0] == "von"
+        and bool(main)
+        and (main[-1][0] == "von")
     )
 
 
@@ -515,9 +519,13 @@ def _cue_tokens(masked: str, start: int, end: int) -> list[tuple[int, int, str]]
         low = word.lower()
         if low in REPORTING_VERBS and (word[0].islower() or m.start() == start):
             cues.append((m.start(), m.end(), word))
-        elif low in _PRONOUN_CUES and word[0].islower() and (
-            _PRONOUN_BEFORE.search(masked, max(0, m.start() - 5), m.start())
-            or _PRONOUN_NEXT.match(masked, m.end())
+        elif (
+            low in _PRONOUN_CUES
+            and word[0].islower()
+            and (
+                _PRONOUN_BEFORE.search(masked, max(0, m.start() - 5), m.start())
+                or _PRONOUN_NEXT.match(masked, m.end())
+            )
         ):
             # "glaube er", "sie hoffe": a subjunctive next to a pronoun is no first person
             cues.append((m.start(), m.end(), word))
@@ -589,6 +597,11 @@ _AGENT = re.compile(
 )
 
 
+_AUX_SECOND = re.compile(
+    r"[ \t]*(?:[A-ZÄÖÜ][\w\-]*[ \t]+)?(?:" + "|".join(sorted(AUXILIARIES)) + r")(?![\w\-])"
+)
+
+
 def _verb_final_subject(
     masked: str, s_start: int, q_start: int, c_end: int, s_end: int
 ) -> _Phrase | None:
@@ -609,6 +622,13 @@ def _verb_final_subject(
         return None
     lead = _VERB_FINAL_LEAD.match(masked, clause_start, q_start)
     if lead is None:
+        # "…, habe sie es als „…“ bezeichnet", "Zuvor hatte sie die Lage als „…“ beschrieben":
+        # the subject right after the auxiliary of a verb-second clause
+        aux = _AUX_SECOND.match(masked, clause_start, q_start)
+        if aux is not None:
+            phrase = _np_after(masked, aux.end(), q_start)
+            if phrase is not None and (phrase.pronoun or (phrase.name or phrase.role)):
+                return phrase if phrase.pronoun or _personlike(phrase) else None
         if clause_start != s_start:
             return None
         phrase = _sentence_subject(masked, s_start, q_start)
@@ -625,9 +645,7 @@ def _verb_final_subject(
     return _rel_antecedent(masked, s_start, clause_start, lead)
 
 
-def _rel_antecedent(
-    masked: str, s_start: int, clause_start: int, lead: re.Match
-) -> _Phrase | None:
+def _rel_antecedent(masked: str, s_start: int, clause_start: int, lead: re.Match) -> _Phrase | None:
     """In a relative clause the pronoun is the mention and its antecedent names the speaker:
     'der Führer, der den Sieg als „…“ bezeichnete', 'Demonstranten, die skandierten: „…“'."""
     comma = clause_start - 1
@@ -1162,6 +1180,10 @@ _ROLE_APPOS_AFTER = re.compile(
 )
 
 
+_OPENING_PRONOUN = re.compile(
+    r"[ \t\n]*(?:(?:Auch|Doch|Aber|Dann|Nun|Zudem|Damals|Später)[ \t]+)?(?P<pron>Er|Sie)"
+    r"[ \t]+[a-zäöüß]+[ \t]"
+)
 _CAPITAL_NEXT = re.compile(r"[ \t]+[A-ZÄÖÜ][a-zäöüß]")
 _AFTER_PREPOSITION = re.compile(
     r"(?<![\w\-])(?:mit|von|vom|für|gegen|bei|beim|an|am|über|zu|zum|zur|gegenüber|nach|auf|aus"
@@ -1318,7 +1340,7 @@ class _Entities:
             if m.group(0) == forms[m.group(0)] or not _CAPITAL_NEXT.match(self.masked, m.end())
         ]
 
-    def _subject_first(self, i: int, want_female: bool) -> str:
+    def _subject_first(self, i: int, want_female: bool, depth: int) -> str:
         """Of the compatible people named in the sentence of mention i, the first one that
         follows no preposition: the subject ('Scholz kritisierte Biden. Er sagte' is Scholz)."""
         start = self.mentions[i][0]
@@ -1334,10 +1356,20 @@ class _Entities:
                 continue
             if not _AFTER_PREPOSITION.search(self.masked, max(0, m_start - 60), m_start):
                 return canonical
+        if depth < 3 and _AFTER_PREPOSITION.search(self.masked, max(0, start - 60), start):
+            # "Er war es, der das von Präsident Kennedy formulierte Ziel …": the sentence's
+            # subject is the same pronoun, so the person it stands for is the one meant
+            opening = _OPENING_PRONOUN.match(self.masked, s_start, start)
+            if opening and (opening.group("pron").lower() == "sie") == want_female:
+                earlier = self.resolve_pronoun(
+                    opening.group("pron").lower(), opening.start("pron"), False, depth=depth + 1
+                )
+                if earlier is not None:
+                    return earlier
         return self.mentions[i][2]
 
     def resolve_pronoun(
-        self, pronoun: str, position: int, plural: bool, personal: bool = True
+        self, pronoun: str, position: int, plural: bool, personal: bool = True, depth: int = 0
     ) -> str | None:
         """The person 'er'/'sie' stands for; a demonstrative ('letztere', 'dieser') is the
         most recent one, a personal pronoun the subject of the sentence that names it."""
@@ -1353,7 +1385,7 @@ class _Entities:
                 break
             female = self.entities[canonical]["female"]
             if (want_female and female) or (not want_female and not female):
-                return self._subject_first(i, want_female) if personal else canonical
+                return self._subject_first(i, want_female, depth) if personal else canonical
         if want_female:
             # "sie sagte" with no woman named before: only when one person is in view
             recent = {c for s, _e, c in self.mentions if window <= s < position}
@@ -1606,7 +1638,15 @@ def _extract(body: str) -> Extraction:
             confidence = 0.55
         elif kind == "direct" and frame and frame.phrase:
             phrase = frame.phrase
-            speaker = resolve(phrase, frame.cue) or earlier_speaker(phrase, frame.cue)
+            # the verb shows the number only when it is the finite verb next to the pronoun, not
+            # a participle at the end ("hatte sie … beschrieben")
+            cue_end = frame.cue_start + len(frame.cue or "")
+            if phrase.start >= frame.cue_start:
+                gap = masked[cue_end : phrase.start]  # "riefen sie"
+            else:
+                gap = masked[phrase.end : frame.cue_start]  # "sie riefen"
+            number_cue = frame.cue if not gap.strip() else None
+            speaker = resolve(phrase, number_cue) or earlier_speaker(phrase, number_cue)
             s_start_, s_end_ = phrase.start, phrase.end
             confidence = frame.confidence if speaker else 0.4
         if speaker is None:
@@ -1799,6 +1839,10 @@ def _looks_like_first_name(masked: str, m: re.Match) -> bool:
     low = first.lower()
     if _is_first_name(first):
         return True  # "Jürgen", "Peter": listed first names, whatever their ending
+    if re.search(
+        r"(?<![\w\-])[a-zäöüß]+(?:e|en|er|es|em)[ \t]+$", masked[max(0, m.start() - 30) : m.start()]
+    ):
+        return False  # "in dem kleinen Ort Wapakoneta": a noun after an adjective
     return not low.endswith(("en", "er", "es", "em", "ische", "isch", "sche", "e", "s"))
 
 
@@ -2239,7 +2283,7 @@ def _sentence_subject(masked: str, s_start: int, quote_start: int) -> _Phrase | 
 
 _ER_AFTER = re.compile(r"[ \t]er(?![\w\-])")
 _INVERTED_PRONOUN = re.compile(
-    r"[ \t]*(?:[A-ZÄÖÜ][\w\-]*(?:[ \t]+[\w\-]+){0,4}?)[ \t]+(?P<verb>[a-zäöüß]+)[ \t]+"
+    r"[ \t]*(?:[A-ZÄÖÜ][\w\-]*(?:[ \t]+[\w\-]+){0,8}?)[ \t]+(?P<verb>[a-zäöüß]+)[ \t]+"
     r"(?P<pron>er|sie)(?![\w\-])"
 )
 

@@ -946,3 +946,41 @@ def test_pronoun_falls_back_to_the_latest_speaker_who_agrees():
     result = extract(text)
     q = find(text, result, "keine Alternative")
     assert (q.speaker, text[q.speaker_start : q.speaker_end]) == ("Minister", "Er")
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "speaker"),
+    [
+        # the subject right after the auxiliary of a verb-second clause
+        (
+            "Anna Berg sprach zuerst. Nachdem er das Papier gelesen hatte, habe sie es als "
+            "„unzureichend“ bezeichnet.",
+            "unzureichend",
+            "Anna Berg",
+        ),
+        # a participle at the end says nothing about the number of "sie"
+        (
+            "Die Ministerin Anna Berg sprach zuerst. Dann sagte der Minister Karl Roth: „Wir "
+            "helfen.“ Zuvor hatte sie die Lage als „dramatisch“ beschrieben.",
+            "dramatisch",
+            "Anna Berg",
+        ),
+        # a pronoun several words into its sentence, after the verb
+        (
+            "Die Ministerin Anna Berg sprach zuerst. Dann kam der Minister Karl Roth an die "
+            "Reihe. In dem Gespräch mit den Ländern am Montag habe sie „klare Worte“ gefunden.",
+            "klare Worte",
+            "Anna Berg",
+        ),
+        # "er" continues the pronoun subject of the sentence before, not a name in a phrase
+        (
+            "Seit 1962 arbeitete Hans Kolb als Pilot. Er war es, der das von Präsident Kenner "
+            "formulierte Ziel erreichte. Später meldete er sich mit den Worten: „Wir sind "
+            "gelandet.“",
+            "gelandet",
+            "Hans Kolb",
+        ),
+    ],
+)
+def test_pronoun_subjects_and_their_number(text, fragment, speaker):
+    assert speaker_of(text, fragment) == ("direct", speaker)

@@ -480,7 +480,7 @@ def _sentences(masked: str, body: str) -> list[tuple[int, int]]:
             word = word.strip("(")
             ordinal = word.isdigit() and len(word) <= 2  # "5. August", but "vor 1933. Dann"
             ordinal = ordinal and not _SENT_OPENERS.match(masked, m.end())
-            if ordinal or word.rstrip(".") in _ABBREV or len(word) == 1:
+            if ordinal or word.rstrip(".") in _ABBREV or (len(word) == 1 and word.isalpha()):
                 continue
         bounds.append((start, m.end()))
         start = m.end()

@@ -984,3 +984,11 @@ def test_pronoun_falls_back_to_the_latest_speaker_who_agrees():
 )
 def test_pronoun_subjects_and_their_number(text, fragment, speaker):
     assert speaker_of(text, fragment) == ("direct", speaker)
+
+
+def test_one_digit_number_before_a_full_stop_ends_a_sentence_before_an_article():
+    text = (
+        "Das verzögert die Auslieferung des Modells 3. Ein Sprecher der Firma teilte mit: "
+        "„Alle werden fair bezahlt.“"
+    )
+    assert speaker_of(text, "fair bezahlt") == ("direct", "Sprecher der Firma")

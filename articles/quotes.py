@@ -809,6 +809,9 @@ def _personlike(phrase: _Phrase | None) -> bool:
         return True  # "Der Text lautete", "führt der Bericht aus": documents speak too
     if article and phrase.participle and not low.endswith(_THING_SUFFIXES):
         return True  # "die in New York City geborene Lopez"
+    if article and len(words) > 1 and words[-1].endswith("s") and words[0][:1].isupper():
+        # "die Anhänger Saddam Husseins": the noun before a genitive name is the head
+        low = words[0].lower()
     if article:
         # "die Entwicklung" is no speaker; "die Demonstranten", "der Verfasser" may be
         return (
@@ -2191,9 +2194,9 @@ _CLAUSE_INVERTED = re.compile(
 
 
 _REL_SUBJECT = re.compile(
-    rf"[ \t]*(?:(?:Auch|Und|Aber|Doch|So|Dann|Nun|Zudem|Außerdem)[ \t]+)?(?P<np>{_NP})"
+    rf"[ \t]*(?:(?:Auch|Und|Aber|Doch|So|Dann|Nun|Zudem|Außerdem|Wie)[ \t]+)?(?P<np>{_NP})"
     rf"(?![\w\-])[ \t]*,[ \t]+(?:der|die|das|welche[rs]?|dessen|deren)[ \t][^⟪⟫;:,]{{2,160}},"
-    rf"(?:[ \t]+(?:auch|jedoch|nun|aber|dann|zudem|dagegen|hingegen))?[ \t]*"
+    rf"(?:[ \t]+(?:auch|jedoch|nun|aber|dann|zudem|dagegen|hingegen|dazu|darauf|damals))*[ \t]*"
 )
 
 

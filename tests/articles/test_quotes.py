@@ -992,3 +992,24 @@ def test_one_digit_number_before_a_full_stop_ends_a_sentence_before_an_article()
         "„Alle werden fair bezahlt.“"
     )
     assert speaker_of(text, "fair bezahlt") == ("direct", "Sprecher der Firma")
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "speaker"),
+    [
+        (
+            "Einige Anhänger Peter Kolbs protestierten vor dem Gericht mit dem Ruf: "
+            "„Freiheit für Kolb!“",
+            "Freiheit",
+            "Anhänger Peter Kolbs",
+        ),
+        (
+            "Wie Karl Roth, der als Beobachter im Saal war, dazu feststellt, verlangt "
+            "„das Gesetz einen klaren Beweis“.",
+            "klaren Beweis",
+            "Karl Roth",
+        ),
+    ],
+)
+def test_genitive_name_after_the_head_and_wie_with_a_relative_clause(text, fragment, speaker):
+    assert speaker_of(text, fragment) == ("direct", speaker)

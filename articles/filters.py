@@ -9,6 +9,7 @@ import django_filters
 from django import forms
 from django.db import connection
 from django.db.models import Exists, OuterRef, Q
+from django.utils.functional import cached_property
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
@@ -32,6 +33,7 @@ class ArticleFilter(django_filters.FilterSet):
         queryset=Source.objects.all(),
         to_field_name="slug",
         empty_label=_("All sources"),
+        error_messages={"invalid_choice": _("No source “%(value)s”.")},
     )
     speaker = django_filters.ModelChoiceFilter(
         label=_("Speaker"),
@@ -40,6 +42,7 @@ class ArticleFilter(django_filters.FilterSet):
         ).order_by("name"),
         to_field_name="slug",
         empty_label=_("All speakers"),
+        error_messages={"invalid_choice": _("No quoted speaker “%(value)s”.")},
         method="filter_speaker",
     )
     tag = django_filters.CharFilter(
@@ -94,7 +97,7 @@ class ArticleFilter(django_filters.FilterSet):
             )
         )
 
-    @property
+    @cached_property
     def tag_options(self) -> list[tuple[str, str]]:
         """The tags the reader may filter by: on articles or on annotations they may see."""
         return list(tags_in_use(getattr(self.request, "user", None)).values_list("slug", "name"))
@@ -107,10 +110,27 @@ class ArticleFilter(django_filters.FilterSet):
         return (self.form.cleaned_data.get("q") or "").strip() if self.is_bound else ""
 
     @property
+    def invalid(self) -> list[str]:
+        """The names of the fields whose value is not valid (an unknown source, a date that
+        is no date …): the list shows no article then, rather than silently more."""
+        return list(self.form.errors) if self.is_bound else []
+
+    @property
     def active(self) -> list[str]:
-        """The names of the filters in use (not the sorting)."""
+        """The names of the filters in use (not the sorting), or given a value not valid."""
         data = getattr(self.form, "cleaned_data", {})
-        return [name for name, value in data.items() if value and name != "sort"]
+        invalid = self.invalid
+        return [
+            name
+            for name in self.form.fields
+            if name in invalid or (data.get(name) and name != "sort")
+        ]
+
+    def given(self, name: str):
+        """A filter's value as the list says it: cleaned, or as typed when it is not valid."""
+        if name in self.invalid:
+            return self.form[name].value()
+        return self.form.cleaned_data[name]
 
     # The choices as (slug, name), and as the <option> elements of a select: Django's Select
     # widget renders a template per option, and so does a template loop, which costs
@@ -148,15 +168,31 @@ class ArticleFilter(django_filters.FilterSet):
 
     @property
     def narrowed(self) -> list[str]:
-        """The filters in use besides the search, and a sorting other than the default."""
+        """The filters in use besides the search, a sorting other than the default, and the
+        fields with an error (so that the panel showing it is open)."""
         data = getattr(self.form, "cleaned_data", {})
+        invalid = self.invalid
         return [
             name
-            for name, value in data.items()
-            if value and name != "q" and (name != "sort" or value != self.RELEVANCE)
+            for name in self.form.fields
+            if name in invalid
+            or (data.get(name) and name != "q" and (name != "sort" or data[name] != self.RELEVANCE))
         ]
 
+    def _check_tag(self) -> None:
+        """A tag nobody may filter by is an error, as an unknown source or speaker is."""
+        value = self.form.cleaned_data.get("tag")
+        if not value:
+            return
+        known = {slug for slug, _name in self.tag_options}
+        known |= {name.casefold() for _slug, name in self.tag_options}
+        if value not in known and value.casefold() not in known:
+            self.form.add_error("tag", _("No tag “%(value)s”.") % {"value": value})
+
     def filter_queryset(self, queryset):
+        self._check_tag()
+        if self.form.errors:
+            return queryset.none()
         queryset = super().filter_queryset(queryset)
         sort = self.form.cleaned_data.get("sort") or self.RELEVANCE
         if sort == self.RELEVANCE and self.search and connection.vendor == "postgresql":

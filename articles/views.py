@@ -16,6 +16,32 @@ from articles.filters import ArticleFilter
 from articles.models import Article, Source, Speaker
 
 
+class ForgivingPaginationMixin:
+    """A page number past the end shows the last page, and one that is no number (or below 1)
+    the first, as ``Paginator.get_page`` does, instead of a 404: a bookmarked page 7 of a list
+    that has shrunk still shows articles. "last" is the last page."""
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator = self.get_paginator(
+            queryset,
+            page_size,
+            orphans=self.get_paginate_orphans(),
+            allow_empty_first_page=self.get_allow_empty(),
+        )
+        asked = self.kwargs.get(self.page_kwarg) or self.request.GET.get(self.page_kwarg) or 1
+        number = paginator.num_pages if asked == "last" else page_number(asked)
+        page = paginator.page(min(number, paginator.num_pages))
+        return (paginator, page, page.object_list, page.has_other_pages())
+
+
+def page_number(value) -> int:
+    """The page asked for as a number from 1: nonsense, 0 and below are page 1."""
+    try:
+        return max(1, int(value))
+    except (TypeError, ValueError):
+        return 1
+
+
 class CappedPaginator(Paginator):
     """Counts up to ``cap`` rows only: a count of 100,000 matches costs more than the page
     itself. ``capped`` tells the template to say "More than 10,000"."""
@@ -58,7 +84,7 @@ class CappedPaginator(Paginator):
         return self._get_page([rows[pk] for pk in ids if pk in rows], number, self)
 
 
-class ArticleListView(ListView):
+class ArticleListView(ForgivingPaginationMixin, ListView):
     http_method_names = ["get", "head", "options"]
     template_name = "articles/article_list.html"
     paginate_by = 20
@@ -73,10 +99,7 @@ class ArticleListView(ListView):
     def get_paginator(self, queryset, per_page, **kwargs):
         if not self.filterset.search:
             return super().get_paginator(queryset, per_page, **kwargs)
-        try:
-            page = max(1, int(self.request.GET.get(self.page_kwarg, 1)))
-        except ValueError:  # "last" or nonsense: the paginator answers
-            page = 1
+        page = page_number(self.request.GET.get(self.page_kwarg))  # "last": the first cap
         # 1,000 for the first 49 pages, 2,000 from page 50 on, …: beyond the page, a round number.
         cap = min(CappedPaginator.CAP, self.SEARCH_CAP * (1 + page * per_page // self.SEARCH_CAP))
         return super().get_paginator(queryset, per_page, cap=cap, **kwargs)
@@ -104,7 +127,7 @@ class ArticleListView(ListView):
             query.pop(name, None)
             query.pop("page", None)
             field = self.filterset.form[name]
-            value = self.filterset.form.cleaned_data[name]
+            value = self.filterset.given(name)
             url = reverse("articles:list") + (f"?{query.urlencode()}" if query else "")
             result.append((f"{field.label}: {value}", url))
         return result
@@ -165,10 +188,12 @@ def annotate_strings() -> dict[str, str]:
         "you": _("you"),
         "edited": _("edited"),
         "alsoHere": _("Also here:"),
+        # A quoted passage: the interface language's quotation marks (German „…“).
+        "quoted": _("“%(text)s”"),
     }
 
 
-class SpeakerListView(ListView):
+class SpeakerListView(ForgivingPaginationMixin, ListView):
     http_method_names = ["get", "head", "options"]
     template_name = "articles/speaker_list.html"
     context_object_name = "speakers"
@@ -178,7 +203,7 @@ class SpeakerListView(ListView):
         return Speaker.objects.quoted().order_by("name")
 
 
-class SpeakerDetailView(ListView):
+class SpeakerDetailView(ForgivingPaginationMixin, ListView):
     """A speaker's quotations, newest first."""
 
     http_method_names = ["get", "head", "options"]
@@ -204,7 +229,7 @@ class SourceListView(ListView):
         return Source.objects.annotate(article_count=Count("articles")).order_by("name")
 
 
-class SourceDetailView(ListView):
+class SourceDetailView(ForgivingPaginationMixin, ListView):
     """An outlet's articles, newest first, and the speakers it quotes most."""
 
     http_method_names = ["get", "head", "options"]

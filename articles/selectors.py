@@ -9,7 +9,7 @@ from typing import NamedTuple
 from urllib.parse import quote as url_quote
 
 from django.db import connection
-from django.db.models import Count, F
+from django.db.models import Count, F, Q
 from django.db.models.functions import Substr
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -28,6 +28,12 @@ class SpeakerInArticle:
     speaker: Speaker | None  # None: quotations nobody could be named for
     colour: int
     count: int = 0
+    probable: int = 0  # of them, attributions the extractor guessed (Quote.uncertain)
+
+    @property
+    def only_probable(self) -> bool:
+        """Every quotation here is a guess: the chip says "probably …" as the labels do."""
+        return self.probable == self.count
 
     @property
     def key(self) -> str:
@@ -70,6 +76,8 @@ def article_page(*, slug: str) -> ArticlePage:
                 quote.speaker, len(speakers) % SPEAKER_COLOURS
             )
         entry.count += 1
+        if quote.speaker_id is not None and quote.uncertain:
+            entry.probable += 1
         quote.colour = entry.colour
     spans = [markup.Span(quote.start, quote.end, quote) for quote in quotes]
     blocks = markup.blocks(article.body, spans)
@@ -152,6 +160,12 @@ class QuotedSpeaker(NamedTuple):
     name: str
     slug: str
     url: str
+    probable: bool = False  # every attribution to them in the article is a guess
+
+
+# Quote.uncertain as a condition, for counting guesses in the database; a test checks that
+# the two agree.
+UNCERTAIN = Q(kind=Quote.Kind.DIRECT, confidence__lt=Quote.CERTAIN, review=Quote.Review.MACHINE)
 
 
 @dataclass
@@ -183,13 +197,14 @@ def article_rows(articles: Sequence[Article], *, search: str = "") -> list[Artic
     quoted = (
         Quote.objects.filter(article_id__in=ids, kind__in=Quote.SPOKEN, speaker__isnull=False)
         .values("article_id", "speaker_id")
-        .annotate(count=Count("id"))
-        .values_list("article_id", "speaker__name", "speaker__slug", "count")
+        .annotate(count=Count("id"), probable=Count("id", filter=UNCERTAIN))
+        .values_list("article_id", "speaker__name", "speaker__slug", "count", "probable")
     )
     speaker_url = slug_url("articles:speaker")
     speakers: dict[int, list[tuple[int, QuotedSpeaker]]] = defaultdict(list)
-    for article_id, name, slug, count in quoted:
-        speakers[article_id].append((count, QuotedSpeaker(name, slug, speaker_url(slug))))
+    for article_id, name, slug, count, probable in quoted:
+        speaker = QuotedSpeaker(name, slug, speaker_url(slug), probable=probable == count)
+        speakers[article_id].append((count, speaker))
     passages = _passages(ids, search) if search and ids else {}
     article_url, source_url = slug_url("articles:detail"), slug_url("articles:source")
     return [

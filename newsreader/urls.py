@@ -1,14 +1,41 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
+from django.templatetags.static import static
 from django.urls import include, path
+from django.utils.decorators import method_decorator
+from django.utils.translation import gettext as _
 from django.views.generic import RedirectView
 from django.views.i18n import set_language
 
+
+class LogoutView(auth_views.LogoutView):
+    """Django's logout, and a word about it on the login page it leads to."""
+
+    def post(self, request, *args, **kwargs):
+        response = super().post(request, *args, **kwargs)
+        messages.success(request, _("You have been logged out."))
+        return response
+
+
+@method_decorator(login_not_required, name="dispatch")
+class FaviconView(RedirectView):
+    """Browsers ask for /favicon.ico whatever the page links to. The address is looked up per
+    request: the manifest storage knows the file's hashed name only after collectstatic."""
+
+    permanent = False
+
+    def get_redirect_url(self, *args, **kwargs):
+        return static("favicon.svg")
+
+
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="articles:list", permanent=False)),
+    path("accounts/logout/", LogoutView.as_view(), name="logout"),
     path("accounts/", include("django.contrib.auth.urls")),
     # The language switch works on the login page too.
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
+    path("favicon.ico", FaviconView.as_view()),
     path("admin/", admin.site.urls),
     path("", include("articles.urls")),
     path("", include("annotations.urls")),

@@ -23,8 +23,7 @@
   const ME = root.dataset.user;
   const ARTICLE = root.dataset.articlePath;
   const panel = root.querySelector("[data-annotations-panel]");
-  const side = panel.parentElement;
-  const threadBox = panel.querySelector("[data-thread]");
+  const threadBox = root.querySelector("[data-thread]");
   const list = panel.querySelector("[data-annotation-list]");
   const empty = panel.querySelector("[data-annotation-empty]");
   const countBox = panel.querySelector("[data-annotation-count]");
@@ -263,6 +262,11 @@
     return chars.length > length ? chars.slice(0, length).join("") + "…" : chars.join("");
   }
 
+  // A passage in the interface language's quotation marks (“…” in English, „…“ in German).
+  function quoted(text, length) {
+    return S.quoted.replace("%(text)s", snippet(text, length));
+  }
+
   function el(tag, className, text) {
     const element = document.createElement(tag);
     if (className) element.className = className;
@@ -276,7 +280,7 @@
     if (a.orphaned) item.id = "annotation-" + a.id;
     const open = el("button", "entry-open");
     open.type = "button";
-    open.appendChild(el("span", "entry-quote", "“" + snippet(a.exact, 90) + "”"));
+    open.appendChild(el("span", "entry-quote", quoted(a.exact, 90)));
     const meta = [a.mine ? S.you : a.user, a.visibility === "shared" ? S.shared : S.private];
     if (a.replies) meta.push(S.replies + ": " + a.replies);
     if (a.deleted) meta.push(S.deleted);
@@ -432,7 +436,7 @@
     if (existing) {
       const a = annotations.get(existing.id);
       fields.heading.textContent = S.editAnnotation;
-      fields.quote.textContent = "“" + snippet(a.exact, 160) + "”";
+      fields.quote.textContent = quoted(a.exact, 160);
       const bodies = [].concat(existing.doc.body || []);
       const comment = bodies.find((b) => b.purpose === "commenting");
       fields.comment.value = comment ? comment.value : "";
@@ -444,7 +448,7 @@
     } else {
       if (!pending) return;
       fields.heading.textContent = S.newAnnotation;
-      fields.quote.textContent = "“" + snippet(textBetween(pending.start, pending.end), 160) + "”";
+      fields.quote.textContent = quoted(textBetween(pending.start, pending.end), 160);
       rect = pending.rect;
       window.getSelection().removeAllRanges();
       paint([{ id: "pending", start: pending.start, end: pending.end, colour: "pending" }]);
@@ -453,14 +457,34 @@
     editor.hidden = false;
     if (!phone.matches) place(editor, rect, true);
     fields.comment.focus({ preventScroll: phone.matches });
-    if (!phone.matches) {
+    if (phone.matches) {
+      const marks = body.querySelectorAll('mark[data-annotation-id="' + (existing ? existing.id : "pending") + '"]');
+      showAboveSheet(marks.length ? marks : null);
+    } else {
       const box = editor.getBoundingClientRect();
       if (box.bottom > window.innerHeight) editor.scrollIntoView({ block: "nearest", behavior: "smooth" });
     }
   }
 
+  // On a phone the editor is a sheet over the lower part of the screen: the page scrolls so
+  // that the passage stands above it (its start, when the whole does not fit), and gets room
+  // at its end, so that a passage near the end of the article can scroll up that far too.
+  function showAboveSheet(marks) {
+    const sheetTop = window.innerHeight - editor.offsetHeight;
+    document.body.style.paddingBottom = editor.offsetHeight + "px";
+    if (!marks) return;
+    const top = marks[0].getBoundingClientRect().top;
+    const bottom = marks[marks.length - 1].getBoundingClientRect().bottom;
+    const margin = 12;
+    let delta = 0;
+    if (bottom > sheetTop - margin) delta = bottom - (sheetTop - margin);
+    if (top - delta < margin) delta = top - margin; // too long: its start stays in view
+    if (delta) window.scrollBy(0, delta);
+  }
+
   function closeEditor() {
     editor.hidden = true;
+    document.body.style.paddingBottom = "";
     unpaint("pending");
     editing = null;
     pending = null;
@@ -628,7 +652,7 @@
       others.forEach((other) => {
         const b = annotations.get(other);
         if (!b) return;
-        const link = el("button", "link", "“" + snippet(b.exact, 40) + "”");
+        const link = el("button", "link", quoted(b.exact, 40));
         link.type = "button";
         link.addEventListener("click", () => openThread(other, [], false));
         also.appendChild(link);
@@ -645,8 +669,6 @@
     threadBox.replaceChildren(...parts);
     threadBox.hidden = false;
     threadBox.classList.add("is-open");
-    side.classList.add("has-thread");
-    side.scrollTop = 0;
     if (scroll && !a.orphaned) {
       const first = document.getElementById("annotation-" + id);
       if (first) first.scrollIntoView({ block: "center" });
@@ -719,7 +741,6 @@
     current = null;
     threadBox.hidden = true;
     threadBox.classList.remove("is-open");
-    side.classList.remove("has-thread");
     threadBox.replaceChildren();
     body.querySelectorAll("mark.is-current").forEach((m) => m.classList.remove("is-current"));
   }
@@ -876,9 +897,13 @@
     };
   }
 
+  // The status line is read out and shown for a few seconds (a toast at the bottom).
+  let sayTimer = null;
   function say(text) {
     status.textContent = "";
+    window.clearTimeout(sayTimer);
     window.setTimeout(() => { status.textContent = text; }, 50);
+    sayTimer = window.setTimeout(() => { status.textContent = ""; }, 5000);
   }
 
   // --- start ------------------------------------------------------------------------------------

@@ -612,3 +612,199 @@ def test_query_counts_do_not_grow_with_the_rows(
     page = alice_client.get(many_articles[0].get_absolute_url()).context["page"]
     assert len(page.quotes) == 50
     assert len(alice_client.get(reverse("articles:list")).context["rows"]) == 20
+
+
+# --- Guessed attributions ---------------------------------------------------------------------
+
+
+@pytest.fixture
+def guessed_article(db):
+    """Anna Berger quoted once for sure and once by a guess; Karl Wolf only by a guess, and a
+    guess about Anna that a person confirmed."""
+    source = Source.objects.create(name="Blatt", slug="blatt")
+    anna, karl = make_speaker("Anna Berger"), make_speaker("Karl Wolf")
+    body = 'Sie sagte: "Eins." Dann: "Zwei." Er: "Drei." Sie: "Vier."'
+    spans = [
+        (body.index(f'"{word}'), body.index(f'{word}."') + len(word) + 2)
+        for word in ("Eins", "Zwei", "Drei", "Vier")
+    ]
+    article = make_article(source, "Vermutet", body)
+    confirmed = Quote.Review.CONFIRMED
+    for (start, end), speaker, confidence, review in zip(
+        spans,
+        [anna, anna, karl, anna],
+        [0.9, 0.4, 0.5, 0.3],
+        [Quote.Review.MACHINE, Quote.Review.MACHINE, Quote.Review.MACHINE, confirmed],
+        strict=True,
+    ):
+        Quote.objects.create(
+            article=article,
+            start=start,
+            end=end,
+            speaker=speaker,
+            kind="direct",
+            confidence=confidence,
+            review=review,
+        )
+    return article
+
+
+@pytest.mark.django_db
+def test_a_guessed_attribution_is_shown_as_a_guess_everywhere(alice_client, guessed_article):
+    # The article page: Anna's chip counts her one guess, Karl's says "probably".
+    response = alice_client.get(guessed_article.get_absolute_url())
+    entries = {e.speaker.name: e for e in response.context["page"].speakers}
+    assert (entries["Anna Berger"].count, entries["Anna Berger"].probable) == (3, 1)
+    assert (entries["Karl Wolf"].count, entries["Karl Wolf"].probable) == (1, 1)
+    html = response.content.decode()
+    assert '<span class="chip-probable">1 probable</span>' in html
+    assert '<span class="chip-name">probably Karl Wolf</span>' in html
+    assert '<span class="chip-name">Anna Berger</span>' in html
+
+    # The speaker page marks the one guessed quotation of Anna's, not the confirmed one.
+    anna = Speaker.objects.get(name="Anna Berger")
+    response = alice_client.get(anna.get_absolute_url())
+    assert [q.uncertain for q in response.context["quotes"]] == [False, True, False]
+    assert response.content.decode().count("probably Anna Berger</span>") == 1
+
+    # The article list: Karl is quoted only by a guess, Anna for sure.
+    response = alice_client.get(reverse("articles:list"))
+    (row,) = response.context["rows"]
+    assert [(s.name, s.probable) for s in row.speakers] == [
+        ("Anna Berger", False),
+        ("Karl Wolf", True),
+    ]
+    html = response.content.decode()
+    assert ">probably Karl Wolf</a>" in html and ">Anna Berger</a>" in html
+
+    # German: „vermutlich …“ with the German plural.
+    response = alice_client.get(guessed_article.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="de")
+    html = response.content.decode()
+    assert "vermutlich Karl Wolf" in html and "1 vermutet" in html
+
+
+@pytest.mark.django_db
+def test_the_database_condition_for_a_guess_is_quote_uncertain(guessed_article):
+    from articles.selectors import UNCERTAIN
+
+    Quote.objects.filter(start__gt=30).update(kind="indirect")  # a reported one is no guess
+    quotes = Quote.objects.all()
+    assert {q.pk for q in quotes if q.uncertain} == set(
+        quotes.filter(UNCERTAIN).values_list("pk", flat=True)
+    )
+    assert quotes.filter(UNCERTAIN).exists()
+
+
+# --- Pages past the end, and filter values that are not valid ----------------------------------
+
+
+@pytest.mark.django_db
+def test_a_page_number_past_the_end_or_nonsense_shows_the_last_or_first_page(
+    alice_client, many_articles
+):
+    speaker = Speaker.objects.get(name="Person 1")
+    pages = [
+        (reverse("articles:list"), 3),
+        (reverse("articles:list") + "?q=Lage&sort=newest", 3),
+        (reverse("articles:source", args=["quelle-0"]), 1),
+        (reverse("articles:speakers"), 1),
+        (speaker.get_absolute_url(), 1),
+    ]
+    for url, last in pages:
+        join = "&" if "?" in url else "?"
+        for page, expected in [("99", last), ("last", last), ("abc", 1), ("0", 1), ("-2", 1)]:
+            response = alice_client.get(f"{url}{join}page={page}")
+            assert response.status_code == 200, (url, page)
+            assert response.context["page_obj"].number == expected, (url, page)
+    response = alice_client.get(reverse("articles:list"), {"page": 99})
+    assert len(response.context["rows"]) == 20  # 60 articles: the last page is full
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "query, message, label",
+    [
+        ({"date_from": "garbage"}, "Enter a valid date.", "From: garbage"),
+        ({"speaker": "nobody"}, "No quoted speaker “nobody”.", "Speaker: nobody"),
+        ({"source": "nope"}, "No source “nope”.", "Source: nope"),
+        ({"tag": "nope"}, "No tag “nope”.", "Tag: nope"),
+        ({"sort": "sideways"}, "Select a valid choice.", "Sort by: sideways"),
+    ],
+)
+def test_a_filter_value_that_is_not_valid_is_shown_with_its_error_and_no_articles(
+    alice_client, seed_article, query, message, label
+):
+    response = alice_client.get(reverse("articles:list"), {"q": "NATO", **query})
+    assert response.status_code == 200
+    assert response.context["rows"] == []  # never silently more articles than asked for
+    html = response.content.decode()
+    assert message in html and 'class="errorlist' in html
+    assert '<details class="filters-more" open>' in html  # the panel with the error is open
+    assert "A filter is not valid" in html
+    removals = dict(response.context["removals"])
+    assert label in removals
+    assert titles(alice_client.get(removals[label])) == [seed_article.title]
+
+
+@pytest.mark.django_db
+def test_a_known_tag_filters_by_slug_or_name(alice_client, alice, seed_article):
+    from annotations.models import ArticleTag, Tag
+
+    tag = Tag.objects.create(name="Waffen", slug="waffen")
+    ArticleTag.objects.create(article=seed_article, tag=tag, user=alice)
+    for value in ("waffen", "WAFFEN"):
+        response = alice_client.get(reverse("articles:list"), {"tag": value})
+        assert titles(response) == [seed_article.title]
+        assert "errorlist" not in response.content.decode()
+
+
+# --- The frame: navigation, login errors, logout, favicon ---------------------------------------
+
+
+@pytest.mark.django_db
+def test_the_header_links_to_my_annotations_and_the_tokens(alice_client):
+    html = alice_client.get(reverse("articles:list")).content.decode()
+    assert f'href="{reverse("annotations:mine")}"' in html
+    assert f'href="{reverse("annotations:tokens")}"' in html
+    html = alice_client.get(reverse("annotations:mine")).content.decode()
+    assert f'href="{reverse("annotations:mine")}" aria-current="page"' in html
+
+
+@pytest.mark.django_db
+def test_a_failed_login_is_an_alert(client, alice):
+    response = client.post(reverse("login"), {"username": "alice", "password": "wrong"})
+    html = response.content.decode()
+    assert re.search(r'<div class="form-errors" role="alert"><ul class="errorlist nonfield"', html)
+    response = client.post(reverse("login"), {"username": "alice", "password": ""})
+    assert 'class="field-errors" role="alert"' in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_logging_out_says_so_on_the_login_page(alice_client):
+    response = alice_client.post(reverse("logout"), follow=True)
+    assert response.redirect_chain[-1][0] == reverse("login")
+    assert "You have been logged out." in response.content.decode()
+    assert "logged out" not in alice_client.get(reverse("login")).content.decode()  # once
+
+
+@pytest.mark.django_db
+def test_a_favicon_is_linked_and_served(client, alice_client):
+    from django.contrib.staticfiles import finders
+    from django.templatetags.static import static
+
+    response = client.get("/favicon.ico")  # anonymous: browsers ask before logging in
+    assert response.status_code == 302 and response["Location"] == static("favicon.svg")
+    assert finders.find("favicon.svg")
+    html = alice_client.get(reverse("articles:list")).content.decode()
+    assert f'<link rel="icon" href="{static("favicon.svg")}" type="image/svg+xml">' in html
+
+
+def test_the_annotation_editor_quotes_in_the_readers_language():
+    from django.utils import translation
+
+    from articles.views import annotate_strings
+
+    with translation.override("en"):
+        assert annotate_strings()["quoted"] % {"text": "x"} == "“x”"
+    with translation.override("de"):
+        assert annotate_strings()["quoted"] % {"text": "x"} == "„x“"

@@ -1701,8 +1701,14 @@ def _described_people(masked: str) -> list[tuple[int, _Phrase]]:
         noun = m.group("noun")
         person = _is_role(noun) or noun.lower() in ("mann", "jugendliche", "jugendlicher")
         person = person or bool(re.fullmatch(r"\d+-[Jj]ährige[r]?", noun))
+        if m.group("art") == "die" and not person:
+            # "die Brandstifter": a group of people, for "sie" with a plural verb
+            group = _Phrase(m.start(), m.end(), m.group(0), name=noun)
+            if _plural_phrase(group) and _personlike(group):
+                found.append((m.start(), group))
+            continue
         if not person or noun.lower().endswith(("innen", "en", "ern")):
-            continue  # plurals ("den Demonstranten") are left out
+            continue  # plurals in other cases ("den Demonstranten") are left out
         female = noun.lower().endswith("in") or noun.lower() in FEMALE_KIN
         art = m.group("art")
         if female:

@@ -1013,3 +1013,13 @@ def test_one_digit_number_before_a_full_stop_ends_a_sentence_before_an_article()
 )
 def test_genitive_name_after_the_head_and_wie_with_a_relative_clause(text, fragment, speaker):
     assert speaker_of(text, fragment) == ("direct", speaker)
+
+
+def test_plural_sie_resolves_to_a_group_of_people_named_before():
+    text = (
+        "In der Nacht drangen die Einbrecher in das Rathaus ein. Sie schrieben Parolen wie "
+        "„Wir kommen wieder“ an die Wand."
+    )
+    result = extract(text)
+    q = find(text, result, "kommen wieder")
+    assert (q.speaker, text[q.speaker_start : q.speaker_end]) == ("Einbrecher", "Sie")

@@ -1,12 +1,15 @@
 from django.contrib import admin, messages
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from django.shortcuts import render
+from django.template.response import TemplateResponse
 from django.urls import path
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from articles import services
-from articles.forms import SeedUploadForm
+from articles.forms import SeedUploadForm, SpeakerMergeForm
 from articles.models import Article, Quote, Source, Speaker, SpeakerAlias
 
 
@@ -58,19 +61,40 @@ class SpeakerAdmin(admin.ModelAdmin):
         obj.edited = True  # later imports leave a person's corrections alone
         super().save_model(request, obj, form, change)
 
-    @admin.action(description=_("Merge selected speakers into the one with most quotes"))
+    @admin.action(description=_("Merge the selected speakers into one"))
     def merge_speakers(self, request, queryset):
+        """A page asks which speaker stays (the one with most quotes is proposed)."""
         speakers = sorted(queryset, key=lambda s: (-s.quote_count, s.pk))
         if len(speakers) < 2:
             self.message_user(request, _("Select at least two speakers."), messages.WARNING)
-            return
-        target = services.speakers_merge(target=speakers[0], others=speakers[1:])
+            return None
+        form = SpeakerMergeForm(
+            request.POST if "confirm" in request.POST else None, speakers=speakers
+        )
+        if not form.is_valid():
+            context = {
+                **self.admin_site.each_context(request),
+                "opts": self.model._meta,
+                "title": _("Merge speakers"),
+                "form": form,
+                "speakers": speakers,
+                "action_checkbox_name": ACTION_CHECKBOX_NAME,
+            }
+            return TemplateResponse(request, "admin/articles/speaker/merge.html", context)
+        target = form.cleaned_data["survivor"]
+        others = [speaker for speaker in speakers if speaker.pk != target.pk]
+        services.speakers_merge(target=target, others=others)
         self.message_user(
             request,
-            _("Merged %(count)d speakers into %(name)s.")
-            % {"count": len(speakers) - 1, "name": target.name},
+            ngettext(
+                "Merged %(count)d speaker into %(name)s.",
+                "Merged %(count)d speakers into %(name)s.",
+                len(others),
+            )
+            % {"count": len(others), "name": target.name},
             messages.SUCCESS,
         )
+        return None
 
 
 class QuoteInline(admin.TabularInline):
@@ -140,7 +164,16 @@ class ArticleAdmin(admin.ModelAdmin):
     def rerun_extractor(self, request, queryset):
         for article in queryset:
             services.quotes_extract(article=article)
-        self.message_user(request, _("Extracted the quotes of %d articles.") % len(queryset))
+        count = len(queryset)
+        self.message_user(
+            request,
+            ngettext(
+                "Extracted the quotes of %(count)d article.",
+                "Extracted the quotes of %(count)d articles.",
+                count,
+            )
+            % {"count": count},
+        )
 
     def get_urls(self):
         return [
@@ -174,15 +207,31 @@ class ArticleAdmin(admin.ModelAdmin):
                 )
                 for name, data in _uploaded_seed_files(form.cleaned_data["files"])
             ]
+        hints = _import_hints()
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
             "title": _("Import seed files"),
             "form": form,
             "outcomes": outcomes,
+            "rows": [(outcome, outcome.explained(hints)) for outcome in outcomes],
             "failed": sum(outcome.failed for outcome in outcomes),
         }
         return render(request, "admin/articles/article/import.html", context)
+
+
+def _import_hints() -> dict[str, str]:
+    """What to do about a failed file, in the words of the upload form (the command has its
+    own: ``--replace``, ``--source``)."""
+    fields = SeedUploadForm.base_fields
+    return {
+        services.Option.REPLACE: gettext(
+            "tick “%(field)s” to replace its text, or rename the file to import it as a new article"
+        )
+        % {"field": fields["replace"].label},
+        services.Option.SOURCE: gettext("or fill in “%(field)s”")
+        % {"field": fields["source"].label},
+    }
 
 
 def _uploaded_seed_files(files):
@@ -191,7 +240,7 @@ def _uploaded_seed_files(files):
             yield from services.seed_files_from_zip(upload)
         else:
             try:
-                services.check_size(upload.size, upload.name)
+                services.seedfile.check_size(upload.size, upload.name)
                 yield upload.name, upload.read(services.seedfile.MAX_BYTES + 1)
             except services.seedfile.SeedError as error:
                 yield upload.name, error
@@ -218,10 +267,23 @@ class QuoteAdmin(admin.ModelAdmin):
     @admin.action(description=_("Confirm the selected quotes as they are"))
     def confirm(self, request, queryset):
         count = queryset.update(review=Quote.Review.CONFIRMED)
-        self.message_user(request, _("Confirmed %d quotes.") % count)
+        self.message_user(
+            request,
+            ngettext("Confirmed %(count)d quote.", "Confirmed %(count)d quotes.", count)
+            % {"count": count},
+        )
 
     @admin.action(description=_("Mark the selected quotes as not speech"))
     def mark_not_speech(self, request, queryset):
         for quote in queryset:
             services.quote_correct(quote=quote, kind=Quote.Kind.NOT_SPEECH)
-        self.message_user(request, _("Marked %d quotes as not speech.") % len(queryset))
+        count = len(queryset)
+        self.message_user(
+            request,
+            ngettext(
+                "Marked %(count)d quote as not speech.",
+                "Marked %(count)d quotes as not speech.",
+                count,
+            )
+            % {"count": count},
+        )

@@ -1,5 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from articles.models import Speaker
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -39,3 +42,27 @@ class SeedUploadForm(forms.Form):
     dry_run = forms.BooleanField(
         label=_("Dry run: check the files and report, import nothing"), required=False
     )
+
+
+class SpeakerMergeForm(forms.Form):
+    """Which of the selected speakers stays; the others' quotes and names move to it."""
+
+    survivor = forms.ModelChoiceField(
+        queryset=Speaker.objects.none(),
+        widget=forms.RadioSelect,
+        empty_label=None,
+        label=_("Keep this speaker"),
+    )
+
+    def __init__(self, *args, speakers: list[Speaker], **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["survivor"]
+        field.queryset = Speaker.objects.filter(pk__in=[speaker.pk for speaker in speakers])
+        field.initial = speakers[0].pk
+        counts = {speaker.pk: getattr(speaker, "quote_count", 0) for speaker in speakers}
+        field.label_from_instance = lambda speaker: (
+            ngettext(
+                "%(name)s (%(count)d quote)", "%(name)s (%(count)d quotes)", counts[speaker.pk]
+            )
+            % {"name": speaker.name, "count": counts[speaker.pk]}
+        )

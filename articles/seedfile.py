@@ -108,14 +108,19 @@ class ParsedArticle:
         return [self.body[p.start : p.end] for p in self.paragraphs]
 
 
-def decode(data: bytes, filename: str = "") -> str:
-    """Turn a file's bytes into normalised text, or raise a SeedError saying why not."""
-    if len(data) > MAX_BYTES:
+def check_size(size: int, filename: str = "") -> None:
+    """Refuse a file over the size limit, before reading it where the size is known."""
+    if size > MAX_BYTES:
         raise TooLarge(
-            f"the file is {len(data) / 1024 / 1024:.1f} MB; seed files are limited to "
+            f"the file is {size / 1024 / 1024:.1f} MB; seed files are limited to "
             f"{MAX_BYTES // 1024 // 1024} MB",
             filename=filename,
         )
+
+
+def decode(data: bytes, filename: str = "") -> str:
+    """Turn a file's bytes into normalised text, or raise a SeedError saying why not."""
+    check_size(len(data), filename)
     if not data.strip():
         raise EmptyFile("the file is empty", filename=filename)
     if b"\x00" in data[:8192]:
@@ -170,8 +175,7 @@ def parse(text: str, filename: str = "", *, default_source: str | None = None) -
     else:
         last_line = text.count("\n") + 1
         raise NoSource(
-            "no source line: the last paragraph should name the outlet, like 'Quelle: RT DE' "
-            "(or give the source with --source)",
+            "no source line: the last paragraph should name the outlet, like 'Quelle: RT DE'",
             filename=filename,
             line=last_line,
         )

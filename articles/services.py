@@ -8,13 +8,15 @@ at all.
 from __future__ import annotations
 
 import zipfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from annotations import anchoring
 from annotations.services import annotations_reanchor
@@ -31,6 +33,23 @@ class Status:
     WOULD_IMPORT = "would import"
     WOULD_REPLACE = "would replace"
 
+    labels = {
+        IMPORTED: gettext_lazy("imported"),
+        UNCHANGED: gettext_lazy("unchanged"),
+        REPLACED: gettext_lazy("replaced"),
+        FAILED: gettext_lazy("failed"),
+        WOULD_IMPORT: gettext_lazy("would import"),
+        WOULD_REPLACE: gettext_lazy("would replace"),
+    }
+
+
+class Option:
+    """An import option that would let a failed file through; each caller names its own
+    control for it (``--replace`` on the command line, a checkbox in the admin)."""
+
+    REPLACE = "replace"
+    SOURCE = "source"
+
 
 @dataclass
 class ImportOutcome:
@@ -38,10 +57,20 @@ class ImportOutcome:
     status: str
     message: str = ""
     article: Article | None = None
+    option: str = ""  # an ``Option`` that would help a failed file
 
     @property
     def failed(self) -> bool:
         return self.status == Status.FAILED
+
+    @property
+    def status_label(self) -> str:
+        return str(Status.labels[self.status])
+
+    def explained(self, hints: Mapping[str, str]) -> str:
+        """The message, with the caller's words for the ``option`` that would help."""
+        hint = hints.get(self.option)
+        return f"{self.message}; {hint}" if hint else self.message
 
     def __str__(self):
         text = f"{self.name}: {self.status}"
@@ -74,7 +103,7 @@ def seed_read(path: Path) -> bytes:
         raise seedfile.SeedError("no such file", filename=path.name) from None
     if path.is_dir():
         raise seedfile.SeedError("this is a folder, not a file", filename=path.name)
-    check_size(size, path.name)
+    seedfile.check_size(size, path.name)
     with path.open("rb") as handle:
         return handle.read(seedfile.MAX_BYTES + 1)
 
@@ -85,7 +114,7 @@ def seed_files_from_zip(fileobj) -> Iterator[tuple[str, bytes | seedfile.SeedErr
         archive = zipfile.ZipFile(fileobj)
     except zipfile.BadZipFile:
         name = PurePosixPath(getattr(fileobj, "name", None) or "(archive)").name
-        yield name, seedfile.SeedError("the archive is not a valid .zip file")
+        yield name, seedfile.SeedError(_("the archive is not a valid .zip file"))
         return
     with archive:
         for info in archive.infolist():
@@ -93,22 +122,18 @@ def seed_files_from_zip(fileobj) -> Iterator[tuple[str, bytes | seedfile.SeedErr
             if info.is_dir() or not name.lower().endswith(".txt") or name.startswith("."):
                 continue
             try:
-                check_size(info.file_size, name)
+                seedfile.check_size(info.file_size, name)
                 with archive.open(info) as member:
                     yield name, member.read(seedfile.MAX_BYTES + 1)
             except seedfile.SeedError as error:
                 yield name, error
             except (zipfile.BadZipFile, RuntimeError, NotImplementedError) as error:
-                yield name, seedfile.SeedError(f"cannot be read from the archive: {error}")
-
-
-def check_size(size: int, name: str) -> None:
-    if size > seedfile.MAX_BYTES:
-        raise seedfile.TooLarge(
-            f"the file is {size / 1024 / 1024:.1f} MB; seed files are limited to "
-            f"{seedfile.MAX_BYTES // 1024 // 1024} MB",
-            filename=name,
-        )
+                yield (
+                    name,
+                    seedfile.SeedError(
+                        _("cannot be read from the archive: %(error)s") % {"error": error}
+                    ),
+                )
 
 
 # --- Importing -----------------------------------------------------------------------------
@@ -154,7 +179,8 @@ def seed_import(
     try:
         parsed = seedfile.parse(seedfile.decode(data, name), name, default_source=default_source)
     except seedfile.SeedError as error:
-        return ImportOutcome(name, Status.FAILED, str(error))
+        option = Option.SOURCE if isinstance(error, seedfile.NoSource) else ""
+        return ImportOutcome(name, Status.FAILED, str(error), option=option)
     cache = cache if cache is not None else ImportCache()
     extraction = None  # found once, and only for a file that is not known already
 
@@ -164,16 +190,18 @@ def seed_import(
             return ImportOutcome(
                 name,
                 Status.UNCHANGED,
-                f"already imported as “{same_content.title}”",
+                _("already imported as “%(title)s”") % {"title": same_content.title},
                 same_content,
             )
         if same_name is not None and not replace:
             return ImportOutcome(
                 name,
                 Status.FAILED,
-                "an article was already imported from a file of this name with different "
-                "content; use --replace to replace its text (annotations are kept and placed "
-                "again), or rename the file to import it as a new article",
+                _(
+                    "an article was already imported from a file of this name with different "
+                    "content"
+                ),
+                option=Option.REPLACE,
             )
         if extraction is None:
             extraction = extractor.extract(parsed.body)
@@ -182,7 +210,7 @@ def seed_import(
             return ImportOutcome(
                 name,
                 status,
-                f"“{parsed.title}”, {parsed.source}, {len(extraction.quotes)} quotations",
+                f"“{parsed.title}”, {parsed.source}, {_quotations(len(extraction.quotes))}",
             )
         try:
             with transaction.atomic():
@@ -199,8 +227,12 @@ def seed_import(
             # our checks and our insert, or a cached row was merged away: look again.
             cache.clear()
             continue
-        return ImportOutcome(name, Status.IMPORTED, f"{count} quotations", article)
-    return ImportOutcome(name, Status.FAILED, "conflicting imports kept colliding; try again")
+        return ImportOutcome(name, Status.IMPORTED, _quotations(count), article)
+    return ImportOutcome(name, Status.FAILED, _("conflicting imports kept colliding; try again"))
+
+
+def _quotations(count: int) -> str:
+    return ngettext("%(count)d quotation", "%(count)d quotations", count) % {"count": count}
 
 
 def seed_import_path(path: Path, **options) -> ImportOutcome:
@@ -279,12 +311,18 @@ def article_replace(
     moved, lost = _reviewed_quotes_reanchor(article=article, old_body=old_body)
     count = quotes_store(article=article, extraction=extraction, cache=cache)
     placed = annotations_reanchor(article=article, old_body=old_body)
-    parts = [f"{count} quotations"]
+    parts = [_quotations(count)]
     if moved or lost:
-        parts.append(f"reviewed quotes: {moved} placed again, {lost} no longer in the text")
+        parts.append(
+            _("reviewed quotes: %(moved)d placed again, %(lost)d no longer in the text")
+            % {"moved": moved, "lost": lost}
+        )
     parts.append(
-        f"annotations: {placed.unchanged} unchanged, {placed.moved} moved, "
-        f"{placed.recovered} recovered, {placed.orphaned} orphaned"
+        _(
+            "annotations: %(unchanged)d unchanged, %(moved)d moved, %(recovered)d recovered, "
+            "%(orphaned)d orphaned"
+        )
+        % vars(placed)
     )
     return "; ".join(parts)
 

@@ -5,6 +5,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db.models import Count
 from django.urls import reverse
+from django.utils import translation
 
 from articles.models import Article, Quote, Speaker, SpeakerAlias
 from articles.services import quotes_extract
@@ -12,6 +13,13 @@ from tests.conftest import SEED
 
 GOOD = " date 2021-03-04 Die Ministerin sagte: „Wir schaffen das.“\n\nQuelle: Testagentur\n"
 IMPORT_URL = reverse("admin:articles_article_import")
+
+
+@pytest.fixture(autouse=True)
+def language_restored():
+    """A German request leaves German active in this thread; later tests expect English."""
+    with translation.override("en"):
+        yield
 
 
 def upload(name, content):
@@ -103,11 +111,13 @@ def test_merging_speakers_moves_quotes_and_keeps_names_as_aliases(staff_client, 
     moved = seed_article.quotes.filter(speaker=stoltenberg).first()
     Quote.objects.filter(pk=moved.pk).update(speaker=other)
 
-    staff_client.post(
-        reverse("admin:articles_speaker_changelist"),
-        {"action": "merge_speakers", "_selected_action": [stoltenberg.pk, other.pk]},
-    )
+    url = reverse("admin:articles_speaker_changelist")
+    selected = {"action": "merge_speakers", "_selected_action": [stoltenberg.pk, other.pk]}
+    asked = staff_client.post(url, selected)
+    assert asked.status_code == 200 and Speaker.objects.filter(pk=other.pk).exists()
+    done = staff_client.post(url, {**selected, "survivor": stoltenberg.pk, "confirm": "Merge"})
 
+    assert done.status_code == 302
     assert not Speaker.objects.filter(pk=other.pk).exists()
     assert Quote.objects.get(pk=moved.pk).speaker == stoltenberg
     assert SpeakerAlias.objects.filter(speaker=stoltenberg, name="J. Stoltenberg").exists()
@@ -185,3 +195,74 @@ def test_a_search_does_not_multiply_a_speakers_quotes_by_its_aliases(staff_clien
 
     shown = {row.pk: row.quote_count for row in response.context["cl"].result_list}
     assert shown[speaker.pk] == expected
+
+
+@pytest.mark.django_db
+def test_staff_choose_which_speaker_survives_a_merge(staff_client, seed_article):
+    stoltenberg = Speaker.objects.get(name="Jens Stoltenberg")
+    other = Speaker.objects.create(name="Jens Stoltenberg (NATO)", slug="js-nato")
+    quotes = stoltenberg.quotes.count()
+    url = reverse("admin:articles_speaker_changelist")
+    selected = {"action": "merge_speakers", "_selected_action": [stoltenberg.pk, other.pk]}
+
+    asked = staff_client.post(url, selected)
+    page = asked.content.decode()
+    assert 'type="radio"' in page and "Jens Stoltenberg (NATO) (0 quotes)" in page
+    assert asked.context["form"]["survivor"].initial == stoltenberg.pk  # most quotes proposed
+
+    done = staff_client.post(
+        url, {**selected, "survivor": other.pk, "confirm": "Merge"}, follow=True
+    )
+
+    assert not Speaker.objects.filter(pk=stoltenberg.pk).exists()
+    other.refresh_from_db()
+    assert other.quotes.count() == quotes and other.edited
+    assert SpeakerAlias.objects.filter(speaker=other, name="Jens Stoltenberg").exists()
+    assert "Merged 1 speaker into Jens Stoltenberg (NATO)." in done.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_merge_needs_two_speakers(staff_client, seed_article):
+    speaker = Speaker.objects.get(name="Jens Stoltenberg")
+    response = staff_client.post(
+        reverse("admin:articles_speaker_changelist"),
+        {"action": "merge_speakers", "_selected_action": [speaker.pk]},
+        follow=True,
+    )
+    assert "Select at least two speakers." in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_quote_actions_count_in_the_singular(staff_client, seed_article):
+    quote = seed_article.quotes.first()
+    response = staff_client.post(
+        reverse("admin:articles_quote_changelist"),
+        {"action": "confirm", "_selected_action": [quote.pk]},
+        follow=True,
+    )
+    assert "Confirmed 1 quote." in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_changed_file_of_an_imported_name_points_to_the_checkbox(staff_client):
+    staff_client.post(IMPORT_URL, {"files": [upload("a.txt", GOOD)]})
+    changed = GOOD.replace("Wir", "Ihr")
+
+    text = staff_client.post(IMPORT_URL, {"files": [upload("a.txt", changed)]}).content.decode()
+
+    assert "--replace" not in text
+    assert "tick “Replace the text of articles whose file was edited" in text
+    data = {"files": [upload("a.txt", changed)], "replace": "on"}
+    assert "1 quotation;" in staff_client.post(IMPORT_URL, data).content.decode()
+
+
+@pytest.mark.django_db
+def test_the_import_report_speaks_german(staff_client):
+    text = staff_client.post(
+        IMPORT_URL,
+        {"files": [upload("a.txt", GOOD), upload("ohne.txt", " date 2022-10 Text.")]},
+        HTTP_ACCEPT_LANGUAGE="de",
+    ).content.decode()
+    assert "importiert" in text and "fehlgeschlagen" in text
+    assert "1 Zitat" in text and "--source" not in text
+    assert "oder füllen Sie „Quelle für Dateien ohne" in text

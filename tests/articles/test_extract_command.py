@@ -61,5 +61,5 @@ def test_readable_listing_names_speakers_and_roles(tmp_path):
 
 def test_files_that_cannot_be_read_are_reported(tmp_path):
     (tmp_path / "bad.txt").write_text("kein Kopf", encoding="utf-8")
-    with pytest.raises(CommandError, match="1 files could not be read"):
+    with pytest.raises(CommandError, match="1 file could not be read"):
         run(tmp_path)

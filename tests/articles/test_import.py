@@ -48,12 +48,12 @@ def test_the_seed_is_imported_with_its_source_and_quotes(seed_bytes):
 def test_import_fixtures_then_again_reports_imported_then_unchanged():
     code, out, _ = import_seeds("fixtures/")
     assert code == 0
-    assert "1 files: 1 imported, 0 unchanged, 0 failed" in out
+    assert "1 file: 1 imported, 0 unchanged, 0 failed" in out
 
     before = row_counts()
     code, out, _ = import_seeds("fixtures/")
     assert code == 0
-    assert "1 files: 0 imported, 1 unchanged, 0 failed" in out
+    assert "1 file: 0 imported, 1 unchanged, 0 failed" in out
     assert row_counts() == before
 
 
@@ -64,6 +64,24 @@ def test_same_name_with_new_content_is_refused(tmp_path, seed_bytes):
     assert outcome.status == Status.FAILED
     assert "already imported from a file of this name with different content" in outcome.message
     assert Article.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_the_command_names_its_own_options_and_counts_in_the_singular(tmp_path):
+    write(tmp_path, "a.txt", GOOD)
+    code, out, _ = import_seeds(tmp_path, "--verbosity", "2")
+    assert code == 0 and "a.txt: imported: 1 quotation\n" in out
+
+    write(tmp_path, "a.txt", GOOD.replace("Wir", "Ihr"))
+    write(tmp_path, "nosource.txt", " date 2022-10 Grüße aus Köln.")
+    code, out, err = import_seeds(tmp_path)
+    assert code == 1
+    assert "different content; use --replace to replace its text" in err
+    assert "no source line" in err and "or give the source with --source" in err
+    assert "2 of 2 files failed:" in err
+
+    code, out, err = import_seeds(tmp_path / "a.txt", "--replace")
+    assert code == 0 and "1 file: 0 imported, 1 replaced, 0 unchanged, 0 failed" in out
 
 
 BAD_FILES = {

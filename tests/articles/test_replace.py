@@ -46,7 +46,7 @@ def test_replace_keeps_every_annotation_placed_again_or_orphaned(tmp_path, seed_
     code, out, _ = import_seeds(edited_copy(tmp_path), "--replace")
 
     assert code == 0, out
-    assert "1 files: 0 imported, 1 replaced, 0 unchanged, 0 failed" in out
+    assert "1 file: 0 imported, 1 replaced, 0 unchanged, 0 failed" in out
     article = Article.objects.get()
     assert article.slug == seed_article.slug and article.title == "Mein Titel"
     assert article.body.startswith("Brüssel, im Oktober. Unmittelbar")

@@ -3,9 +3,11 @@
 import json
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import ngettext
 
 from articles import quotes, seedfile
-from articles.services import seed_paths, seed_read
+from articles.management.commands.import_seeds import OPTION_HINTS
+from articles.services import Option, seed_paths, seed_read
 
 
 class Command(BaseCommand):
@@ -30,7 +32,12 @@ class Command(BaseCommand):
                 )
             except seedfile.SeedError as error:
                 failed += 1
-                self.stderr.write(f"{path}: {error}")
+                hint = (
+                    f"; {OPTION_HINTS[Option.SOURCE]}"
+                    if isinstance(error, seedfile.NoSource)
+                    else ""
+                )
+                self.stderr.write(f"{path}: {error}{hint}")
                 continue
             extraction = quotes.extract(parsed.body)
             if format == "json":
@@ -38,7 +45,12 @@ class Command(BaseCommand):
             else:
                 self.stdout.write(as_text(parsed, extraction))
         if failed:
-            raise CommandError(f"{failed} files could not be read")
+            raise CommandError(
+                ngettext(
+                    "%(count)d file could not be read", "%(count)d files could not be read", failed
+                )
+                % {"count": failed}
+            )
 
 
 def as_json(parsed: seedfile.ParsedArticle, extraction: quotes.Extraction) -> dict:

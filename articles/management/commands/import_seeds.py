@@ -8,11 +8,28 @@ from collections import Counter
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, connections, reset_queries
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
-from articles.services import ImportCache, ImportOutcome, Status, seed_import_path, seed_paths
+from articles.services import (
+    ImportCache,
+    ImportOutcome,
+    Option,
+    Status,
+    seed_import_path,
+    seed_paths,
+)
 
 SHOWN_FAILURES = 50
 WINDOW = 512  # files handed to the workers at a time, so memory stays flat on any run
+# What to do about a failed file, in this command's words (the admin has its own).
+OPTION_HINTS = {
+    Option.REPLACE: gettext_lazy(
+        "use --replace to replace its text (annotations are kept and placed again), or rename "
+        "the file to import it as a new article"
+    ),
+    Option.SOURCE: gettext_lazy("or give the source with --source"),
+}
 
 
 class Command(BaseCommand):
@@ -46,7 +63,7 @@ class Command(BaseCommand):
         if jobs is None:
             jobs = (os.cpu_count() or 1) if connection.vendor == "postgresql" else 1
         if jobs < 1:
-            raise CommandError("--jobs must be at least 1")
+            raise CommandError(_("--jobs must be at least 1"))
         if connection.in_atomic_block:
             jobs = 1  # inside a caller's transaction other processes could not see its rows
 
@@ -59,14 +76,11 @@ class Command(BaseCommand):
             if outcome.failed:
                 if len(failures) < SHOWN_FAILURES:
                     failures.append(outcome)
-                self.stderr.write(f"{outcome.name}: {outcome.message}")
+                self.stderr.write(f"{outcome.name}: {outcome.explained(OPTION_HINTS)}")
             elif verbosity >= 2 or (verbosity >= 1 and not progress):
                 self.stdout.write(str(outcome))
             if progress:
-                sys.stderr.write(
-                    f"\r{counts.total()} files: {counts[Status.IMPORTED]} imported, "
-                    f"{counts[Status.UNCHANGED]} unchanged, {counts[Status.FAILED]} failed"
-                )
+                sys.stderr.write("\r" + _files(counts.total(), _progress(counts)))
                 sys.stderr.flush()
         if progress:
             sys.stderr.write("\n")
@@ -92,26 +106,59 @@ class Command(BaseCommand):
     def summarise(self, counts, failures, *, paths, dry_run, verbosity):
         total = counts.total()
         if total == 0:
-            raise CommandError("no seed files found in " + ", ".join(map(str, paths)))
+            raise CommandError(
+                _("no seed files found in %(paths)s") % {"paths": ", ".join(map(str, paths))}
+            )
         if dry_run:
             parts = [
-                f"{counts[Status.WOULD_IMPORT]} would be imported (dry run, nothing written)",
-                f"{counts[Status.UNCHANGED]} unchanged",
+                _("%(count)d would be imported (dry run, nothing written)")
+                % {"count": counts[Status.WOULD_IMPORT]},
+                _("%(count)d unchanged") % {"count": counts[Status.UNCHANGED]},
             ]
             if counts[Status.WOULD_REPLACE]:
-                parts.insert(1, f"{counts[Status.WOULD_REPLACE]} would be replaced")
+                parts.insert(
+                    1, _("%(count)d would be replaced") % {"count": counts[Status.WOULD_REPLACE]}
+                )
         else:
-            parts = [f"{counts[Status.IMPORTED]} imported", f"{counts[Status.UNCHANGED]} unchanged"]
+            parts = _progress(counts)[:2]
             if counts[Status.REPLACED]:
-                parts.insert(1, f"{counts[Status.REPLACED]} replaced")
-        parts.append(f"{counts[Status.FAILED]} failed")
+                parts.insert(1, _("%(count)d replaced") % {"count": counts[Status.REPLACED]})
+        parts.append(_("%(count)d failed") % {"count": counts[Status.FAILED]})
         if verbosity >= 1:
-            self.stdout.write(f"{total} files: " + ", ".join(parts))
+            self.stdout.write(_files(total, parts))
         failed = counts[Status.FAILED]
         if failed:
-            listed = "\n".join(f"  {failure.name}: {failure.message}" for failure in failures)
-            more = f"\n  … and {failed - len(failures)} more" if failed > len(failures) else ""
-            raise CommandError(f"{failed} of {total} files failed:\n{listed}{more}")
+            listed = "\n".join(
+                f"  {failure.name}: {failure.explained(OPTION_HINTS)}" for failure in failures
+            )
+            if failed > len(failures):
+                listed += "\n  " + _("… and %(count)d more") % {"count": failed - len(failures)}
+            raise CommandError(
+                ngettext(
+                    "%(failed)d of %(total)d file failed:",
+                    "%(failed)d of %(total)d files failed:",
+                    total,
+                )
+                % {"failed": failed, "total": total}
+                + "\n"
+                + listed
+            )
+
+
+def _progress(counts) -> list[str]:
+    return [
+        _("%(count)d imported") % {"count": counts[Status.IMPORTED]},
+        _("%(count)d unchanged") % {"count": counts[Status.UNCHANGED]},
+        _("%(count)d failed") % {"count": counts[Status.FAILED]},
+    ]
+
+
+def _files(total: int, parts: list[str]) -> str:
+    """'1 file: 1 imported, 0 failed'."""
+    return ngettext("%(count)d file: %(parts)s", "%(count)d files: %(parts)s", total) % {
+        "count": total,
+        "parts": ", ".join(parts),
+    }
 
 
 _cache: ImportCache | None = None

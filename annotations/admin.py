@@ -1,4 +1,6 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from annotations.models import Annotation, ApiToken, ArticleTag, Tag
 
@@ -33,19 +35,33 @@ class AnnotationAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         return False
 
-    @admin.action(description="Hide the selected annotations")
+    @admin.action(description=_("Hide the selected annotations"))
     def hide(self, request, queryset):
-        from annotations.services import annotation_hide
+        count = self._set_hidden(request, queryset, hidden=True)
+        self.message_user(
+            request,
+            ngettext("Hid %(count)d annotation.", "Hid %(count)d annotations.", count)
+            % {"count": count},
+        )
 
-        for annotation in queryset:
-            annotation_hide(annotation=annotation, user=request.user, hidden=True)
-
-    @admin.action(description="Show the selected annotations again")
+    @admin.action(description=_("Show the selected annotations again"))
     def show(self, request, queryset):
+        count = self._set_hidden(request, queryset, hidden=False)
+        self.message_user(
+            request,
+            ngettext(
+                "Showed %(count)d annotation again.", "Showed %(count)d annotations again.", count
+            )
+            % {"count": count},
+        )
+
+    def _set_hidden(self, request, queryset, *, hidden: bool) -> int:
         from annotations.services import annotation_hide
 
-        for annotation in queryset:
-            annotation_hide(annotation=annotation, user=request.user, hidden=False)
+        annotations = list(queryset)
+        for annotation in annotations:
+            annotation_hide(annotation=annotation, user=request.user, hidden=hidden)
+        return len(annotations)
 
 
 @admin.register(ArticleTag)

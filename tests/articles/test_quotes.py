@@ -1017,9 +1017,9 @@ def test_genitive_name_after_the_head_and_wie_with_a_relative_clause(text, fragm
 
 def test_plural_sie_resolves_to_a_group_of_people_named_before():
     text = (
-        "In der Nacht drangen die Einbrecher in das Rathaus ein. Sie schrieben Parolen wie "
-        "„Wir kommen wieder“ an die Wand."
+        "In der Nacht drangen die Einbrecher in das Rathaus ein. Sie schrieben Sätze wie "
+        "„Hier ist nichts mehr sicher“ an die Wand."
     )
     result = extract(text)
-    q = find(text, result, "kommen wieder")
+    q = find(text, result, "nichts mehr")
     assert (q.speaker, text[q.speaker_start : q.speaker_end]) == ("Einbrecher", "Sie")

@@ -877,6 +877,15 @@ def _subject(masked: str, sent_start: int, cue: tuple[int, int, str], sent_end: 
         # "Der 84-jährige Küng, der als Kritiker des Papstes gilt, hofft": a relative clause
         # between the subject and its verb
         before = _relative_subject(masked, sent_start, c_start)
+    if before is None and low.endswith("en"):
+        # "Er sowie Giesel befürchten": of two people as one subject, the first is the mention
+        pair = _PAIR_SUBJECT.match(masked, clause_start, c_start)
+        if pair is not None and pair.end() == c_start:
+            first = _NP_AT.match(masked, pair.start("np"), pair.end("np"))
+            if first is not None and first.end() == pair.end("np"):
+                phrase = _analyse(first)
+                if phrase.pronoun or (_personlike(phrase) and (phrase.name or phrase.role)):
+                    return phrase
     if before is not None and before.pronoun == "sie" and low.endswith("en"):
         return before  # "sie sagten": a plural; the caller leaves it unresolved
     if before is not None and _not_nominative(masked, before, sent_start):
@@ -987,6 +996,11 @@ def _next_verb(masked: str, start: int, end: int) -> int:
     return start + m.end() if m else start
 
 
+_NP_PLAIN = re.sub(r"\(\?P<\w+>", "(?:", _NP)  # the same phrase without named groups
+_PAIR_SUBJECT = re.compile(
+    rf"[ \t]*(?:(?:Auch|Und|Aber|Doch|Dann|Nun|Zudem)[ \t]+)?(?P<np>{_NP_PLAIN})(?![\w\-])[ \t]+"
+    rf"(?:und|sowie)[ \t]+{_NP_PLAIN}(?![\w\-])[ \t]+"
+)
 _PP_SKIP = re.compile(
     r"(?:[ \t]+(?:(?:am|im|in|auf|bei|beim|gegenüber|vor|nach|während|zu|zum|zur|mit|an|über"
     r"|aus|unter|vom)[ \t]+(?:(?:der|die|das|den|dem|des|einer|einem|einen|eines|seiner|ihrer"

@@ -1023,3 +1023,13 @@ def test_plural_sie_resolves_to_a_group_of_people_named_before():
     result = extract(text)
     q = find(text, result, "nichts mehr")
     assert (q.speaker, text[q.speaker_start : q.speaker_end]) == ("Einbrecher", "Sie")
+
+
+def test_first_of_two_coordinated_subjects_is_the_mention():
+    text = (
+        "Der Kreisvorsitzende Karl Roth trat aus. Er sowie Anna Berg befürchten neue Bündnisse: "
+        "„Das ist das Ende der Partei.“"
+    )
+    result = extract(text)
+    q = find(text, result, "Ende der Partei")
+    assert (q.speaker, text[q.speaker_start : q.speaker_end]) == ("Karl Roth", "Er")

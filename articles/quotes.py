@@ -206,7 +206,10 @@ _NOT_NAME_RE = "|".join(sorted(NOT_NAMES, key=len, reverse=True))
 _NAMEW = rf"(?!(?:{_NOT_NAME_RE})\b){_CAP}"
 _TITLES = r"(?:(?:Prof|Dr|Dres|Dipl\.-Ing|Ing|Mag)\.[ \t]+){0,3}"  # "Prof. Dr. Karl Huber"
 _NAME_LINK = rf"(?:(?:von|van)[ \t]+(?:der|den)[ \t]+|{_PARTICLE}[ \t]+)"
-_NAME = rf"〈?{_TITLES}{_NAMEW}(?:[ \t]+{_NAME_LINK}?〈?{_NAMEW}〉?){{0,4}}〉?"
+_NAME = (
+    rf"(?:〈?{_TITLES}{_NAMEW}(?:[ \t]+{_NAME_LINK}?〈?{_NAMEW}〉?){{0,4}}〉?"
+    rf"|〈[a-zäöüß][^〈〉\n]{{0,38}}〉)"  # a lower-case name in quotation marks: die „taz“
+)
 _ART = (
     r"(?:[Dd]er|[Dd]ie|[Dd]as|[Ee]in|[Ee]ine|[Dd]ieser|[Dd]iese|[Dd]ieses"
     r"|[Ss]ein|[Ss]eine|[Ii]hr|[Ii]hre|[Dd]essen|[Dd]eren"
@@ -335,6 +338,8 @@ def _analyse(match: re.Match, text_start: int = 0) -> _Phrase:
     while tokens and (tokens[0][0][:1].islower() or tokens[0][0][:1].isdigit()):
         if len(tokens) == 1 and re.fullmatch(r"\d+-[Jj]ährigen?", tokens[0][0]):
             break  # "der 58-Jährige": the noun
+        if tokens[0][1] > 0 and match.group(0)[tokens[0][1] - 1] == OPEN_NAME:
+            break  # "die „taz“": a quoted name, not an adjective
         adjectives.append(tokens.pop(0)[0])
     while len(tokens) > 1 and _TITLE_TOKEN.fullmatch(tokens[0][0]):
         tokens.pop(0)  # an academic title is no part of the name
@@ -1495,7 +1500,7 @@ def _extract(body: str) -> Extraction:
             m.closed
             and 0 < len(words) <= 5
             and all(w[:1].isupper() or w[:1].isdigit() for w in words)
-        ):
+        ) or _lower_title(body, m, words):
             chars[m.start] = OPEN_NAME
             chars[m.end - 1] = CLOSE_NAME
             continue
@@ -2488,10 +2493,28 @@ _TITLE_COMPOUND_HEADS = frozenset(
 )
 
 
+_DEFINITE_BEFORE = re.compile(r"(?<![\w\-])(?:der|die|das|des|dem|den|Der|Die|Das)[ \t]+$")
+_NOUN_AFTER = re.compile(r"[ \t]*[A-ZÄÖÜ]")
+
+
+def _lower_title(body: str, m: _Mark, words: list[str]) -> bool:
+    """A short lower-case name right after a definite article, not followed by the noun it
+    would describe: 'der „taz“', 'das Elektroauto „mindset“' is not; 'die „con energy ag“'."""
+    if not m.closed or not 0 < len(words) <= 3 or any(w[:1].isupper() for w in words):
+        return False
+    if any(w in _CLAUSE_WORDS for w in words) or _inner(body, m)[-1:] in ".!?,":
+        return False
+    return bool(_DEFINITE_BEFORE.search(body, max(0, m.start - 5), m.start)) and not (
+        _NOUN_AFTER.match(body, m.end)
+    )
+
+
 def _classify(body, masked, m: _Mark, inner: str, frame, s_start: int, s_end: int) -> str:
     words = _WORDS_IN.findall(inner)
     if not words:
         return "not_speech"
+    if _lower_title(body, m, words):
+        return "not_speech"  # "der „taz“"
     before = masked[max(0, m.start - 40) : m.start]
     t = _TITLE_BEFORE.search(before)
     if t and _is_title_cue(t.group(1)):

@@ -1033,3 +1033,26 @@ def test_first_of_two_coordinated_subjects_is_the_mention():
     result = extract(text)
     q = find(text, result, "Ende der Partei")
     assert (q.speaker, text[q.speaker_start : q.speaker_end]) == ("Karl Roth", "Er")
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "speaker"),
+    [
+        (
+            "Der Minister sagte: „Wir sparen.“ Der Chefredakteur der „taz“, Karl Roth, hält das "
+            "für falsch. „Das trifft die Armen.“",
+            "trifft",
+            "Karl Roth",
+        ),
+        (
+            "Der Minister sagte: „Wir sparen.“ Die „taz“ hält das für falsch. „Das trifft die "
+            "Armen.“",
+            "trifft",
+            "taz",
+        ),
+    ],
+)
+def test_lower_case_name_in_quotation_marks_after_an_article(text, fragment, speaker):
+    result = extract(text)
+    assert find(text, result, "taz").kind == "not_speech"
+    assert find(text, result, fragment).speaker == speaker

@@ -276,6 +276,13 @@ class Quote(models.Model):
         _("review"), max_length=10, choices=Review.choices, default=Review.MACHINE
     )
 
+    # Below this, the extractor's attribution of a direct quote is a last-resort guess (a
+    # sentence subject, a continued speaker): pages say "probably …" until a person confirms it.
+    CERTAIN = 0.6
+    # The same rule as a condition, for counting guesses in the database (a test checks that
+    # the two agree).
+    UNCERTAIN = Q(kind=Kind.DIRECT, confidence__lt=CERTAIN, review=Review.MACHINE)
+
     class Meta:
         ordering = ["article", "start"]
         verbose_name = _("quote")
@@ -320,10 +327,6 @@ class Quote(models.Model):
     @property
     def reviewed(self) -> bool:
         return self.review != self.Review.MACHINE
-
-    # Below this, the extractor's attribution of a direct quote is a last-resort guess (a
-    # sentence subject, a continued speaker): pages say "probably …" until a person confirms it.
-    CERTAIN = 0.6
 
     @property
     def uncertain(self) -> bool:

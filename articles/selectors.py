@@ -9,7 +9,7 @@ from typing import NamedTuple
 from urllib.parse import quote as url_quote
 
 from django.db import connection
-from django.db.models import Count, F, Q
+from django.db.models import Count, F
 from django.db.models.functions import Substr
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -163,11 +163,6 @@ class QuotedSpeaker(NamedTuple):
     probable: bool = False  # every attribution to them in the article is a guess
 
 
-# Quote.uncertain as a condition, for counting guesses in the database; a test checks that
-# the two agree.
-UNCERTAIN = Q(kind=Quote.Kind.DIRECT, confidence__lt=Quote.CERTAIN, review=Quote.Review.MACHINE)
-
-
 @dataclass
 class ArticleRow:
     article: Article
@@ -197,7 +192,7 @@ def article_rows(articles: Sequence[Article], *, search: str = "") -> list[Artic
     quoted = (
         Quote.objects.filter(article_id__in=ids, kind__in=Quote.SPOKEN, speaker__isnull=False)
         .values("article_id", "speaker_id")
-        .annotate(count=Count("id"), probable=Count("id", filter=UNCERTAIN))
+        .annotate(count=Count("id"), probable=Count("id", filter=Quote.UNCERTAIN))
         .values_list("article_id", "speaker__name", "speaker__slug", "count", "probable")
     )
     speaker_url = slug_url("articles:speaker")

@@ -685,14 +685,12 @@ def test_a_guessed_attribution_is_shown_as_a_guess_everywhere(alice_client, gues
 
 @pytest.mark.django_db
 def test_the_database_condition_for_a_guess_is_quote_uncertain(guessed_article):
-    from articles.selectors import UNCERTAIN
-
     Quote.objects.filter(start__gt=30).update(kind="indirect")  # a reported one is no guess
     quotes = Quote.objects.all()
     assert {q.pk for q in quotes if q.uncertain} == set(
-        quotes.filter(UNCERTAIN).values_list("pk", flat=True)
+        quotes.filter(Quote.UNCERTAIN).values_list("pk", flat=True)
     )
-    assert quotes.filter(UNCERTAIN).exists()
+    assert quotes.filter(Quote.UNCERTAIN).exists()
 
 
 # --- Pages past the end, and filter values that are not valid ----------------------------------

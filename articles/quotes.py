@@ -1577,16 +1577,19 @@ def _extract(body: str) -> Extraction:
 
     # Subjects described without a name ("die Demonstranten", "der Student", "die SPD") are
     # antecedents for pronouns that no named person fits.
-    antecedents = sorted(
-        [(p.start, p) for _, p in clause_subjects if p.pronoun is None]
-        + [
-            (f.phrase.start, f.phrase)
-            for _m, k, f in decisions
-            if k == "direct" and f and f.phrase and f.phrase.pronoun is None
-        ]
-        + _described_people(masked),
-        key=lambda t: t[0],
-    )
+    antecedents_cache: list[list[tuple[int, _Phrase]]] = []
+
+    def antecedents() -> list[tuple[int, _Phrase]]:
+        # built on first use: most articles never need it
+        if not antecedents_cache:
+            found = [(p.start, p) for _, p in clause_subjects if p.pronoun is None]
+            found += [
+                (f.phrase.start, f.phrase)
+                for _m, k, f in decisions
+                if k == "direct" and f and f.phrase and f.phrase.pronoun is None
+            ]
+            antecedents_cache.append(sorted(found + _described_people(masked), key=lambda t: t[0]))
+        return antecedents_cache[0]
 
     def resolve(phrase: _Phrase, cue: str | None) -> str | None:
         if phrase.pronoun:
@@ -1594,7 +1597,7 @@ def _extract(body: str) -> Extraction:
             personal = phrase.text.lower() in ("er", "sie")
             name = entities.resolve_pronoun(phrase.pronoun, phrase.start, plural, personal)
             if name is None and phrase.pronoun in ("er", "sie"):
-                for start, ante in reversed(antecedents):
+                for start, ante in reversed(antecedents()):
                     if start >= phrase.start:
                         continue
                     if phrase.start - start > 700:

@@ -2453,8 +2453,9 @@ def _colon_subject(masked: str, s_start: int, colon_end: int) -> _Phrase | None:
 
 
 _NEXT_FRAME = re.compile(
-    rf"[.!?]?[ \t]+(?:Das|Dies|So|Diese[rs]?(?:[ \t]+[\w\-]+){{0,3}})[ \t]+"
-    rf"(?P<verb>[a-zäöüß]+)[ \t]+(?P<np>{_NP})(?![\w\-])"
+    rf"[.!?]?[ \t]+(?:[–—-][ \t]+)?(?:Das|Dies|So|Diese[rs]?(?:[ \t]+[\w\-]+){{0,3}}"
+    rf"|[Mm]it[ \t]+(?:diesen|den|solchen)[ \t]+Worten)[ \t]+"
+    rf"(?P<verb>[a-zäöüß]+)[ \t]+(?:(?:sich|auch|dann|damals)[ \t]+)?(?P<np>{_NP})(?![\w\-])"
 )
 _SENT_SPLIT = re.compile(r"[.!?][ \t]+(?=[A-ZÄÖÜ])")
 

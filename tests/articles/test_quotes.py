@@ -1056,3 +1056,16 @@ def test_lower_case_name_in_quotation_marks_after_an_article(text, fragment, spe
     result = extract(text)
     assert find(text, result, "taz").kind == "not_speech"
     assert find(text, result, fragment).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "„Wir prüfen alle Optionen.“ Mit diesen Worten reagierte die Ministerin Anna Berg auf "
+        "die Kritik.",
+        "„Wir prüfen alle Optionen“ – mit diesen Worten eröffnete die Ministerin Anna Berg die "
+        "Sitzung.",
+    ],
+)
+def test_mit_diesen_worten_after_a_quotation(text):
+    assert speaker_of(text, "Optionen") == ("direct", "Anna Berg")

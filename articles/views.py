@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from django.views.generic import ListView
 
+from annotations.markup import MAX_LENGTH as COMMENT_MAX_LENGTH
 from annotations.models import Annotation
 from annotations.selectors import article_annotations_for, article_tags_for, tags_in_use
 from articles import selectors
@@ -151,6 +152,7 @@ def article_detail(request, slug):
             "tag_suggestions": list(tags_in_use(request.user).values_list("name", flat=True)),
             "article_tags": article_tags_for(request.user, article),
             "colours": Annotation.Colour.choices,
+            "comment_max_length": COMMENT_MAX_LENGTH,
             "annotate_strings": annotate_strings(),
         },
     )

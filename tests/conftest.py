@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import translation
 from hypothesis import settings
 
 # On CI the property tests draw the same examples every run, so that a submission's result does
@@ -24,6 +25,13 @@ def import_seeds(*args) -> tuple[int, str, str]:
     except CommandError as error:
         return 1, out.getvalue(), err.getvalue() + str(error)
     return 0, out.getvalue(), err.getvalue()
+
+
+@pytest.fixture(autouse=True)
+def language_restored():
+    """A German request leaves German active in this thread; later tests expect English."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture

@@ -708,6 +708,7 @@
     const text = el("textarea");
     text.id = "reply-text";
     text.rows = 3;
+    text.maxLength = fields.comment.maxLength; // the server's limit, from the page
     text.required = true;
     const error = el("p", "error");
     error.setAttribute("role", "alert");
@@ -817,6 +818,7 @@
     const text = el("textarea");
     text.id = "reply-edit-" + id;
     text.rows = 3;
+    text.maxLength = fields.comment.maxLength;
     text.value = comment ? comment.value : "";
     const error = el("p", "error");
     error.setAttribute("role", "alert");

@@ -2,17 +2,9 @@ import json
 
 import pytest
 from django.test import Client
-from django.utils import translation
 
 from annotations import services
 from annotations.w3c import MEDIA_TYPE
-
-
-@pytest.fixture(autouse=True)
-def language_restored():
-    """A German request leaves German active in this thread; later tests expect English."""
-    with translation.override("en"):
-        yield
 
 
 @pytest.fixture(autouse=True)

@@ -79,6 +79,16 @@ def test_the_page_passes_the_readers_annotations_and_the_panel(
     assert data[0]["mine"] is False
 
 
+def test_the_comment_field_stops_at_the_servers_limit(alice, client_for, article):
+    """The browser stops typing where the API would refuse the comment (the replies' fields
+    copy the limit from this one in annotate.js)."""
+    from annotations.markup import MAX_LENGTH
+
+    text = client_for(alice).get(article.get_absolute_url()).content.decode()
+    textarea = re.search(r'<textarea id="annotation-comment"[^>]*>', text)[0]
+    assert f'maxlength="{MAX_LENGTH}"' in textarea
+
+
 def test_orphans_and_deleted_threads_reach_the_page(
     alice, bob, client_for, article, make_annotation
 ):

@@ -5,7 +5,6 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db.models import Count
 from django.urls import reverse
-from django.utils import translation
 
 from articles.models import Article, Quote, Speaker, SpeakerAlias
 from articles.services import quotes_extract
@@ -13,13 +12,6 @@ from tests.conftest import SEED
 
 GOOD = " date 2021-03-04 Die Ministerin sagte: „Wir schaffen das.“\n\nQuelle: Testagentur\n"
 IMPORT_URL = reverse("admin:articles_article_import")
-
-
-@pytest.fixture(autouse=True)
-def language_restored():
-    """A German request leaves German active in this thread; later tests expect English."""
-    with translation.override("en"):
-        yield
 
 
 def upload(name, content):

@@ -1605,6 +1605,12 @@ def _extract(body: str) -> Extraction:
                     if _agrees(ante, phrase.pronoun, plural, entities):
                         return resolve(ante, None)
             return name
+        if phrase.name and _AGE_NOUN.fullmatch(phrase.name) and _has_article(phrase):
+            # "sagte die 54-Jährige": the person last named who agrees, as for a pronoun
+            pronoun = "sie" if phrase.text.split()[0].lower() in ("die", "eine") else "er"
+            named = entities.resolve_pronoun(pronoun, phrase.start, False, personal=False)
+            if named is not None:
+                return named
         speaker = entities.canonical(phrase)
         if speaker is None and phrase.role:
             speaker = phrase.role
@@ -1743,6 +1749,9 @@ def _described_people(masked: str) -> list[tuple[int, _Phrase]]:
         phrase = _Phrase(m.start(), m.end(), text, role=noun, female=female)
         found.append((m.start(), phrase))
     return found
+
+
+_AGE_NOUN = re.compile(r"\d+-[Jj]ährige[rn]?")
 
 
 def _thing_subject(phrase: _Phrase) -> bool:

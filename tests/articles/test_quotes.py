@@ -1069,3 +1069,13 @@ def test_lower_case_name_in_quotation_marks_after_an_article(text, fragment, spe
 )
 def test_mit_diesen_worten_after_a_quotation(text):
     assert speaker_of(text, "Optionen") == ("direct", "Anna Berg")
+
+
+def test_age_noun_resolves_to_the_person_last_named():
+    text = (
+        "Ministerin Anna Berg (SPD) gab sich gelassen. „Wir prüfen alle Optionen“, sagte die "
+        "54-Jährige."
+    )
+    result = extract(text)
+    q = find(text, result, "Optionen")
+    assert (q.speaker, text[q.speaker_start : q.speaker_end]) == ("Anna Berg", "die 54-Jährige")

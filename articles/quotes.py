@@ -1118,6 +1118,27 @@ _FUER = re.compile(
     rf"(?(was)|[ \t]+(?:ist|sei|war|wäre|sind|seien|waren|hält|hielt|bleibt|bleibe|gilt|gelte"
     rf"|steht|stehe|stellt|stelle|stellen|kommt|komme)(?![\w\-]))"
 )
+def _fuer_holder(masked: str, s_start: int, limit: int) -> _Phrase | None:
+    """The person an opinion is held by: 'Für den Theologen Hans Küng ist der Rücktritt …'."""
+    mids = list(_FUER_MID.finditer(masked, s_start, limit))
+    fuer = mids[-1] if mids else _FUER.match(masked, s_start, limit)
+    if not fuer:
+        return None
+    phrase = _bare(fuer)
+    article = re.search(r"(?:den|die|das|dem)[ \t]+$", masked[fuer.start() : fuer.start("np")])
+    check = phrase
+    if article and phrase.name:
+        check = _Phrase(phrase.start, phrase.end, f"{article.group(0)}{phrase.text}")
+        check.name, check.role, check.kind = phrase.name, phrase.role, phrase.kind
+    if (
+        (phrase.name or phrase.role)
+        and _personlike(check)
+        and (article or _proper(masked, phrase, 0))
+    ):
+        return phrase
+    return None
+
+
 _FUER_MID = re.compile(
     rf"(?<=[,;])[ \t]*(?:ist|sei|war|wäre|sind|seien|waren)[ \t]+(?:es[ \t]+)?(?P<cue>für)[ \t]+"
     rf"(?:(?:den|die|das|dem)[ \t]+)?(?:{_ADJ}[ \t]+){{0,2}}(?P<np>{_NAME}{_GEN}?)(?![\w\-])"
@@ -1561,6 +1582,7 @@ def _extract(body: str) -> Extraction:
                     _reaction_source(masked, s_start, s_end)
                     or _sentence_subject(masked, s_start, s_end)
                     or _inverted_subject(masked, s_start, s_end)
+                    or _fuer_holder(masked, s_start, s_end)
                 )
                 if subject is not None:
                     clause_subjects.append((subject.start, subject))
@@ -2032,22 +2054,10 @@ def _find_frame(masked: str, body: str, m: _Mark, s_start: int, s_end: int) -> _
             return _Frame(cue[2], cue[0], phrase, 0.85)
     if laut:
         return laut
-    mids = list(_FUER_MID.finditer(masked, s_start, m.start))
-    fuer = mids[-1] if mids else _FUER.match(masked, s_start, m.start)
-    if fuer:
+    fuer = _fuer_holder(masked, s_start, m.start)
+    if fuer is not None:
         # "Für den Theologen Hans Küng sei der Rücktritt „…“", "Was für die Ministerin eine „…“ ist"
-        phrase = _bare(fuer)
-        article = re.search(r"(?:den|die|das|dem)[ \t]+$", masked[fuer.start() : fuer.start("np")])
-        check = phrase
-        if article and phrase.name:
-            check = _Phrase(phrase.start, phrase.end, f"{article.group(0)}{phrase.text}")
-            check.name, check.role, check.kind = phrase.name, phrase.role, phrase.kind
-        if (
-            (phrase.name or phrase.role)
-            and _personlike(check)
-            and (article or _proper(masked, phrase, 0))
-        ):
-            return _Frame("für", fuer.start("cue"), phrase, 0.6)
+        return _Frame("für", fuer.start, fuer, 0.6)
     so = _SO_ANY.search(masked, s_start, s_end)
     if so:
         return _Frame("so", so.start("cue"), _bare(so), 0.75)
@@ -2412,6 +2422,15 @@ def _reaction_source(masked: str, s_start: int, limit: int) -> _Phrase | None:
     return _apposed(masked, phrase, m.end("np"), limit)
 
 
+_ELLIPTIC_COLON = re.compile(
+    rf"[ \t]*(?:Ganz[ \t]+|Etwas[ \t]+|Deutlich[ \t]+|Ganz[ \t]+ähnlich[ \t]+)?"
+    rf"(?:[Aa]nders|Ähnlich|Ebenso|Genauso|Kritischer|Vorsichtiger|Zurückhaltender|Deutlicher"
+    rf"|Optimistischer|Skeptischer|Gelassener|Schärfer)[ \t]+(?:(?:auch|dagegen|hingegen|sieht"
+    rf"[ \t]+es|sah[ \t]+es)[ \t]+)*(?P<np>(?:{_ART})[ \t]+[^⟪⟫:]*?|{_NAME})"
+    rf"[ \t]*(?:\([^()]{{1,30}}\)[ \t]*)?:[ \t]*$"
+)
+
+
 def _colon_subject(masked: str, s_start: int, colon_end: int) -> _Phrase | None:
     """'BKA-Präsident Ziercke: „…“', 'Die Firma empfindet das als ungerecht: „…“'."""
     subject = (
@@ -2421,6 +2440,14 @@ def _colon_subject(masked: str, s_start: int, colon_end: int) -> _Phrase | None:
     )
     if subject is not None:
         return subject
+    elliptic = _ELLIPTIC_COLON.match(masked, s_start, colon_end)
+    if elliptic is not None:
+        # "Anders die Opposition: „…“", "Ganz anders die Grünen-Chefin Anna Berg: „…“"
+        sub = _NP_AT.match(masked, elliptic.start("np"), colon_end)
+        if sub is not None and sub.end() == elliptic.end("np"):
+            phrase = _analyse(sub)
+            if (phrase.name or phrase.role) and _personlike(phrase):
+                return phrase
     prefix = masked[s_start:colon_end]
     m = _COLON_NP.match(prefix)
     if m:

@@ -778,10 +778,7 @@ def test_lassen_with_a_reporting_infinitive():
 def test_more_reporting_verbs():
     text = "„Das ist ein schwarzer Tag“, schimpfte der Vereinspräsident Kurt Lenz."
     assert speaker_of(text, "schwarzer Tag") == ("direct", "Kurt Lenz")
-    text = (
-        "Die Regierung zeigte sich bestürzt und verurteilte den Angriff als "
-        "„feigen Anschlag“."
-    )
+    text = "Die Regierung zeigte sich bestürzt und verurteilte den Angriff als „feigen Anschlag“."
     assert speaker_of(text, "feigen") == ("direct", "Regierung")
     # "es droht" is no reporting verb
     text = "Der Minister Karl Roth sprach lange. Es drohe „eine dramatische Lage“."
@@ -859,9 +856,7 @@ def test_personal_pronoun_prefers_the_subject_demonstrative_the_last_named():
         "ein Fehler.“"
     )
     assert speaker_of(text, "Fehler") == ("direct", "Olaf Lenz")
-    text = (
-        "Olaf Lenz traf den Präsidenten Joe Barton. „Das war ein gutes Gespräch“, so letzterer."
-    )
+    text = "Olaf Lenz traf den Präsidenten Joe Barton. „Das war ein gutes Gespräch“, so letzterer."
     assert speaker_of(text, "Gespräch") == ("direct", "Joe Barton")
 
 
@@ -1079,3 +1074,26 @@ def test_age_noun_resolves_to_the_person_last_named():
     result = extract(text)
     q = find(text, result, "Optionen")
     assert (q.speaker, text[q.speaker_start : q.speaker_end]) == ("Anna Berg", "die 54-Jährige")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Der Minister sagte: „Wir sparen.“ Anders die Opposition: „Das ist unsozial.“",
+            "Opposition",
+        ),
+        (
+            "Der Minister sagte: „Wir sparen.“ Ganz anders die Grünen-Chefin Anna Berg: „Das ist "
+            "unsozial.“",
+            "Anna Berg",
+        ),
+        (
+            "Der Minister sagte: „Wir sparen.“ Für Anna Berg ist das ein Skandal. „Das ist "
+            "unsozial.“",
+            "Anna Berg",
+        ),
+    ],
+)
+def test_verbless_colon_frame_and_opinion_holder_as_newer_speakers(text, speaker):
+    assert speaker_of(text, "unsozial") == ("direct", speaker)

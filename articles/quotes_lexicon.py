@@ -13,7 +13,7 @@ unterstell entgegn erwider frag verlautbar urteil beteur insistier glaub hoff
 bezeichn würdig begründ skandier
 rechtfertig prophezei fürcht charakterisier beanstand konter
 schimpf polter wetter spott witzel scherz läster jubel flüster brüll seufz
-verurteil
+verurteil bedauer
 """.split()
 
 _IRREGULAR = """

@@ -1097,3 +1097,11 @@ def test_age_noun_resolves_to_the_person_last_named():
 )
 def test_verbless_colon_frame_and_opinion_holder_as_newer_speakers(text, speaker):
     assert speaker_of(text, "unsozial") == ("direct", speaker)
+
+
+def test_verbs_of_judging_and_regret_are_cues():
+    text = "Die Ministerin Anna Berg verglich die Lage mit einem „Flächenbrand“."
+    assert speaker_of(text, "Flächenbrand") == ("direct", "Anna Berg")
+    text = "Der Trainer Karl Roth bedauerte, dass die Mannschaft „keine Chance“ gehabt habe."
+    result = extract(text)
+    assert any(q.kind == "indirect" and q.speaker == "Karl Roth" for q in result.quotes)

@@ -20,6 +20,7 @@ import calendar
 import datetime
 import hashlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -44,15 +45,37 @@ class Precision:
     DAY = "day"
 
 
-class SeedError(ValueError):
-    """A seed file that cannot be imported; the message says why, for a person."""
+def gettext_noop(message: str) -> str:
+    """Marks a message for ``makemessages``; the caller translates it (see SeedError.describe),
+    so that this module needs no Django."""
+    return message
 
-    def __init__(self, message: str, *, filename: str = "", line: int | None = None):
+
+class SeedError(ValueError):
+    """A seed file that cannot be imported; the message says why, for a person.
+
+    ``message`` is an English template with ``%(name)s`` placeholders for ``params``;
+    ``str(error)`` is the English text, ``describe(gettext)`` the text in the active language.
+    """
+
+    def __init__(
+        self, message: str, *, filename: str = "", line: int | None = None, **params: object
+    ):
         self.filename = filename
         self.line = line
-        self.reason = message
-        where = f"line {line}: " if line is not None else ""
-        super().__init__(f"{where}{message}")
+        self.template = message
+        self.params = params
+        super().__init__(self.describe())
+
+    def describe(self, translate: Callable[[str], str] = str) -> str:
+        """The message through ``translate`` (a gettext), with the line it concerns."""
+        reason = translate(self.template) % self.params if self.params else translate(self.template)
+        if self.line is None:
+            return reason
+        return translate(gettext_noop("line %(line)s: %(reason)s")) % {
+            "line": self.line,
+            "reason": reason,
+        }
 
 
 class EmptyFile(SeedError):
@@ -112,9 +135,10 @@ def check_size(size: int, filename: str = "") -> None:
     """Refuse a file over the size limit, before reading it where the size is known."""
     if size > MAX_BYTES:
         raise TooLarge(
-            f"the file is {size / 1024 / 1024:.1f} MB; seed files are limited to "
-            f"{MAX_BYTES // 1024 // 1024} MB",
+            gettext_noop("the file is %(size).1f MB; seed files are limited to %(limit)d MB"),
             filename=filename,
+            size=size / 1024 / 1024,
+            limit=MAX_BYTES // 1024 // 1024,
         )
 
 
@@ -122,19 +146,26 @@ def decode(data: bytes, filename: str = "") -> str:
     """Turn a file's bytes into normalised text, or raise a SeedError saying why not."""
     check_size(len(data), filename)
     if not data.strip():
-        raise EmptyFile("the file is empty", filename=filename)
+        raise EmptyFile(gettext_noop("the file is empty"), filename=filename)
     if b"\x00" in data[:8192]:
-        raise BinaryFile("this is a binary file, not a text seed file", filename=filename)
+        raise BinaryFile(
+            gettext_noop("this is a binary file, not a text seed file"), filename=filename
+        )
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
         raise NotUtf8(
-            f"the file is not UTF-8: byte 0x{data[exc.start]:02x} at column {column} "
-            f"(offset {exc.start}) cannot be decoded",
+            gettext_noop(
+                "the file is not UTF-8: byte %(byte)s at column %(column)s (offset %(offset)s) "
+                "cannot be decoded"
+            ),
             filename=filename,
             line=line,
+            byte=f"0x{data[exc.start]:02x}",
+            column=column,
+            offset=exc.start,
         ) from None
     return normalise(text)
 
@@ -152,15 +183,20 @@ def parse(text: str, filename: str = "", *, default_source: str | None = None) -
     """Parse a seed file's text. ``default_source`` stands in for a missing source line."""
     text = normalise(text)
     if not text.strip():
-        raise EmptyFile("the file is empty", filename=filename)
+        raise EmptyFile(gettext_noop("the file is empty"), filename=filename)
     if "\x00" in text:
-        raise BinaryFile("this is a binary file, not a text seed file", filename=filename)
+        raise BinaryFile(
+            gettext_noop("this is a binary file, not a text seed file"), filename=filename
+        )
     header = _HEADER.match(text)
     if header is None:
         first = text.split("\n", 1)[0].strip()
         shown = first if len(first) <= 40 else first[:40] + "…"
         raise BadHeader(
-            f"expected a header like ' date 2022-10', found '{shown}'", filename=filename, line=1
+            gettext_noop("expected a header like ' date 2022-10', found '%(found)s'"),
+            filename=filename,
+            line=1,
+            found=shown,
         )
     date, precision = parse_date(header["date"], filename=filename)
 
@@ -175,13 +211,15 @@ def parse(text: str, filename: str = "", *, default_source: str | None = None) -
     else:
         last_line = text.count("\n") + 1
         raise NoSource(
-            "no source line: the last paragraph should name the outlet, like 'Quelle: RT DE'",
+            gettext_noop(
+                "no source line: the last paragraph should name the outlet, like 'Quelle: RT DE'"
+            ),
             filename=filename,
             line=last_line,
         )
     if not body.strip():
         raise NoBody(
-            "the article has no text between the date header and the source line",
+            gettext_noop("the article has no text between the date header and the source line"),
             filename=filename,
             line=1,
         )
@@ -202,23 +240,39 @@ def parse_date(value: str, *, filename: str = "") -> tuple[datetime.date, str]:
     match = _DATE.fullmatch(value)
     if match is None:
         raise BadDate(
-            f"'{value}' is not a date; expected YYYY, YYYY-MM or YYYY-MM-DD",
+            gettext_noop("'%(value)s' is not a date; expected YYYY, YYYY-MM or YYYY-MM-DD"),
             filename=filename,
             line=1,
+            value=value,
         )
     year = int(match["year"])
     month = int(match["month"] or 1)
     day = int(match["day"] or 1)
     if not 1 <= month <= 12:
-        raise BadDate(f"'{value}' has no month {month}", filename=filename, line=1)
+        raise BadDate(
+            gettext_noop("'%(value)s' has no month %(month)s"),
+            filename=filename,
+            line=1,
+            value=value,
+            month=month,
+        )
     if year < 1:
-        raise BadDate(f"'{value}' has no year {year}", filename=filename, line=1)
+        raise BadDate(
+            gettext_noop("'%(value)s' has no year %(year)s"),
+            filename=filename,
+            line=1,
+            value=value,
+            year=year,
+        )
     last_day = calendar.monthrange(year, month)[1]
     if not 1 <= day <= last_day:
         raise BadDate(
-            f"'{value}' is impossible: {year}-{month:02d} has {last_day} days",
+            gettext_noop("'%(value)s' is impossible: %(month)s has %(days)s days"),
             filename=filename,
             line=1,
+            value=value,
+            month=f"{year}-{month:02d}",
+            days=last_day,
         )
     if match["day"]:
         precision = Precision.DAY

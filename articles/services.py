@@ -15,8 +15,8 @@ from pathlib import Path, PurePosixPath
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils.text import slugify
+from django.utils.translation import gettext, gettext_lazy, gettext_noop, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
 
 from annotations import anchoring
 from annotations.services import annotations_reanchor
@@ -100,9 +100,9 @@ def seed_read(path: Path) -> bytes:
     try:
         size = path.stat().st_size
     except FileNotFoundError:
-        raise seedfile.SeedError("no such file", filename=path.name) from None
+        raise seedfile.SeedError(gettext_noop("no such file"), filename=path.name) from None
     if path.is_dir():
-        raise seedfile.SeedError("this is a folder, not a file", filename=path.name)
+        raise seedfile.SeedError(gettext_noop("this is a folder, not a file"), filename=path.name)
     seedfile.check_size(size, path.name)
     with path.open("rb") as handle:
         return handle.read(seedfile.MAX_BYTES + 1)
@@ -114,7 +114,7 @@ def seed_files_from_zip(fileobj) -> Iterator[tuple[str, bytes | seedfile.SeedErr
         archive = zipfile.ZipFile(fileobj)
     except zipfile.BadZipFile:
         name = PurePosixPath(getattr(fileobj, "name", None) or "(archive)").name
-        yield name, seedfile.SeedError(_("the archive is not a valid .zip file"))
+        yield name, seedfile.SeedError(gettext_noop("the archive is not a valid .zip file"))
         return
     with archive:
         for info in archive.infolist():
@@ -131,7 +131,7 @@ def seed_files_from_zip(fileobj) -> Iterator[tuple[str, bytes | seedfile.SeedErr
                 yield (
                     name,
                     seedfile.SeedError(
-                        _("cannot be read from the archive: %(error)s") % {"error": error}
+                        gettext_noop("cannot be read from the archive: %(error)s"), error=error
                     ),
                 )
 
@@ -175,12 +175,12 @@ def seed_import(
     Pass one ``cache`` to every call of a run over many files.
     """
     if isinstance(data, seedfile.SeedError):
-        return ImportOutcome(name, Status.FAILED, str(data))
+        return ImportOutcome(name, Status.FAILED, data.describe(gettext))
     try:
         parsed = seedfile.parse(seedfile.decode(data, name), name, default_source=default_source)
     except seedfile.SeedError as error:
         option = Option.SOURCE if isinstance(error, seedfile.NoSource) else ""
-        return ImportOutcome(name, Status.FAILED, str(error), option=option)
+        return ImportOutcome(name, Status.FAILED, error.describe(gettext), option=option)
     cache = cache if cache is not None else ImportCache()
     extraction = None  # found once, and only for a file that is not known already
 

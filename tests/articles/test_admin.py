@@ -258,3 +258,27 @@ def test_the_import_report_speaks_german(staff_client):
     assert "importiert" in text and "fehlgeschlagen" in text
     assert "1 Zitat" in text and "--source" not in text
     assert "oder füllen Sie „Quelle für Dateien ohne" in text
+
+
+@pytest.mark.django_db
+def test_the_parsers_reasons_are_german_in_a_german_admin(staff_client):
+    files = [
+        upload("kopf.txt", "Kein Datum hier.\n\nQuelle: X\n"),
+        upload("datum.txt", " date 2023-02-29 Text.\n\nQuelle: X\n"),
+        upload("latin.txt", " date 2022-10 Gr\xfc\xdfe\n\nQuelle: X\n".encode("latin-1")),
+    ]
+    text = staff_client.post(IMPORT_URL, {"files": files}, HTTP_ACCEPT_LANGUAGE="de")
+    text = text.content.decode()
+    assert "Zeile 1: erwartet wurde eine Kopfzeile wie &#x27; date 2022-10&#x27;" in text
+    assert "&#x27;2023-02-29&#x27; ist unmöglich: 2023-02 hat 28 Tage" in text
+    assert "die Datei ist nicht UTF-8: Byte 0xfc in Spalte 17 (Position 16)" in text
+    assert not Article.objects.exists()
+
+
+def test_a_seed_error_is_english_without_a_translation():
+    """The command line and str(): the English template with its values."""
+    from articles import seedfile
+
+    with pytest.raises(seedfile.BadDate) as caught:
+        seedfile.parse_date("2022-13")
+    assert str(caught.value) == "line 1: '2022-13' has no month 13"

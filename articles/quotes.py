@@ -2675,4 +2675,71 @@ def _indirect(body, masked, sentences, tops, entities: _Entities, used) -> list[
                 Quotation(start, end, "indirect", speaker, phrase.start, phrase.end, cue[2], 0.5)
             )
             last_end = end
+        if last_end == s_start:
+            found = _sourced_sentence(masked, s_start, s_end)
+            if found is not None:
+                start, end, phrase, cue_word = found
+                if phrase.pronoun:
+                    speaker = entities.resolve_pronoun(phrase.pronoun, phrase.start, False)
+                else:
+                    speaker = entities.canonical(phrase) or phrase.role
+                if speaker is None:
+                    continue
+                if speaker not in entities.entities:
+                    entities.register(phrase, speaker)
+                used[speaker] = entities.entities[speaker]
+                out.append(
+                    Quotation(
+                        start, end, "indirect", speaker, phrase.start, phrase.end, cue_word, 0.5
+                    )
+                )
     return out
+
+
+_SENTENCE_LEAD = re.compile(r"[ \t\n]*(?:(?:Auch|Doch|Aber|Und|Zudem|Außerdem)[ \t]+)?")
+_WIE_LEAD = re.compile(r"[ \t\n]*(?:(?:Auch|Doch|Aber|Und|Zudem|Außerdem)[ \t]+)?[Ww]ie[ \t]")
+
+
+def _sourced_sentence(
+    masked: str, s_start: int, s_end: int
+) -> tuple[int, int, _Phrase, str] | None:
+    """A sentence that opens with its source: 'Nach Angaben der Polizei sind …', 'Laut X
+    habe …', 'Wie die Agentur berichtet, …'. The rest of the sentence is reported speech."""
+    lead = _SENTENCE_LEAD.match(masked, s_start, s_end)
+    pos = lead.end()
+    phrase = None
+    cue_word = ""
+    laut = _LAUT.match(masked, pos, s_end) or _ZUFOLGE.match(masked, pos, s_end)
+    if laut is not None:
+        phrase = _bare(laut)
+        cue_word = laut.group("cue")
+        rest = laut.end()
+        if not (phrase.name or phrase.role) or not _personlike(phrase):
+            return None
+    elif _WIE_LEAD.match(masked, s_start, s_end):
+        comma = masked.find(",", pos, min(s_end, pos + 200))
+        if comma < 0:
+            return None
+        cues = _cue_tokens(masked, pos, comma)
+        if not cues:
+            return None
+        phrase = _subject(masked, s_start, cues[-1], s_end)
+        if phrase is None:
+            return None
+        cue_word = cues[-1][2]
+        rest = comma + 1
+    else:
+        return None
+    # skip an apposition or a bracket after the source
+    skip = re.compile(r"(?:[ \t]*\([^()]{1,60}\)|[ \t]*,[^,⟪⟫]{1,80},)?[ \t]*").match(
+        masked, rest, s_end
+    )
+    start = skip.end()
+    end = s_end
+    while end > start and masked[end - 1] in " \t\n.!?,;:":
+        end -= 1
+    words = _WORDS_IN.findall(masked[start:end])
+    if len(words) < 3 or not masked[start : start + 1].islower() and laut is not None:
+        # after "Nach Angaben der Polizei" the verb comes next: "sind", "habe", "wurden"
+        return None
+    return start, end, phrase, cue_word

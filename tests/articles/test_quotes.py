@@ -1105,3 +1105,24 @@ def test_verbs_of_judging_and_regret_are_cues():
     text = "Der Trainer Karl Roth bedauerte, dass die Mannschaft „keine Chance“ gehabt habe."
     result = extract(text)
     assert any(q.kind == "indirect" and q.speaker == "Karl Roth" for q in result.quotes)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "speaker"),
+    [
+        (
+            "Nach Angaben der Polizei sind in der Nacht zwei Gefangene ausgebrochen.",
+            "sind in der Nacht zwei Gefangene ausgebrochen",
+            "Polizei",
+        ),
+        (
+            "Wie die Agentur Reuters berichtet, habe der Konzern seine Pläne aufgegeben.",
+            "habe der Konzern seine Pläne aufgegeben",
+            "Agentur Reuters",
+        ),
+    ],
+)
+def test_sentence_that_opens_with_its_source_is_indirect_speech(text, span, speaker):
+    result = extract(text)
+    q = next(q for q in result.quotes if q.kind == "indirect")
+    assert (text[q.start : q.end], q.speaker) == (span, speaker)

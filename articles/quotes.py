@@ -1118,6 +1118,8 @@ _FUER = re.compile(
     rf"(?(was)|[ \t]+(?:ist|sei|war|wäre|sind|seien|waren|hält|hielt|bleibt|bleibe|gilt|gelte"
     rf"|steht|stehe|stellt|stelle|stellen|kommt|komme)(?![\w\-]))"
 )
+
+
 def _fuer_holder(masked: str, s_start: int, limit: int) -> _Phrase | None:
     """The person an opinion is held by: 'Für den Theologen Hans Küng ist der Rücktritt …'."""
     mids = list(_FUER_MID.finditer(masked, s_start, limit))
@@ -2696,6 +2698,39 @@ def _indirect(body, masked, sentences, tops, entities: _Entities, used) -> list[
     return out
 
 
+
+_VERB_AFTER_COMMA = re.compile(r"[ \t]*(?P<verb>[a-zäöüß]+)")
+
+
+def _framed_after(masked: str, pos: int, s_end: int) -> tuple[int, int, _Phrase, str] | None:
+    """'Die Lage sei ernst, sagte der Minister.', 'Man habe alles versucht, so die Polizei.': a
+    subjunctive clause with its frame after it."""
+    comma = masked.rfind(",", pos, s_end)
+    if comma < 0 or OPEN_Q in masked[pos:s_end]:
+        return None
+    words = [w.lower() for w in _WORDS_IN.findall(masked[pos:comma])]
+    if len(words) < 3 or not any(w in SUBJUNCTIVE for w in words[:7]):
+        return None
+    if words[0] in _NOT_CLAUSE_START and words[0] not in ("der", "die", "das"):
+        return None
+    so = _SO_ANY.match(masked, comma, s_end)
+    if so is not None:
+        phrase, cue_word = _bare(so), "so"
+    else:
+        verb = _VERB_AFTER_COMMA.match(masked, comma + 1, s_end)
+        cues = _cue_tokens(masked, comma + 1, s_end)
+        if verb is None or not cues or cues[0][0] != verb.start("verb"):
+            return None  # the frame must open with its verb: ", sagte der Minister"
+        phrase = _subject(masked, comma + 1, cues[0], s_end)
+        cue_word = cues[0][2]
+    if phrase is None or not (phrase.pronoun or phrase.name or phrase.role):
+        return None
+    end = comma
+    while end > pos and masked[end - 1] in " \t":
+        end -= 1
+    return pos, end, phrase, cue_word
+
+
 _SENTENCE_LEAD = re.compile(r"[ \t\n]*(?:(?:Auch|Doch|Aber|Und|Zudem|Außerdem)[ \t]+)?")
 _WIE_LEAD = re.compile(r"[ \t\n]*(?:(?:Auch|Doch|Aber|Und|Zudem|Außerdem)[ \t]+)?[Ww]ie[ \t]")
 
@@ -2729,7 +2764,7 @@ def _sourced_sentence(
         cue_word = cues[-1][2]
         rest = comma + 1
     else:
-        return None
+        return _framed_after(masked, pos, s_end)
     # skip an apposition or a bracket after the source
     skip = re.compile(r"(?:[ \t]*\([^()]{1,60}\)|[ \t]*,[^,⟪⟫]{1,80},)?[ \t]*").match(
         masked, rest, s_end

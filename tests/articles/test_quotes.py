@@ -1126,3 +1126,16 @@ def test_sentence_that_opens_with_its_source_is_indirect_speech(text, span, spea
     result = extract(text)
     q = next(q for q in result.quotes if q.kind == "indirect")
     assert (text[q.start : q.end], q.speaker) == (span, speaker)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "speaker"),
+    [
+        ("Die Lage sei ernst, sagte der Minister Karl Roth.", "Die Lage sei ernst", "Karl Roth"),
+        ("Man habe alles versucht, so die Polizei.", "Man habe alles versucht", "Polizei"),
+    ],
+)
+def test_subjunctive_clause_with_its_frame_after_it_is_indirect_speech(text, span, speaker):
+    result = extract(text)
+    q = next(q for q in result.quotes if q.kind == "indirect")
+    assert (text[q.start : q.end], q.speaker) == (span, speaker)

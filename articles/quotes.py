@@ -2630,6 +2630,11 @@ _NOT_CLAUSE_START = frozenset(
 )
 
 
+_ARTICLE_NOUN = re.compile(
+    r"(?:der|die|das|ein|eine)[ \t]+(?:[a-zäöüß][\w\-]*(?:e|en|er|es)[ \t]+)?[A-ZÄÖÜ]"
+)
+
+
 def _indirect(body, masked, sentences, tops, entities: _Entities, used) -> list[Quotation]:
     """Indirect speech: a reporting clause, then a dass-clause, a subjunctive clause, or (after
     verbs of accusing and demanding) a zu-infinitive clause."""
@@ -2655,20 +2660,23 @@ def _indirect(body, masked, sentences, tops, entities: _Entities, used) -> list[
             zu_infinitive = cue[2].lower() in _ACCUSING and (
                 words[-1].startswith("zu") or words[-2] == "zu"
             )
-            subjunctive = words[0] not in _NOT_CLAUSE_START and any(
-                w in SUBJUNCTIVE for w in words[:7]
-            )
+            # "der Pilot trage …": an article before a noun opens a clause; "der …" before a
+            # lower-case word is a relative pronoun
+            opener = words[0] not in _NOT_CLAUSE_START or bool(_ARTICLE_NOUN.match(clause))
+            subjunctive = opener and any(w in SUBJUNCTIVE for w in words[:7])
             if not (dass or zu_infinitive or subjunctive):
                 continue
             phrase = _subject(masked, s_start, cue, s_end)
-            if phrase is None:
-                continue
-            if phrase.pronoun:
+            speaker = None
+            if phrase is not None and phrase.pronoun:
                 personal = phrase.text.lower() in ("er", "sie")
                 speaker = entities.resolve_pronoun(phrase.pronoun, phrase.start, False, personal)
-            else:
+            elif phrase is not None:
                 speaker = entities.canonical(phrase) or phrase.role
             if speaker is None:
+                # reported speech whose speaker is not found is kept, with no speaker
+                out.append(Quotation(start, end, "indirect", None, None, None, cue[2], 0.3))
+                last_end = end
                 continue
             if speaker not in entities.entities:
                 entities.register(phrase, speaker)

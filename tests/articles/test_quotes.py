@@ -1139,3 +1139,11 @@ def test_subjunctive_clause_with_its_frame_after_it_is_indirect_speech(text, spa
     result = extract(text)
     q = next(q for q in result.quotes if q.kind == "indirect")
     assert (text[q.start : q.end], q.speaker) == (span, speaker)
+
+
+def test_reported_speech_whose_speaker_is_not_found_is_kept_without_one():
+    text = "In Ottawa wird hingegen behauptet, der Pilot trage die volle Verantwortung."
+    result = extract(text)
+    q = next(q for q in result.quotes if q.kind == "indirect")
+    assert text[q.start : q.end] == "der Pilot trage die volle Verantwortung"
+    assert q.speaker is None and q.speaker_start is None

@@ -2621,7 +2621,9 @@ _CLAUSE_END = re.compile(
 )
 _ACCUSING = frozenset(
     "beschuldigt beschuldigte beschuldigten vorgeworfen warf warfen aufgefordert forderte "
-    "forderten angekündigt kündigte versprochen versprach gedroht drohte".split()
+    "forderten angekündigt kündigte versprochen versprach gedroht drohte schlug schlugen "
+    "vorgeschlagen bat baten gebeten angeboten bot boten beschlossen beschloss appellierte "
+    "appellierten mahnte mahnten ermahnte riet rieten empfahl empfahlen".split()
 )
 _NOT_CLAUSE_START = frozenset(
     "der die das was wie wo weil um nachdem während wenn als bevor so sowie sondern aber und "

@@ -94,6 +94,8 @@ for _forms, _particles in [
     ("prangerte prangerten prangert", ("an",)),
     ("sprach sprachen spricht", ("aus",)),
     ("geht gehen ging gingen", ("davon aus",)),
+    ("schlug schlugen schlägt", ("vor",)),
+    ("bot boten bietet", ("an",)),
 ]:
     for _form in _forms.split():
         SEPARABLE[_form] = _particles

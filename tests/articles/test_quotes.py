@@ -1147,3 +1147,13 @@ def test_reported_speech_whose_speaker_is_not_found_is_kept_without_one():
     q = next(q for q in result.quotes if q.kind == "indirect")
     assert text[q.start : q.end] == "der Pilot trage die volle Verantwortung"
     assert q.speaker is None and q.speaker_start is None
+
+
+def test_zu_infinitive_after_verbs_of_proposing():
+    text = "Der Minister Karl Roth schlug vor, die Steuern im nächsten Jahr zu senken."
+    result = extract(text)
+    q = next(q for q in result.quotes if q.kind == "indirect")
+    assert (text[q.start : q.end], q.speaker) == (
+        "die Steuern im nächsten Jahr zu senken",
+        "Karl Roth",
+    )

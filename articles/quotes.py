@@ -2691,6 +2691,9 @@ def _indirect(body, masked, sentences, tops, entities: _Entities, used) -> list[
             found = _sourced_sentence(masked, s_start, s_end)
             if found is not None:
                 start, end, phrase, cue_word = found
+                if phrase is None:
+                    out.append(Quotation(start, end, "indirect", None, None, None, cue_word, 0.3))
+                    continue
                 if phrase.pronoun:
                     speaker = entities.resolve_pronoun(phrase.pronoun, phrase.start, False)
                 else:
@@ -2741,13 +2744,20 @@ def _framed_after(masked: str, pos: int, s_end: int) -> tuple[int, int, _Phrase,
     return pos, end, phrase, cue_word
 
 
+_UNNAMED_SOURCE = re.compile(
+    r"(?P<cue>(?:[Nn]ach|[Ll]aut)[ \t]+(?:(?:ersten|offiziellen|inoffiziellen|bisherigen|eigenen"
+    r"|neuen|neuesten|jüngsten|vorläufigen|deren|dessen|seinen|ihren|unbestätigten)[ \t]+)?"
+    r"(?:Angaben|Informationen|Erkenntnissen|Berichten|Schätzungen|Polizeiangaben"
+    r"|Medienberichten|Presseberichten|Zeugenaussagen|Augenzeugenberichten)|Demnach)"
+    r"(?![\w\-])(?![ \t]+(?:von|des|der|eines|einer)[ \t])[ \t]+(?=[a-zäöüß])"
+)
 _SENTENCE_LEAD = re.compile(r"[ \t\n]*(?:(?:Auch|Doch|Aber|Und|Zudem|Außerdem)[ \t]+)?")
 _WIE_LEAD = re.compile(r"[ \t\n]*(?:(?:Auch|Doch|Aber|Und|Zudem|Außerdem)[ \t]+)?[Ww]ie[ \t]")
 
 
 def _sourced_sentence(
     masked: str, s_start: int, s_end: int
-) -> tuple[int, int, _Phrase, str] | None:
+) -> tuple[int, int, _Phrase | None, str] | None:
     """A sentence that opens with its source: 'Nach Angaben der Polizei sind …', 'Laut X
     habe …', 'Wie die Agentur berichtet, …'. The rest of the sentence is reported speech."""
     lead = _SENTENCE_LEAD.match(masked, s_start, s_end)
@@ -2755,6 +2765,17 @@ def _sourced_sentence(
     phrase = None
     cue_word = ""
     laut = _LAUT.match(masked, pos, s_end) or _ZUFOLGE.match(masked, pos, s_end)
+    unnamed = None if laut else _UNNAMED_SOURCE.match(masked, pos, s_end)
+    if unnamed is not None:
+        # "Nach Polizeiangaben …", "Nach ersten Informationen …", "Demnach …": a source that
+        # names no one; the rest of the sentence is reported, with no speaker
+        start = unnamed.end()
+        end = s_end
+        while end > start and masked[end - 1] in " \t\n.!?,;:":
+            end -= 1
+        if len(_WORDS_IN.findall(masked[start:end])) < 3 or OPEN_Q in masked[start:end]:
+            return None
+        return start, end, None, unnamed.group("cue")
     if laut is not None:
         phrase = _bare(laut)
         cue_word = laut.group("cue")

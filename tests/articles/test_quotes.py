@@ -1157,3 +1157,19 @@ def test_zu_infinitive_after_verbs_of_proposing():
         "die Steuern im nächsten Jahr zu senken",
         "Karl Roth",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Nach Polizeiangaben wurden zwei Menschen verletzt.", "wurden zwei Menschen verletzt"),
+        (
+            "Demnach soll der Minister bis zum Frühjahr bleiben.",
+            "soll der Minister bis zum Frühjahr bleiben",
+        ),
+    ],
+)
+def test_sentence_that_opens_with_an_unnamed_source_is_indirect_speech(text, span):
+    result = extract(text)
+    q = next(q for q in result.quotes if q.kind == "indirect")
+    assert (text[q.start : q.end], q.speaker) == (span, None)

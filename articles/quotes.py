@@ -2632,6 +2632,10 @@ _NOT_CLAUSE_START = frozenset(
 )
 
 
+_SECOND_POSITION = re.compile(
+    r"(?:(?:er|sie|es|man)|(?:der|die|das|ein|eine)[ \t]+(?:[a-zäöüß][\w\-]*(?:e|en|er|es)[ \t]+)?"
+    r"[A-ZÄÖÜ][\w\-]*)[ \t]+(?P<verb>[a-zäöüß]{2,}e)(?![\w\-])"
+)
 _ARTICLE_NOUN = re.compile(
     r"(?:der|die|das|ein|eine)[ \t]+(?:[a-zäöüß][\w\-]*(?:e|en|er|es)[ \t]+)?[A-ZÄÖÜ]"
 )
@@ -2666,6 +2670,10 @@ def _indirect(body, masked, sentences, tops, entities: _Entities, used) -> list[
             # lower-case word is a relative pronoun
             opener = words[0] not in _NOT_CLAUSE_START or bool(_ARTICLE_NOUN.match(clause))
             subjunctive = opener and any(w in SUBJUNCTIVE for w in words[:7])
+            if opener and not subjunctive:
+                # "die Union benötige …": a verb in -e right after the first phrase
+                second = _SECOND_POSITION.match(clause)
+                subjunctive = bool(second) and second.group("verb") not in _NOT_CLAUSE_START
             if not (dass or zu_infinitive or subjunctive):
                 continue
             phrase = _subject(masked, s_start, cue, s_end)

@@ -1173,3 +1173,10 @@ def test_sentence_that_opens_with_an_unnamed_source_is_indirect_speech(text, spa
     result = extract(text)
     q = next(q for q in result.quotes if q.kind == "indirect")
     assert (text[q.start : q.end], q.speaker) == (span, None)
+
+
+def test_subjunctive_in_minus_e_after_the_first_phrase():
+    text = "Der Parteichef Karl Roth sagte, die Union benötige einen neuen Partner."
+    result = extract(text)
+    q = next(q for q in result.quotes if q.kind == "indirect")
+    assert text[q.start : q.end] == "die Union benötige einen neuen Partner"

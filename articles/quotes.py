@@ -2229,8 +2229,9 @@ _NOT_VERBS = (
     r"und|oder|sowie|der|die|das|den|dem|des|ein|eine|einer|einem|einen|eines)"
 )
 _SENT_SUBJECT = re.compile(
-    rf"[ \t]*(?:(?:Auch|Und|Aber|Doch|So|Dann|Nun|Zudem|Außerdem|Dabei|Daraufhin|Selbst|Sogar)"
-    rf"[ \t]+)?(?P<np>{_NP})(?![\w\-])(?:[ \t]*,(?P<app>[^,⟪⟫]{{2,120}}(?:,[^,⟪⟫]{{2,120}})?),)?"
+    rf"[ \t]*(?:(?:Auch|Und|Aber|Doch|So|Dann|Nun|Zudem|Außerdem|Dabei|Daraufhin|Selbst|Sogar"
+    rf"|Nur|Gerade|Ausgerechnet|Insbesondere|Vor[ \t]+allem|auch|selbst|sogar)[ \t]+){{0,2}}"
+    rf"(?P<np>{_NP})(?![\w\-])(?:[ \t]*,(?P<app>[^,⟪⟫]{{2,120}}(?:,[^,⟪⟫]{{2,120}})?),)?"
     rf"(?:[ \t]*\([^()]{{1,40}}\))?"
     rf"[ \t]+(?:(?!{_NOT_VERBS}\b)[a-zäöüß]+[ \t]+)?(?!{_NOT_VERBS}\b)(?P<verb>[a-zäöüß]+)"
     rf"(?![\w\-])"

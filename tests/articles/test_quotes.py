@@ -1180,3 +1180,10 @@ def test_subjunctive_in_minus_e_after_the_first_phrase():
     result = extract(text)
     q = next(q for q in result.quotes if q.kind == "indirect")
     assert text[q.start : q.end] == "die Union benötige einen neuen Partner"
+
+
+def test_two_focus_words_before_the_subject():
+    text = (
+        "Der Minister sagte: „Wir sparen.“ Aber auch die Opposition sieht das so: „Wir sparen mit.“"
+    )
+    assert speaker_of(text, "sparen mit") == ("direct", "Opposition")

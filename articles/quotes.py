@@ -205,7 +205,9 @@ _PARTICLE = r"(?:von|van|de|di|da|del|della|dos|du|la|le|ten|ter|zu|bin|ibn|al|e
 _NOT_NAME_RE = "|".join(sorted(NOT_NAMES, key=len, reverse=True))
 _NAMEW = rf"(?!(?:{_NOT_NAME_RE})\b){_CAP}"
 _TITLES = r"(?:(?:Prof|Dr|Dres|Dipl\.-Ing|Ing|Mag)\.[ \t]+){0,3}"  # "Prof. Dr. Karl Huber"
-_NAME_LINK = rf"(?:(?:von|van)[ \t]+(?:der|den)[ \t]+|{_PARTICLE}[ \t]+)"
+# "zu Guttenberg" is a name, "zu Protokoll", "zu Wort" are idioms
+_ZU_IDIOMS = r"(?!zu[ \t]+(?:Protokoll|Wort|Worte|Hause|Beginn|Gast|Ende|Fuß|Recht|Rate|Boden)\b)"
+_NAME_LINK = rf"(?:(?:von|van)[ \t]+(?:der|den)[ \t]+|{_ZU_IDIOMS}{_PARTICLE}[ \t]+)"
 _NAME = (
     rf"(?:〈?{_TITLES}{_NAMEW}(?:[ \t]+{_NAME_LINK}?〈?{_NAMEW}〉?){{0,4}}〉?"
     rf"|〈[a-zäöüß][^〈〉\n]{{0,38}}〉)"  # a lower-case name in quotation marks: die „taz“
@@ -235,7 +237,10 @@ _GEN = (
 # Unternehmer Y": a participle phrase between the article and the noun, opening with a lower-case
 # word (a preposition, "sich", an article) and ending with the participle.
 # Adverbs inside an adjective phrase: "ein nicht namentlich genannter Sprecher"
-_ADVERBS = ("nicht", "namentlich", "bislang", "bisher", "noch", "sehr", "besonders", "ebenfalls")
+_ADVERBS = (
+    "nicht", "namentlich", "bislang", "bisher", "noch", "sehr", "besonders", "ebenfalls",
+    "sichtlich", "sichtbar", "merklich", "spürbar", "äußerst", "tief", "leicht", "hörbar",
+)  # fmt: skip
 _ADV = r"(?:(?:" + "|".join(_ADVERBS) + r")[ \t]+){0,2}"
 _PARTICIPLE_PHRASE = (
     r"(?:in|im|aus|an|am|auf|bei|mit|nach|seit|von|vom|vor|zu|zum|zur|für|über|unter|sich|das"
@@ -814,6 +819,8 @@ def _personlike(phrase: _Phrase | None) -> bool:
         return True  # "Der Text lautete", "führt der Bericht aus": documents speak too
     if article and phrase.participle and not low.endswith(_THING_SUFFIXES):
         return True  # "die in New York City geborene Lopez"
+    if article and len(words) >= 2 and _is_first_name(words[0]):
+        return True  # "ein sichtlich zufriedener Karl Roth"
     if article and len(words) > 1 and words[-1].endswith("s") and words[0][:1].isupper():
         # "die Anhänger Saddam Husseins": the noun before a genitive name is the head
         low = words[0].lower()
@@ -902,11 +909,17 @@ def _subject(masked: str, sent_start: int, cue: tuple[int, int, str], sent_end: 
     if after is None and before is None:
         # "erklärte am Montag auf einer Pressekonferenz in Berlin der Sprecher X", "sagte
         # gegenüber der Zeitung „Die Welt“ der Minister": adverbial phrases before the subject
-        pp = _PP_SKIP.match(masked, c_end, limit)
-        if pp is not None and pp.end() > c_end:
-            cand = _np_after(masked, pp.end(), min(sent_end, limit + 60 if stop else limit))
-            if cand is not None and cand.pronoun is None and _has_article(cand):
-                after = cand if (cand.role or cand.name) and _personlike(cand) else None
+        for pp_end in reversed(_pp_ends(masked, c_end, limit)):
+            cand = _np_after(masked, pp_end, min(sent_end, limit + 60 if stop else limit))
+            if (
+                cand is not None
+                and cand.pronoun is None
+                and _has_article(cand)
+                and (cand.role or cand.name)
+                and _personlike(cand)
+            ):
+                after = cand
+                break
     if (
         after is not None
         and after.pronoun
@@ -1006,13 +1019,28 @@ _PAIR_SUBJECT = re.compile(
     rf"[ \t]*(?:(?:Auch|Und|Aber|Doch|Dann|Nun|Zudem)[ \t]+)?(?P<np>{_NP_PLAIN})(?![\w\-])[ \t]+"
     rf"(?:und|sowie)[ \t]+{_NP_PLAIN}(?![\w\-])[ \t]+"
 )
-_PP_SKIP = re.compile(
-    r"(?:[ \t]+(?:(?:am|im|in|auf|bei|beim|gegenüber|vor|nach|während|zu|zum|zur|mit|an|über"
-    r"|aus|unter|vom)[ \t]+(?:(?:der|die|das|den|dem|des|einer|einem|einen|eines|seiner|ihrer"
-    r"|seinem|ihrem)[ \t]+)?(?:[a-zäöüß][\w\-]*[ \t]+){0,2}(?:〈[^〈〉\n]*〉|[A-ZÄÖÜ0-9][\w\-.]*)"
-    r"(?:[ \t]+〈[^〈〉\n]*〉)?|[ \t]+(?:gestern|heute|morgen|bereits|auch|dazu|jedoch|zudem"
-    r"|nun|damals|später|zuvor|erneut|weiter)(?![\w\-]))){1,4}"
+_PP_ONE = re.compile(
+    r"[ \t]+(?:(?:am|im|in|auf|bei|beim|gegenüber|vor|nach|während|zu|zum|zur|mit|an|über|aus"
+    r"|unter|vom|des|eines|einer)[ \t]+(?:(?:der|die|das|den|dem|des|einer|einem|einen|eines"
+    r"|seiner|ihrer|seinem|ihrem)[ \t]+)?(?:[a-zäöüß][\w\-]*[ \t]+){0,2}(?:〈[^〈〉\n]*〉"
+    r"|[A-ZÄÖÜ0-9][\w\-.]*)(?:[ \t]+〈[^〈〉\n]*〉)?|(?:der)[ \t]+[A-ZÄÖÜ][\w\-]*"
+    r"|(?:gestern|heute|morgen|bereits|auch|dazu|jedoch|zudem|nun|damals|später|zuvor|erneut"
+    r"|weiter)(?![\w\-]))"
 )
+
+
+def _pp_ends(masked: str, pos: int, limit: int) -> list[int]:
+    """Where each of up to six adverbial phrases after pos ends ('am Montag in Berlin')."""
+    ends = []
+    while len(ends) < 6:
+        m = _PP_ONE.match(masked, pos, limit)
+        if m is None:
+            break
+        pos = m.end()
+        ends.append(pos)
+    return ends
+
+
 _AND_BEFORE = re.compile(
     r"(?<![\w\-])(?:und|sowie)[ \t]+(?:(?:"
     + "|".join(sorted(AUXILIARIES))
@@ -1148,6 +1176,9 @@ _FUER_MID = re.compile(
 _LISTED = re.compile(
     rf"(?:,|(?<![\w\-])und)[ \t]+(?P<np>{_NP})(?![\w\-])[ \t]*(?P<colon>:)?[ \t]*\(?$"
 )
+_BRACKET_SOURCE = re.compile(
+    rf"⟫[ \t]*\((?P<np>{_NAME})(?![\w\-])[ \t]*(?:,[^()⟪⟫]{{1,80}})?\)"
+)
 _WIRD_ZITIERT = re.compile(
     rf"[⟫〉][ \t]*,?[ \t]*(?P<cue>wird|wurde)[ \t]+(?P<np>{_NP})(?![\w\-])[^.⟪]{{0,80}}?zitiert"
 )
@@ -1155,8 +1186,9 @@ _WIRD_ZITIERT = re.compile(
 
 _AFTER_SICH = re.compile(
     rf"[⟫〉][ \t]*[,–—-][ \t]*(?:(?P<cue>(?:zeigte|zeigten|zeigt|gab|gaben|gibt|freute|freuten"
-    rf"|freut|ärgerte|ärgerten|empörte|empörten|wunderte|wunderten|beschwerte|beschwerten)"
-    rf"[ \t]+sich)|(?P<cue2>will|wollen|wollte|wollten)(?=[^.!?⟪]{{3,120}}?[ \t]wissen\b))"
+    rf"|freut|ärgerte|ärgerten|empörte|empörten|wunderte|wunderten|beschwerte|beschwerten"
+    rf"|ist|war|sind|waren)[ \t]+sich)"
+    rf"|(?P<cue2>will|wollen|wollte|wollten)(?=[^.!?⟪]{{3,120}}?[ \t]wissen\b))"
     rf"[ \t]+(?:(?:auch|jedoch|dann|nun|damals|später|bereits|ebenfalls)[ \t]+)?"
     rf"(?P<np>{_NP})(?![\w\-])"
 )
@@ -1982,6 +2014,12 @@ def _find_frame(masked: str, body: str, m: _Mark, s_start: int, s_end: int) -> _
             phrase = _analyse(sub)
             if (phrase.name or phrase.role) and _personlike(phrase):
                 return _Frame("so", listed.start("np"), phrase, 0.7)
+    # "„…“ (Karl Roth, Sprecher der Polizei)": the source in brackets after the quotation
+    bracket = _BRACKET_SOURCE.match(masked, m.end - 1, s_end)
+    if bracket and _speechlike(_inner(body, m)):  # not „Titel“ (Regie: …)
+        phrase = _bare(bracket)
+        if phrase.name and (len(phrase.name.split()) >= 2 or phrase.kind == "organisation"):
+            return _Frame("(", bracket.start("np") - 1, phrase, 0.7)
     # "…“, so Merkel."
     so = _SO_AFTER.match(masked, m.end - 1, s_end)
     if so:

@@ -77,7 +77,8 @@ REPORTING_VERBS: frozenset[str] = (
 # Finite forms of separable verbs: a cue only when the particle closes the clause.
 SEPARABLE: dict[str, tuple[str, ...]] = {}
 for _forms, _particles in [
-    ("gab gaben gibt", ("an", "bekannt", "zu")),
+    ("gab gaben gibt", ("an", "bekannt", "zu", "zu Protokoll")),
+    ("fasste fassten fasst", ("zusammen",)),
     ("teilte teilten teilt", ("mit",)),
     ("fügte fügten fügt", ("hinzu",)),
     ("führte führten führt", ("aus",)),

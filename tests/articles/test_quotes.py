@@ -1187,3 +1187,19 @@ def test_two_focus_words_before_the_subject():
         "Der Minister sagte: „Wir sparen.“ Aber auch die Opposition sieht das so: „Wir sparen mit.“"
     )
     assert speaker_of(text, "sparen mit") == ("direct", "Opposition")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "„Wir sind gerüstet“, sagte nach der Sitzung des Krisenstabs am Montagabend in Potsdam "
+        "der Sprecher Karl Roth.",
+        "„Wir sind gerüstet“ (Karl Roth, Sprecher der Polizei).",
+        "„Wir sind gerüstet“, ist sich Karl Roth sicher.",
+        "„Wir sind gerüstet“, gab Karl Roth zu Protokoll.",
+        "„Wir sind gerüstet“, versicherte ein sichtlich zufriedener Karl Roth.",
+        "„Wir sind gerüstet“, fasste Karl Roth zusammen.",
+    ],
+)
+def test_frames_after_a_quotation(text):
+    assert speaker_of(text, "gerüstet") == ("direct", "Karl Roth")

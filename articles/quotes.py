@@ -2431,6 +2431,11 @@ _REACTIONS = (
     r"(?:Kritik|Widerspruch|Lob|Zustimmung|Unterstützung|Protest|Proteste|Ablehnung|Warnungen"
     r"|Applaus|Beifall|Rückendeckung|Gegenwind|Skepsis|Häme|Spott|Glückwünsche)"
 )
+_REACTION_CAME = re.compile(
+    rf"[ \t]*(?:(?:Auch|Doch|Aber|Und)[ \t]+)?(?:[A-Za-zäöüßÄÖÜ]+[ \t]+)?{_REACTIONS}"
+    rf"[ \t]+(?:kam|kommt|kamen|kommen|(?:erhielt|erhält|bekam|bekommt|erntete|erntet)"
+    rf"(?:[ \t]+(?:er|sie|die[ \t]+[A-ZÄÖÜ][\w\-]*|der[ \t]+[A-ZÄÖÜ][\w\-]*))?)(?![\w\-])"
+)
 _FROM_NP = re.compile(
     rf"(?:[ \t]+(?:auch|jedoch|dagegen|hingegen|aber|prompt|sofort|umgehend|postwendend))*"
     rf"[ \t]+(?:von|vom)[ \t]+(?:(?:der|dem|den)[ \t]+)?(?P<np>(?:{_ADJ}[ \t]+){{0,2}}{_NAME}"
@@ -2448,10 +2453,7 @@ def _reaction_source(masked: str, s_start: int, limit: int) -> _Phrase | None:
     kam Kritik': the source of a reaction is someone who may go on to be quoted."""
     m = _FROM_FRONT.match(masked, s_start, limit)
     if m is None:
-        m = re.compile(
-            rf"[ \t]*(?:(?:Auch|Doch|Aber|Und)[ \t]+)?(?:[A-Za-zäöüßÄÖÜ]+[ \t]+)?{_REACTIONS}"
-            rf"[ \t]+(?:kam|kommt|kamen|kommen)"
-        ).match(masked, s_start, limit)
+        m = _REACTION_CAME.match(masked, s_start, limit)
         if m is None:
             return None
         m = _FROM_NP.match(masked, m.end(), limit)

@@ -244,7 +244,8 @@ NOT_NAMES = frozenset(
     Tagen Monat Monate Monaten Abend Morgen Nacht Rande Mal Ja Nein Zitat Quelle Deren Dessen
     Jegliche Jeglicher Sämtliche Beim Seit Damit Dadurch Darin Daraus Hierzu Dazu Ebenso
     Gegenüber Relativierend Wörtlich Konkret Offenbar Angeblich Laut Bezüglich Hunderte Tausende
-    Dutzende Zahlreiche Manche Beide""".split()
+    Dutzende Zahlreiche Manche Beide Ihm Ihn Ihnen Ihrem Ihres Seinem Seines Uns Mir Mich Dir
+    Dich Euch Wem Wen Darauf Daran Davon Dennoch Trotzdem Stattdessen Vielmehr""".split()
 )
 
 SUBORDINATORS = frozenset(

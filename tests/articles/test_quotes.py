@@ -1203,3 +1203,16 @@ def test_two_focus_words_before_the_subject():
 )
 def test_frames_after_a_quotation(text):
     assert speaker_of(text, "gerüstet") == ("direct", "Karl Roth")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der Minister sagte: „Wir sparen.“ Unterstützung erhielt er von Anna Berg. „Das ist "
+        "richtig.“",
+        "Der Minister sagte: „Wir sparen.“ Ihm widerspricht Grünen-Chefin Anna Berg: „Das ist "
+        "richtig.“",
+    ],
+)
+def test_object_pronoun_and_support_received_from(text):
+    assert speaker_of(text, "richtig") == ("direct", "Anna Berg")

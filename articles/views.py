@@ -18,9 +18,10 @@ from articles.models import Article, Source, Speaker
 
 
 class ForgivingPaginationMixin:
-    """A page number past the end shows the last page, and one that is no number (or below 1)
-    the first, as ``Paginator.get_page`` does, instead of a 404: a bookmarked page 7 of a list
-    that has shrunk still shows articles. "last" is the last page."""
+    """No 404 for a page that is not there: a number past the end shows the last page (through
+    ``Paginator.get_page``), so a bookmarked page 7 of a list that has shrunk still shows
+    articles; "last" is the last page; one that is no number, 0 or below shows the first
+    (where ``get_page`` alone would show the last for 0 and below)."""
 
     def paginate_queryset(self, queryset, page_size):
         paginator = self.get_paginator(
@@ -31,7 +32,7 @@ class ForgivingPaginationMixin:
         )
         asked = self.kwargs.get(self.page_kwarg) or self.request.GET.get(self.page_kwarg) or 1
         number = paginator.num_pages if asked == "last" else page_number(asked)
-        page = paginator.page(min(number, paginator.num_pages))
+        page = paginator.get_page(number)
         return (paginator, page, page.object_list, page.has_other_pages())
 
 

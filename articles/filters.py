@@ -110,9 +110,7 @@ class ArticleFilter(django_filters.FilterSet):
         if not value:
             return []
         tags = tags_in_use(getattr(self.request, "user", None)).order_by()
-        return list(
-            tags.filter(Q(slug=value) | Q(name__iexact=value)).values_list("pk", flat=True)
-        )
+        return list(tags.filter(Q(slug=value) | Q(name__iexact=value)).values_list("pk", flat=True))
 
     def filter_sort(self, queryset, name, value):
         return queryset

@@ -209,24 +209,22 @@ def test_indirect_speech(text, span, speaker):
         assert q.speaker_start is None
 
 
-def test_quoted_outlet_in_a_subject_is_an_organisation():
-    text = (
-        "Sogar die konservative Zeitung „Le Monde“ hatte kritisiert, dass die Regierung "
-        "„völlig versagt“ habe."
-    )
-    result = extract(text)
-    assert quote(text, "versagt").speaker == "Le Monde"
-    assert result.speakers[0].kind == "organisation"
+# (passage, fragment, expected speaker entity as (name, kind, role))
+ENTITIES = [
+    # a quoted title inside a subject names an outlet
+    ("Sogar die konservative Zeitung „Le Monde“ hatte kritisiert, dass die Regierung „völlig "
+     "versagt“ habe.", "versagt", ("Le Monde", "organisation", None)),
+    # "Frau" says how a person is related, not what office she holds
+    ("Der Präsident sprach von einem „historischen Tag“. Seine Frau Michelle Roth zeigte sich "
+     "gerührt: „Ich bin so stolz.“", "so stolz", ("Michelle Roth", "person", None)),
+]  # fmt: skip
 
 
-def test_kin_word_is_no_role_label():
-    text = (
-        "Der Präsident sprach von einem „historischen Tag“. Seine Frau Michelle Roth zeigte "
-        "sich gerührt: „Ich bin so stolz.“"
-    )
-    result = extract(text)
-    assert quote(text, "so stolz").speaker == "Michelle Roth"
-    assert next(s for s in result.speakers if s.name == "Michelle Roth").role is None
+@pytest.mark.parametrize(("text", "fragment", "entity"), ENTITIES)
+def test_speaker_entity(text, fragment, entity):
+    name = quote(text, fragment).speaker
+    speaker = next(s for s in extract(text).speakers if s.name == name)
+    assert (speaker.name, speaker.kind, speaker.role) == entity
 
 
 def test_relative_pronoun_agrees_with_its_verb():

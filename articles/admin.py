@@ -61,7 +61,9 @@ class SpeakerAdmin(admin.ModelAdmin):
         obj.edited = True  # later imports leave a person's corrections alone
         super().save_model(request, obj, form, change)
 
-    @admin.action(description=_("Merge the selected speakers into one"))
+    @admin.action(
+        description=_("Merge the selected speakers into one"), permissions=["change", "delete"]
+    )
     def merge_speakers(self, request, queryset):
         """A page asks which speaker stays (the one with most quotes is proposed)."""
         speakers = sorted(queryset, key=lambda s: (-s.quote_count, s.pk))
@@ -160,7 +162,10 @@ class ArticleAdmin(admin.ModelAdmin):
         else:
             super().save_formset(request, form, formset, change)
 
-    @admin.action(description=_("Run the quote extractor again (keeps reviewed quotes)"))
+    @admin.action(
+        description=_("Run the quote extractor again (keeps reviewed quotes)"),
+        permissions=["change"],
+    )
     def rerun_extractor(self, request, queryset):
         for article in queryset:
             services.quotes_extract(article=article)
@@ -264,7 +269,7 @@ class QuoteAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         services.quote_correct(quote=obj)
 
-    @admin.action(description=_("Confirm the selected quotes as they are"))
+    @admin.action(description=_("Confirm the selected quotes as they are"), permissions=["change"])
     def confirm(self, request, queryset):
         count = queryset.update(review=Quote.Review.CONFIRMED)
         self.message_user(
@@ -273,7 +278,7 @@ class QuoteAdmin(admin.ModelAdmin):
             % {"count": count},
         )
 
-    @admin.action(description=_("Mark the selected quotes as not speech"))
+    @admin.action(description=_("Mark the selected quotes as not speech"), permissions=["change"])
     def mark_not_speech(self, request, queryset):
         for quote in queryset:
             services.quote_correct(quote=quote, kind=Quote.Kind.NOT_SPEECH)

@@ -282,3 +282,58 @@ def test_a_seed_error_is_english_without_a_translation():
     with pytest.raises(seedfile.BadDate) as caught:
         seedfile.parse_date("2022-13")
     assert str(caught.value) == "line 1: '2022-13' has no month 13"
+
+
+@pytest.fixture
+def viewer_client(client, django_user_model):
+    """Staff who may only look at speakers and quotes (and articles)."""
+    from django.contrib.auth.models import Permission
+
+    viewer = django_user_model.objects.create_user("viewer", password="x", is_staff=True)
+    viewer.user_permissions.set(
+        Permission.objects.filter(
+            content_type__app_label="articles",
+            codename__in=["view_speaker", "view_quote", "view_article"],
+        )
+    )
+    client.force_login(viewer)
+    return client
+
+
+@pytest.mark.django_db
+def test_staff_who_may_only_view_speakers_cannot_merge_them(viewer_client, seed_article):
+    stoltenberg = Speaker.objects.get(name="Jens Stoltenberg")
+    other = Speaker.objects.create(name="J. Stoltenberg", slug="j-stoltenberg")
+    url = reverse("admin:articles_speaker_changelist")
+    listed = viewer_client.get(url)
+    assert listed.status_code == 200
+    assert 'value="merge_speakers"' not in listed.content.decode()
+
+    selected = {"action": "merge_speakers", "_selected_action": [stoltenberg.pk, other.pk]}
+    asked = viewer_client.post(url, {**selected, "index": "0"})
+    confirmed = viewer_client.post(url, {**selected, "survivor": stoltenberg.pk, "confirm": "1"})
+
+    for response in (asked, confirmed):  # the changelist again, not the confirmation page
+        assert response.status_code in (200, 302)
+        assert "admin/articles/speaker/merge.html" not in [t.name for t in response.templates]
+    assert Speaker.objects.filter(pk=other.pk).exists()
+    assert not SpeakerAlias.objects.filter(name="J. Stoltenberg").exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "model,action",
+    [("quote", "confirm"), ("quote", "mark_not_speech"), ("article", "rerun_extractor")],
+)
+def test_staff_who_may_only_view_cannot_run_the_actions(viewer_client, seed_article, model, action):
+    quote = seed_article.quotes.first()
+    before = list(seed_article.quotes.values_list("pk", "kind", "review"))
+    selected = quote.pk if model == "quote" else seed_article.pk
+
+    response = viewer_client.post(
+        reverse(f"admin:articles_{model}_changelist"),
+        {"action": action, "_selected_action": [selected], "index": "0"},
+    )
+
+    assert response.status_code in (200, 302)  # the list again, no action run
+    assert list(seed_article.quotes.values_list("pk", "kind", "review")) == before

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from annotations.models import Annotation, ApiToken, ArticleTag, Tag
+from annotations.services import annotations_set_hidden
 
 
 @admin.register(Tag)
@@ -35,18 +36,18 @@ class AnnotationAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         return False
 
-    @admin.action(description=_("Hide the selected annotations"))
+    @admin.action(description=_("Hide the selected annotations"), permissions=["change"])
     def hide(self, request, queryset):
-        count = self._set_hidden(request, queryset, hidden=True)
+        count = annotations_set_hidden(queryset=queryset, user=request.user, hidden=True)
         self.message_user(
             request,
             ngettext("Hid %(count)d annotation.", "Hid %(count)d annotations.", count)
             % {"count": count},
         )
 
-    @admin.action(description=_("Show the selected annotations again"))
+    @admin.action(description=_("Show the selected annotations again"), permissions=["change"])
     def show(self, request, queryset):
-        count = self._set_hidden(request, queryset, hidden=False)
+        count = annotations_set_hidden(queryset=queryset, user=request.user, hidden=False)
         self.message_user(
             request,
             ngettext(
@@ -54,14 +55,6 @@ class AnnotationAdmin(admin.ModelAdmin):
             )
             % {"count": count},
         )
-
-    def _set_hidden(self, request, queryset, *, hidden: bool) -> int:
-        from annotations.services import annotation_hide
-
-        annotations = list(queryset)
-        for annotation in annotations:
-            annotation_hide(annotation=annotation, user=request.user, hidden=hidden)
-        return len(annotations)
 
 
 @admin.register(ArticleTag)

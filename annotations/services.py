@@ -396,6 +396,20 @@ def annotation_hide(*, annotation: Annotation, user, hidden: bool = True) -> Ann
     return annotation
 
 
+@transaction.atomic
+def annotations_set_hidden(*, queryset, user, hidden: bool = True) -> int:
+    """Staff hide (or show again) many shared annotations in one UPDATE; as ``annotation_hide``
+    does for one, their ``modified`` (and so their ETag) changes. Returns how many changed:
+    those already hidden (or shown) are left alone and not counted."""
+    if not user.is_staff:
+        raise NotAllowed(_("Only staff can hide annotations."))
+    return (
+        queryset.filter(visibility=Annotation.Visibility.SHARED)
+        .exclude(hidden_by_staff=hidden)
+        .update(hidden_by_staff=hidden, modified=timezone.now())
+    )
+
+
 # --- re-anchoring when an article's text changes -------------------------------------------
 
 

@@ -1176,9 +1176,7 @@ _FUER_MID = re.compile(
 _LISTED = re.compile(
     rf"(?:,|(?<![\w\-])und)[ \t]+(?P<np>{_NP})(?![\w\-])[ \t]*(?P<colon>:)?[ \t]*\(?$"
 )
-_BRACKET_SOURCE = re.compile(
-    rf"⟫[ \t]*\((?P<np>{_NAME})(?![\w\-])[ \t]*(?:,[^()⟪⟫]{{1,80}})?\)"
-)
+_BRACKET_SOURCE = re.compile(rf"⟫[ \t]*\((?P<np>{_NAME})(?![\w\-])[ \t]*(?:,[^()⟪⟫]{{1,80}})?\)")
 _WIRD_ZITIERT = re.compile(
     rf"[⟫〉][ \t]*,?[ \t]*(?P<cue>wird|wurde)[ \t]+(?P<np>{_NP})(?![\w\-])[^.⟪]{{0,80}}?zitiert"
 )
@@ -1720,7 +1718,9 @@ def _extract(body: str) -> Extraction:
                     gap = masked[pos_ : m.start]
                     if len(gap) < 800 and gap.count("\n") <= 4:
                         continued = (name, ps, pe)
-        if continued is not None and (frame is None or _thing_subject(frame.phrase)):
+        if continued is not None and (
+            frame is None or _thing_subject(frame.phrase) or _reported_subject(masked, frame.phrase)
+        ):
             speaker, s_start_, s_end_ = continued
             confidence = 0.55
         elif kind == "direct" and frame and frame.phrase:
@@ -1808,6 +1808,17 @@ def _described_people(masked: str) -> list[tuple[int, _Phrase]]:
 
 
 _AGE_NOUN = re.compile(r"\d+-[Jj]ährige[rn]?")
+
+
+def _reported_subject(masked: str, phrase: _Phrase) -> bool:
+    """A described subject followed by a subjunctive verb ('Sein Mandant habe „…“', 'Die Ziele
+    seien „…“') is what reported speech talks about, not who speaks."""
+    if phrase.pronoun or (phrase.name and not _has_article(phrase)):
+        return False
+    verb = (
+        _WORD.match(masked, phrase.end + 1) if masked[phrase.end : phrase.end + 1] == " " else None
+    )
+    return verb is not None and verb.group(0) in SUBJUNCTIVE
 
 
 def _thing_subject(phrase: _Phrase) -> bool:
@@ -2758,7 +2769,6 @@ def _indirect(body, masked, sentences, tops, entities: _Entities, used) -> list[
                     )
                 )
     return out
-
 
 
 _VERB_AFTER_COMMA = re.compile(r"[ \t]*(?P<verb>[a-zäöüß]+)")

@@ -141,6 +141,11 @@ SPEAKERS = [
     (MINISTER + "Der Chefredakteur der „taz“, Karl Roth, hält das für falsch. „Das trifft die "
      "Armen.“", "trifft", "Karl Roth"),
     (MINISTER + "Die „taz“ hält das für falsch. „Das trifft die Armen.“", "trifft", "taz"),
+    # the subject of reported speech is what the speaker talks about
+    ("Sein Verteidiger Paul Brandt forderte eine milde Strafe. Sein Mandant habe „aus Not "
+     "gehandelt“.", "aus Not", "Paul Brandt"),
+    ("Der Vorsitzende des Verbands, Hans Weber, nannte es „zu zaghaft“. Die Ziele seien „kaum zu "
+     "erreichen“, wenn die Regierung nicht nachlege.", "kaum zu", "Hans Weber"),
 ]  # fmt: skip
 
 

@@ -462,6 +462,7 @@ def speaker_resolve(
     return speaker
 
 
+@transaction.atomic
 def speakers_merge(*, target: Speaker, others: Iterable[Speaker]) -> Speaker:
     """Merge ``others`` into ``target``: their quotes and names move over, they are deleted."""
     for other in others:

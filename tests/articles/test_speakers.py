@@ -1,7 +1,7 @@
 import pytest
 
-from articles.models import Quote, Speaker
-from articles.services import quotes_extract, seed_import
+from articles.models import Quote, Speaker, SpeakerAlias
+from articles.services import quotes_extract, seed_import, speakers_merge
 
 FIRST = (
     " date 2023-01 NATO-Generalsekretär Jens Stoltenberg sprach am Montag in Brüssel. "
@@ -52,3 +52,25 @@ def test_an_edited_speaker_keeps_its_role_and_a_corrected_quote_survives(staff):
     assert speaker.role == "Generalsekretär der NATO"
     assert Quote.objects.get(pk=quote.pk).speaker == other
     assert outcome.article.quotes.filter(kind="direct").count() == 1
+
+
+@pytest.mark.django_db
+def test_a_merge_that_fails_partway_changes_nothing(seed_article, monkeypatch):
+    target = Speaker.objects.get(name="Jens Stoltenberg")
+    first = Speaker.objects.create(name="J. Stoltenberg", slug="j-stoltenberg")
+    second = Speaker.objects.create(name="Stoltenberg, Jens", slug="stoltenberg-jens")
+    quote = target.quotes.first()
+    Quote.objects.filter(pk=quote.pk).update(speaker=first)
+
+    def fail(self, *args, **kwargs):
+        raise RuntimeError("the database went away")
+
+    # The first speaker's quotes and names have moved when deleting it fails.
+    monkeypatch.setattr(Speaker, "delete", fail)
+    with pytest.raises(RuntimeError):
+        speakers_merge(target=target, others=[first, second])
+
+    assert Quote.objects.get(pk=quote.pk).speaker == first
+    assert not SpeakerAlias.objects.filter(speaker=target, name="J. Stoltenberg").exists()
+    target.refresh_from_db()
+    assert not target.edited

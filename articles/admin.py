@@ -77,6 +77,7 @@ class SpeakerAdmin(admin.ModelAdmin):
             context = {
                 **self.admin_site.each_context(request),
                 "opts": self.model._meta,
+                "preserved_filters": self.get_preserved_filters(request),
                 "title": _("Merge speakers"),
                 "form": form,
                 "speakers": speakers,

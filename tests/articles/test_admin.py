@@ -162,7 +162,12 @@ def test_a_file_over_the_limit_and_a_zip_with_an_empty_member_are_reported(staff
 def test_an_empty_zip_is_reported_by_its_name(staff_client):
     response = staff_client.post(IMPORT_URL, {"files": [upload("seeds.zip", b"")]})
     text = response.content.decode()
-    assert "Result for 1 file" in text and "seeds.zip" in text
+    assert "Result for 1 file" in text and "1 failed" in text
+    [outcome] = response.context["outcomes"]
+    assert outcome.name == "seeds.zip" and outcome.failed
+    assert outcome.message == "the archive is not a valid .zip file"
+    assert "seeds.zip" in text and "the archive is not a valid .zip file" in text
+    assert not Article.objects.exists()
 
 
 @pytest.mark.django_db
@@ -337,3 +342,21 @@ def test_staff_who_may_only_view_cannot_run_the_actions(viewer_client, seed_arti
 
     assert response.status_code in (200, 302)  # the list again, no action run
     assert list(seed_article.quotes.values_list("pk", "kind", "review")) == before
+
+
+@pytest.mark.django_db
+def test_cancelling_a_merge_goes_back_to_the_filtered_list(staff_client, seed_article):
+    speakers = Speaker.objects.filter(name="Jens Stoltenberg")
+    other = Speaker.objects.create(name="J. Stoltenberg", slug="j-stoltenberg", kind="person")
+    url = reverse("admin:articles_speaker_changelist")
+    filters = "edited__exact=0&kind__exact=person"
+
+    asked = staff_client.post(
+        f"{url}?{filters}",
+        {"action": "merge_speakers", "_selected_action": [speakers.get().pk, other.pk]},
+    )
+
+    assert asked.status_code == 200
+    assert f'href="{url}?{filters.replace("&", "&amp;")}" class="button cancel-link"' in (
+        asked.content.decode()
+    )

@@ -1298,8 +1298,12 @@ class _Entities:
         for seq in self.sequences().get(tokens[-1], ()):
             prefix = list(seq[:-1])[-3:]
             # drop leading role words ("Außenminister Sergei Lawrow")
-            while prefix and (_is_role(prefix[0]) or prefix[0] in NOT_NAMES):
-                prefix.pop(0)
+            while prefix and (
+                _is_role(prefix[0])
+                or prefix[0] in NOT_NAMES
+                or (len(prefix) > 1 and prefix[0].endswith("s") and _is_role(prefix[1]))
+            ):
+                prefix.pop(0)  # "Außenminister", "Dortmunds" before "Trainer" are no name
             for i in range(len(prefix) - 1, 0, -1):
                 # "Kritik von Gisela Piltz": a noun before "von" is no part of the name
                 if prefix[i] in ("von", "van", "de", "zu") and (

@@ -165,7 +165,7 @@ ROLE_SUFFIXES = tuple(
     mediziner medizinerin psychologe psychologin sprecherinnen mitarbeiter mitarbeiterin
     berater beraterin vertreter vertreterin anführer anführerin loge login arzt ärztin
     ingenieur ingenieurin jurist juristin polizist polizistin ökonom
-    redakteur redakteurin herausgeber herausgeberin verleger verlegerin mitglied
+    redakteur redakteurin herausgeber herausgeberin verleger verlegerin mitglied coach
     frau herr ehefrau ehemann witwe witwer mutter vater tochter sohn bruder schwester""".split()
 )
 # Role words that say how a person is addressed or related, not what office they hold: they are

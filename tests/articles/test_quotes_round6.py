@@ -219,6 +219,9 @@ ENTITIES = [
     # a quoted title inside a subject names an outlet
     ("Sogar die konservative Zeitung „Le Monde“ hatte kritisiert, dass die Regierung „völlig "
      "versagt“ habe.", "versagt", ("Le Monde", "organisation", None)),
+    # a genitive before a role is no part of the name
+    ("Dortmunds Coach Max Krause haderte. „Der Elfmeter war ein Witz“, schimpfte Krause.",
+     "Witz", ("Max Krause", "person", "Dortmunds Coach")),
     # "Frau" says how a person is related, not what office she holds
     ("Der Präsident sprach von einem „historischen Tag“. Seine Frau Michelle Roth zeigte sich "
      "gerührt: „Ich bin so stolz.“", "so stolz", ("Michelle Roth", "person", None)),

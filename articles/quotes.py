@@ -413,6 +413,8 @@ def _analyse(match: re.Match, text_start: int = 0) -> _Phrase:
         personal = len(main) >= 2 and _is_first_name(words[0])
         if personal and genitive and genitive[0][0] in ("von", "vom"):
             gen_text = ""  # "Petra Klein vom Sozialverband": the name ends before "vom"
+        elif genitive and not article and OPEN_NAME in match.group(0)[genitive[0][1] :]:
+            gen_text = ""  # "sagte Vogel der „Rheinischen Post“": a dative, not a genitive
         name_words = words + ([gen_text] if gen_text else [])
         phrase.name = " ".join(name_words)
         phrase.name_start = start + main[0][1] if main else start
@@ -599,6 +601,10 @@ def _np_before(masked: str, clause_start: int, verb_start: int) -> _Phrase | Non
 _VERB_FINAL_LEAD = re.compile(
     r"[ \t]*(?:(?P<sub>(?i:weil|dass|da|wie|nachdem|als|ob|wenn|obwohl|während|wobei|indem"
     r"|bevor|zumal))|(?P<rel>der|die|welche|welcher))[ \t]+"
+)
+_PASSIVE_NEXT = re.compile(
+    r"[ \t]+(?:wird|werden|wurde|wurden)(?:[ \t]+[^\s.,;:!?⟪]+){0,5}?[ \t]+[a-zäöüß]+(?:t|en)"
+    r"[ \t]*(?:[.,;:!?]|$)"
 )
 _PASSIVE = re.compile(r"(?<![\w\-])(?:wird|werden|wurde|wurden|worden)(?![\w\-])")
 _AGENT = re.compile(
@@ -1620,7 +1626,8 @@ def _extract(body: str) -> Extraction:
                     or _inverted_subject(masked, s_start, s_end)
                     or _fuer_holder(masked, s_start, s_end)
                 )
-                if subject is not None:
+                if subject is not None and not _PASSIVE_NEXT.match(masked, subject.end):
+                    # (not the subject of a passive: "Drei Menschen wurden verletzt")
                     clause_subjects.append((subject.start, subject))
     # Register named speakers so that pronouns and short names can be resolved.
     named = [f.phrase for _m, k, f in decisions if k == "direct" and f and f.phrase]

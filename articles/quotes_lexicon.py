@@ -184,7 +184,7 @@ ORG_WORDS = frozenset(
     staatsanwaltschaft feuerwehr stiftung gruppe organisation rat amt bundesamt presse
     stadt verwaltung ministerien universität club klub ag gmbh inc corp ltd firma
     hochschule schule klinik krankenhaus fraktion koalition opposition kirche vatikan
-    institution nationen""".split()
+    institution nationen familie management""".split()
 )
 ORG_SUFFIXES = (
     "ministerium",
@@ -245,7 +245,8 @@ NOT_NAMES = frozenset(
     Jegliche Jeglicher Sämtliche Beim Seit Damit Dadurch Darin Daraus Hierzu Dazu Ebenso
     Gegenüber Relativierend Wörtlich Konkret Offenbar Angeblich Laut Bezüglich Hunderte Tausende
     Dutzende Zahlreiche Manche Beide Ihm Ihn Ihnen Ihrem Ihres Seinem Seines Uns Mir Mich Dir
-    Dich Euch Wem Wen Darauf Daran Davon Dennoch Trotzdem Stattdessen Vielmehr""".split()
+    Dich Euch Wem Wen Darauf Daran Davon Dennoch Trotzdem Stattdessen Vielmehr Zwei Drei Vier
+    Fünf Sechs Sieben Acht Neun Zehn Zwölf Zwanzig Hundert Tausend""".split()
 )
 
 SUBORDINATORS = frozenset(

@@ -141,6 +141,13 @@ SPEAKERS = [
     (MINISTER + "Der Chefredakteur der „taz“, Karl Roth, hält das für falsch. „Das trifft die "
      "Armen.“", "trifft", "Karl Roth"),
     (MINISTER + "Die „taz“ hält das für falsch. „Das trifft die Armen.“", "trifft", "taz"),
+    ("Der Präsident der Ärztekammer, Hans Vogel, warnt vor Engpässen. „Das ist eine tickende "
+     "Zeitbombe“, sagte Vogel der „Rheinischen Post“.", "Zeitbombe", "Hans Vogel"),
+    ("Der Schauspieler Tom Berg ist tot. Er starb am Montag, wie seine Familie mitteilte. „Er ist "
+     "friedlich eingeschlafen.“", "friedlich", "Familie"),
+    # the subject of a passive is no actor who goes on to be quoted
+    ("Ein Polizeisprecher sagte: „Der Fahrer war abgelenkt.“ Drei Menschen wurden verletzt. „Wir "
+     "haben die Unfallstelle abgesperrt.“", "abgesperrt", "Polizeisprecher"),
     # the subject of reported speech is what the speaker talks about
     ("Sein Verteidiger Paul Brandt forderte eine milde Strafe. Sein Mandant habe „aus Not "
      "gehandelt“.", "aus Not", "Paul Brandt"),

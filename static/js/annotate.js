@@ -635,7 +635,7 @@
     current = id;
     body.querySelectorAll("mark.is-current").forEach((m) => m.classList.remove("is-current"));
     body.querySelectorAll('mark[data-annotation-id="' + id + '"]').forEach((m) => m.classList.add("is-current"));
-    const heading = el("h3", "", S.annotation);
+    const heading = el("h2", "", S.annotation); // as the side column's other headings
     heading.id = "thread-heading";
     const close = el("button", "thread-close");
     close.type = "button";
@@ -661,7 +661,7 @@
       parts.push(also);
     }
     parts.push(note(a, true));
-    const repliesHeading = el("h4", "", S.replies);
+    const repliesHeading = el("h3", "", S.replies);
     const replies = el("ol", "replies");
     replies.setAttribute("aria-busy", "true");
     parts.push(repliesHeading, replies);

@@ -1,5 +1,8 @@
 """What a reader sees where: the side column on a wide screen, the editor sheet on a phone,
-jumps to a quotation, the speaker index on a phone, the confirmation after saving."""
+jumps to a quotation, the speaker index on a phone, the confirmation after saving, the open
+thread's type and headings, the badge of a guessed speaker."""
+
+from itertools import pairwise
 
 import pytest
 
@@ -45,7 +48,6 @@ def test_the_side_column_scrolls_with_the_page_and_a_save_is_confirmed(
     page.wait_for_function("() => document.querySelector('[data-annotate-status]').textContent")
     assert status.inner_text() == "Annotation saved."
     assert status.evaluate(IN_VIEW) and status.bounding_box()["height"] > 16
-    page.screenshot(path="/tmp/h12/shots/e2e_saved_desktop_dark.png")
 
     annotation = Annotation.objects.get()
     page.locator(f"mark#annotation-{annotation.pk}").click()
@@ -53,7 +55,11 @@ def test_the_side_column_scrolls_with_the_page_and_a_save_is_confirmed(
     thread.wait_for()
     assert thread.evaluate(IN_VIEW)
     assert page.locator(f"mark#annotation-{annotation.pk}").evaluate(IN_VIEW)
-    page.screenshot(path="/tmp/h12/shots/e2e_thread_desktop_dark.png")
+    # It stays in view while the page scrolls, up to the top of the article and down to its end.
+    height = page.evaluate("document.documentElement.scrollHeight")
+    for y in (0, height // 3, height // 2, height):
+        page.evaluate("(y) => window.scrollTo(0, y)", y)
+        assert thread.evaluate(IN_VIEW), f"the open thread is out of view at {y}px"
 
 
 def test_on_a_phone_in_german_the_sheet_leaves_the_passage_in_view(
@@ -78,7 +84,6 @@ def test_on_a_phone_in_german_the_sheet_leaves_the_passage_in_view(
     # German quotation marks around the passage.
     quote = editor.locator("[data-editor-quote]").inner_text()
     assert quote.startswith("„Die deutschen Waffen-") and quote.endswith("dezimiert.“")
-    page.screenshot(path="/tmp/h12/shots/e2e_sheet_phone.png")
     editor.get_by_role("button", name="Speichern").click()
     editor.wait_for(state="hidden")
     entry = page.locator(".annotation-entry .entry-quote").first
@@ -101,4 +106,40 @@ def test_the_speaker_index_fits_a_phone(new_page, live_server, alice, seed_artic
     log_in(page, live_server, "alice", "alice-secret-pw", "/speakers/")
     assert page.locator(".index-table").is_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
-    page.screenshot(path="/tmp/h12/shots/e2e_speakers_phone.png", full_page=True)
+
+
+def test_the_open_thread_is_set_as_the_panels_and_its_heading_in_order(
+    new_page, live_server, alice, seed_article
+):
+    page = new_page()
+    log_in(page, live_server, "alice", "alice-secret-pw", seed_article.get_absolute_url())
+    open_article(page, seed_article)
+    select_with_mouse(page, "Die deutschen Waffen-", "stark dezimiert.")
+    page.get_by_role("button", name="Annotate", exact=True).click()
+    page.locator("form[data-editor]").get_by_role("button", name="Save").click()
+    page.locator("form[data-editor]").wait_for(state="hidden")
+    page.locator("mark.annotation").first.click()
+    thread = page.locator("[data-thread]")
+    thread.wait_for()
+    size = "(el) => getComputedStyle(el).fontSize"
+    panel = page.locator(".annotations-panel")
+    assert thread.evaluate(size) == panel.evaluate(size) == "15.2px"  # .95rem
+    assert page.locator("#thread-heading").evaluate(size) == "15.2px"
+    # h1, then the side column's h2s: no level skipped.
+    levels = page.evaluate(
+        "() => Array.from(document.querySelectorAll('main :is(h1, h2, h3, h4, h5, h6)'))"
+        ".filter((h) => h.getClientRects().length).map((h) => Number(h.tagName[1]))"
+    )
+    assert levels[0] == 1 and levels[1] == 2, levels
+    assert all(b <= a + 1 for a, b in pairwise(levels)), levels
+
+
+def test_a_guessed_speaker_s_badge_has_a_dashed_border(new_page, live_server, alice, seed_article):
+    quote = seed_article.quotes.filter(kind=Quote.Kind.DIRECT, speaker__isnull=False).first()
+    Quote.objects.filter(pk=quote.pk).update(confidence=0.3, review=Quote.Review.MACHINE)
+    page = new_page()
+    log_in(page, live_server, "alice", "alice-secret-pw", quote.speaker.get_absolute_url())
+    badge = page.locator(".badge-probable").first
+    assert badge.inner_text() == f"probably {quote.speaker.name}"
+    assert badge.evaluate("(el) => getComputedStyle(el).borderTopStyle") == "dashed"
+    assert badge.evaluate("(el) => getComputedStyle(el).borderTopWidth") == "1px"

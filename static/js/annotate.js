@@ -262,9 +262,23 @@
     return chars.length > length ? chars.slice(0, length).join("") + "…" : chars.join("");
   }
 
+  // A translated template with its %(name)s placeholders filled in. The values go in through a
+  // function, so that "$&", "$$" … in an article's text or a server's reason stay as they are
+  // (a string replacement reads them as patterns: "costs $$5" would become "costs $5").
+  function fill(template, values) {
+    return template.replace(/%\((\w+)\)s/g, (placeholder, name) =>
+      Object.hasOwn(values, name) ? String(values[name]) : placeholder,
+    );
+  }
+
   // A passage in the interface language's quotation marks (“…” in English, „…“ in German).
   function quoted(text, length) {
-    return S.quoted.replace("%(text)s", snippet(text, length));
+    return fill(S.quoted, { text: snippet(text, length) });
+  }
+
+  // What a failed request says: the server's reason, or that it could not be reached.
+  function failureText(failure) {
+    return failure.status ? fill(S.error, { reason: failure.message }) : S.networkError;
   }
 
   function el(tag, className, text) {
@@ -543,7 +557,7 @@
       }
       say(S.saved);
     } catch (error) {
-      fields.error.textContent = error.status ? S.error.replace("%(reason)s", error.message) : S.networkError;
+      fields.error.textContent = failureText(error);
     } finally {
       saveButton.disabled = false;
     }
@@ -730,7 +744,7 @@
         await loadReplies(id, threadBox.querySelector(".replies"));
         say(S.saved);
       } catch (failure) {
-        error.textContent = failure.status ? S.error.replace("%(reason)s", failure.message) : S.networkError;
+        error.textContent = failureText(failure);
       } finally {
         send.disabled = false;
       }
@@ -781,7 +795,7 @@
         await request("DELETE", API + id + "/");
       } catch (error) {
         if (error.status !== 410 && error.status !== 404) {
-          say(error.status ? S.error.replace("%(reason)s", error.message) : S.networkError);
+          say(failureText(error));
           return;
         }
       }
@@ -840,7 +854,7 @@
         say(S.saved);
         openThreadAgain();
       } catch (failure) {
-        error.textContent = failure.status ? S.error.replace("%(reason)s", failure.message) : S.networkError;
+        error.textContent = failureText(failure);
       }
     });
     box.replaceWith(form);

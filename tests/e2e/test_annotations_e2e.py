@@ -1,10 +1,15 @@
 """Annotating in Chromium as a person does: select with the mouse, Annotate, write, Save; a second
 reader sees what is shared, replies; authors edit and delete; no script ever runs from a comment."""
 
+import json
+
 import pytest
+from django.urls import reverse
 
 from annotations import services
+from annotations.markup import MAX_LENGTH
 from annotations.models import Annotation
+from articles.models import Article
 from tests.e2e.conftest import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -128,6 +133,8 @@ def test_annotate_reload_share_reply_edit_delete(new_page, live_server, alice, b
     assert thread.locator(".note-comment em").inner_text() == "prüfen"
     assert "alice" in thread.locator(".note-root .note-meta").inner_text()
     assert thread.get_by_role("button", name="Edit").count() == 0  # not his
+    # The reply fields stop at the API's limit, as the comment field does.
+    assert thread.get_by_label("Reply").evaluate("(t) => t.maxLength") == MAX_LENGTH
     thread.get_by_label("Reply").fill("Stimmt, laut **Bundeswehr**.")
     thread.get_by_role("button", name="Reply").click()
     reply = thread.locator(".note-reply")
@@ -136,6 +143,7 @@ def test_annotate_reload_share_reply_edit_delete(new_page, live_server, alice, b
 
     # Bob edits his reply.
     reply.get_by_role("button", name="Edit").click()
+    assert thread.locator(".reply-edit textarea").evaluate("(t) => t.maxLength") == MAX_LENGTH
     thread.locator(".reply-edit textarea").fill("Stimmt, laut Bundeswehr und BMVg.")
     thread.locator(".reply-edit").get_by_role("button", name="Save").click()
     thread.get_by_text("Stimmt, laut Bundeswehr und BMVg.").wait_for()
@@ -185,6 +193,41 @@ def test_annotate_reload_share_reply_edit_delete(new_page, live_server, alice, b
     thread.locator(".confirm").get_by_role("button", name="Delete").click()
     marks(page, private.pk).first.wait_for(state="detached")
     assert not Annotation.objects.filter(pk=private.pk).exists()
+
+
+def test_dollar_signs_stay_as_written_in_a_passage_and_a_reason(
+    new_page, live_server, alice, seed_article
+):
+    """A translated template is filled through a function: "$$", "$&" … are not patterns."""
+    text = "Der Eintritt kostet $$5, $& und $` mehr als $' im Vorjahr."
+    article = Article.objects.create(
+        source=seed_article.source,
+        title="Preise",
+        slug="preise",
+        date=seed_article.date,
+        body=text,
+        seed_filename="preise.txt",
+        content_hash="d" * 64,
+    )
+    page = new_page()
+    log_in(page, live_server, "alice", "alice-secret-pw", article.get_absolute_url())
+    open_article(page, article)
+    select_with_mouse(page, "Der Eintritt", "Vorjahr.")
+    page.get_by_role("button", name="Annotate", exact=True).click()
+    editor = page.locator("form[data-editor]")
+    assert editor.locator("[data-editor-quote]").inner_text() == f"“{text}”"
+
+    reason = "it costs $$5, $& and $` or $' more"
+    page.route(
+        f"**{reverse('annotations:api-collection')}",
+        lambda route: route.fulfill(
+            status=400, content_type="application/json", body=json.dumps({"reason": reason})
+        ),
+    )
+    editor.get_by_role("button", name="Save").click()
+    error = editor.locator("[data-editor-error]")
+    page.wait_for_function("() => document.querySelector('[data-editor-error]').textContent")
+    assert error.inner_text() == f"Could not save: {reason}"
 
 
 def test_selection_across_two_paragraphs_and_overlaps(new_page, live_server, alice, seed_article):

@@ -22,6 +22,9 @@ Matching (documented in docs/quotes.md):
 - speaker accuracy: over matched direct quotes whose gold has a speaker; correct when the predicted
   mention overlaps a gold speaker span, or the predicted name shares a word (3+ letters, not a
   stop word, case-insensitive) with a gold speaker text. A predicted None is wrong.
+- speaker precision: over the same quotes, only those where the prediction names a speaker (not
+  None): the share that is correct. The quotes left with no speaker are counted beside it, since
+  the issue prefers no speaker to a wrong one.
 """
 
 from __future__ import annotations
@@ -159,7 +162,7 @@ def main(argv: list[str] | None = None) -> int:
     elapsed = time.perf_counter() - t0
 
     counts = {"direct": [0, 0, 0], "indirect": [0, 0, 0]}
-    spk_total = spk_ok = 0
+    spk_total = spk_ok = spk_none = 0
     errors = {"fp": [], "fn": [], "speaker": []}
     for (gold, body), result in zip(docs, results, strict=True):
         for kind in counts:
@@ -187,6 +190,7 @@ def main(argv: list[str] | None = None) -> int:
                 if not g["speakers"]:
                     continue
                 spk_total += 1
+                spk_none += preds[i].speaker is None
                 if speaker_ok(preds[i], g):
                     spk_ok += 1
                 else:
@@ -208,6 +212,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{kind:8s} P={p:.3f} R={r:.3f} F1={f:.3f} (tp={tp} pred={npred} gold={ngold})")
     acc = spk_ok / spk_total if spk_total else 0.0
     print(f"speaker  accuracy={acc:.3f} ({spk_ok}/{spk_total})")
+    named = spk_total - spk_none
+    precision = spk_ok / named if named else 0.0
+    print(f"speaker  precision={precision:.3f} ({spk_ok}/{named}) no_speaker={spk_none}")
     return 0
 
 

@@ -677,10 +677,11 @@ def test_a_guessed_attribution_is_shown_as_a_guess_everywhere(alice_client, gues
     html = response.content.decode()
     assert ">probably Karl Wolf</a>" in html and ">Anna Berger</a>" in html
 
-    # German: „vermutlich …“ with the German plural.
+    # German: „vermutlich …“, and the guessed part of the count: „davon 1 vermutet“.
     response = alice_client.get(guessed_article.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="de")
     html = response.content.decode()
-    assert "vermutlich Karl Wolf" in html and "1 vermutet" in html
+    assert "vermutlich Karl Wolf" in html
+    assert '<span class="chip-probable">davon 1 vermutet</span>' in html
 
 
 @pytest.mark.django_db

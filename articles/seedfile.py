@@ -55,7 +55,8 @@ class SeedError(ValueError):
     """A seed file that cannot be imported; the message says why, for a person.
 
     ``message`` is an English template with ``%(name)s`` placeholders for ``params``;
-    ``str(error)`` is the English text, ``describe(gettext)`` the text in the active language.
+    ``str(error)`` is the English text, ``describe(gettext, number_format)`` the text in the
+    active language. A ``float`` param is written through ``number`` (a decimal comma in German).
     """
 
     def __init__(
@@ -67,9 +68,12 @@ class SeedError(ValueError):
         self.params = params
         super().__init__(self.describe())
 
-    def describe(self, translate: Callable[[str], str] = str) -> str:
+    def describe(
+        self, translate: Callable[[str], str] = str, number: Callable[[float], str] = str
+    ) -> str:
         """The message through ``translate`` (a gettext), with the line it concerns."""
-        reason = translate(self.template) % self.params if self.params else translate(self.template)
+        params = {k: number(v) if isinstance(v, float) else v for k, v in self.params.items()}
+        reason = translate(self.template) % params if params else translate(self.template)
         if self.line is None:
             return reason
         return translate(gettext_noop("line %(line)s: %(reason)s")) % {
@@ -135,9 +139,9 @@ def check_size(size: int, filename: str = "") -> None:
     """Refuse a file over the size limit, before reading it where the size is known."""
     if size > MAX_BYTES:
         raise TooLarge(
-            gettext_noop("the file is %(size).1f MB; seed files are limited to %(limit)d MB"),
+            gettext_noop("the file is %(size)s MB; seed files are limited to %(limit)d MB"),
             filename=filename,
-            size=size / 1024 / 1024,
+            size=round(size / 1024 / 1024, 1),
             limit=MAX_BYTES // 1024 // 1024,
         )
 

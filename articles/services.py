@@ -14,6 +14,7 @@ from pathlib import Path, PurePosixPath
 
 from django.db import IntegrityError, transaction
 from django.db.models import Q
+from django.utils.formats import number_format
 from django.utils.text import slugify
 from django.utils.translation import gettext, gettext_lazy, gettext_noop, ngettext
 from django.utils.translation import gettext as _
@@ -51,6 +52,35 @@ class Option:
     SOURCE = "source"
 
 
+# What to do about a failed file, in the command line's words (the admin names its own fields).
+COMMAND_HINTS = {
+    Option.REPLACE: gettext_lazy(
+        "use --replace to replace its text (annotations are kept and placed again), or rename "
+        "the file to import it as a new article"
+    ),
+    Option.SOURCE: gettext_lazy("or give the source with --source"),
+}
+
+
+def seed_error_option(error: seedfile.SeedError) -> str:
+    """The ``Option`` that would let a file with this error through, or ""."""
+    return Option.SOURCE if isinstance(error, seedfile.NoSource) else ""
+
+
+def seed_error_describe(error: seedfile.SeedError) -> str:
+    """Why a seed file failed, in the active language, its numbers written as it writes them."""
+    return error.describe(gettext, number_format)
+
+
+def seed_error_explained(error: seedfile.SeedError, hints: Mapping[str, str]) -> str:
+    """``seed_error_describe`` with the caller's words for the option that would help."""
+    return _with_hint(seed_error_describe(error), hints.get(seed_error_option(error)))
+
+
+def _with_hint(message: str, hint: str | None) -> str:
+    return f"{message}; {hint}" if hint else message
+
+
 @dataclass
 class ImportOutcome:
     name: str
@@ -69,8 +99,7 @@ class ImportOutcome:
 
     def explained(self, hints: Mapping[str, str]) -> str:
         """The message, with the caller's words for the ``option`` that would help."""
-        hint = hints.get(self.option)
-        return f"{self.message}; {hint}" if hint else self.message
+        return _with_hint(self.message, hints.get(self.option))
 
     def __str__(self):
         text = f"{self.name}: {self.status}"
@@ -175,12 +204,13 @@ def seed_import(
     Pass one ``cache`` to every call of a run over many files.
     """
     if isinstance(data, seedfile.SeedError):
-        return ImportOutcome(name, Status.FAILED, data.describe(gettext))
+        return ImportOutcome(name, Status.FAILED, seed_error_describe(data))
     try:
         parsed = seedfile.parse(seedfile.decode(data, name), name, default_source=default_source)
     except seedfile.SeedError as error:
-        option = Option.SOURCE if isinstance(error, seedfile.NoSource) else ""
-        return ImportOutcome(name, Status.FAILED, error.describe(gettext), option=option)
+        return ImportOutcome(
+            name, Status.FAILED, seed_error_describe(error), option=seed_error_option(error)
+        )
     cache = cache if cache is not None else ImportCache()
     extraction = None  # found once, and only for a file that is not known already
 
@@ -210,7 +240,12 @@ def seed_import(
             return ImportOutcome(
                 name,
                 status,
-                f"“{parsed.title}”, {parsed.source}, {_quotations(len(extraction.quotes))}",
+                _("“%(title)s”, %(source)s, %(quotations)s")
+                % {
+                    "title": parsed.title,
+                    "source": parsed.source,
+                    "quotations": _quotations(len(extraction.quotes)),
+                },
             )
         try:
             with transaction.atomic():

@@ -360,3 +360,21 @@ def test_cancelling_a_merge_goes_back_to_the_filtered_list(staff_client, seed_ar
     assert f'href="{url}?{filters.replace("&", "&amp;")}" class="button cancel-link"' in (
         asked.content.decode()
     )
+
+
+@pytest.mark.django_db
+def test_a_german_dry_run_quotes_the_title_the_german_way(staff_client):
+    text = staff_client.post(
+        IMPORT_URL, {"files": [upload("a.txt", GOOD)], "dry_run": "on"}, HTTP_ACCEPT_LANGUAGE="de"
+    ).content.decode()
+    assert "„Die Ministerin sagte: „Wir schaffen das.““, Testagentur, 1 Zitat" in text
+    assert not Article.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_file_over_the_limit_gives_its_size_with_a_decimal_comma_in_german(staff_client):
+    huge = upload("huge.txt", b" date 2022-10 " + b"a" * (5 * 1024 * 1024 + 300_000))
+    text = staff_client.post(
+        IMPORT_URL, {"files": [huge]}, HTTP_ACCEPT_LANGUAGE="de"
+    ).content.decode()
+    assert "die Datei ist 5,3 MB groß; Seed-Dateien dürfen höchstens 5 MB groß sein" in text

@@ -5,6 +5,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 
 from articles import seedfile
 from tests.conftest import SEED
@@ -63,3 +64,15 @@ def test_files_that_cannot_be_read_are_reported(tmp_path):
     (tmp_path / "bad.txt").write_text("kein Kopf", encoding="utf-8")
     with pytest.raises(CommandError, match="1 file could not be read"):
         run(tmp_path)
+
+
+def test_the_reason_and_the_hint_are_both_english_in_a_german_thread(tmp_path):
+    (tmp_path / "nosource.txt").write_text(" date 2022-10 Grüße aus Köln.", "utf-8")
+    err = io.StringIO()
+    with translation.override("de"), pytest.raises(CommandError) as failed:
+        call_command("extract_quotes", str(tmp_path), stdout=io.StringIO(), stderr=err)
+    assert str(failed.value) == "1 file could not be read"
+    assert err.getvalue() == (
+        f"{tmp_path / 'nosource.txt'}: line 1: no source line: the last paragraph should name "
+        "the outlet, like 'Quelle: RT DE'; or give the source with --source\n"
+    )

@@ -5,6 +5,7 @@ from unittest import mock
 
 import pytest
 from django.db import connection
+from django.utils import translation
 
 from articles import services
 from articles.models import Article, Quote, Source, Speaker
@@ -254,3 +255,39 @@ def test_parallel_workers_import_every_file_once(tmp_path):
     assert Source.objects.count() == 1
     code, out, _ = import_seeds(tmp_path, "--jobs", "2")
     assert "13 files: 0 imported, 12 unchanged, 1 failed" in out
+
+
+@pytest.mark.django_db
+def test_the_command_speaks_english_in_a_german_thread(tmp_path):
+    write(tmp_path, "good.txt", GOOD)
+    write(tmp_path, "nosource.txt", " date 2022-10 Grüße aus Köln.")
+    with translation.override("de"):
+        code, out, err = import_seeds(tmp_path, "--dry-run")
+        assert translation.get_language() == "de"  # and the caller's language is back
+    assert code == 1
+    assert "1 would be imported (dry run, nothing written)" in out
+    assert "no source line" in err and "or give the source with --source" in err
+    assert "1 of 2 files failed:" in err
+
+
+@pytest.mark.parametrize(
+    "status,count,expected",
+    [
+        (Status.WOULD_IMPORT, 1, "1 würde importiert (Probelauf, nichts geschrieben)"),
+        (Status.WOULD_IMPORT, 2, "2 würden importiert (Probelauf, nichts geschrieben)"),
+        (Status.WOULD_REPLACE, 1, "1 würde ersetzt"),
+        (Status.WOULD_REPLACE, 2, "2 würden ersetzt"),
+    ],
+)
+def test_a_dry_runs_summary_counts_in_the_singular_in_german(status, count, expected):
+    """The command itself speaks English; its summary is ready for another language."""
+    from collections import Counter
+
+    from articles.management.commands.import_seeds import Command
+
+    out = io.StringIO()
+    with translation.override("de"):
+        Command(stdout=out).summarise(
+            Counter({status: count}), [], paths=["x"], dry_run=True, verbosity=1
+        )
+    assert expected in out.getvalue()

@@ -115,3 +115,11 @@ def test_decode_refuses_files_that_are_no_seed_files(data, error):
 )
 def test_title_is_the_first_sentence_cut_at_a_word(body, title):
     assert seedfile.derive_title(body) == title
+
+
+def test_a_size_is_written_through_the_callers_number_format():
+    with pytest.raises(seedfile.TooLarge) as caught:
+        seedfile.check_size(int(5.3 * 1024 * 1024))
+    assert str(caught.value) == "the file is 5.3 MB; seed files are limited to 5 MB"
+    german = caught.value.describe(str, lambda number: str(number).replace(".", ","))
+    assert german == "the file is 5,3 MB; seed files are limited to 5 MB"

@@ -2,12 +2,11 @@
 
 import json
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, no_translations
 from django.utils.translation import ngettext
 
 from articles import quotes, seedfile
-from articles.management.commands.import_seeds import OPTION_HINTS
-from articles.services import Option, seed_paths, seed_read
+from articles.services import COMMAND_HINTS, seed_error_explained, seed_paths, seed_read
 
 
 class Command(BaseCommand):
@@ -23,6 +22,7 @@ class Command(BaseCommand):
             "--source", metavar="NAME", help="the outlet for files that have no 'Quelle:' line"
         )
 
+    @no_translations  # English whatever the settings' language, like import_seeds
     def handle(self, *args, paths, format, source, **options):
         failed = 0
         for path in seed_paths(paths):
@@ -32,12 +32,7 @@ class Command(BaseCommand):
                 )
             except seedfile.SeedError as error:
                 failed += 1
-                hint = (
-                    f"; {OPTION_HINTS[Option.SOURCE]}"
-                    if isinstance(error, seedfile.NoSource)
-                    else ""
-                )
-                self.stderr.write(f"{path}: {error}{hint}")
+                self.stderr.write(f"{path}: {seed_error_explained(error, COMMAND_HINTS)}")
                 continue
             extraction = quotes.extract(parsed.body)
             if format == "json":

@@ -6,15 +6,15 @@ import os
 import sys
 from collections import Counter
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, no_translations
 from django.db import connection, connections, reset_queries
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import ngettext
 
 from articles.services import (
+    COMMAND_HINTS,
     ImportCache,
     ImportOutcome,
-    Option,
     Status,
     seed_import_path,
     seed_paths,
@@ -22,14 +22,6 @@ from articles.services import (
 
 SHOWN_FAILURES = 50
 WINDOW = 512  # files handed to the workers at a time, so memory stays flat on any run
-# What to do about a failed file, in this command's words (the admin has its own).
-OPTION_HINTS = {
-    Option.REPLACE: gettext_lazy(
-        "use --replace to replace its text (annotations are kept and placed again), or rename "
-        "the file to import it as a new article"
-    ),
-    Option.SOURCE: gettext_lazy("or give the source with --source"),
-}
 
 
 class Command(BaseCommand):
@@ -59,6 +51,7 @@ class Command(BaseCommand):
             help="worker processes (default: one per core on PostgreSQL, 1 on SQLite)",
         )
 
+    @no_translations  # English whatever the settings' language, like the options it names
     def handle(self, *args, paths, source, dry_run, replace, jobs, verbosity, **options):
         if jobs is None:
             jobs = (os.cpu_count() or 1) if connection.vendor == "postgresql" else 1
@@ -76,7 +69,7 @@ class Command(BaseCommand):
             if outcome.failed:
                 if len(failures) < SHOWN_FAILURES:
                     failures.append(outcome)
-                self.stderr.write(f"{outcome.name}: {outcome.explained(OPTION_HINTS)}")
+                self.stderr.write(f"{outcome.name}: {outcome.explained(COMMAND_HINTS)}")
             elif verbosity >= 2 or (verbosity >= 1 and not progress):
                 self.stdout.write(str(outcome))
             if progress:
@@ -111,13 +104,20 @@ class Command(BaseCommand):
             )
         if dry_run:
             parts = [
-                _("%(count)d would be imported (dry run, nothing written)")
+                ngettext(
+                    "%(count)d would be imported (dry run, nothing written)",
+                    "%(count)d would be imported (dry run, nothing written)",
+                    counts[Status.WOULD_IMPORT],
+                )
                 % {"count": counts[Status.WOULD_IMPORT]},
                 _("%(count)d unchanged") % {"count": counts[Status.UNCHANGED]},
             ]
             if counts[Status.WOULD_REPLACE]:
+                replaced = counts[Status.WOULD_REPLACE]
                 parts.insert(
-                    1, _("%(count)d would be replaced") % {"count": counts[Status.WOULD_REPLACE]}
+                    1,
+                    ngettext("%(count)d would be replaced", "%(count)d would be replaced", replaced)
+                    % {"count": replaced},
                 )
         else:
             parts = _progress(counts)[:2]
@@ -129,7 +129,7 @@ class Command(BaseCommand):
         failed = counts[Status.FAILED]
         if failed:
             listed = "\n".join(
-                f"  {failure.name}: {failure.explained(OPTION_HINTS)}" for failure in failures
+                f"  {failure.name}: {failure.explained(COMMAND_HINTS)}" for failure in failures
             )
             if failed > len(failures):
                 listed += "\n  " + _("… and %(count)d more") % {"count": failed - len(failures)}

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode, urlsplit
 
 from django.urls import Resolver404, resolve, reverse
+from django.utils.translation import gettext as _
 
 from annotations.models import Annotation
 from annotations.services import AnnotationError, UnknownArticle, UnknownTarget
@@ -227,28 +228,30 @@ def _types(value) -> set:
 
 def _local_path(uri: str, host: str | None, what: str) -> str:
     if not isinstance(uri, str) or not uri:
-        raise AnnotationError(f"{what} must be a URL")
+        raise AnnotationError(_("%(field)s must be a URL") % {"field": what})
     parts = urlsplit(uri)
     if parts.netloc and host and parts.netloc != host:
         raise (UnknownArticle if what == "target.source" else UnknownTarget)(
-            f"{what} {uri!r} is not on this site ({host})"
+            _("%(field)s “%(uri)s” is not on this site (%(host)s)")
+            % {"field": what, "uri": uri, "host": host}
         )
     return parts.path
 
 
 def parse(data, *, host: str | None = None) -> Incoming:
-    """Read a W3C annotation (a dict from JSON) or raise AnnotationError saying what is wrong."""
+    """Read a W3C annotation (a dict from JSON) or raise AnnotationError saying what is wrong,
+    in the active language (call it inside the request)."""
     if not isinstance(data, dict):
-        raise AnnotationError("the request body must be a JSON object (a W3C Annotation)")
+        raise AnnotationError(_("the request body must be a JSON object (a W3C Annotation)"))
     if "Annotation" not in _types(data.get("type")):
-        raise AnnotationError('"type" must be "Annotation"')
+        raise AnnotationError(_('"type" must be "Annotation"'))
     incoming = Incoming()
     _parse_target(data.get("target"), incoming, host)
     _parse_bodies(data, incoming)
     for key in ("visibility", "colour"):
         value = data.get(key)
         if value is not None and not isinstance(value, str):
-            raise AnnotationError(f'"{key}" must be a text')
+            raise AnnotationError(_('"%(key)s" must be a text') % {"key": key})
         setattr(incoming, key, value)
     return incoming
 
@@ -256,19 +259,19 @@ def parse(data, *, host: str | None = None) -> Incoming:
 def _parse_target(target, incoming: Incoming, host: str | None) -> None:
     targets = _as_list(target)
     if len(targets) != 1:
-        raise AnnotationError('"target" must name exactly one article passage or annotation')
+        raise AnnotationError(_('"target" must name exactly one article passage or annotation'))
     target = targets[0]
     if isinstance(target, str):
         incoming.parent_id = _annotation_id(target, host)
         return
     if not isinstance(target, dict):
-        raise AnnotationError('"target" must be an object or a URL')
+        raise AnnotationError(_('"target" must be an object or a URL'))
     source = target.get("source")
     if source is None:
         if "id" in target and not target.get("selector"):
             incoming.parent_id = _annotation_id(target["id"], host)
             return
-        raise AnnotationError('"target.source" is missing: the URL of the article')
+        raise AnnotationError(_('"target.source" is missing: the URL of the article'))
     path = _local_path(source, host, "target.source")
     try:
         match = resolve(path)
@@ -278,34 +281,42 @@ def _parse_target(target, incoming: Incoming, host: str | None) -> None:
         incoming.parent_id = int(match.kwargs["pk"])
         return
     if match is None or match.view_name != "articles:detail":
-        raise UnknownArticle(f"target.source {source!r} is not the URL of an article")
+        raise UnknownArticle(
+            _("target.source “%(source)s” is not the URL of an article") % {"source": source}
+        )
     incoming.article_slug = match.kwargs["slug"]
     selectors = _as_list(target.get("selector"))
     if not selectors:
         raise AnnotationError(
-            '"target.selector" is missing: give a TextPositionSelector and/or a TextQuoteSelector'
+            _(
+                '"target.selector" is missing: give a TextPositionSelector and/or a '
+                "TextQuoteSelector"
+            )
         )
     for selector in selectors:
         if not isinstance(selector, dict):
-            raise AnnotationError("each selector must be an object")
+            raise AnnotationError(_("each selector must be an object"))
         kind = selector.get("type")
         if kind == "TextPositionSelector":
             start, end = selector.get("start"), selector.get("end")
             if not all(isinstance(v, int) and not isinstance(v, bool) for v in (start, end)):
-                raise AnnotationError("TextPositionSelector needs whole-number start and end")
+                raise AnnotationError(_("TextPositionSelector needs whole-number start and end"))
             incoming.selector.update(start=start, end=end)
         elif kind == "TextQuoteSelector":
             exact = selector.get("exact")
             if not isinstance(exact, str) or not exact:
-                raise AnnotationError('TextQuoteSelector needs a non-empty "exact"')
+                raise AnnotationError(_('TextQuoteSelector needs a non-empty "exact"'))
             prefix, suffix = selector.get("prefix", ""), selector.get("suffix", "")
             if not isinstance(prefix, str) or not isinstance(suffix, str):
-                raise AnnotationError("TextQuoteSelector prefix and suffix must be texts")
+                raise AnnotationError(_("TextQuoteSelector prefix and suffix must be texts"))
             incoming.selector.update(exact=exact, prefix=prefix, suffix=suffix)
         else:
             raise AnnotationError(
-                f"selector type {kind!r} is not supported; use TextPositionSelector and "
-                "TextQuoteSelector"
+                _(
+                    "selector type “%(type)s” is not supported; use TextPositionSelector and "
+                    "TextQuoteSelector"
+                )
+                % {"type": kind}
             )
 
 
@@ -316,29 +327,33 @@ def _annotation_id(uri, host: str | None) -> int:
     except Resolver404:
         match = None
     if match is None or match.view_name != "annotations:api-detail":
-        raise UnknownTarget(f"target {uri!r} is neither an article nor an annotation of this site")
+        raise UnknownTarget(
+            _("target “%(uri)s” is neither an article nor an annotation of this site")
+            % {"uri": uri}
+        )
     return int(match.kwargs["pk"])
 
 
 def _parse_bodies(data: dict, incoming: Incoming) -> None:
     if "body" in data and "bodyValue" in data:
-        raise AnnotationError('give "body" or "bodyValue", not both')
+        raise AnnotationError(_('give "body" or "bodyValue", not both'))
     if "bodyValue" in data:
         if not isinstance(data["bodyValue"], str):
-            raise AnnotationError('"bodyValue" must be a text')
+            raise AnnotationError(_('"bodyValue" must be a text'))
         incoming.comment = data["bodyValue"]
         return
     comments = []
     for body in _as_list(data.get("body")):
         if not isinstance(body, dict):
-            raise AnnotationError("each body must be a TextualBody object")
+            raise AnnotationError(_("each body must be a TextualBody object"))
         if body.get("type", "TextualBody") != "TextualBody":
             raise AnnotationError(
-                f"body type {body.get('type')!r} is not supported; use TextualBody"
+                _("body type “%(type)s” is not supported; use TextualBody")
+                % {"type": body.get("type")}
             )
         value = body.get("value")
         if not isinstance(value, str):
-            raise AnnotationError('each TextualBody needs a text "value"')
+            raise AnnotationError(_('each TextualBody needs a text "value"'))
         purposes = _types(body.get("purpose")) or {"commenting"}
         if "tagging" in purposes:
             incoming.tags.append(value)
@@ -346,8 +361,9 @@ def _parse_bodies(data: dict, incoming: Incoming) -> None:
             comments.append(value)
         else:
             raise AnnotationError(
-                f"body purpose {sorted(purposes)} is not supported; use commenting or tagging"
+                _("body purpose “%(purpose)s” is not supported; use commenting or tagging")
+                % {"purpose": ", ".join(sorted(purposes))}
             )
     if len(comments) > 1:
-        raise AnnotationError("at most one commenting body")
+        raise AnnotationError(_("at most one commenting body"))
     incoming.comment = comments[0] if comments else ""

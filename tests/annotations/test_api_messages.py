@@ -69,3 +69,28 @@ def test_someone_elses_annotation_is_explained_in_german(bob, client_for, alice,
         "reason": "Nur die Verfasserin oder der Verfasser kann diese Anmerkung ändern oder "
         "löschen.",
     }
+
+
+@pytest.mark.parametrize(
+    "change,code,expected",
+    [
+        (
+            lambda d: d.update(type="Note"),
+            "invalid",
+            '"type" muss "Annotation" sein',
+        ),
+        (
+            lambda d: d["target"].update(source="http://testserver/elsewhere/"),
+            "unknown_article",
+            "target.source „http://testserver/elsewhere/“ ist nicht die URL eines Artikels",
+        ),
+    ],
+)
+def test_a_malformed_annotation_is_explained_in_german(
+    alice_client, w3c_annotation, change, code, expected
+):
+    data = w3c_annotation()
+    change(data)
+    response = post_json(alice_client, COLLECTION, data, HTTP_ACCEPT_LANGUAGE="de")
+    assert response.status_code == 400
+    assert response.json() == {"error": code, "reason": expected}

@@ -26,6 +26,7 @@ from articles.quotes_lexicon import (
     KIN,
     MALE_A_NAMES,
     MALE_FIRST_NAMES,
+    MUTE_SUFFIXES,
     NAMING_VERBS,
     NOT_NAMES,
     ORG_SUFFIXES,
@@ -33,6 +34,7 @@ from articles.quotes_lexicon import (
     REPORTING_VERBS,
     ROLE_SUFFIXES,
     SEPARABLE,
+    SPEAKING_UNG,
     SUBJUNCTIVE,
     SUBORDINATORS,
     TITLE_CUES,
@@ -411,8 +413,20 @@ def _analyse(match: re.Match, text_start: int = 0) -> _Phrase:
             phrase.kind = "organisation"
     else:
         personal = len(main) >= 2 and _is_first_name(words[0])
-        if personal and genitive and genitive[0][0] in ("von", "vom"):
-            gen_text = ""  # "Petra Klein vom Sozialverband": the name ends before "vom"
+        capitalised = all(w[:1].isupper() for w in words) and not _is_org(words, article)
+        after = genitive[1:2] if genitive and genitive[0][0] in ("von", "vom") else []
+        if after and after[0][0] in ("der", "den", "dem"):
+            after = genitive[2:3]  # "von der IG Metall"
+        organisation = bool(after) and after[0][0][:1].isupper()
+        if (personal or (capitalised and organisation)) and (
+            personal
+            or len(main) >= 2
+            or (genitive[0][0] == "vom" and words[0].lower().endswith(_PERSON_ENDINGS))
+        ):
+            # "Petra Klein vom Sozialverband", "Tomas Berger von Human Rights Watch": the name
+            # ends before "von"; the organisation is no part of it
+            if genitive and genitive[0][0] in ("von", "vom"):
+                gen_text = ""
         elif genitive and not article and OPEN_NAME in match.group(0)[genitive[0][1] :]:
             gen_text = ""  # "sagte Vogel der „Rheinischen Post“": a dative, not a genitive
         name_words = words + ([gen_text] if gen_text else [])
@@ -785,6 +799,7 @@ _DOCUMENT_HEADS = (
     "botschaft", "aufruf", "beschluss", "gutachten", "protokoll", "passus", "zettel", "plakat",
     "transparent", "aufschrift", "parole", "anordnung", "ankündigung", "verfügung", "urteil",
     "artikel", "eintrag", "tweet", "website", "homepage", "webseite", "internetseite",
+    "gesetz", "gesetzbuch",
 )  # fmt: skip
 _PERSON_ENDINGS = (
     "er", "ier", "ner", "ler", "ten", "isten", "anten", "enten", "innen", "in", "e",
@@ -839,6 +854,53 @@ def _personlike(phrase: _Phrase | None) -> bool:
         )
     # a lone abstract noun ("Relativierend", "Zustimmung") is no speaker either
     return not (len(words) == 1 and len(low) >= 5 and low.endswith(_THING_SUFFIXES[:9] + ("end",)))
+
+
+_PARTICLES = frozenset(("von", "van", "de", "zu", "al", "bin", "ibn", "el", "da", "di", "du"))
+
+
+def _proper_case(name: str) -> str:
+    """A speaker's name opens with a capital ('amerikanischer Präsident' → 'Amerikanischer
+    Präsident', '81-jährige' → '81-Jährige'), unless with a particle ('von der Leyen')."""
+    if name.split()[0] in _PARTICLES:
+        return name
+    name = re.sub(r"^(\d+-)j", r"\1J", name)
+    return name[:1].upper() + name[1:]
+
+
+_MUTE_SOURCE = re.compile(
+    r"^\S+ (?P<link>vo[nm]|des|der|eines|einer) "
+    r"(?P<noun>[A-ZÄÖÜ][\w\-]*(?: [A-ZÄÖÜ][\w\-]*){0,3})$"
+)
+
+
+def _nominative(noun: str, link: str) -> str:
+    """A genitive owner in the nominative, as far as its ending shows ('des Berichts' →
+    'Bericht', 'des Rates' → 'Rat'); plural and feminine genitives ('der Ermittler') stay."""
+    if link not in ("des", "eines") or " " in noun:
+        return noun
+    if noun.endswith("es") and noun[-3:-2] in tuple("tdsßzg"):
+        return noun[:-2]
+    return noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
+
+
+def _mute(phrase: _Phrase) -> bool:
+    """A thing that cannot speak ('das Buch', 'die Krise', 'Daten', 'die Arbeitshypothese');
+    organisations ('die Regierung', 'die Staatsanwaltschaft') and documents ('die Erklärung')
+    are no things here."""
+    if phrase.pronoun or not phrase.name or phrase.role:
+        return False
+    words = phrase.name.split()
+    genitive_name = len(words) == 2 and words[1].endswith("s")  # "Geschichte Neuseelands"
+    named = _is_first_name(words[0]) or all(w[:1].isupper() for w in words)
+    if len(words) >= 2 and named and not genitive_name:
+        return False  # "Aufbau Invest", "Jens Stoltenberg"
+    low = words[0].lower()
+    if low in ORG_WORDS or low.endswith(ORG_SUFFIXES) or low.endswith(_DOCUMENT_HEADS):
+        return False
+    if low.endswith(("ung", "ungen")) and low.removesuffix("en").endswith(SPEAKING_UNG):
+        return False
+    return low.endswith(MUTE_SUFFIXES)
 
 
 _ZITIERT_SKIP = re.compile(
@@ -1274,6 +1336,12 @@ _AFTER_PREPOSITION = re.compile(
 )
 
 
+_NAME_RUN = re.compile(r"[ \t]+([A-ZÄÖÜ][\w\-]*(?:[ \t]+[A-ZÄÖÜ][\w\-]*){0,2})(?![\w\-])")
+_NEXT_CAP = re.compile(r"[ \t]+([A-ZÄÖÜ][\w\-]*)(?![\w\-])")
+_WORD_EDGE = re.compile(r"(?![\w\-])")
+_WORD_EDGE_BEFORE = re.compile(r"[\w\-]")
+
+
 class _Entities:
     def __init__(self, body: str, masked: str):
         self.body = body
@@ -1290,6 +1358,17 @@ class _Entities:
         if phrase.name is None:
             return None
         name = phrase.name
+        if _mute(phrase):
+            # "Nach Angaben von Petra Lindner": the person after "von"; "die Arbeitshypothese
+            # der Ermittler": the owner in the genitive; "die Krise": no one
+            source = _MUTE_SOURCE.search(name)
+            if source is None:
+                return None
+            owner = _nominative(source.group("noun"), source.group("link"))
+            inner = _Phrase(phrase.start, phrase.end, owner, name=owner)
+            if _mute(inner) or not _personlike(inner) and inner.kind != "organisation":
+                return None
+            return self.canonical(inner)
         if phrase.kind == "organisation":
             return name
         tokens = name.split()
@@ -1308,12 +1387,24 @@ class _Entities:
                 _is_role(prefix[0])
                 or prefix[0] in NOT_NAMES
                 or (len(prefix) > 1 and prefix[0].endswith("s") and _is_role(prefix[1]))
+                or (
+                    # "Der Astronaut Karl Roth": a noun after an article is no name
+                    prefix[0] in _article_nouns(self.masked)
+                    and (
+                        prefix[0].lower().endswith(_PERSON_ENDINGS)
+                        or (len(prefix) > 1 and _is_first_name(prefix[1]))
+                    )
+                )
             ):
                 prefix.pop(0)  # "Außenminister", "Dortmunds" before "Trainer" are no name
+                while prefix and prefix[0] in ("von", "van", "de", "zu"):
+                    prefix.pop(0)  # "Kritik von Gisela Piltz" without its noun
             for i in range(len(prefix) - 1, 0, -1):
                 # "Kritik von Gisela Piltz": a noun before "von" is no part of the name
                 if prefix[i] in ("von", "van", "de", "zu") and (
-                    prefix[i - 1] in common or prefix[i - 1].lower().endswith(_THING_SUFFIXES)
+                    prefix[i - 1] in common
+                    or prefix[i - 1] in _article_nouns(self.masked)  # "Ein Satz von X"
+                    or prefix[i - 1].lower().endswith(_THING_SUFFIXES + MUTE_SUFFIXES)
                 ):
                     prefix = prefix[i + 1 :]
                     break
@@ -1324,8 +1415,81 @@ class _Entities:
             candidate = " ".join([*prefix, tokens[-1]])
             if candidate.endswith(name) and len(candidate) > len(best):
                 best = candidate
+        if " " in best:
+            # "Adolfo Pérez" that the article only ever writes as "Adolfo Pérez Esquivel"
+            after = set()
+            text = self.names_text
+            i = text.find(best)
+            while i >= 0 and len(after) < 2:
+                end = i + len(best)
+                if _WORD_EDGE.match(text, end) and (
+                    i == 0 or not _WORD_EDGE_BEFORE.match(text, i - 1)
+                ):
+                    nxt = _NEXT_CAP.match(text, end)
+                    after.add(nxt.group(1) if nxt else None)
+                i = text.find(best, end)
+            (last,) = after if len(after) == 1 else (None,)
+            if last and not (last in NOT_NAMES or _is_role(last) or last.lower() in ORG_WORDS):
+                best = f"{best} {last}"
         self._canonical[name] = best
         return best
+
+    def name_for(self, phrase: _Phrase) -> str | None:
+        """The speaker a (non-pronoun) phrase names: its canonical name; for a role alone the
+        one person the article names with that role ('der Nachfolger' → 'Karl Roth'), else the
+        role written as a name ('Amerikanischer Präsident'); None for a thing ('die Krise')."""
+        if phrase.name and _AGE_NOUN.fullmatch(phrase.name) and _has_article(phrase):
+            # "sagte die 54-Jährige": the person last named who agrees, as for a pronoun; when
+            # there is none, the description is no one's name
+            pronoun = "sie" if phrase.text.split()[0].lower() in ("die", "eine") else "er"
+            return self.resolve_pronoun(pronoun, phrase.start, False, personal=False)
+        if phrase.kind == "person" and not phrase.role and _has_article(phrase):
+            words = (phrase.name or "").split()
+            if len(words) == 1 and words[0].lower().endswith(_PERSON_ENDINGS):
+                # "der Nachfolger", "der Niederländer": a person noun the article may also put
+                # before the person's name
+                named = self.named_with_role(phrase, words[0])
+                if named is not None:
+                    return named
+        speaker = self.canonical(phrase)
+        if speaker is None and phrase.role:
+            speaker = self.named_with_role(phrase) or _proper_case(phrase.role)
+        return speaker
+
+    def named_with_role(self, phrase: _Phrase, role: str | None = None) -> str | None:
+        """The one person the article names with this role before the phrase ('Nachfolger
+        Karl Roth' … 'der Nachfolger sagte'), or None when there is none or more than one."""
+        role = role or phrase.role
+        if phrase.kind != "person" or not role or _kin(role):
+            return None
+        words = role.split()
+        for i, word in enumerate(words):
+            if word in ("des", "der", "von", "vom", "eines", "einer"):
+                words = words[:i]  # "Sportchef von Bayer": the role noun is "Sportchef"
+                break
+        noun = words[-1] if words else ""
+        if not noun[:1].isupper():
+            return None
+        found = set()
+        text = self.names_text
+        i = text.find(noun, 0, phrase.start)
+        while i >= 0:
+            m = _NAME_RUN.match(text, i + len(noun))
+            i, before = text.find(noun, i + len(noun), phrase.start), i
+            if m is None or (before > 0 and _WORD_EDGE_BEFORE.match(text, before - 1)):
+                continue
+            words = m.group(1).split()
+            if any(w in NOT_NAMES or _is_role(w) or w.lower() in ORG_WORDS for w in words):
+                continue
+            named = _Phrase(m.start(1), m.end(1), m.group(1), name=m.group(1))
+            if _personlike(named) and not _mute(named):
+                found.add(self.canonical(named))
+        for canonical, ent in self.entities.items():
+            role = ent["role"]
+            if ent["kind"] == "person" and " " in canonical and role and role.split()[-1] == noun:
+                found.add(canonical)
+        found.discard(None)
+        return found.pop() if len(found) == 1 else None
 
     def sequences(self) -> dict[str, list[tuple[str, ...]]]:
         """Runs of capitalised words, by each word: the prefixes that end with it."""
@@ -1670,17 +1834,8 @@ def _extract(body: str) -> Extraction:
                     if _agrees(ante, phrase.pronoun, plural, entities):
                         return resolve(ante, None)
             return name
-        if phrase.name and _AGE_NOUN.fullmatch(phrase.name) and _has_article(phrase):
-            # "sagte die 54-Jährige": the person last named who agrees, as for a pronoun
-            pronoun = "sie" if phrase.text.split()[0].lower() in ("die", "eine") else "er"
-            named = entities.resolve_pronoun(pronoun, phrase.start, False, personal=False)
-            if named is not None:
-                return named
-        speaker = entities.canonical(phrase)
-        if speaker is None and phrase.role:
-            speaker = phrase.role
-            entities.register(phrase, speaker)
-        elif speaker is not None and speaker not in entities.entities:
+        speaker = entities.name_for(phrase)
+        if speaker is not None and speaker not in entities.entities:
             entities.register(phrase, speaker)
         return speaker
 
@@ -1967,6 +2122,9 @@ def _looks_like_first_name(masked: str, m: re.Match) -> bool:
 _FULL_NAME = re.compile(rf"(?<![\w\-])(?P<first>{_NAMEW})[ \t]+(?P<last>{_NAMEW})(?![\w\-])")
 
 
+_THIRD_NAME = re.compile(rf"[ \t]+(?P<last>{_NAMEW})(?![\w\-])")
+
+
 def _register_named_people(entities: _Entities) -> None:
     """People named with a role ('Außenminister Sergei Lawrow'), or by first and last name when
     the last name also stands alone ('Neil Armstrong … Armstrong'), are antecedents for
@@ -1988,10 +2146,17 @@ def _register_named_people(entities: _Entities) -> None:
             continue
         if last.endswith(("s", "ung", "heit", "keit")) or not first.isalpha():
             continue
-        alone = word_counts.get(last, 0) > pair_counts[(first, last)]
+        name, end = m.group(0), m.end()
+        pair = pair_counts[(first, last)]
+        third = _THIRD_NAME.match(masked, end)
+        if third and word_counts.get(third.group("last"), 0) > pair >= word_counts.get(last, 0):
+            # "Neil Alden Armstrong … Armstrong": the pair opens a longer name whose last word
+            # stands alone, and its own last word never does
+            name, last, end = f"{name} {third.group('last')}", third.group("last"), third.end()
+        alone = word_counts.get(last, 0) > pair
         if not alone and not _looks_like_first_name(masked, m):
             continue  # neither the last name stands alone nor does the first look like one
-        phrase = _Phrase(m.start(), m.end(), m.group(0), name=m.group(0), name_start=m.start())
+        phrase = _Phrase(m.start(), end, name, name=name, name_start=m.start())
         canonical = entities.canonical(phrase)
         if canonical and canonical not in entities.entities:
             entities.register(phrase, canonical)
@@ -2350,6 +2515,18 @@ def _common_words(masked: str) -> tuple[frozenset[str], frozenset[str]]:
     )
     lower = frozenset(re.findall(r"(?<![\w\-])[a-zäöüß][\w]*", masked))
     return common, lower
+
+
+@functools.lru_cache(maxsize=8)
+def _article_nouns(masked: str) -> frozenset[str]:
+    """Capitalised words after an article, also one opening a sentence ("Der Astronaut")."""
+    return frozenset(
+        m.group(1)
+        for m in re.finditer(
+            r"(?<![\w\-])(?:[Dd](?:er|ie|as|en|em|es)|[Ee]in(?:e[rsmn]?)?)[ \t]+([A-ZÄÖÜ][\w\-]*)",
+            masked,
+        )
+    )
 
 
 def _sentence_subject(masked: str, s_start: int, quote_start: int) -> _Phrase | None:
@@ -2745,7 +2922,7 @@ def _indirect(body, masked, sentences, tops, entities: _Entities, used) -> list[
                 personal = phrase.text.lower() in ("er", "sie")
                 speaker = entities.resolve_pronoun(phrase.pronoun, phrase.start, False, personal)
             elif phrase is not None:
-                speaker = entities.canonical(phrase) or phrase.role
+                speaker = entities.name_for(phrase)
             if speaker is None:
                 # reported speech whose speaker is not found is kept, with no speaker
                 out.append(Quotation(start, end, "indirect", None, None, None, cue[2], 0.3))
@@ -2768,7 +2945,11 @@ def _indirect(body, masked, sentences, tops, entities: _Entities, used) -> list[
                 if phrase.pronoun:
                     speaker = entities.resolve_pronoun(phrase.pronoun, phrase.start, False)
                 else:
-                    speaker = entities.canonical(phrase) or phrase.role
+                    speaker = entities.name_for(phrase)
+                if speaker is None and _mute(phrase):
+                    # "Laut Behördenangaben …": a source that names no one
+                    out.append(Quotation(start, end, "indirect", None, None, None, cue_word, 0.3))
+                    continue
                 if speaker is None:
                     continue
                 if speaker not in entities.entities:

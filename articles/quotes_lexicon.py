@@ -246,7 +246,8 @@ NOT_NAMES = frozenset(
     Gegenüber Relativierend Wörtlich Konkret Offenbar Angeblich Laut Bezüglich Hunderte Tausende
     Dutzende Zahlreiche Manche Beide Ihm Ihn Ihnen Ihrem Ihres Seinem Seines Uns Mir Mich Dir
     Dich Euch Wem Wen Darauf Daran Davon Dennoch Trotzdem Stattdessen Vielmehr Zwei Drei Vier
-    Fünf Sechs Sieben Acht Neun Zehn Zwölf Zwanzig Hundert Tausend""".split()
+    Fünf Sechs Sieben Acht Neun Zehn Zwölf Zwanzig Hundert Tausend Andererseits Einerseits
+    Bislang Ferner Insbesondere Offiziell Sinngemäß""".split()
 )
 
 SUBORDINATORS = frozenset(
@@ -286,4 +287,21 @@ MALE_FIRST_NAMES = frozenset(
     Silvio Matteo Mario Pedro Carlos José Juan Luis Recep Ahmed Mohammed Muhammad Ali Hassan
     Benjamin Ehud Ariel Jean Pierre Louis Henri Mark Steve Steven Kevin Brian Chris
     """.split()
+)
+
+# Heads of noun phrases that name things, which cannot speak: "das Buch", "die Krise", "die
+# Daten", "die Arbeitshypothese", "die Mehrwertsteuer". Matched as word endings, so that
+# compounds ("Sachbuch", "Finanzkrise") count too. Words in -ung speak only when they name an
+# organisation or a document (SPEAKING_UNG, ORG_WORDS, ORG_SUFFIXES and the document heads in
+# quotes.py are checked first).
+MUTE_SUFFIXES = (
+    "heit", "keit", "ismus", "steuer", "hypothese", "these", "krise", "schicksal", "daten",
+    "buch", "bücher", "kriterium", "motiv", "thema", "problem", "gefahr", "zukunft",
+    "geschichte", "leiche", "angaben", "aussage", "aussagen", "fazit", "name", "sonne", "rede",
+    "ung", "ungen",
+)  # fmt: skip
+SPEAKING_UNG = tuple(
+    """regierung stiftung zeitung verwaltung führung leitung vereinigung bewegung versammlung
+    vertretung erklärung mitteilung meldung stellungnahme ankündigung verfügung anordnung
+    warnung begründung""".split()
 )

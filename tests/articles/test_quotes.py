@@ -659,10 +659,21 @@ def test_frame_a_few_words_after_the_quote():
 
 
 def test_age_noun_is_a_speaker_mention():
-    text = "Der 58-Jährige habe darin geschrieben, er müsse „aus diesem Leben“ gehen."
+    text = (
+        "Karl Roth schrieb einen Brief. Der 58-Jährige habe darin geschrieben, er müsse „aus "
+        "diesem Leben“ gehen."
+    )
     result = extract(text)
     q = next(q for q in result.quotes if q.kind == "direct")
     assert text[q.speaker_start : q.speaker_end] == "Der 58-Jährige"
+    assert q.speaker == "Karl Roth"
+
+
+def test_age_noun_without_a_named_person_is_no_speaker():
+    # round 7: with no one named, "der 58-Jährige" is a description, not a name to show
+    text = "Der 58-Jährige habe darin geschrieben, er müsse „aus diesem Leben“ gehen."
+    q = next(q for q in extract(text).quotes if q.kind == "direct")
+    assert q.speaker is None
 
 
 # Fifth round

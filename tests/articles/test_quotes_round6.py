@@ -164,7 +164,7 @@ def test_speaker(text, fragment, speaker):
 # (passage, fragment, expected speaker, expected mention): the mention the attribution rests on
 MENTIONS = [
     ("Ein nicht namentlich genannter Sprecher des Amtes sagte: „Wir prüfen den Fall.“",
-     "prüfen", "nicht namentlich genannter Sprecher des Amtes",
+     "prüfen", "Nicht namentlich genannter Sprecher des Amtes",
      "Ein nicht namentlich genannter Sprecher des Amtes"),
     ("Mehrere Abgeordnete der Opposition erklärten: „Das Gesetz ist verfassungswidrig.“",
      "Gesetz ist", "Abgeordnete der Opposition", "Mehrere Abgeordnete der Opposition"),

@@ -137,7 +137,8 @@ TITLE_CUES = frozenset(
     partei bündnis studie bericht berichts gesetz gesetzes verordnung abkommen vertrag
     unternehmen firma konzern band label produkt sparprogramm ortsteil stadtteil
     hashtag bezeichnung kurzform abkürzung überschrift unwort nachrichtenmagazin
-    illustrierte onlineausgabe portal kolumne kinofilm dokumentation rolle figur""".split()
+    illustrierte onlineausgabe portal kolumne kinofilm dokumentation rolle figur website
+    webseite homepage internetseite blog podcast""".split()
 )
 
 # Nouns that name a role a person holds (matched as the end of a word, with -in/-innen etc.).

@@ -155,3 +155,19 @@ NAMES = [
 @pytest.mark.parametrize(("text", "fragment", "speaker"), SPEAKING + SOURCES + NAMES)
 def test_speaker_name(text, fragment, speaker):
     assert quote(text, fragment).speaker == speaker
+
+
+# A quoted name right after a website, blog or podcast is its title, not speech, also in a
+# sentence with a reporting verb. (passage, fragment of the title)
+TITLES = [
+    ("Auf der Website „Wir sind die Stadt“ schrieb der Verein: „Wir laden alle ein.“", "Stadt"),
+    ("Die Website „Wir sind die Stadt“ meldete am Montag, der Bürgermeister trete zurück.",
+     "Stadt"),
+    ("In ihrem Blog „Leben auf dem Land“ schreibt die Autorin, sie ziehe bald um.", "Land"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "fragment"), TITLES)
+def test_name_of_a_website_is_no_speech(text, fragment):
+    (title,) = [q for q in extract(text).quotes if fragment in text[q.start : q.end]]
+    assert (title.kind, title.speaker) == ("not_speech", None)

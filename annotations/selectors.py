@@ -61,8 +61,9 @@ def annotations_search(
     return queryset.order_by("-created", "-id")
 
 
-def article_annotations_for(user, article: Article) -> list[dict]:
-    """An article's highlights that ``user`` may see, as JSON-ready dicts for the page script.
+def article_annotations_for(user, article: Article | int) -> list[dict]:
+    """An article's (or an article id's) highlights that ``user`` may see, as JSON-ready dicts
+    for the page script.
 
     Three queries whatever the number of annotations: the highlights with their authors,
     their tags, and the number of visible replies per thread; one when there are none.
@@ -138,9 +139,9 @@ def articles_tagged(tag: Tag) -> QuerySet[Article]:
     )
 
 
-def article_tags_for(user, article: Article) -> list[dict]:
-    """An article's tags, each once, as ``name``, ``slug``, ``mine`` (``user`` put it there,
-    so may remove it) and ``count`` (how many people did). One query."""
+def article_tags_for(user, article: Article | int) -> list[dict]:
+    """An article's (or an article id's) tags, each once, as ``name``, ``slug``, ``mine``
+    (``user`` put it there, so may remove it) and ``count`` (how many people did). One query."""
     tags: dict[str, dict] = {}
     rows = (
         ArticleTag.objects.filter(article=article)

@@ -166,15 +166,7 @@ class ArticleFilter(django_filters.FilterSet):
         return self._options_html("tag", self.tag_options)
 
     def _options_html(self, name: str, options: list[tuple[str, str]]) -> SafeString:
-        """``<option value="slug">name</option>`` each, the one in the query selected."""
-        selected = self.form[name].value()
-        return mark_safe(
-            "".join(
-                f'<option value="{escape(value)}"{" selected" if value == selected else ""}>'
-                f"{escape(label)}</option>"
-                for value, label in options
-            )
-        )
+        return options_html(options, self.form[name].value())
 
     @property
     def narrowed(self) -> list[str]:
@@ -249,3 +241,15 @@ class RankedWindow(Sequence):
                 article.rank = self.ranks[pk]
                 result.append(article)
         return result
+
+
+def options_html(options, selected: str | None) -> SafeString:
+    """``<option value="slug">name</option>`` for each (slug, name), the ``selected`` one
+    selected."""
+    return mark_safe(
+        "".join(
+            f'<option value="{escape(value)}"{" selected" if value == selected else ""}>'
+            f"{escape(label)}</option>"
+            for value, label in options
+        )
+    )

@@ -332,3 +332,19 @@ class Quote(models.Model):
     def uncertain(self) -> bool:
         guessed = self.kind == self.Kind.DIRECT and self.confidence < self.CERTAIN
         return guessed and not self.reviewed
+
+
+class Revision(models.Model):
+    """One row whose number moves on with every write to what the reading pages show:
+    sources, speakers and their aliases, articles, quotations. Database triggers move it
+    (migration 0005), so that no writer can forget: the import, the admin, a bulk update, a
+    shell. The reading pages cache what they show for everyone under this number
+    (``articles.shared``), so a cached page is never older than the data, in any process."""
+
+    value = models.BigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("reading revision")
+
+    def __str__(self):
+        return str(self.value)

@@ -3,8 +3,11 @@
 from django.core.paginator import Paginator
 from django.db.models import Count, QuerySet
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.functional import cached_property
+from django.utils.http import urlencode
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from django.views.generic import ListView
@@ -12,8 +15,8 @@ from django.views.generic import ListView
 from annotations.markup import MAX_LENGTH as COMMENT_MAX_LENGTH
 from annotations.models import Annotation
 from annotations.selectors import article_annotations_for, article_tags_for, tags_in_use
-from articles import selectors
-from articles.filters import ArticleFilter
+from articles import selectors, shared
+from articles.filters import ArticleFilter, options_html
 from articles.models import Article, Source, Speaker
 
 
@@ -86,7 +89,37 @@ class CappedPaginator(Paginator):
         return self._get_page([rows[pk] for pk in ids if pk in rows], number, self)
 
 
-class ArticleListView(ForgivingPaginationMixin, ListView):
+class SharedPageMixin:
+    """A list page whose content is the same for every reader: rendered once per reading
+    revision, language, path and query (articles.shared), then taken from the cache. The
+    content template is a fragment; articles/shared_page.html puts the site's layout, which
+    names the reader, around it on every request."""
+
+    page_template_name = "articles/shared_page.html"
+
+    def get(self, request, *args, **kwargs):
+        title, content = shared.get(
+            request, type(self).__name__, query_key(request), self.render_shared
+        )
+        return render(request, self.page_template_name, {"title": title, "content": content})
+
+    def render_shared(self) -> tuple[str, SafeString]:
+        """The page's title and content, rendered (the queries of a ListView's ``get``)."""
+        self.object_list = self.get_queryset()
+        context = self.get_context_data()
+        content = render_to_string(self.template_name, context, self.request)
+        return self.title(context), mark_safe(content)
+
+    def title(self, context) -> str:
+        raise NotImplementedError
+
+
+def query_key(request) -> str:
+    """The path and the query, its parameters in one order: the same page, the same key."""
+    return f"{request.path}?{urlencode(sorted(request.GET.lists()), doseq=True)}"
+
+
+class ArticleListView(SharedPageMixin, ForgivingPaginationMixin, ListView):
     http_method_names = ["get", "head", "options"]
     template_name = "articles/article_list.html"
     paginate_by = 20
@@ -106,6 +139,23 @@ class ArticleListView(ForgivingPaginationMixin, ListView):
         cap = min(CappedPaginator.CAP, self.SEARCH_CAP * (1 + page * per_page // self.SEARCH_CAP))
         return super().get_paginator(queryset, per_page, cap=cap, **kwargs)
 
+    # Where the reader's own tags go into the shared content: the filter's tag options are
+    # the tags on annotations this reader may see.
+    TAG_OPTIONS = mark_safe("<!-- the reader's tag options -->")
+
+    def get(self, request, *args, **kwargs):
+        if request.GET.get("tag"):  # the results depend on whose annotations one may see
+            title, content = self.render_shared()
+        else:
+            title, content = shared.get(request, "articles", query_key(request), self.render_shared)
+            tags = tags_in_use(request.user).values_list("slug", "name")
+            content = mark_safe(content.replace(self.TAG_OPTIONS, options_html(tags, None), 1))
+        return render(request, self.page_template_name, {"title": title, "content": content})
+
+    def title(self, context) -> str:
+        search = self.filterset.search
+        return f"{_('“%(q)s”') % {'q': search}} · {_('Articles')}" if search else _("Articles")
+
     def get_queryset(self):
         self.filterset = ArticleFilter(
             self.request.GET, queryset=Article.objects.listed(), request=self.request
@@ -119,6 +169,9 @@ class ArticleListView(ForgivingPaginationMixin, ListView):
             context["object_list"], search=self.filterset.search
         )
         context["removals"] = self.removals()
+        context["tag_options_html"] = (
+            self.filterset.tag_options_html if self.request.GET.get("tag") else self.TAG_OPTIONS
+        )
         return context
 
     def removals(self) -> list[tuple[str, str]]:
@@ -138,25 +191,45 @@ class ArticleListView(ForgivingPaginationMixin, ListView):
 @require_safe
 def article_detail(request, slug):
     """The article with its quotations marked, and the reader's annotations: painted by
-    static/js/annotate.js from the data passed with json_script. A fixed number of queries
-    whatever the number of annotations (the page's four, three for the annotations (one when
-    there are none), one each for the tag suggestions and the article's tags)."""
-    page = selectors.article_page(slug=slug)
-    article = page.article
+    static/js/annotate.js from the data passed with json_script. The article's part is the same
+    for every reader and comes from the shared cache (articles.shared); the reader's part is
+    three queries whatever the number of annotations (one when there are none), one each for
+    the tag suggestions and the article's tags."""
+    page = shared.get(request, "article", slug, lambda: article_shared(request, slug))
     return render(
         request,
         "articles/article_detail.html",
         {
-            "page": page,
-            "article": article,
-            "annotations": article_annotations_for(request.user, article),
+            "shared": page,
+            "annotations": article_annotations_for(request.user, page["id"]),
             "tag_suggestions": list(tags_in_use(request.user).values_list("name", flat=True)),
-            "article_tags": article_tags_for(request.user, article),
+            "article_tags": article_tags_for(request.user, page["id"]),
             "colours": Annotation.Colour.choices,
             "comment_max_length": COMMENT_MAX_LENGTH,
             "annotate_strings": annotate_strings(),
         },
     )
+
+
+def article_shared(request, slug) -> dict:
+    """The article page's part that is the same for every reader: its header, the speakers
+    panel, the marked-up body and the neighbours as HTML, and what the rest of the page needs
+    to know of the article. Four queries (selectors.article_page); a 404 for an unknown slug."""
+    page = selectors.article_page(slug=slug)
+    article = page.article
+    context = {"page": page, "article": article}
+    return {
+        "id": article.pk,
+        "slug": article.slug,
+        "title": article.title,
+        "url": article.get_absolute_url(),
+        "language": article.language,
+        "length": len(article.body),
+        "header": render_to_string("articles/_article_header.html", context, request),
+        "speakers": render_to_string("articles/_article_speakers.html", context, request),
+        "body": page.body_html,
+        "neighbours": render_to_string("articles/_article_neighbours.html", context, request),
+    }
 
 
 def annotate_strings() -> dict[str, str]:
@@ -196,7 +269,7 @@ def annotate_strings() -> dict[str, str]:
     }
 
 
-class SpeakerListView(ForgivingPaginationMixin, ListView):
+class SpeakerListView(SharedPageMixin, ForgivingPaginationMixin, ListView):
     http_method_names = ["get", "head", "options"]
     template_name = "articles/speaker_list.html"
     context_object_name = "speakers"
@@ -205,8 +278,11 @@ class SpeakerListView(ForgivingPaginationMixin, ListView):
     def get_queryset(self):
         return Speaker.objects.quoted().order_by("name")
 
+    def title(self, context) -> str:
+        return _("Speakers")
 
-class SpeakerDetailView(ForgivingPaginationMixin, ListView):
+
+class SpeakerDetailView(SharedPageMixin, ForgivingPaginationMixin, ListView):
     """A speaker's quotations, newest first."""
 
     http_method_names = ["get", "head", "options"]
@@ -222,8 +298,11 @@ class SpeakerDetailView(ForgivingPaginationMixin, ListView):
         aliases = self.speaker.aliases.values_list("name", flat=True)
         return super().get_context_data(speaker=self.speaker, aliases=list(aliases), **kwargs)
 
+    def title(self, context) -> str:
+        return self.speaker.name
 
-class SourceListView(ListView):
+
+class SourceListView(SharedPageMixin, ListView):
     http_method_names = ["get", "head", "options"]
     template_name = "articles/source_list.html"
     context_object_name = "sources"
@@ -231,8 +310,11 @@ class SourceListView(ListView):
     def get_queryset(self):
         return Source.objects.annotate(article_count=Count("articles")).order_by("name")
 
+    def title(self, context) -> str:
+        return _("Sources")
 
-class SourceDetailView(ForgivingPaginationMixin, ListView):
+
+class SourceDetailView(SharedPageMixin, ForgivingPaginationMixin, ListView):
     """An outlet's articles, newest first, and the speakers it quotes most."""
 
     http_method_names = ["get", "head", "options"]
@@ -248,3 +330,6 @@ class SourceDetailView(ForgivingPaginationMixin, ListView):
         context["rows"] = selectors.article_rows(context["object_list"])
         context["top_speakers"] = selectors.source_top_speakers(self.source)
         return context
+
+    def title(self, context) -> str:
+        return self.source.name

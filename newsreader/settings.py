@@ -155,6 +155,18 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# A cache in each process, for the HTML the reading pages show every reader alike
+# (articles/shared.py). Its keys name the database's reading revision, so processes never
+# disagree and nothing is stale; a shared cache (Redis, Memcached) would only spare each process
+# its first rendering of a page. MAX_ENTRIES bounds memory (a list page is about 20 kB).
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "newsreader",
+        "OPTIONS": {"MAX_ENTRIES": 2000},
+    }
+}
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

@@ -3,6 +3,7 @@ import os
 from pathlib import Path
 
 import pytest
+from django.core.cache import cache
 from django.core.management import CommandError, call_command
 from django.utils import translation
 from hypothesis import settings
@@ -32,6 +33,13 @@ def language_restored():
     """A German request leaves German active in this thread; later tests expect English."""
     with translation.override("en"):
         yield
+
+
+@pytest.fixture(autouse=True)
+def shared_cache_cleared():
+    """Pages cached by another test at the same revision (an empty database's) were rendered
+    under that test's settings and monkeypatches: each test starts without them."""
+    cache.clear()
 
 
 @pytest.fixture

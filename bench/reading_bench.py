@@ -10,6 +10,9 @@ the search trigger fills their search vectors; quotations are the generator's qu
 given to random speakers. Then each page is requested with Django's test Client (DEBUG off,
 logged in), in ``--rounds`` turns over all pages, and the server time's median and 95th
 percentile over all rounds are printed, next to a trivial view measured in the same run.
+Each page twice: as the shared cache serves it (articles/shared.py: the same request again at
+the same reading revision), and rendered, with the cache emptied before each request (outside
+the timing): a page's first request after a write, or a search nobody made before.
 A benchmark, not a test: the figures go into docs/benchmarks.md.
 """
 
@@ -115,12 +118,17 @@ def fill(count: int, seed: int = 4) -> None:
     )
 
 
-def measure(client, url: str, requests: int) -> list[float]:
-    """Server times of ``requests`` requests in ms, after 5 warm-up requests."""
+def measure(client, url: str, requests: int, *, rendered: bool = False) -> list[float]:
+    """Server times of ``requests`` requests in ms, after 5 warm-up requests; ``rendered``:
+    with the shared cache emptied before each one."""
+    from django.core.cache import cache
+
     for _ in range(5):  # warm up: connection, caches, templates
         assert client.get(url).status_code == 200, url
     times = []
     for _ in range(requests):
+        if rendered:
+            cache.clear()
         started = time.perf_counter()
         response = client.get(url)
         times.append((time.perf_counter() - started) * 1000)
@@ -168,8 +176,8 @@ def main() -> None:
 
     from articles.models import Article, Quote, Speaker
 
+    call_command("migrate", verbosity=0)  # --reuse: a database filled by older code too
     if not args.reuse:
-        call_command("migrate", verbosity=0)
         print(f"generating {args.articles} articles …", flush=True)
         started = time.perf_counter()
         fill(args.articles)
@@ -202,24 +210,37 @@ def main() -> None:
         ("speaker page", f"/speakers/{speaker.slug}/"),
         ("trivial Django view (again)", "/trivial/"),
     ]
-    times: dict[str, list[float]] = {name: [] for name, _url in cases}
+    times: dict[tuple[str, bool], list[float]] = {}
     for round_ in range(args.rounds):
         print(f"round {round_ + 1} of {args.rounds}", flush=True)
         for name, url in cases:
-            times[name] += measure(client, url, args.requests)
-            median, p95 = summary(times[name][-args.requests :])
-            print(f"  {name}: median {median:.1f} ms, p95 {p95:.1f} ms", flush=True)
-    results = [(name, *summary(times[name])) for name, _url in cases]
-    trivial = statistics.mean([results[0][1], results[-1][1]])
-    layout = results[1][1]
+            for rendered in (False, True):
+                run = times.setdefault((name, rendered), [])
+                run += measure(client, url, args.requests, rendered=rendered)
+                median, p95 = summary(run[-args.requests :])
+                how = "rendered" if rendered else "cached"
+                print(f"  {name}, {how}: median {median:.1f} ms, p95 {p95:.1f} ms", flush=True)
+    trivial = statistics.mean(
+        [summary(times[(cases[0][0], False)])[0], summary(times[(cases[-1][0], False)])[0]]
+    )
+    layout = summary(times[(cases[1][0], False)])[0]
     print()
-    print("| page | median | p95 | ÷ trivial view | ÷ trivial page |")
-    print("| --- | ---: | ---: | ---: | ---: |")
-    for name, median, p95 in results:
-        print(
-            f"| {name} | {median:.1f} ms | {p95:.1f} ms | {median / trivial:.1f}× "
-            f"| {median / layout:.1f}× |"
-        )
+    print(
+        "| page | cached: median | p95 | ÷ trivial view | ÷ trivial page "
+        "| rendered: median | p95 | ÷ trivial view | ÷ trivial page |"
+    )
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for name, _url in cases:
+        cells = []
+        for rendered in (False, True):
+            median, p95 = summary(times[(name, rendered)])
+            cells += [
+                f"{median:.1f} ms",
+                f"{p95:.1f} ms",
+                f"{median / trivial:.1f}×",
+                f"{median / layout:.1f}×",
+            ]
+        print(f"| {name} | " + " | ".join(cells) + " |")
 
 
 if __name__ == "__main__":

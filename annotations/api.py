@@ -5,6 +5,7 @@
     GET    /api/annotations/<id>/              ETag
     PUT    /api/annotations/<id>/              If-Match (412 when stale)
     DELETE /api/annotations/<id>/              If-Match (412 when stale), 204
+    GET    /api/tags/?prefix=<text>            {"tags": [names]}: suggestions for a tag field
 
 The browser authenticates with its session (and must send the CSRF token as ``X-CSRFToken``
 on every write); scripts with ``Authorization: Bearer <personal API token>`` (no CSRF: the
@@ -29,10 +30,12 @@ from django.views.decorators.vary import vary_on_headers
 
 from annotations import services, w3c
 from annotations.models import Annotation
-from annotations.selectors import annotation_get_for_user, annotations_search
+from annotations.selectors import annotation_get_for_user, annotations_search, tag_suggestions
 from articles.models import Article
 
 PAGE_SIZE = 100
+SUGGESTIONS = 30
+PREFIX_MAX_LENGTH = 100  # longer than any tag name: a longer prefix is cut, not refused
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
 JSON_TYPES = {"application/ld+json", "application/json"}
 CONTAINER_LINK = (
@@ -321,3 +324,11 @@ def _replace(request, annotation: Annotation) -> None:
         colour=incoming.colour or annotation.colour,
         **selector,
     )
+
+
+@api_view("GET")
+def tag_collection(request):
+    """The tags in use that start with ``prefix`` (whatever the case), by name: what the
+    article page's tag fields suggest while one types."""
+    prefix = request.GET.get("prefix", "")[:PREFIX_MAX_LENGTH].strip()
+    return JsonResponse({"tags": tag_suggestions(request.user, prefix, SUGGESTIONS)})

@@ -130,6 +130,15 @@ def tags_in_use(user) -> QuerySet[Tag]:
     ).order_by("name")
 
 
+def tag_suggestions(user, prefix: str, limit: int = 30) -> list[str]:
+    """Names of ``tags_in_use(user)`` that start with ``prefix`` (whatever the case; an empty
+    prefix: the first ones), by name, at most ``limit``. One query."""
+    queryset = tags_in_use(user)
+    if prefix:
+        queryset = queryset.filter(name__istartswith=prefix)
+    return list(queryset.values_list("name", flat=True)[: max(limit, 0)])
+
+
 def articles_tagged(tag: Tag) -> QuerySet[Article]:
     """Articles someone put ``tag`` on (what the article list's tag filter shows)."""
     return (

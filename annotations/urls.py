@@ -7,6 +7,7 @@ app_name = "annotations"
 urlpatterns = [
     path("api/annotations/", api.annotation_collection, name="api-collection"),
     path("api/annotations/<int:pk>/", api.annotation_detail, name="api-detail"),
+    path("api/tags/", api.tag_collection, name="api-tags"),
     path("annotations/", views.my_annotations, name="mine"),
     re_path(r"^annotations/export\.(?P<fmt>csv|md|jsonld)$", views.export, name="export"),
     path("annotations/<int:pk>/hide/", views.annotation_hide, name="hide"),

@@ -202,7 +202,6 @@ def article_detail(request, slug):
         {
             "shared": page,
             "annotations": article_annotations_for(request.user, page["id"]),
-            "tag_suggestions": list(tags_in_use(request.user).values_list("name", flat=True)),
             "article_tags": article_tags_for(request.user, page["id"]),
             "colours": Annotation.Colour.choices,
             "comment_max_length": COMMENT_MAX_LENGTH,

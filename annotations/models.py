@@ -47,6 +47,15 @@ class AnnotationQuerySet(models.QuerySet):
             return self.none()
         return self.filter(_readable(user) & (Q(root__isnull=True) | _readable(user, "root__")))
 
+    def highlights_visible_to(self, user):
+        """The highlights (not replies) ``user`` may see: ``visible_to`` for rows that are their
+        own thread's root (a highlight has no root: the check constraint
+        ``annotation_reply_has_root``), without the join to the root a reply needs. The article
+        page asks this on every view."""
+        if user is None or not user.is_authenticated:
+            return self.none()
+        return self.filter(_readable(user), parent__isnull=True)
+
     def live(self):
         """Without soft-deleted annotations (which only stay to hold their thread together)."""
         return self.filter(deleted=False)

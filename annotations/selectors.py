@@ -71,7 +71,8 @@ def article_annotations_for(user, article: Article | int) -> list[dict]:
     """
     visible = Annotation.objects.visible_to(user)
     roots = list(
-        visible.filter(article=article, parent__isnull=True)
+        Annotation.objects.highlights_visible_to(user)
+        .filter(article=article)
         .select_related("user")
         .prefetch_related("tags")
         .order_by("orphaned", "start", "end", "id")

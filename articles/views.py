@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.functional import cached_property
+from django.utils.html import json_script
 from django.utils.http import urlencode
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
@@ -193,8 +194,8 @@ def article_detail(request, slug):
     """The article with its quotations marked, and the reader's annotations: painted by
     static/js/annotate.js from the data passed with json_script. The article's part is the same
     for every reader and comes from the shared cache (articles.shared); the reader's part is
-    three queries whatever the number of annotations (one when there are none), one each for
-    the tag suggestions and the article's tags."""
+    three queries whatever the number of annotations (one when there are none) and one for the
+    article's tags. The tag fields ask /api/tags/ for suggestions as one types."""
     page = shared.get(request, "article", slug, lambda: article_shared(request, slug))
     return render(
         request,
@@ -203,17 +204,15 @@ def article_detail(request, slug):
             "shared": page,
             "annotations": article_annotations_for(request.user, page["id"]),
             "article_tags": article_tags_for(request.user, page["id"]),
-            "colours": Annotation.Colour.choices,
-            "comment_max_length": COMMENT_MAX_LENGTH,
-            "annotate_strings": annotate_strings(),
         },
     )
 
 
 def article_shared(request, slug) -> dict:
     """The article page's part that is the same for every reader: its header, the speakers
-    panel, the marked-up body and the neighbours as HTML, and what the rest of the page needs
-    to know of the article. Four queries (selectors.article_page); a 404 for an unknown slug."""
+    panel, the marked-up body, the neighbours, the annotation editor and the script's words as
+    HTML, and what the rest of the page needs to know of the article. Four queries
+    (selectors.article_page); a 404 for an unknown slug."""
     page = selectors.article_page(slug=slug)
     article = page.article
     context = {"page": page, "article": article}
@@ -228,6 +227,13 @@ def article_shared(request, slug) -> dict:
         "speakers": render_to_string("articles/_article_speakers.html", context, request),
         "body": page.body_html,
         "neighbours": render_to_string("articles/_article_neighbours.html", context, request),
+        # The annotation editor and the script's words: the same for every reader too.
+        "editor": render_to_string(
+            "articles/_annotation_editor.html",
+            {"colours": Annotation.Colour.choices, "comment_max_length": COMMENT_MAX_LENGTH},
+            request,
+        ),
+        "strings": json_script(annotate_strings(), "annotate-strings"),
     }
 
 

@@ -2,7 +2,8 @@
 // tags, visibility and colour, Save; the passage becomes a <mark>. Clicking a highlight opens its
 // thread in the side panel (replies, edit, delete). Everything goes through /api/annotations/.
 //
-// Wired through data- attributes: [data-annotate] (with data-api, data-article-path, data-user),
+// Wired through data- attributes: [data-annotate] (with data-api, data-article-path, data-user,
+// data-csrf),
 // [data-body] with .paragraph[data-start][data-end], [data-editor], [data-thread],
 // [data-annotation-list], [data-annotate-button]; data from json_script #annotations-data and
 // #annotate-strings.
@@ -30,7 +31,7 @@
   const status = panel.querySelector("[data-annotate-status]");
   const button = root.querySelector("[data-annotate-button]");
   const editor = root.querySelector("[data-editor]");
-  const csrf = editor.querySelector("[name=csrfmiddlewaretoken]").value;
+  const csrf = root.dataset.csrf;
   const phone = window.matchMedia("(max-width: 40rem)");
 
   const annotations = new Map(); // id -> the article_annotations_for dict

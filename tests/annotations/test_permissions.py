@@ -6,6 +6,7 @@ no list, count, search, export or tag page.
 """
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.urls import reverse
 
 from annotations import services
@@ -168,6 +169,11 @@ def test_the_article_page_selector_holds_only_what_one_may_see(alice, bob, staff
         "bob": {objects["shared"].pk},
         "staff": {objects["shared"].pk, objects["hidden"].pk},
     }
+    # The article page's shortcut for highlights is the general rule's answer, replies aside.
+    services.reply_create(user=bob, parent=objects["shared"], comment="Antwort")
+    for user in (alice, bob, staff, AnonymousUser()):
+        highlights = set(Annotation.objects.highlights_visible_to(user))
+        assert highlights == set(Annotation.objects.visible_to(user).roots()), user
 
 
 def test_replies_vanish_with_their_thread(alice, bob, objects):

@@ -61,9 +61,12 @@ class SpeakerAdmin(admin.ModelAdmin):
         obj.edited = True  # later imports leave a person's corrections alone
         super().save_model(request, obj, form, change)
 
-    @admin.action(
-        description=_("Merge the selected speakers into one"), permissions=["change", "delete"]
-    )
+    def has_merge_permission(self, request) -> bool:
+        """A merge changes one speaker and deletes the others: it needs both permissions.
+        (An action's ``permissions`` list lets in whoever has any one of them.)"""
+        return self.has_change_permission(request) and self.has_delete_permission(request)
+
+    @admin.action(description=_("Merge the selected speakers into one"), permissions=["merge"])
     def merge_speakers(self, request, queryset):
         """A page asks which speaker stays (the one with most quotes is proposed)."""
         speakers = sorted(queryset, key=lambda s: (-s.quote_count, s.pk))

@@ -290,23 +290,40 @@ def test_a_seed_error_is_english_without_a_translation():
 
 
 @pytest.fixture
-def viewer_client(client, django_user_model):
-    """Staff who may only look at speakers and quotes (and articles)."""
+def limited_staff_client(client, django_user_model):
+    """A client for staff with only the given permissions of the articles app."""
     from django.contrib.auth.models import Permission
 
-    viewer = django_user_model.objects.create_user("viewer", password="x", is_staff=True)
-    viewer.user_permissions.set(
-        Permission.objects.filter(
-            content_type__app_label="articles",
-            codename__in=["view_speaker", "view_quote", "view_article"],
+    def make(*codenames):
+        limited = django_user_model.objects.create_user("limited", password="x", is_staff=True)
+        limited.user_permissions.set(
+            Permission.objects.filter(content_type__app_label="articles", codename__in=codenames)
         )
-    )
-    client.force_login(viewer)
-    return client
+        client.force_login(limited)
+        return client
+
+    return make
+
+
+@pytest.fixture
+def viewer_client(limited_staff_client):
+    """Staff who may only look at speakers and quotes (and articles)."""
+    return limited_staff_client("view_speaker", "view_quote", "view_article")
 
 
 @pytest.mark.django_db
-def test_staff_who_may_only_view_speakers_cannot_merge_them(viewer_client, seed_article):
+@pytest.mark.parametrize(
+    "codenames",
+    [
+        pytest.param(("view_speaker", "view_quote", "view_article"), id="view only"),
+        # A merge deletes the other speakers: changing them is not enough.
+        pytest.param(("view_speaker", "change_speaker"), id="change but not delete"),
+    ],
+)
+def test_staff_who_may_not_delete_speakers_cannot_merge_them(
+    limited_staff_client, seed_article, codenames
+):
+    viewer_client = limited_staff_client(*codenames)
     stoltenberg = Speaker.objects.get(name="Jens Stoltenberg")
     other = Speaker.objects.create(name="J. Stoltenberg", slug="j-stoltenberg")
     url = reverse("admin:articles_speaker_changelist")

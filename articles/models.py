@@ -335,16 +335,19 @@ class Quote(models.Model):
 
 
 class Revision(models.Model):
-    """One row whose number moves on with every write to what the reading pages show:
-    sources, speakers and their aliases, articles, quotations. Database triggers move it
-    (migration 0005), so that no writer can forget: the import, the admin, a bulk update, a
-    shell. The reading pages cache what they show for everyone under this number
-    (``articles.shared``), so a cached page is never older than the data, in any process."""
+    """One row whose value is renewed with every write to what the reading pages show:
+    sources, speakers and their aliases, articles, quotations. Database triggers renew it
+    (migration 0005: on PostgreSQL when the writing transaction commits), so that no writer can
+    forget: the import, the admin, a bulk update, a shell. The reading pages cache what they
+    show for everyone under this value (``articles.shared``), so a cached page is never older
+    than the data, in any process. A value is never given twice."""
 
     value = models.BigIntegerField(default=0)
 
     class Meta:
+        ordering = ["id"]
         verbose_name = _("reading revision")
+        constraints = [models.CheckConstraint(condition=Q(id=1), name="revision_single_row")]
 
     def __str__(self):
         return str(self.value)

@@ -2,12 +2,12 @@
 
 from django.core.paginator import Paginator
 from django.db.models import Count, QuerySet
+from django.http import QueryDict
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.html import json_script
-from django.utils.http import urlencode
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
@@ -97,12 +97,24 @@ class SharedPageMixin:
     names the reader, around it on every request."""
 
     page_template_name = "articles/shared_page.html"
+    query_names: tuple[str, ...] = ("page",)  # the parameters the page knows
 
     def get(self, request, *args, **kwargs):
-        title, content = shared.get(
-            request, type(self).__name__, query_key(request), self.render_shared
-        )
+        key = self.shared_key()
+        title, content = shared.get(request, type(self).__name__, key, self.render_shared)
         return render(request, self.page_template_name, {"title": title, "content": content})
+
+    def shared_key(self) -> str:
+        """The path and the parameters the page knows, in one order: the same page, the same
+        key. Other parameters (a tracking tag, a typo) are taken out of the request before
+        anything reads it: each would make another copy in the cache, and the page's links,
+        which keep the query, would pass it on to other readers."""
+        known = QueryDict(mutable=True)
+        for name in sorted(self.query_names):
+            if name in self.request.GET:
+                known.setlist(name, self.request.GET.getlist(name))
+        self.request.GET = known
+        return f"{self.request.path}?{known.urlencode()}"
 
     def render_shared(self) -> tuple[str, SafeString]:
         """The page's title and content, rendered (the queries of a ListView's ``get``)."""
@@ -113,11 +125,6 @@ class SharedPageMixin:
 
     def title(self, context) -> str:
         raise NotImplementedError
-
-
-def query_key(request) -> str:
-    """The path and the query, its parameters in one order: the same page, the same key."""
-    return f"{request.path}?{urlencode(sorted(request.GET.lists()), doseq=True)}"
 
 
 class ArticleListView(SharedPageMixin, ForgivingPaginationMixin, ListView):
@@ -144,11 +151,14 @@ class ArticleListView(SharedPageMixin, ForgivingPaginationMixin, ListView):
     # the tags on annotations this reader may see.
     TAG_OPTIONS = mark_safe("<!-- the reader's tag options -->")
 
+    query_names = (*ArticleFilter.base_filters, "page")
+
     def get(self, request, *args, **kwargs):
+        key = self.shared_key()
         if request.GET.get("tag"):  # the results depend on whose annotations one may see
             title, content = self.render_shared()
         else:
-            title, content = shared.get(request, "articles", query_key(request), self.render_shared)
+            title, content = shared.get(request, "articles", key, self.render_shared)
             tags = tags_in_use(request.user).values_list("slug", "name")
             content = mark_safe(content.replace(self.TAG_OPTIONS, options_html(tags, None), 1))
         return render(request, self.page_template_name, {"title": title, "content": content})

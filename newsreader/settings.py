@@ -122,6 +122,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "newsreader.middleware.RejectNulMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -158,7 +159,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # A cache in each process, for the HTML the reading pages show every reader alike
 # (articles/shared.py). Its keys name the database's reading revision, so processes never
 # disagree and nothing is stale; a shared cache (Redis, Memcached) would only spare each process
-# its first rendering of a page. MAX_ENTRIES bounds memory (a list page is about 20 kB).
+# its first rendering of a page. MAX_ENTRIES bounds memory: an entry is 20-30 kB (an article
+# page about twice its text), 2,000 of them about 50 MB a process.
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",

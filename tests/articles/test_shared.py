@@ -4,15 +4,22 @@ wrote it and however, and never another reader's."""
 import pytest
 from django.db import connection, transaction
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from annotations import services as annotation_services
-from articles.models import Article, Quote, Revision, Source, Speaker, SpeakerAlias
+from articles import shared
+from articles.models import Article, Quote, Source, Speaker, SpeakerAlias
 from tests.articles.test_reading import make_article, make_speaker
 
 
 def revision() -> int | None:
-    return Revision.objects.filter(pk=1).values_list("value", flat=True).first()
+    """As the pages read it (on PostgreSQL, with the renewals this test's writes left
+    pending until a commit that never comes)."""
+    with connection.cursor() as cursor:
+        cursor.execute(shared.READ[connection.vendor])
+        row = cursor.fetchone()
+    return row[0] if row else None
 
 
 @pytest.fixture
@@ -159,3 +166,115 @@ def test_without_a_revision_row_nothing_is_cached(alice_client, quoted):
         cursor.execute("UPDATE articles_speaker SET name = 'Anna Neu'")
         cursor.execute("DELETE FROM articles_revision")
     assert "Anna Neu" in alice_client.get(url).content.decode()
+
+
+TABLES = ["source", "speaker", "speakeralias", "article", "quote"]
+
+
+@pytest.mark.django_db
+def test_every_table_the_pages_show_has_its_revision_triggers():
+    """A migration that rebuilds a table on SQLite (a column change) drops its triggers."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+            expected = {
+                f"articles_{table}_revision_{event}"
+                for table in TABLES
+                for event in ("insert", "update", "delete")
+            }
+        else:
+            cursor.execute("SELECT tgname FROM pg_trigger WHERE NOT tgisinternal")
+            expected = {
+                f"articles_{table}_revision{kind}" for table in TABLES for kind in ("", "_truncate")
+            }
+        assert expected <= {name for (name,) in cursor.fetchall()}
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite has one writer at a time")
+@pytest.mark.django_db(transaction=True)
+def test_two_writers_in_opposite_order_wait_for_each_other_without_a_deadlock():
+    """The revision row is locked when a transaction commits, after all its other rows: an
+    import adding an article, then filling a speaker's role, and an admin editing that speaker
+    meanwhile both commit (with the lock taken at the first write, they deadlocked)."""
+    import threading
+
+    import psycopg
+
+    Source.objects.create(name="Blatt", slug="blatt")
+    speaker = make_speaker("Zora Zett")
+    settings = connection.settings_dict
+    params = {
+        "dbname": settings["NAME"],
+        "host": settings["HOST"],
+        "port": settings["PORT"] or 5432,
+        "user": settings["USER"],
+    }
+    importer, admin = psycopg.connect(**params), psycopg.connect(**params)
+    results = {}
+
+    def edit():
+        try:
+            admin.execute("UPDATE articles_speaker SET role = 'admin' WHERE id = %s", [speaker.pk])
+            admin.commit()
+            results["admin"] = "committed"
+        except psycopg.Error as error:
+            results["admin"] = type(error).__name__
+
+    try:
+        importer.execute("UPDATE articles_source SET name = 'Blatt 2'")  # the first write
+        editing = threading.Thread(target=edit)
+        editing.start()
+        editing.join(0.5)  # the admin has the speaker row
+        importer.execute("UPDATE articles_speaker SET role = 'import' WHERE id = %s", [speaker.pk])
+        importer.commit()
+        results["import"] = "committed"
+        editing.join(5)
+    finally:
+        importer.close()
+        admin.close()
+    assert results == {"import": "committed", "admin": "committed"}
+
+
+@pytest.mark.django_db
+def test_parameters_a_page_does_not_know_make_no_other_copy(alice_client, quoted):
+    url = reverse("articles:list")
+    alice_client.get(url, {"q": "Lage"})
+    with CaptureQueriesContext(connection) as queries:
+        response = alice_client.get(url, {"utm_source": "feed", "q": "Lage"})
+    assert len(queries) == 4  # session, user, revision, the reader's tags: from the cache
+    main = response.content.decode().partition("<main")[2].partition("</main>")[0]
+    assert "Ernste Lage" in main and "utm_source" not in main
+
+
+@pytest.mark.django_db
+def test_what_is_cached_is_the_same_whoever_asked_first(quoted, alice, staff):
+    """Rendered for a reader or for staff, the shared part is the same: nothing in it may
+    depend on who asked (it is then shown to everyone)."""
+    from django.test import RequestFactory
+
+    from articles import views
+
+    def request_for(user, url):
+        request = RequestFactory().get(url)
+        request.user = user
+        return request
+
+    slug = quoted.slug
+    assert views.article_shared(request_for(alice, "/"), slug) == views.article_shared(
+        request_for(staff, "/"), slug
+    )
+    anna = Speaker.objects.get(name="Anna Berger")
+    for view, url, kwargs in [
+        (views.ArticleListView, reverse("articles:list") + "?q=Lage", {}),
+        (views.SpeakerListView, reverse("articles:speakers"), {}),
+        (views.SpeakerDetailView, anna.get_absolute_url(), {"slug": anna.slug}),
+        (views.SourceListView, reverse("articles:sources"), {}),
+        (views.SourceDetailView, reverse("articles:source", args=["blatt"]), {"slug": "blatt"}),
+    ]:
+        rendered = []
+        for user in (alice, staff):
+            page = view()
+            page.setup(request_for(user, url), **kwargs)
+            page.shared_key()
+            rendered.append(page.render_shared())
+        assert rendered[0] == rendered[1], view.__name__

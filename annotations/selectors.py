@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.db import connection
 from django.db.models import Count, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
@@ -133,11 +134,18 @@ def tags_in_use(user) -> QuerySet[Tag]:
 
 def tag_suggestions(user, prefix: str, limit: int = 30) -> list[str]:
     """Names of ``tags_in_use(user)`` that start with ``prefix`` (whatever the case; an empty
-    prefix: the first ones), by name, at most ``limit``. One query."""
-    queryset = tags_in_use(user)
-    if prefix:
-        queryset = queryset.filter(name__istartswith=prefix)
-    return list(queryset.values_list("name", flat=True)[: max(limit, 0)])
+    prefix: the first ones), by name, at most ``limit``. One query.
+
+    SQLite ignores case for ASCII letters only ("üb" would miss "Überwachung"), so there the
+    names are compared in Python: the embedded database of a small installation."""
+    limit = max(limit, 0)
+    queryset = tags_in_use(user).values_list("name", flat=True)
+    if not prefix:
+        return list(queryset[:limit])
+    if connection.vendor == "sqlite":
+        folded = prefix.casefold()
+        return [name for name in queryset if name.casefold().startswith(folded)][:limit]
+    return list(queryset.filter(name__istartswith=prefix)[:limit])
 
 
 def articles_tagged(tag: Tag) -> QuerySet[Article]:

@@ -8,6 +8,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.html import json_script
+from django.utils.http import urlencode
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
@@ -98,11 +99,17 @@ class SharedPageMixin:
 
     page_template_name = "articles/shared_page.html"
     query_names: tuple[str, ...] = ("page",)  # the parameters the page knows
+    section = ""  # the main menu's entry marked as the current one
 
     def get(self, request, *args, **kwargs):
         key = self.shared_key()
         title, content = shared.get(request, type(self).__name__, key, self.render_shared)
-        return render(request, self.page_template_name, {"title": title, "content": content})
+        return self.page(title, content)
+
+    def page(self, title: str, content: SafeString):
+        """The content in the site's layout, for this reader."""
+        context = {"title": title, "content": content, "section": self.section}
+        return render(self.request, self.page_template_name, context)
 
     def shared_key(self) -> str:
         """The path and the parameters the page knows, in one order: the same page, the same
@@ -110,11 +117,11 @@ class SharedPageMixin:
         anything reads it: each would make another copy in the cache, and the page's links,
         which keep the query, would pass it on to other readers."""
         known = QueryDict(mutable=True)
-        for name in sorted(self.query_names):
-            if name in self.request.GET:
-                known.setlist(name, self.request.GET.getlist(name))
+        for name, values in self.request.GET.lists():  # as given, for the page's links
+            if name in self.query_names:
+                known.setlist(name, values)
         self.request.GET = known
-        return f"{self.request.path}?{known.urlencode()}"
+        return f"{self.request.path}?{urlencode(sorted(known.lists()), doseq=True)}"
 
     def render_shared(self) -> tuple[str, SafeString]:
         """The page's title and content, rendered (the queries of a ListView's ``get``)."""
@@ -128,6 +135,7 @@ class SharedPageMixin:
 
 
 class ArticleListView(SharedPageMixin, ForgivingPaginationMixin, ListView):
+    section = "articles"
     http_method_names = ["get", "head", "options"]
     template_name = "articles/article_list.html"
     paginate_by = 20
@@ -161,7 +169,7 @@ class ArticleListView(SharedPageMixin, ForgivingPaginationMixin, ListView):
             title, content = shared.get(request, "articles", key, self.render_shared)
             tags = tags_in_use(request.user).values_list("slug", "name")
             content = mark_safe(content.replace(self.TAG_OPTIONS, options_html(tags, None), 1))
-        return render(request, self.page_template_name, {"title": title, "content": content})
+        return self.page(title, content)
 
     def title(self, context) -> str:
         search = self.filterset.search
@@ -212,6 +220,7 @@ def article_detail(request, slug):
         "articles/article_detail.html",
         {
             "shared": page,
+            "section": "articles",
             "annotations": article_annotations_for(request.user, page["id"]),
             "article_tags": article_tags_for(request.user, page["id"]),
         },
@@ -285,6 +294,7 @@ def annotate_strings() -> dict[str, str]:
 
 
 class SpeakerListView(SharedPageMixin, ForgivingPaginationMixin, ListView):
+    section = "speakers"
     http_method_names = ["get", "head", "options"]
     template_name = "articles/speaker_list.html"
     context_object_name = "speakers"
@@ -300,6 +310,7 @@ class SpeakerListView(SharedPageMixin, ForgivingPaginationMixin, ListView):
 class SpeakerDetailView(SharedPageMixin, ForgivingPaginationMixin, ListView):
     """A speaker's quotations, newest first."""
 
+    section = "speakers"
     http_method_names = ["get", "head", "options"]
     template_name = "articles/speaker_detail.html"
     context_object_name = "quotes"
@@ -318,6 +329,7 @@ class SpeakerDetailView(SharedPageMixin, ForgivingPaginationMixin, ListView):
 
 
 class SourceListView(SharedPageMixin, ListView):
+    section = "sources"
     http_method_names = ["get", "head", "options"]
     template_name = "articles/source_list.html"
     context_object_name = "sources"
@@ -332,6 +344,7 @@ class SourceListView(SharedPageMixin, ListView):
 class SourceDetailView(SharedPageMixin, ForgivingPaginationMixin, ListView):
     """An outlet's articles, newest first, and the speakers it quotes most."""
 
+    section = "sources"
     http_method_names = ["get", "head", "options"]
     template_name = "articles/source_detail.html"
     paginate_by = 20

@@ -1,6 +1,8 @@
 """The shared cache of the reading pages (articles.shared): never older than the data, whoever
 wrote it and however, and never another reader's."""
 
+import re
+
 import pytest
 from django.db import connection, transaction
 from django.test import Client
@@ -278,3 +280,15 @@ def test_what_is_cached_is_the_same_whoever_asked_first(quoted, alice, staff):
             page.shared_key()
             rendered.append(page.render_shared())
         assert rendered[0] == rendered[1], view.__name__
+
+
+@pytest.mark.django_db
+def test_the_menu_marks_the_section_of_a_detail_page(alice_client, quoted):
+    anna = Speaker.objects.get(name="Anna Berger")
+    for url, section in [
+        (quoted.get_absolute_url(), "Articles"),
+        (anna.get_absolute_url(), "Speakers"),
+        (reverse("articles:source", args=["blatt"]), "Sources"),
+    ]:
+        page = alice_client.get(url).content.decode()
+        assert re.search(rf'aria-current="page">{section}</a>', page), url

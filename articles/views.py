@@ -97,6 +97,7 @@ class SharedPageMixin:
     content template is a fragment; articles/shared_page.html puts the site's layout, which
     names the reader, around it on every request."""
 
+    http_method_names = ["get", "head", "options"]
     page_template_name = "articles/shared_page.html"
     query_names: tuple[str, ...] = ("page",)  # the parameters the page knows
     section = ""  # the main menu's entry marked as the current one
@@ -136,7 +137,6 @@ class SharedPageMixin:
 
 class ArticleListView(SharedPageMixin, ForgivingPaginationMixin, ListView):
     section = "articles"
-    http_method_names = ["get", "head", "options"]
     template_name = "articles/article_list.html"
     paginate_by = 20
     paginator_class = CappedPaginator
@@ -295,7 +295,6 @@ def annotate_strings() -> dict[str, str]:
 
 class SpeakerListView(SharedPageMixin, ForgivingPaginationMixin, ListView):
     section = "speakers"
-    http_method_names = ["get", "head", "options"]
     template_name = "articles/speaker_list.html"
     context_object_name = "speakers"
     paginate_by = 100
@@ -311,7 +310,6 @@ class SpeakerDetailView(SharedPageMixin, ForgivingPaginationMixin, ListView):
     """A speaker's quotations, newest first."""
 
     section = "speakers"
-    http_method_names = ["get", "head", "options"]
     template_name = "articles/speaker_detail.html"
     context_object_name = "quotes"
     paginate_by = 50
@@ -330,7 +328,6 @@ class SpeakerDetailView(SharedPageMixin, ForgivingPaginationMixin, ListView):
 
 class SourceListView(SharedPageMixin, ListView):
     section = "sources"
-    http_method_names = ["get", "head", "options"]
     template_name = "articles/source_list.html"
     context_object_name = "sources"
 
@@ -345,7 +342,6 @@ class SourceDetailView(SharedPageMixin, ForgivingPaginationMixin, ListView):
     """An outlet's articles, newest first, and the speakers it quotes most."""
 
     section = "sources"
-    http_method_names = ["get", "head", "options"]
     template_name = "articles/source_detail.html"
     paginate_by = 20
 

@@ -25,7 +25,7 @@ class AnnotationAdmin(admin.ModelAdmin):
     readonly_fields = [
         "article", "user", "parent", "root", "start", "end", "exact", "prefix", "suffix",
         "comment", "comment_html", "visibility", "colour", "tags", "orphaned", "deleted",
-        "created", "modified",
+        "created", "modified", "edited",
     ]  # fmt: skip
     actions = ["hide", "show"]
 

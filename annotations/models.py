@@ -145,7 +145,12 @@ class Annotation(models.Model):
     orphaned = models.BooleanField(_("orphaned"), default=False)
     deleted = models.BooleanField(_("deleted"), default=False)
     created = models.DateTimeField(_("created"), auto_now_add=True)
+    # Any change to the row, so the ETag's and the W3C ``modified``'s basis: staff hiding or
+    # showing it and re-anchoring after the article's text changed move it too.
     modified = models.DateTimeField(_("modified"), auto_now=True)
+    # The author's own last change (comment, tags, visibility, colour, passage): what the page
+    # marks "edited". Null for an annotation its author never changed.
+    edited = models.DateTimeField(_("edited"), null=True, blank=True, editable=False)
 
     objects = AnnotationQuerySet.as_manager()
 

@@ -107,6 +107,7 @@ def article_annotations_for(user, article: Article | int) -> list[dict]:
             "replies": replies.get(a.pk, 0),
             "created": a.created.isoformat(),
             "modified": a.modified.isoformat(),
+            "edited": a.edited.isoformat() if a.edited else None,
         }
         for a in roots
     ]

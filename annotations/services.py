@@ -314,13 +314,16 @@ def annotation_update(
 ) -> Annotation:
     """The author's change of a comment, tags, visibility, colour or passage.
 
-    Arguments left out stay as they are. A thread's visibility follows its root.
+    Arguments left out stay as they are. A thread's visibility follows its root. When anything
+    actually changes, ``edited`` notes when (the page says "edited"); a document sent back
+    unchanged changes ``modified`` alone, as staff hiding it and re-anchoring do.
     """
     if annotation.user_id != user.pk:
         raise NotAllowed(_("Only the author can change this annotation."))
     if annotation.deleted:
         raise AnnotationError(DELETED)
     fields = {"modified"}
+    edited = False
     if annotation.parent_id is None and (start is not None or end is not None or exact):
         anchor = anchor_resolve(
             body=annotation.article.body,
@@ -330,6 +333,7 @@ def annotation_update(
             prefix=prefix,
             suffix=suffix,
         )
+        edited |= annotation.orphaned or anchor != _anchor_of(annotation)
         annotation.start, annotation.end = anchor.start, anchor.end
         annotation.exact, annotation.prefix, annotation.suffix = (
             anchor.exact,
@@ -339,23 +343,47 @@ def annotation_update(
         annotation.orphaned = False
         fields |= {"start", "end", "exact", "prefix", "suffix", "orphaned"}
     if comment is not _UNSET:
-        annotation.comment = _check_comment(comment or "")
-        if annotation.parent_id and not annotation.comment:
+        new_comment = _check_comment(comment or "")
+        if annotation.parent_id and not new_comment:
             raise AnnotationError(_("A reply needs a comment."))
-        annotation.comment_html = markup.render(annotation.comment)
+        edited |= new_comment != annotation.comment
+        annotation.comment = new_comment
+        annotation.comment_html = markup.render(new_comment)
         fields |= {"comment", "comment_html"}
     new_visibility = annotation.visibility if visibility is _UNSET else visibility
     new_colour = annotation.colour if colour is _UNSET else colour
     _check_choices(new_visibility, new_colour)
     if annotation.parent_id is None:
+        edited |= (new_visibility, new_colour) != (annotation.visibility, annotation.colour)
         if new_visibility != annotation.visibility:
             annotation.thread.update(visibility=new_visibility)
         annotation.visibility, annotation.colour = new_visibility, new_colour
         fields |= {"visibility", "colour"}
     if tags is not _UNSET:
-        annotation.tags.set(tags_get_or_create(names=tag_names_parse(tags)))
+        edited |= _tags_replace(annotation, tags_get_or_create(names=tag_names_parse(tags)))
+    if edited:
+        annotation.edited = timezone.now()
+        fields.add("edited")
     annotation.save(update_fields=sorted(fields))
     return annotation
+
+
+def _anchor_of(annotation: Annotation) -> anchoring.Anchor:
+    return anchoring.Anchor(
+        start=annotation.start,
+        end=annotation.end,
+        exact=annotation.exact,
+        prefix=annotation.prefix,
+        suffix=annotation.suffix,
+    )
+
+
+def _tags_replace(annotation: Annotation, tags: list[Tag]) -> bool:
+    """Put exactly ``tags`` on ``annotation``; True when its tags were others."""
+    if {tag.pk for tag in tags} == set(annotation.tags.values_list("pk", flat=True)):
+        return False
+    annotation.tags.set(tags)
+    return True
 
 
 @transaction.atomic

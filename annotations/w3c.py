@@ -5,6 +5,8 @@ https://www.w3.org/TR/annotation-model/ — an annotation's ``target`` is the ar
 answers); its ``body`` holds ``TextualBody`` items with ``purpose`` ``commenting`` (Markdown)
 or ``tagging``. Newsreader's own properties (visibility, colour, …) are defined in an extra
 ``@context`` entry, so that a JSON-LD processor keeps them and a plain client may ignore them.
+``edited`` is when the author last changed the annotation (``modified`` moves for any change,
+staff hiding it too); it is only sent, never read: a client cannot set it.
 
 Everything here is given a ``build_uri`` callable (``request.build_absolute_uri``): ids and
 sources are absolute URLs of the site that serves them.
@@ -31,6 +33,7 @@ EXTENSION_CONTEXT = {
     "orphaned": "nr:orphaned",
     "hidden": "nr:hiddenByStaff",
     "deleted": "nr:deleted",
+    "edited": {"@id": "nr:edited", "@type": "http://www.w3.org/2001/XMLSchema#dateTime"},
     "commentHtml": "nr:commentHtml",
 }
 CONTEXT = [ANNO_CONTEXT, EXTENSION_CONTEXT]
@@ -111,6 +114,8 @@ def annotation_to_jsonld(
         data["hidden"] = True
     if annotation.deleted:
         data["deleted"] = True
+    if annotation.edited:
+        data["edited"] = _timestamp(annotation.edited)
     return data
 
 

@@ -646,8 +646,13 @@
     const time = el("time", "", formatDate(item.created));
     time.dateTime = item.created;
     meta.appendChild(time);
-    if (item.modified && item.created && item.modified.slice(0, 19) !== item.created.slice(0, 19) && !item.deleted) {
-      meta.appendChild(document.createTextNode(" · " + S.edited));
+    // `edited` is the author's own last change; `modified` also moves when staff hide the
+    // annotation or its passage is placed again after the article's text changed.
+    if (item.edited && !item.deleted) {
+      meta.appendChild(document.createTextNode(" · "));
+      const edited = el("span", "note-edited", S.edited);
+      edited.title = formatDate(item.edited);
+      meta.appendChild(edited);
     }
     if (isRoot) meta.appendChild(el("span", "badge badge-" + item.visibility, item.visibility === "shared" ? S.shared : S.private));
     if (item.hidden) meta.appendChild(el("span", "badge", S.hidden));
@@ -946,6 +951,7 @@
       replies: 0,
       created: doc.created,
       modified: doc.modified,
+      edited: doc.edited || null,
     };
   }
 

@@ -37,6 +37,7 @@ def served(alice, bob, client_for, article, make_annotation, w3c_annotation, mon
     client = client_for(alice)
     created = post_json(client, COLLECTION, w3c_annotation()).json()
     plain = make_annotation(alice)  # a highlight without body
+    services.annotation_update(annotation=plain, user=alice, colour="green")  # with "edited"
     reply = services.reply_create(
         user=bob, parent=make_annotation(alice, visibility="shared"), comment="Ja"
     )
@@ -110,6 +111,7 @@ def test_annotations_have_the_must_properties(served):
         assert doc["type"] == "Annotation", name
         assert "target" in doc and not ("body" in doc and "bodyValue" in doc), name
         assert doc["created"].endswith("Z") and doc["modified"].endswith("Z"), name
+        assert doc.get("edited", "Z").endswith("Z"), name
         for body in doc.get("body", []):
             assert body["type"] == "TextualBody" and isinstance(body["value"], str), name
             assert body["purpose"] in {"commenting", "tagging"}, name
@@ -124,6 +126,11 @@ def test_annotations_have_the_must_properties(served):
             else:
                 assert selector["type"] == "TextPositionSelector", name
                 assert 0 <= selector["start"] < selector["end"], name
+
+
+def test_the_authors_edit_is_served_as_an_extension(served):
+    docs, _ = served
+    assert docs["plain"]["edited"] and "edited" not in docs["created"]
 
 
 def test_containers_have_the_must_properties(served):

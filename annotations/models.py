@@ -15,17 +15,24 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from annotations.text import reading_key
 from articles.models import Article
 
 
 class Tag(models.Model):
-    """A label on annotations and articles; one row per name, whatever its capitalisation."""
+    """A label on annotations and articles; one row per name, whatever its capitalisation.
+
+    Tags are listed in a reader's order, not the database's code-point order: by ``sort_key``,
+    ``reading_key(name)`` (case-folded, without accents: ``annotations/text.py``), then by name.
+    ``save`` keeps the key; a bulk write of names must set it too.
+    """
 
     name = models.CharField(_("name"), max_length=50)
     slug = models.SlugField(_("slug"), max_length=60, unique=True)
+    sort_key = models.TextField(_("sort key"), editable=False)
 
     class Meta:
-        ordering = ["name"]
+        ordering = ["sort_key", "name"]
         verbose_name = _("tag")
         verbose_name_plural = _("tags")
         constraints = [
@@ -35,6 +42,12 @@ class Tag(models.Model):
 
     def __str__(self):
         return self.name
+
+    def save(self, **kwargs):
+        self.sort_key = reading_key(self.name)
+        if kwargs.get("update_fields") is not None and "name" in kwargs["update_fields"]:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "sort_key"}
+        super().save(**kwargs)
 
     def get_absolute_url(self):
         return reverse("annotations:tag", kwargs={"slug": self.slug})
@@ -218,7 +231,7 @@ class ArticleTag(models.Model):
     created = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:
-        ordering = ["tag__name"]
+        ordering = ["tag__sort_key", "tag__name"]
         verbose_name = _("article tag")
         verbose_name_plural = _("article tags")
         constraints = [

@@ -125,17 +125,19 @@ def thread_for(user, root: Annotation) -> list[Annotation]:
 
 
 def tags_in_use(user) -> QuerySet[Tag]:
-    """Tags on annotations ``user`` may see or on any article: the suggestions for a form."""
+    """Tags on annotations ``user`` may see or on any article: the suggestions for a form, the
+    article list's tag filter. In a reader's order (``Tag.sort_key``, then the name)."""
     visible = Annotation.objects.visible_to(user).live().values("pk")
     return Tag.objects.filter(
         Q(pk__in=Tag.annotations.through.objects.filter(annotation__in=visible).values("tag"))
         | Q(pk__in=ArticleTag.objects.values("tag"))
-    ).order_by("name")
+    ).order_by("sort_key", "name")
 
 
 def tag_suggestions(user, prefix: str, limit: int = 30) -> list[str]:
     """Names of ``tags_in_use(user)`` that start with ``prefix`` (whatever the case; an empty
-    prefix: the first ones), by name, at most ``limit``. One query.
+    prefix: the first ones), in their order, at most ``limit``: the database sorts, then cuts.
+    One query.
 
     SQLite ignores case for ASCII letters only ("üb" would miss "Überwachung"), so there the
     names are compared in Python: the embedded database of a small installation."""
@@ -159,13 +161,14 @@ def articles_tagged(tag: Tag) -> QuerySet[Article]:
 
 
 def article_tags_for(user, article: Article | int) -> list[dict]:
-    """An article's (or an article id's) tags, each once, as ``name``, ``slug``, ``mine``
-    (``user`` put it there, so may remove it) and ``count`` (how many people did). One query."""
+    """An article's (or an article id's) tags, each once, in a reader's order, as ``name``,
+    ``slug``, ``mine`` (``user`` put it there, so may remove it) and ``count`` (how many people
+    did). One query."""
     tags: dict[str, dict] = {}
     rows = (
         ArticleTag.objects.filter(article=article)
         .values_list("tag__name", "tag__slug", "user_id")
-        .order_by("tag__name", "tag__slug")
+        .order_by("tag__sort_key", "tag__name", "tag__slug")
     )
     for name, slug, user_id in rows:
         entry = tags.setdefault(slug, {"name": name, "slug": slug, "mine": False, "count": 0})

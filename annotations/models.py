@@ -43,11 +43,11 @@ class Tag(models.Model):
     def __str__(self):
         return self.name
 
-    def save(self, **kwargs):
+    def save(self, *args, **kwargs):
         self.sort_key = reading_key(self.name)
         if kwargs.get("update_fields") is not None and "name" in kwargs["update_fields"]:
             kwargs["update_fields"] = {*kwargs["update_fields"], "sort_key"}
-        super().save(**kwargs)
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("annotations:tag", kwargs={"slug": self.slug})

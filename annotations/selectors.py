@@ -7,6 +7,7 @@ from django.db.models import Count, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from annotations.models import Annotation, ApiToken, ArticleTag, Tag
+from annotations.text import reading_key
 from articles.models import Article
 
 
@@ -107,7 +108,7 @@ def article_annotations_for(user, article: Article | int) -> list[dict]:
             "replies": replies.get(a.pk, 0),
             "created": a.created.isoformat(),
             "modified": a.modified.isoformat(),
-            "edited": a.edited.isoformat() if a.edited else None,
+            "edited": a.edited.isoformat() if a.edited and not a.deleted else None,
         }
         for a in roots
     ]
@@ -122,6 +123,15 @@ def thread_for(user, root: Annotation) -> list[Annotation]:
         .prefetch_related("tags")
         .order_by("created", "id")
     )
+
+
+def tag_named(name: str) -> Tag | None:
+    """The tag called ``name`` whatever the case ("Ölpreis" for "ölpreis"), on both databases:
+    SQLite's ``iexact`` folds ASCII letters only. The candidates share the name's sort key
+    (case-folded, without accents); the case-folded names decide among them."""
+    folded = name.casefold()
+    candidates = Tag.objects.filter(sort_key=reading_key(name)).order_by("pk")
+    return next((tag for tag in candidates if tag.name.casefold() == folded), None)
 
 
 def tags_in_use(user) -> QuerySet[Tag]:

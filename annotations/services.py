@@ -23,6 +23,7 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from annotations import anchoring, markup
 from annotations.models import Annotation, ApiToken, ArticleTag, Tag
+from annotations.selectors import tag_named
 from articles.models import Article
 
 MAX_TAGS = 20
@@ -101,13 +102,13 @@ def tags_get_or_create(*, names: Iterable[str]) -> list[Tag]:
     """The Tag of each name (matched whatever the case), created when new."""
     tags = []
     for name in names:
-        tag = Tag.objects.filter(name__iexact=name).first()
+        tag = tag_named(name)
         if tag is None:
             try:
                 with transaction.atomic():
                     tag = Tag.objects.create(name=name, slug=_tag_slug(name))
             except IntegrityError:  # created meanwhile by someone else
-                tag = Tag.objects.get(name__iexact=name)
+                tag = tag_named(name)
         tags.append(tag)
     return tags
 
@@ -356,7 +357,8 @@ def annotation_update(
     if annotation.parent_id is None:
         edited |= (new_visibility, new_colour) != (annotation.visibility, annotation.colour)
         if new_visibility != annotation.visibility:
-            annotation.thread.update(visibility=new_visibility)
+            # The replies' representation changes: their ETag (modified) too, not ``edited``.
+            annotation.thread.update(visibility=new_visibility, modified=timezone.now())
         annotation.visibility, annotation.colour = new_visibility, new_colour
         fields |= {"visibility", "colour"}
     if tags is not _UNSET:

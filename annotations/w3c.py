@@ -114,7 +114,7 @@ def annotation_to_jsonld(
         data["hidden"] = True
     if annotation.deleted:
         data["deleted"] = True
-    if annotation.edited:
+    if annotation.edited and not annotation.deleted:  # a deleted one says nothing more
         data["edited"] = _timestamp(annotation.edited)
     return data
 

@@ -9,7 +9,7 @@ from django.apps import apps
 from django.utils import timezone
 
 from annotations import services
-from annotations.models import Annotation
+from annotations.models import Annotation, Tag
 from annotations.selectors import article_annotations_for
 
 from .conftest import post_json, put_json
@@ -77,6 +77,34 @@ def test_the_same_values_sent_back_are_no_edit(alice, make_annotation, passage):
     )
     annotation = fresh(annotation)
     assert annotation.edited is None and annotation.modified > modified
+
+
+def test_a_tag_beyond_ascii_in_another_case_is_the_same_tag_and_no_edit(alice, make_annotation):
+    """SQLite's iexact folds ASCII letters only: "ölpreis" made a second tag there."""
+    annotation = make_annotation(alice, tags="Ölpreis, Überwachung")
+    services.annotation_update(annotation=annotation, user=alice, tags="ölpreis, ÜBERWACHUNG")
+    annotation = fresh(annotation)
+    assert annotation.edited is None
+    assert sorted(Tag.objects.values_list("name", flat=True)) == ["Ölpreis", "Überwachung"]
+    assert services.tags_get_or_create(names=["olpreis"])[0].name == "olpreis"  # accents count
+
+
+def test_a_visibility_change_gives_the_replies_a_new_etag_but_no_edit(alice, bob, make_annotation):
+    root = make_annotation(alice, visibility="shared")
+    reply = services.reply_create(user=bob, parent=root, comment="Antwort")
+    before = fresh(reply).modified
+    services.annotation_update(annotation=fresh(root), user=alice, visibility="private")
+    reply = fresh(reply)
+    assert reply.visibility == "private" and reply.modified > before and reply.edited is None
+
+
+def test_a_deleted_root_says_nothing_of_its_edits(alice, bob, make_annotation):
+    root = make_annotation(alice, visibility="shared", comment="alt")
+    services.reply_create(user=bob, parent=root, comment="Antwort")  # the thread stays
+    services.annotation_update(annotation=fresh(root), user=alice, comment="neu")
+    services.annotation_delete(annotation=fresh(root), user=alice)
+    (row,) = article_annotations_for(alice, root.article)
+    assert row["deleted"] and row["edited"] is None
 
 
 def test_staff_hiding_and_showing_move_modified_but_are_no_edit(alice, staff, make_annotation):

@@ -98,8 +98,7 @@ class ArticleFilter(django_filters.FilterSet):
 
     @cached_property
     def tag_options(self) -> list[tuple[str, str]]:
-        """The tags the reader may filter by: on articles or on annotations they may see."""
-        return list(tags_in_use(getattr(self.request, "user", None)).values_list("slug", "name"))
+        return tag_options(getattr(self.request, "user", None))
 
     @cached_property
     def tag_ids(self) -> list[int]:
@@ -253,3 +252,9 @@ def options_html(options, selected: str | None) -> SafeString:
             for value, label in options
         )
     )
+
+
+def tag_options(user) -> list[tuple[str, str]]:
+    """The tags ``user`` may filter by, as (slug, name): on articles or on annotations they may
+    see. The list's shared content leaves them to each reader (articles.views)."""
+    return list(tags_in_use(user).values_list("slug", "name"))

@@ -16,9 +16,9 @@ from django.views.generic import ListView
 
 from annotations.markup import MAX_LENGTH as COMMENT_MAX_LENGTH
 from annotations.models import Annotation
-from annotations.selectors import article_annotations_for, article_tags_for, tags_in_use
+from annotations.selectors import article_annotations_for, article_tags_for
 from articles import selectors, shared
-from articles.filters import ArticleFilter, options_html
+from articles.filters import ArticleFilter, options_html, tag_options
 from articles.models import Article, Source, Speaker
 
 
@@ -167,8 +167,8 @@ class ArticleListView(SharedPageMixin, ForgivingPaginationMixin, ListView):
             title, content = self.render_shared()
         else:
             title, content = shared.get(request, "articles", key, self.render_shared)
-            tags = tags_in_use(request.user).values_list("slug", "name")
-            content = mark_safe(content.replace(self.TAG_OPTIONS, options_html(tags, None), 1))
+            tags = options_html(tag_options(request.user), None)
+            content = mark_safe(content.replace(self.TAG_OPTIONS, tags, 1))
         return self.page(title, content)
 
     def title(self, context) -> str:

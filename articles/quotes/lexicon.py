@@ -1,4 +1,4 @@
-"""Word lists for the quotation extractor (articles/quotes.py). No Django imports."""
+"""Word lists for the quotation extractor. No Django imports."""
 
 from __future__ import annotations
 
@@ -294,7 +294,7 @@ MALE_FIRST_NAMES = frozenset(
 # Daten", "die Arbeitshypothese", "die Mehrwertsteuer". Matched as word endings, so that
 # compounds ("Sachbuch", "Finanzkrise") count too. Words in -ung speak only when they name an
 # organisation or a document (SPEAKING_UNG, ORG_WORDS, ORG_SUFFIXES and the document heads in
-# quotes.py are checked first).
+# nouns.py are checked first).
 MUTE_SUFFIXES = (
     "heit", "keit", "ismus", "steuer", "hypothese", "these", "krise", "schicksal", "daten",
     "buch", "bücher", "kriterium", "motiv", "thema", "problem", "gefahr", "zukunft",

@@ -1,0 +1,394 @@
+"""Entities of one article: canonical names (the fullest form the article uses), roles, and
+pronoun resolution over the person mentions outside quotations.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from articles.quotes.context import article_nouns, common_words
+from articles.quotes.lexicon import (
+    FEMALE_NAMES,
+    MALE_A_NAMES,
+    MALE_FIRST_NAMES,
+    MUTE_SUFFIXES,
+    NOT_NAMES,
+    ORG_WORDS,
+)
+from articles.quotes.nouns import (
+    AGE_NOUN,
+    MUTE_SOURCE,
+    THING_SUFFIXES,
+    has_article,
+    mute,
+    nominative,
+    personlike,
+    proper_case,
+)
+from articles.quotes.phrases import (
+    ADJ,
+    ART,
+    CAP,
+    PERSON_ENDINGS,
+    Phrase,
+    is_first_name,
+    is_role,
+    kin,
+    normalise_role,
+)
+
+_CAP_RUN = re.compile(
+    r"[A-ZÄÖÜ](?:[\w\-'’]|\.(?=\w))*(?:[ \t]+(?:(?:von|van|de|da|di|del|al|bin|ibn|zu|ten|ter|le"
+    r"|la)[ \t]+)?[A-ZÄÖÜ](?:[\w\-'’]|\.(?=\w))*)+"
+)
+
+
+_ROLE_BEFORE = re.compile(
+    rf"(?:(?P<art>{ART}|den|dem|des)[ \t]+(?P<adj>(?:{ADJ}[ \t]+){{0,2}}))?"
+    rf"(?P<role>(?:{CAP}[ \t]+)??{CAP})[ \t]+(?P<first>(?:{CAP}[ \t]+){{0,2}}?)$"
+)
+
+
+_ROLE_APPOS_BEFORE = re.compile(
+    rf"(?:(?P<art>{ART})[ \t]+(?P<adj>(?:{ADJ}[ \t]+){{0,2}}))?(?P<role>{CAP}"
+    rf"(?:[ \t]+(?:des|der)[ \t]+{CAP}(?:[ \t]+{CAP})?)?),[ \t]+$"
+)
+
+
+_ROLE_APPOS_AFTER = re.compile(
+    rf",[ \t]+(?:(?P<art>{ART})[ \t]+(?P<adj>(?:{ADJ}[ \t]+){{0,2}}))?"
+    rf"(?P<role>{CAP}(?:[ \t]+(?:des|der)[ \t]+(?:{ADJ}[ \t]+)?{CAP}"
+    rf"(?:[ \t]+{CAP})?)?)[ \t]*,"
+)
+
+
+_OPENING_PRONOUN = re.compile(
+    r"[ \t\n]*(?:(?:Auch|Doch|Aber|Dann|Nun|Zudem|Damals|Später)[ \t]+)?(?P<pron>Er|Sie)"
+    r"[ \t]+[a-zäöüß]+[ \t]"
+)
+
+
+_CAPITAL_NEXT = re.compile(r"[ \t]+[A-ZÄÖÜ][a-zäöüß]")
+
+
+_AFTER_PREPOSITION = re.compile(
+    r"(?<![\w\-])(?:mit|von|vom|für|gegen|bei|beim|an|am|über|zu|zum|zur|gegenüber|nach|auf|aus"
+    r"|um|ohne|unter|neben|zwischen|wie|als|und|sowie|oder|den|dem|des|ihren|seinen|ihrem|seinem)"
+    r"(?:[ \t]+(?:der|die|das|den|dem|des|einer|einem|einen|seinem|seiner|ihrem|ihrer)"
+    r"|[ \t]+[a-zäöüß][\w\-]*|[ \t]+[A-ZÄÖÜ][\w\-]*){0,3}[ \t]+$"
+)
+
+
+_NAME_RUN = re.compile(r"[ \t]+([A-ZÄÖÜ][\w\-]*(?:[ \t]+[A-ZÄÖÜ][\w\-]*){0,2})(?![\w\-])")
+
+
+_NEXT_CAP = re.compile(r"[ \t]+([A-ZÄÖÜ][\w\-]*)(?![\w\-])")
+
+
+_WORD_EDGE = re.compile(r"(?![\w\-])")
+
+
+_WORD_EDGE_BEFORE = re.compile(r"[\w\-]")
+
+
+class Entities:
+    def __init__(self, body: str, masked: str):
+        self.body = body
+        # names inside quotations still name people ("[der russische Präsident Wladimir] Putin")
+        self.names_text = body.translate(str.maketrans({"[": " ", "]": " "}))
+        self.masked = masked
+        self.entities: dict[str, dict] = {}
+        self.mentions: list[tuple[int, int, str]] = []  # person mentions outside quotations
+        self._sequences: dict[str, list[tuple[str, ...]]] | None = None
+        self._canonical: dict[str, str] = {}
+        self.sentence_starts: list[int] = []
+
+    def canonical(self, phrase: Phrase) -> str | None:
+        if phrase.name is None:
+            return None
+        name = phrase.name
+        if mute(phrase):
+            # "Nach Angaben von Petra Lindner": the person after "von"; "die Arbeitshypothese
+            # der Ermittler": the owner in the genitive; "die Krise": no one
+            source = MUTE_SOURCE.search(name)
+            if source is None:
+                return None
+            owner = nominative(source.group("noun"), source.group("link"))
+            inner = Phrase(phrase.start, phrase.end, owner, name=owner)
+            if mute(inner) or not personlike(inner) and inner.kind != "organisation":
+                return None
+            return self.canonical(inner)
+        if phrase.kind == "organisation":
+            return name
+        tokens = name.split()
+        if any(
+            t[:1].islower() and t not in ("von", "van", "de", "zu", "al", "bin") for t in tokens
+        ):
+            return name
+        if name in self._canonical:
+            return self._canonical[name]
+        best = name
+        common = common_words(self.masked)[0]
+        for seq in self.sequences().get(tokens[-1], ()):
+            prefix = list(seq[:-1])[-3:]
+            # drop leading role words ("Außenminister Sergei Lawrow")
+            while prefix and (
+                is_role(prefix[0])
+                or prefix[0] in NOT_NAMES
+                or (len(prefix) > 1 and prefix[0].endswith("s") and is_role(prefix[1]))
+                or (
+                    # "Der Astronaut Karl Roth": a noun after an article is no name
+                    prefix[0] in article_nouns(self.masked)
+                    and (
+                        prefix[0].lower().endswith(PERSON_ENDINGS)
+                        or (len(prefix) > 1 and is_first_name(prefix[1]))
+                    )
+                )
+            ):
+                prefix.pop(0)  # "Außenminister", "Dortmunds" before "Trainer" are no name
+                while prefix and prefix[0] in ("von", "van", "de", "zu"):
+                    prefix.pop(0)  # "Kritik von Gisela Piltz" without its noun
+            for i in range(len(prefix) - 1, 0, -1):
+                # "Kritik von Gisela Piltz": a noun before "von" is no part of the name
+                if prefix[i] in ("von", "van", "de", "zu") and (
+                    prefix[i - 1] in common
+                    or prefix[i - 1] in article_nouns(self.masked)  # "Ein Satz von X"
+                    or prefix[i - 1].lower().endswith(THING_SUFFIXES + MUTE_SUFFIXES)
+                ):
+                    prefix = prefix[i + 1 :]
+                    break
+            if not prefix or any(
+                is_role(p) or p.lower() in ORG_WORDS or p in NOT_NAMES for p in prefix
+            ):
+                continue
+            candidate = " ".join([*prefix, tokens[-1]])
+            if candidate.endswith(name) and len(candidate) > len(best):
+                best = candidate
+        if " " in best:
+            # "Adolfo Pérez" that the article only ever writes as "Adolfo Pérez Esquivel"
+            after = set()
+            text = self.names_text
+            i = text.find(best)
+            while i >= 0 and len(after) < 2:
+                end = i + len(best)
+                if _WORD_EDGE.match(text, end) and (
+                    i == 0 or not _WORD_EDGE_BEFORE.match(text, i - 1)
+                ):
+                    nxt = _NEXT_CAP.match(text, end)
+                    after.add(nxt.group(1) if nxt else None)
+                i = text.find(best, end)
+            (last,) = after if len(after) == 1 else (None,)
+            if last and not (last in NOT_NAMES or is_role(last) or last.lower() in ORG_WORDS):
+                best = f"{best} {last}"
+        self._canonical[name] = best
+        return best
+
+    def name_for(self, phrase: Phrase) -> str | None:
+        """The speaker a (non-pronoun) phrase names: its canonical name; for a role alone the
+        one person the article names with that role ('der Nachfolger' → 'Karl Roth'), else the
+        role written as a name ('Amerikanischer Präsident'); None for a thing ('die Krise')."""
+        if phrase.name and AGE_NOUN.fullmatch(phrase.name) and has_article(phrase):
+            # "sagte die 54-Jährige": the person last named who agrees, as for a pronoun; when
+            # there is none, the description is no one's name
+            pronoun = "sie" if phrase.text.split()[0].lower() in ("die", "eine") else "er"
+            return self.resolve_pronoun(pronoun, phrase.start, False, personal=False)
+        if phrase.kind == "person" and not phrase.role and has_article(phrase):
+            words = (phrase.name or "").split()
+            if len(words) == 1 and words[0].lower().endswith(PERSON_ENDINGS):
+                # "der Nachfolger", "der Niederländer": a person noun the article may also put
+                # before the person's name
+                named = self.named_with_role(phrase, words[0])
+                if named is not None:
+                    return named
+        speaker = self.canonical(phrase)
+        if speaker is None and phrase.role:
+            speaker = self.named_with_role(phrase) or proper_case(phrase.role)
+        return speaker
+
+    def named_with_role(self, phrase: Phrase, role: str | None = None) -> str | None:
+        """The one person the article names with this role before the phrase ('Nachfolger
+        Karl Roth' … 'der Nachfolger sagte'), or None when there is none or more than one."""
+        role = role or phrase.role
+        if phrase.kind != "person" or not role or kin(role):
+            return None
+        words = role.split()
+        for i, word in enumerate(words):
+            if word in ("des", "der", "von", "vom", "eines", "einer"):
+                words = words[:i]  # "Sportchef von Bayer": the role noun is "Sportchef"
+                break
+        noun = words[-1] if words else ""
+        if not noun[:1].isupper():
+            return None
+        found = set()
+        text = self.names_text
+        i = text.find(noun, 0, phrase.start)
+        while i >= 0:
+            m = _NAME_RUN.match(text, i + len(noun))
+            i, before = text.find(noun, i + len(noun), phrase.start), i
+            if m is None or (before > 0 and _WORD_EDGE_BEFORE.match(text, before - 1)):
+                continue
+            words = m.group(1).split()
+            if any(w in NOT_NAMES or is_role(w) or w.lower() in ORG_WORDS for w in words):
+                continue
+            named = Phrase(m.start(1), m.end(1), m.group(1), name=m.group(1))
+            if personlike(named) and not mute(named):
+                found.add(self.canonical(named))
+        for canonical, ent in self.entities.items():
+            role = ent["role"]
+            if ent["kind"] == "person" and " " in canonical and role and role.split()[-1] == noun:
+                found.add(canonical)
+        found.discard(None)
+        return found.pop() if len(found) == 1 else None
+
+    def sequences(self) -> dict[str, list[tuple[str, ...]]]:
+        """Runs of capitalised words, by each word: the prefixes that end with it."""
+        if self._sequences is None:
+            index: dict[str, list[tuple[str, ...]]] = {}
+            seen: set[tuple[str, ...]] = set()
+            for m in _CAP_RUN.finditer(self.names_text):
+                words = m.group(0).split()
+                for i in range(1, len(words)):
+                    run = tuple(words[max(0, i - 4) : i + 1])
+                    if words[i][:1].isupper() and run not in seen:
+                        seen.add(run)
+                        index.setdefault(words[i], []).append(run)
+            self._sequences = index
+        return self._sequences
+
+    def register(self, phrase: Phrase, canonical: str) -> None:
+        if phrase.female is None and phrase.kind == "person" and " " in canonical:
+            first = canonical.split()[0]
+            if first in FEMALE_NAMES or (first.endswith("a") and first not in MALE_A_NAMES):
+                phrase.female = True
+            elif first in MALE_FIRST_NAMES:
+                phrase.female = False
+        ent = self.entities.setdefault(
+            canonical,
+            {"kind": phrase.kind, "role": None, "aliases": set(), "female": None},
+        )
+        if phrase.name and phrase.name != canonical:
+            ent["aliases"].add(phrase.name)
+        if phrase.role and ent["role"] is None and phrase.name and not kin(phrase.role):
+            ent["role"] = phrase.role  # not "Frau" in "Frau Merkel"
+        if phrase.female is not None and ent["female"] is None:
+            ent["female"] = phrase.female
+
+    def role_of(self, canonical: str) -> str | None:
+        """The role the article gives the person: '<Role> <Name>' first, then appositions."""
+        text = self.names_text
+        tokens = canonical.split()
+        last = tokens[-1]
+        firsts = set(tokens[:-1])
+        hits = [m.start() for m in re.finditer(rf"(?<![\w\-]){re.escape(last)}(?![\w\-])", text)]
+        for i in hits:
+            window = text[max(0, i - 150) : i]
+            m = _ROLE_BEFORE.search(window)
+            if m is None:
+                continue
+            if any(w not in firsts for w in (m.group("first") or "").split()):
+                continue
+            words = m.group("role").split()
+            if not is_role(words[-1]) or kin(words[-1]):
+                continue
+            if len(words) == 2 and not words[0].endswith("s"):
+                words = words[1:]  # "Italiens Ministerpräsident" keeps the genitive
+            art = m.group("art")
+            if art and art.lower() in ("den", "dem", "des"):
+                art = "der"
+            return normalise_role((m.group("adj") or "").split(), words, art)
+        for i in hits:
+            if text[i - len(canonical) + len(last) : i + len(last)] != canonical:
+                continue
+            start = i - len(canonical) + len(last)
+            m = _ROLE_APPOS_BEFORE.search(text[max(0, start - 150) : start])
+            if m is None:
+                m = _ROLE_APPOS_AFTER.match(text, i + len(last))
+            if m is None:
+                continue
+            role = m.group("role")
+            if not is_role(role.split()[0]):
+                continue
+            return normalise_role((m.group("adj") or "").split(), role.split(), m.group("art"))
+        return None
+
+    def person_mentions(self) -> None:
+        """Where known persons are named outside quotations, for pronoun resolution."""
+        forms: dict[str, str] = {}
+        for canonical, ent in self.entities.items():
+            if ent["kind"] != "person":
+                continue
+            forms[canonical] = canonical
+            last = canonical.split()[-1]
+            if last[:1].isupper():
+                forms.setdefault(last, canonical)
+            for alias in ent["aliases"]:
+                forms.setdefault(alias, canonical)
+        if not forms:
+            self.mentions = []
+            return
+        rx = re.compile(
+            r"(?<![\w\-])(?:"
+            + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+            + r")(?![\w\-])"
+        )
+        # a short form inside a longer name ("Tibet" in "Tibet Initiative") is no mention
+        self.mentions = [
+            (m.start(), m.end(), forms[m.group(0)])
+            for m in rx.finditer(self.masked)
+            if m.group(0) == forms[m.group(0)] or not _CAPITAL_NEXT.match(self.masked, m.end())
+        ]
+
+    def _subject_first(self, i: int, want_female: bool, depth: int) -> str:
+        """Of the compatible people named in the sentence of mention i, the first one that
+        follows no preposition: the subject ('Scholz kritisierte Biden. Er sagte' is Scholz)."""
+        start = self.mentions[i][0]
+        k = bisect.bisect_right(self.sentence_starts, start) - 1
+        s_start = self.sentence_starts[k] if k >= 0 else 0
+        for m_start, _end, canonical in self.mentions:
+            if m_start < s_start:
+                continue
+            if m_start >= start:
+                break
+            female = self.entities[canonical]["female"]
+            if not ((want_female and female) or (not want_female and not female)):
+                continue
+            if not _AFTER_PREPOSITION.search(self.masked, max(0, m_start - 60), m_start):
+                return canonical
+        if depth < 3 and _AFTER_PREPOSITION.search(self.masked, max(0, start - 60), start):
+            # "Er war es, der das von Präsident Kennedy formulierte Ziel …": the sentence's
+            # subject is the same pronoun, so the person it stands for is the one meant
+            opening = _OPENING_PRONOUN.match(self.masked, s_start, start)
+            if opening and (opening.group("pron").lower() == "sie") == want_female:
+                earlier = self.resolve_pronoun(
+                    opening.group("pron").lower(), opening.start("pron"), False, depth=depth + 1
+                )
+                if earlier is not None:
+                    return earlier
+        return self.mentions[i][2]
+
+    def resolve_pronoun(
+        self, pronoun: str, position: int, plural: bool, personal: bool = True, depth: int = 0
+    ) -> str | None:
+        """The person 'er'/'sie' stands for; a demonstrative ('letztere', 'dieser') is the
+        most recent one, a personal pronoun the subject of the sentence that names it."""
+        if plural:
+            return None
+        want_female = pronoun == "sie"
+        window = position - 1500
+        for i in range(len(self.mentions) - 1, -1, -1):
+            start, _end, canonical = self.mentions[i]
+            if start >= position:
+                continue
+            if start < window:
+                break
+            female = self.entities[canonical]["female"]
+            if (want_female and female) or (not want_female and not female):
+                return self._subject_first(i, want_female, depth) if personal else canonical
+        if want_female:
+            # "sie sagte" with no woman named before: only when one person is in view
+            recent = {c for s, _e, c in self.mentions if window <= s < position}
+            recent = {c for c in recent if self.entities[c]["female"] is None}
+            if len(recent) == 1:
+                return recent.pop()
+        return None

@@ -1,0 +1,234 @@
+"""Indirect speech: a reporting verb, then a dass-clause or a subjunctive clause; sentences that
+open with their source ("Nach Angaben der Polizei …").
+"""
+
+from __future__ import annotations
+
+import re
+
+from articles.quotes.clauses import bare
+from articles.quotes.entities import Entities
+from articles.quotes.lexicon import SUBJUNCTIVE
+from articles.quotes.marks import OPEN_Q, WORDS_IN
+from articles.quotes.model import Quotation
+from articles.quotes.nouns import mute, personlike
+from articles.quotes.phrases import Phrase
+from articles.quotes.sentences import cue_tokens
+from articles.quotes.sources import LAUT, SO_ANY, ZUFOLGE
+from articles.quotes.subjects import cue_subject
+
+_CLAUSE_END = re.compile(
+    r"[.;!?](?=\s|$)|$|,[ \t]*(?=(?:während|weil|obwohl|aber|doch|sondern|wobei|nachdem|bevor|"
+    r"als|wenn|und|so)\b)|⟪(?=[^⟫]*$)"
+)
+
+
+_ACCUSING = frozenset(
+    "beschuldigt beschuldigte beschuldigten vorgeworfen warf warfen aufgefordert forderte "
+    "forderten angekündigt kündigte versprochen versprach gedroht drohte schlug schlugen "
+    "vorgeschlagen bat baten gebeten angeboten bot boten beschlossen beschloss appellierte "
+    "appellierten mahnte mahnten ermahnte riet rieten empfahl empfahlen".split()
+)
+
+
+_NOT_CLAUSE_START = frozenset(
+    "der die das was wie wo weil um nachdem während wenn als bevor so sowie sondern aber und "
+    "in im am an auf bei mit nach von vor zu zum zur für über unter gegen ohne seit den dem des "
+    "ein eine einen einem einer".split()
+)
+
+
+_SECOND_POSITION = re.compile(
+    r"(?:(?:er|sie|es|man)|(?:der|die|das|ein|eine)[ \t]+(?:[a-zäöüß][\w\-]*(?:e|en|er|es)[ \t]+)?"
+    r"[A-ZÄÖÜ][\w\-]*)[ \t]+(?P<verb>[a-zäöüß]{2,}e)(?![\w\-])"
+)
+
+
+_ARTICLE_NOUN = re.compile(
+    r"(?:der|die|das|ein|eine)[ \t]+(?:[a-zäöüß][\w\-]*(?:e|en|er|es)[ \t]+)?[A-ZÄÖÜ]"
+)
+
+
+def find_indirect(body, masked, sentences, tops, entities: Entities, used) -> list[Quotation]:
+    """Indirect speech: a reporting clause, then a dass-clause, a subjunctive clause, or (after
+    verbs of accusing and demanding) a zu-infinitive clause."""
+    out = []
+    for s_start, s_end in sentences:
+        last_end = s_start
+        for cue in cue_tokens(masked, s_start, s_end):
+            if cue[0] < last_end:
+                continue
+            comma = re.compile(r"[ \t\w\-äöüÄÖÜß〈〉]{0,80}?,[ \t]*").match(masked, cue[1], s_end)
+            if comma is None:
+                continue
+            start = comma.end()
+            end_m = _CLAUSE_END.search(masked, start + 1, s_end)
+            end = end_m.start() if end_m else s_end
+            while end > start and masked[end - 1] in " \t,":
+                end -= 1
+            clause = masked[start:end]
+            words = [w.lower() for w in WORDS_IN.findall(clause)]
+            if len(words) < 3:
+                continue
+            dass = words[0] in ("dass", "ob")
+            zu_infinitive = cue[2].lower() in _ACCUSING and (
+                words[-1].startswith("zu") or words[-2] == "zu"
+            )
+            # "der Pilot trage …": an article before a noun opens a clause; "der …" before a
+            # lower-case word is a relative pronoun
+            opener = words[0] not in _NOT_CLAUSE_START or bool(_ARTICLE_NOUN.match(clause))
+            subjunctive = opener and any(w in SUBJUNCTIVE for w in words[:7])
+            if opener and not subjunctive:
+                # "die Union benötige …": a verb in -e right after the first phrase
+                second = _SECOND_POSITION.match(clause)
+                subjunctive = bool(second) and second.group("verb") not in _NOT_CLAUSE_START
+            if not (dass or zu_infinitive or subjunctive):
+                continue
+            phrase = cue_subject(masked, s_start, cue, s_end)
+            speaker = None
+            if phrase is not None and phrase.pronoun:
+                personal = phrase.text.lower() in ("er", "sie")
+                speaker = entities.resolve_pronoun(phrase.pronoun, phrase.start, False, personal)
+            elif phrase is not None:
+                speaker = entities.name_for(phrase)
+            if speaker is None:
+                # reported speech whose speaker is not found is kept, with no speaker
+                out.append(Quotation(start, end, "indirect", None, None, None, cue[2], 0.3))
+                last_end = end
+                continue
+            if speaker not in entities.entities:
+                entities.register(phrase, speaker)
+            used[speaker] = entities.entities[speaker]
+            out.append(
+                Quotation(start, end, "indirect", speaker, phrase.start, phrase.end, cue[2], 0.5)
+            )
+            last_end = end
+        if last_end == s_start:
+            found = _sourced_sentence(masked, s_start, s_end)
+            if found is not None:
+                start, end, phrase, cue_word = found
+                if phrase is None:
+                    out.append(Quotation(start, end, "indirect", None, None, None, cue_word, 0.3))
+                    continue
+                if phrase.pronoun:
+                    speaker = entities.resolve_pronoun(phrase.pronoun, phrase.start, False)
+                else:
+                    speaker = entities.name_for(phrase)
+                if speaker is None and mute(phrase):
+                    # "Laut Behördenangaben …": a source that names no one
+                    out.append(Quotation(start, end, "indirect", None, None, None, cue_word, 0.3))
+                    continue
+                if speaker is None:
+                    continue
+                if speaker not in entities.entities:
+                    entities.register(phrase, speaker)
+                used[speaker] = entities.entities[speaker]
+                out.append(
+                    Quotation(
+                        start, end, "indirect", speaker, phrase.start, phrase.end, cue_word, 0.5
+                    )
+                )
+    return out
+
+
+_VERB_AFTER_COMMA = re.compile(r"[ \t]*(?P<verb>[a-zäöüß]+)")
+
+
+def _framed_after(masked: str, pos: int, s_end: int) -> tuple[int, int, Phrase, str] | None:
+    """'Die Lage sei ernst, sagte der Minister.', 'Man habe alles versucht, so die Polizei.': a
+    subjunctive clause with its frame after it."""
+    comma = masked.rfind(",", pos, s_end)
+    if comma < 0 or OPEN_Q in masked[pos:s_end]:
+        return None
+    words = [w.lower() for w in WORDS_IN.findall(masked[pos:comma])]
+    if len(words) < 3 or not any(w in SUBJUNCTIVE for w in words[:7]):
+        return None
+    if words[0] in _NOT_CLAUSE_START and words[0] not in ("der", "die", "das"):
+        return None
+    so = SO_ANY.match(masked, comma, s_end)
+    if so is not None:
+        phrase, cue_word = bare(so), "so"
+    else:
+        verb = _VERB_AFTER_COMMA.match(masked, comma + 1, s_end)
+        cues = cue_tokens(masked, comma + 1, s_end)
+        if verb is None or not cues or cues[0][0] != verb.start("verb"):
+            return None  # the frame must open with its verb: ", sagte der Minister"
+        phrase = cue_subject(masked, comma + 1, cues[0], s_end)
+        cue_word = cues[0][2]
+    if phrase is None or not (phrase.pronoun or phrase.name or phrase.role):
+        return None
+    end = comma
+    while end > pos and masked[end - 1] in " \t":
+        end -= 1
+    return pos, end, phrase, cue_word
+
+
+_UNNAMED_SOURCE = re.compile(
+    r"(?P<cue>(?:[Nn]ach|[Ll]aut)[ \t]+(?:(?:ersten|offiziellen|inoffiziellen|bisherigen|eigenen"
+    r"|neuen|neuesten|jüngsten|vorläufigen|deren|dessen|seinen|ihren|unbestätigten)[ \t]+)?"
+    r"(?:Angaben|Informationen|Erkenntnissen|Berichten|Schätzungen|Polizeiangaben"
+    r"|Medienberichten|Presseberichten|Zeugenaussagen|Augenzeugenberichten)|Demnach)"
+    r"(?![\w\-])(?![ \t]+(?:von|des|der|eines|einer)[ \t])[ \t]+(?=[a-zäöüß])"
+)
+
+
+_SENTENCE_LEAD = re.compile(r"[ \t\n]*(?:(?:Auch|Doch|Aber|Und|Zudem|Außerdem)[ \t]+)?")
+
+
+_WIE_LEAD = re.compile(r"[ \t\n]*(?:(?:Auch|Doch|Aber|Und|Zudem|Außerdem)[ \t]+)?[Ww]ie[ \t]")
+
+
+def _sourced_sentence(
+    masked: str, s_start: int, s_end: int
+) -> tuple[int, int, Phrase | None, str] | None:
+    """A sentence that opens with its source: 'Nach Angaben der Polizei sind …', 'Laut X
+    habe …', 'Wie die Agentur berichtet, …'. The rest of the sentence is reported speech."""
+    lead = _SENTENCE_LEAD.match(masked, s_start, s_end)
+    pos = lead.end()
+    phrase = None
+    cue_word = ""
+    laut = LAUT.match(masked, pos, s_end) or ZUFOLGE.match(masked, pos, s_end)
+    unnamed = None if laut else _UNNAMED_SOURCE.match(masked, pos, s_end)
+    if unnamed is not None:
+        # "Nach Polizeiangaben …", "Nach ersten Informationen …", "Demnach …": a source that
+        # names no one; the rest of the sentence is reported, with no speaker
+        start = unnamed.end()
+        end = s_end
+        while end > start and masked[end - 1] in " \t\n.!?,;:":
+            end -= 1
+        if len(WORDS_IN.findall(masked[start:end])) < 3 or OPEN_Q in masked[start:end]:
+            return None
+        return start, end, None, unnamed.group("cue")
+    if laut is not None:
+        phrase = bare(laut)
+        cue_word = laut.group("cue")
+        rest = laut.end()
+        if not (phrase.name or phrase.role) or not personlike(phrase):
+            return None
+    elif _WIE_LEAD.match(masked, s_start, s_end):
+        comma = masked.find(",", pos, min(s_end, pos + 200))
+        if comma < 0:
+            return None
+        cues = cue_tokens(masked, pos, comma)
+        if not cues:
+            return None
+        phrase = cue_subject(masked, s_start, cues[-1], s_end)
+        if phrase is None:
+            return None
+        cue_word = cues[-1][2]
+        rest = comma + 1
+    else:
+        return _framed_after(masked, pos, s_end)
+    # skip an apposition or a bracket after the source
+    skip = re.compile(r"(?:[ \t]*\([^()]{1,60}\)|[ \t]*,[^,⟪⟫]{1,80},)?[ \t]*").match(
+        masked, rest, s_end
+    )
+    start = skip.end()
+    end = s_end
+    while end > start and masked[end - 1] in " \t\n.!?,;:":
+        end -= 1
+    words = WORDS_IN.findall(masked[start:end])
+    if len(words) < 3 or not masked[start : start + 1].islower() and laut is not None:
+        # after "Nach Angaben der Polizei" the verb comes next: "sind", "habe", "wurden"
+        return None
+    return start, end, phrase, cue_word

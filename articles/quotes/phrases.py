@@ -1,0 +1,356 @@
+"""Noun phrases, names and roles: the regular expressions and their analysis.
+
+``NP`` matches a speaker phrase (a pronoun, an article phrase with adjectives and a role, or a
+name, each with up to three genitives); ``analyse_phrase`` splits a match into article,
+adjectives, role and name and says whether it is a person or an organisation.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from articles.quotes.lexicon import (
+    FEMALE_KIN,
+    FEMALE_NAMES,
+    KIN,
+    MALE_A_NAMES,
+    MALE_FIRST_NAMES,
+    NOT_NAMES,
+    ORG_SUFFIXES,
+    ORG_WORDS,
+    ROLE_SUFFIXES,
+)
+from articles.quotes.marks import CLOSE_NAME, OPEN_NAME
+
+CAP = r"(?:[A-ZÄÖÜ](?:[\w\-'’&]|\.(?=[A-ZÄÖÜ]\.))*[\w&]|[A-ZÄÖÜ])"
+
+
+_PARTICLE = r"(?:von|van|de|di|da|del|della|dos|du|la|le|ten|ter|zu|bin|ibn|al|el|y|und)"
+
+
+NOT_NAME_RE = "|".join(sorted(NOT_NAMES, key=len, reverse=True))
+
+
+NAMEW = rf"(?!(?:{NOT_NAME_RE})\b){CAP}"
+
+
+_TITLES = r"(?:(?:Prof|Dr|Dres|Dipl\.-Ing|Ing|Mag)\.[ \t]+){0,3}"  # "Prof. Dr. Karl Huber"
+
+
+# "zu Guttenberg" is a name, "zu Protokoll", "zu Wort" are idioms
+_ZU_IDIOMS = r"(?!zu[ \t]+(?:Protokoll|Wort|Worte|Hause|Beginn|Gast|Ende|Fuß|Recht|Rate|Boden)\b)"
+
+
+_NAME_LINK = rf"(?:(?:von|van)[ \t]+(?:der|den)[ \t]+|{_ZU_IDIOMS}{_PARTICLE}[ \t]+)"
+
+
+NAME = (
+    rf"(?:〈?{_TITLES}{NAMEW}(?:[ \t]+{_NAME_LINK}?〈?{NAMEW}〉?){{0,4}}〉?"
+    rf"|〈[a-zäöüß][^〈〉\n]{{0,38}}〉)"  # a lower-case name in quotation marks: die „taz“
+)
+
+
+ART = (
+    r"(?:[Dd]er|[Dd]ie|[Dd]as|[Ee]in|[Ee]ine|[Dd]ieser|[Dd]iese|[Dd]ieses"
+    r"|[Ss]ein|[Ss]eine|[Ii]hr|[Ii]hre|[Dd]essen|[Dd]eren"
+    r"|(?:Einer|Eine|Einige|Viele|Mehrere|Zwei|Drei|Beide|Alle)[ \t]+(?:der|von|des)"
+    # "Einige Anhänger", "mehrere Abgeordnete", "Tausende Demonstranten": a plural quantifier
+    r"|(?:[Ee]inige|[Vv]iele|[Mm]ehrere|[Zz]ahlreiche|Hunderte|Tausende|Dutzende|[Zz]wei|[Dd]rei"
+    r"|[Bb]eide|[Mm]anche|[Ww]eitere)(?=[ \t]+[A-ZÄÖÜ]))"
+)
+
+
+_DETERMINERS = (
+    "der|die|das|den|dem|des|ein|eine|einer|eines|einem|einen|dieser|diese|dieses|seine|seiner|"
+    "seinem|seinen|ihre|ihrer|ihrem|ihren|unsere|keine|sich|jede|jeder|alle|andere|sowie|sagte|"
+    "erklärte|meinte|betonte|warnte|forderte|ergänzte|sagten|erklärten"
+)
+
+
+ADJ = (
+    rf"(?!(?:{_DETERMINERS})\b)(?:[a-zäöüß][\w\-]*(?:e|en|er|es|em)"
+    rf"|[A-ZÄÖÜ][\w\-]*(?:ische|ischen|ischer)|\d+-\w+e[nr]?|\d+)"
+)
+
+
+GEN = (
+    rf"(?:[ \t]+(?:des|der|von|vom|eines|einer|in|aus|im|beim|bei)[ \t]+"
+    rf"(?:(?:der|dem|den)[ \t]+)?(?:{ADJ}[ \t]+){{0,2}}{NAME})"
+)
+
+
+# "die in New York City geborene Lopez", "der sich selbst als Gegner X inszenierende
+# Unternehmer Y": a participle phrase between the article and the noun, opening with a lower-case
+# word (a preposition, "sich", an article) and ending with the participle.
+# Adverbs inside an adjective phrase: "ein nicht namentlich genannter Sprecher"
+_ADVERBS = (
+    "nicht", "namentlich", "bislang", "bisher", "noch", "sehr", "besonders", "ebenfalls",
+    "sichtlich", "sichtbar", "merklich", "spürbar", "äußerst", "tief", "leicht", "hörbar",
+)  # fmt: skip
+
+
+_ADV = r"(?:(?:" + "|".join(_ADVERBS) + r")[ \t]+){0,2}"
+
+
+_PARTICIPLE_PHRASE = (
+    r"(?:in|im|aus|an|am|auf|bei|mit|nach|seit|von|vom|vor|zu|zum|zur|für|über|unter|sich|das"
+    r"|die|den|dem|der|ein|eine|einen|seit|selbst|schon|bereits)[ \t]+(?:[^\s,.;:!?⟪⟫()]+[ \t]+)"
+    r"{0,6}?(?:[a-zäöüß]+end(?:e|en|er)|ge[a-zäöüß]+(?:te|ten|ter|ene|enen|ener)"
+    r"|[a-zäöüß]+ierte[nr]?)[ \t]+"
+)
+
+
+_PLACE_PREPOSITIONS = ("in", "aus", "im", "beim", "bei")
+
+
+# "er", "sie", and demonstratives standing for a person: "so letztere", "sagte dieser, dass"
+_PRON = (
+    r"(?:[Ee]r|[Ss]ie|[Ll]etztere[r]?|(?:[Dd]ieser|[Dd]iese|[Jj]ener|[Jj]ene)(?=[ \t]*[,.;:!?]))"
+)
+
+
+_DEMONSTRATIVES = {
+    "letzterer": "er", "letztere": "sie", "dieser": "er", "diese": "sie", "jener": "er",
+    "jene": "sie",
+}  # fmt: skip
+
+
+NP = (
+    rf"(?:(?P<pron>{_PRON})(?![\w\-])"
+    rf"|(?P<art>{ART})[ \t]+(?P<part>{_PARTICIPLE_PHRASE})?(?:{_ADV}{ADJ}[ \t]+){{0,3}}"
+    rf"(?:{NAME}|\d+-[Jj]ährigen?(?![\w\-]))"
+    rf"{GEN}{{0,3}}"
+    rf"|{NAME}{GEN}{{0,3}})"
+)
+
+
+NP_AT = re.compile(rf"{NP}(?![\w\-])")
+
+
+APPOSITION_NAME = re.compile(
+    rf",[ \t]+(?P<name>{NAME})(?:[ \t]*\([^()]{{1,30}}\))?[ \t]*(?=[,⟪⟫:.]|[ \t]+[a-zäöüß])"
+)
+
+
+_ROLE_RE = re.compile(
+    r"(?:[\w\-]*-)?[\w]*(?:" + "|".join(sorted(ROLE_SUFFIXES, key=len, reverse=True)) + r")"
+    r"(?:in|innen|en|n|s|e|es)?",
+    re.IGNORECASE,
+)
+
+
+_ACRONYM = re.compile(r"[A-ZÄÖÜ0-9&\-.]{2,}")
+
+
+_ADJ_END = re.compile(r"(e|en|em|er|es)$")
+
+
+@functools.lru_cache(maxsize=20000)
+def is_role(token: str) -> bool:
+    return bool(_ROLE_RE.fullmatch(token))
+
+
+def _is_org(tokens: list[str], article: str | None) -> bool:
+    for tok in tokens:
+        low = tok.lower()
+        if low in ORG_WORDS or low.endswith(ORG_SUFFIXES):
+            return True
+    if tokens and all(_ACRONYM.fullmatch(t) for t in tokens):
+        return True
+    return bool(article and article.lower() in ("das", "dieses") and tokens)
+
+
+def normalise_role(adjectives: list[str], role: list[str], article: str | None) -> str:
+    art = (article or "").lower()
+    words = []
+    for adj in adjectives:
+        if adj in _ADVERBS:
+            words.append(adj)
+            continue
+        stem = _ADJ_END.sub("", adj)
+        if art in ("der", "ein", "dieser"):
+            adj = stem + "er"
+        elif art in ("die", "eine", "diese"):
+            adj = stem + "e"
+        elif art in ("das", "dieses"):
+            adj = stem + "es"
+        words.append(adj)
+    return " ".join(words + role)
+
+
+@dataclass
+class Phrase:
+    start: int
+    end: int
+    text: str
+    pronoun: str | None = None
+    name: str | None = None  # name tokens joined, when there are any
+    name_start: int | None = None
+    role: str | None = None
+    kind: str = "person"
+    female: bool | None = None
+    participle: bool = False  # a participle phrase stands before the noun
+
+
+def analyse_phrase(match: re.Match, text_start: int = 0) -> Phrase:
+    """Split a noun phrase into article, adjectives, role and name."""
+    text = match.group(0).replace(OPEN_NAME, " ").replace(CLOSE_NAME, " ")
+    start = match.start() + text_start
+    if match.group("pron"):
+        pronoun = _DEMONSTRATIVES.get(text.lower(), text.lower())
+        return Phrase(start, start + len(text), text, pronoun=pronoun)
+    article = match.group("art")
+    if match.group("part"):
+        # blank the participle phrase out; offsets stay valid
+        a, b = match.start("part") - match.start(), match.end("part") - match.start()
+        text = text[:a] + " " * (b - a) + text[b:]
+    tokens = [(m.group(0), m.start()) for m in re.finditer(r"[^\s]+", text)]
+    if article:
+        tokens = tokens[1:]
+    adjectives: list[str] = []
+    while tokens and (tokens[0][0][:1].islower() or tokens[0][0][:1].isdigit()):
+        if len(tokens) == 1 and re.fullmatch(r"\d+-[Jj]ährigen?", tokens[0][0]):
+            break  # "der 58-Jährige": the noun
+        if tokens[0][1] > 0 and match.group(0)[tokens[0][1] - 1] == OPEN_NAME:
+            break  # "die „taz“": a quoted name, not an adjective
+        adjectives.append(tokens.pop(0)[0])
+    while len(tokens) > 1 and TITLE_TOKEN.fullmatch(tokens[0][0]):
+        tokens.pop(0)  # an academic title is no part of the name
+    main, genitive = [], []
+    for i, (tok, off) in enumerate(tokens):
+        if tok in _PLACE_PREPOSITIONS and main:
+            break  # "der Einsatzleiter der Polizei in Dortmund": the place is not the name
+        if not genitive and _name_particle(tokens, i, main):
+            main.append((tok, off))  # "Richard von Weizsäcker", "Ursula von der Leyen"
+            continue
+        if genitive or (tok in ("des", "der", "von", "vom", "eines", "einer") and main):
+            genitive.append((tok, off))
+        else:
+            main.append((tok, off))
+    role_idx = -1
+    for i, (tok, _) in enumerate(main):
+        if is_role(tok):
+            role_idx = i
+    if (
+        role_idx < 0
+        and article
+        and article.lower() in ("der", "die", "ein", "eine")
+        and len(main) >= 3
+        and not _is_org([t for t, _ in main], None)
+    ):
+        role_idx = 0  # "der Meteorologe Karl Sommer": an unlisted role before a full name
+    words = [t for t, _ in main]
+    gen_text = " ".join(t for t, _ in genitive)
+    phrase = Phrase(start, start + len(text), text)
+    phrase.participle = bool(match.group("part"))
+    quoted = match.group(0).find(OPEN_NAME, 1)
+    if role_idx < 0 and len(main) >= 2 and main[0][1] < quoted and not genitive:
+        # "die Wochenzeitschrift „Jungle World“": the quoted title names the outlet
+        title = [(t, off) for t, off in main if off > quoted]
+        if title:
+            phrase.name = " ".join(t for t, _ in title)
+            phrase.name_start = start + title[0][1]
+            phrase.role = " ".join(t for t, off in main if off < quoted)
+            phrase.kind = "organisation"
+            return phrase
+    if article:
+        phrase.female = article.lower() in ("die", "eine", "diese")
+    if role_idx >= 0:
+        role_words = words[: role_idx + 1]
+        name_part = main[role_idx + 1 :]
+        if name_part and name_part[0][0][:1].islower():
+            # "der Doktorvater zu Guttenbergs": a particle opens no name after a role
+            role_words, name_part = words, []
+        role = normalise_role(adjectives, role_words, article)
+        if gen_text and not name_part:
+            role = f"{role} {gen_text}"
+        phrase.role = role
+        head = words[role_idx].lower()
+        if head.endswith(("in", "innen")) and not head.endswith("chein"):
+            phrase.female = True
+        elif head in KIN:
+            phrase.female = head in FEMALE_KIN
+        if name_part:
+            phrase.name = " ".join(t for t, _ in name_part)
+            phrase.name_start = start + name_part[0][1]
+        else:
+            phrase.name = None
+        if _is_org(role_words, None) and not name_part:
+            phrase.kind = "organisation"
+    else:
+        personal = len(main) >= 2 and is_first_name(words[0])
+        capitalised = all(w[:1].isupper() for w in words) and not _is_org(words, article)
+        after = genitive[1:2] if genitive and genitive[0][0] in ("von", "vom") else []
+        if after and after[0][0] in ("der", "den", "dem"):
+            after = genitive[2:3]  # "von der IG Metall"
+        organisation = bool(after) and after[0][0][:1].isupper()
+        if (personal or (capitalised and organisation)) and (
+            personal
+            or len(main) >= 2
+            or (genitive[0][0] == "vom" and words[0].lower().endswith(PERSON_ENDINGS))
+        ):
+            # "Petra Klein vom Sozialverband", "Tomas Berger von Human Rights Watch": the name
+            # ends before "von"; the organisation is no part of it
+            if genitive and genitive[0][0] in ("von", "vom"):
+                gen_text = ""
+        elif genitive and not article and OPEN_NAME in match.group(0)[genitive[0][1] :]:
+            gen_text = ""  # "sagte Vogel der „Rheinischen Post“": a dative, not a genitive
+        name_words = words + ([gen_text] if gen_text else [])
+        phrase.name = " ".join(name_words)
+        phrase.name_start = start + main[0][1] if main else start
+        if _is_org(words, article):
+            phrase.kind = "organisation"
+        elif article or adjectives:
+            # "die Polizei", "ein Sprecher": a common noun, not a name
+            phrase.role = None
+            if not _is_org(words, article) and not any(w[:1].isupper() for w in words[1:]):
+                phrase.kind = "person"
+    return phrase
+
+
+TITLE_TOKEN = re.compile(r"(?:Prof|Dr|Dres|Dipl\.-Ing|Ing|Mag)\.")
+
+
+def kin(role: str) -> bool:
+    """A role that says how a person is addressed or related ('Frau', 'Bruder'), no office."""
+    return role.split()[-1].lower() in KIN
+
+
+def is_first_name(word: str) -> bool:
+    if word in FEMALE_NAMES or word in MALE_FIRST_NAMES:
+        return True
+    low = word.lower()
+    return low.endswith("a") and word not in MALE_A_NAMES and low not in ORG_WORDS and len(low) > 3
+
+
+def _name_particle(tokens: list[tuple[str, int]], i: int, main: list) -> bool:
+    """Is tokens[i] the particle of a name ('von' after a known first name, or 'der'/'den'
+    right after such a 'von') rather than the start of a genitive?"""
+    tok = tokens[i][0]
+    if tok == "von":
+        first = main[-1][0] if main else ""
+        following = [t for t, _ in tokens[i + 1 : i + 3]]
+        if following and following[0] in ("der", "den"):
+            following = following[1:]
+        return is_first_name(first) and bool(following) and following[0][:1].isupper()
+    return (
+        tok in ("der", "den")
+        and i > 0
+        and tokens[i - 1][0] == "von"
+        and bool(main)
+        and (main[-1][0] == "von")
+    )
+
+
+NP_BOUNDED = re.compile(rf"(?<![\w\-]){NP}(?![\w\-])")
+
+
+PERSON_ENDINGS = (
+    "er", "ier", "ner", "ler", "ten", "isten", "anten", "enten", "innen", "in", "e",
+    "ent", "ant", "ist", "or", "eur", "mann", "leute", "mensch", "menschen", "grünen", "linken",
+)  # fmt: skip
+
+
+NP_PLAIN = re.sub(r"\(\?P<\w+>", "(?:", NP)  # the same phrase without named groups

@@ -1,0 +1,108 @@
+"""Sentences of the masked text, and the reporting cues in them (``sagte``, ``fügte … hinzu``)."""
+
+from __future__ import annotations
+
+import re
+
+from articles.quotes.lexicon import REPORTING_VERBS, SEPARABLE
+from articles.quotes.marks import Mark
+
+_ABBREV = frozenset(
+    "bzw ca dr etc evtl ggf jh jr mio mrd nr prof sog st str usw vgl abs bd gen inc ltd co "
+    "corp mr mrs ms sen rep bzw hl u a z b d h o ä s vs mag ing dipl".split()
+)
+
+
+_SENT_END = re.compile(
+    r"[.!?…](?=[ \t]+[A-ZÄÖÜ0-9⟪])|\n"
+    # a missing space after a full stop: "sagte Merkel.Als …", not "z.B." or "ndr.de"
+    r"|(?<=[a-zäöüß]{3})\.(?=[A-ZÄÖÜ][a-zäöüß]{2})"
+)
+
+
+# After a number a full stop is an ordinal ("5. August") unless a new sentence plainly starts.
+_SENT_OPENERS = re.compile(
+    r"[ \t]+(?:Der|Die|Das|Ein|Eine|Er|Sie|Es|Wir|Ich|Dies|Diese|Dieser|Auch|Am|Im|In|Nach|Laut"
+    r"|Zudem|Außerdem|Dabei|Damit|Doch|Aber|So)[ \t]"
+)
+
+
+WORD = re.compile(r"[\wäöüß\-]+")
+
+
+CLAUSE_BREAK = re.compile(r"[,;:–—]|⟫|⟪| - ")
+
+
+def split_sentences(masked: str, body: str) -> list[tuple[int, int]]:
+    bounds = []
+    start = 0
+    for m in _SENT_END.finditer(masked):
+        if m.group(0) != "\n":
+            word = masked[max(0, m.start() - 12) : m.start()].rsplit(" ", 1)[-1].lower()
+            word = word.strip("(")
+            ordinal = word.isdigit() and len(word) <= 2  # "5. August", but "vor 1933. Dann"
+            ordinal = ordinal and not _SENT_OPENERS.match(masked, m.end())
+            if ordinal or word.rstrip(".") in _ABBREV or (len(word) == 1 and word.isalpha()):
+                continue
+        bounds.append((start, m.end()))
+        start = m.end()
+    bounds.append((start, len(masked)))
+    # A quotation that ends a sentence inside its marks ("… gewinnt.“ Dann …) ends it too.
+    result = []
+    for s, e in bounds:
+        cut = s
+        for m in re.finditer(r"⟫(?=[ \t]+[A-ZÄÖÜ⟪])", masked[s:e]):
+            pos = s + m.start()
+            if body[pos - 1] in ".!?" or (pos >= 2 and body[pos - 2] in ".!?"):
+                result.append((cut, pos + 1))
+                cut = pos + 1
+        result.append((cut, e))
+    return [(s, e) for s, e in result if e > s]
+
+
+_PRONOUN_CUES = frozenset(("sage", "glaube", "hoffe", "klage"))
+
+
+_PRONOUN_BEFORE = re.compile(r"(?<![\w\-])(?:[Ee]r|[Ss]ie)[ \t]+$")
+
+
+_PRONOUN_NEXT = re.compile(r"[ \t]+(?:er|sie)(?![\w\-])")
+
+
+def cue_tokens(masked: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """Reporting cues (start, end, word) between start and end of the masked text."""
+    cues = []
+    for m in WORD.finditer(masked, start, end):
+        word = m.group(0)
+        low = word.lower()
+        if low in REPORTING_VERBS and (word[0].islower() or m.start() == start):
+            cues.append((m.start(), m.end(), word))
+        elif (
+            low in _PRONOUN_CUES
+            and word[0].islower()
+            and (
+                _PRONOUN_BEFORE.search(masked, max(0, m.start() - 5), m.start())
+                or _PRONOUN_NEXT.match(masked, m.end())
+            )
+        ):
+            # "glaube er", "sie hoffe": a subjunctive next to a pronoun is no first person
+            cues.append((m.start(), m.end(), word))
+        elif low in SEPARABLE and word[0].islower():
+            clause_end = CLAUSE_BREAK.search(masked, m.end(), end)
+            stop = clause_end.start() if clause_end else end
+            particles = SEPARABLE[low]
+            tail = masked[m.end() : stop]
+            if any(re.search(rf"\b{p}\b\W*$", tail) for p in particles) or any(
+                re.search(rf"\b{p}\b", tail) for p in particles if p in ("hinzu", "bekannt")
+            ):
+                cues.append((m.start(), m.end(), word))
+    return cues
+
+
+def quote_window(sentence: tuple[int, int], m: Mark) -> tuple[int, int]:
+    """The sentence around a quotation, cut to a few hundred characters on either side, so that
+    text without sentence ends (lists, broken markup) cannot make the work quadratic."""
+    return max(sentence[0], m.start - _REACH), max(m.end, min(sentence[1], m.end + _REACH))
+
+
+_REACH = 600

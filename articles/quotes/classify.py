@@ -5,34 +5,28 @@ from __future__ import annotations
 import functools
 import re
 
+from articles.quotes.context import Context
 from articles.quotes.lexicon import NAMING_VERBS, REPORTING_VERBS, SUBJUNCTIVE, TITLE_CUES
 from articles.quotes.marks import WORDS_IN, Mark, looks_like_name, lower_title, speechlike
 from articles.quotes.sources import JUDGING_VERBS
 
 _TITLE_BEFORE = re.compile(r"([\wäöüß\-]+)[ \t]*(?:\([^)]*\)[ \t]*)?$")
 
-
 _NAMING_BEFORE = re.compile(
     r"(?<![\w\-])(?:[Aa]ls|[Vv]on|für|zu)(?:[ \t]+(?:einem|einer|einen|eine|ein|der|dem|den|des))?"
     r"[ \t]*$"
 )
-
-
 # "nannte es einen „Militärputsch“", "wies das als „Unverschämtheit“ zurück": a noun that a
 # speaker applies, not the name of something.
 _PREDICATIVE_BEFORE = re.compile(
     r"(?<![\w\-])(?:ein|eine|einen|einem|einer|als|kein|keine|keinen)[ \t]*$"
 )
-
-
 _NAME_BEFORE = re.compile(
     r"(?:(?<![\w\-])(?:der|die|das|des|dem|den|im|ins|beim|vom|zum|zur|am|einer|eines|einem|"
     r"ein|eine|neue|neuen|neuer|neues)|[A-ZÄÖÜ][\w\-]*(?:s|es))[ \t]*$"
 )
 
-
 _SOURCE_BEFORE = re.compile(r"(?<![\w\-])(?:[Ll]aut|[Ww]ie|[Gg]emäß|zufolge)[ \t]*$")
-
 
 _NAME_LINKS = frozenset(
     "und ohne für zur zum der des die das von vom of the and for de la du e V".split()
@@ -61,7 +55,9 @@ _TITLE_COMPOUND_HEADS = frozenset(
 )
 
 
-def classify(body, masked, m: Mark, inner: str, frame, s_start: int, s_end: int) -> str:
+def classify(ctx: Context, m: Mark, inner: str, frame, s_start: int, s_end: int) -> str:
+    """'direct' or 'not_speech' for a top-level quotation, given the frame found for it."""
+    masked, body = ctx.masked, ctx.body
     words = WORDS_IN.findall(inner)
     if not words:
         return "not_speech"

@@ -28,16 +28,12 @@ _LEAD = re.compile(
     r"|Daraufhin|Später|Zuvor|Zuletzt|Außerdem|Allerdings|Trotzdem|Dennoch|Deshalb)[ \t]+"
     r"|(?:als|Als)[ \t]+(?=[Ee]r\b|[Ss]ie\b|[Dd]er\b|[Dd]ie\b|[Dd]as\b|[Ee]in))?$"
 )
-
-
 _SKIP_AFTER = re.compile(
     r"[ \t]+(?:(?:auch|jedoch|dann|zudem|nun|außerdem|weiter|gestern|heute|bereits|ebenfalls|"
     r"hingegen|dagegen|allerdings|indes|wiederum|daher|deshalb|ebenso|lediglich|nur|"
     r"dazu|damals|daraufhin|später|zuvor|zuletzt|sich|es|noch|schon|wiederholt|einmal|"
     r"am\s+\w+|im\s+\w+)[ \t]+)*"
 )
-
-
 _ADVERBIALS = re.compile(
     r"(?:[ \t]*\([^()]{1,60}\))?"
     r"(?:[ \t]+(?:auch|jedoch|dann|zudem|nun|bereits|ebenfalls|gestern|heute|damals|später|"
@@ -74,17 +70,11 @@ VERB_FINAL_LEAD = re.compile(
     r"[ \t]*(?:(?P<sub>(?i:weil|dass|da|wie|nachdem|als|ob|wenn|obwohl|während|wobei|indem"
     r"|bevor|zumal))|(?P<rel>der|die|welche|welcher))[ \t]+"
 )
-
-
 PASSIVE_NEXT = re.compile(
     r"[ \t]+(?:wird|werden|wurde|wurden)(?:[ \t]+[^\s.,;:!?⟪]+){0,5}?[ \t]+[a-zäöüß]+(?:t|en)"
     r"[ \t]*(?:[.,;:!?]|$)"
 )
-
-
 PASSIVE = re.compile(r"(?<![\w\-])(?:wird|werden|wurde|wurden|worden)(?![\w\-])")
-
-
 AGENT = re.compile(
     rf"(?<![\w\-])(?:von|vom)[ \t]+(?:(?:der|dem|den)[ \t]+)?(?:{ADJ}[ \t]+){{0,2}}"
     rf"(?P<np>{NAME}{GEN}?)(?![\w\-])"
@@ -175,8 +165,6 @@ PAIR_SUBJECT = re.compile(
     rf"[ \t]*(?:(?:Auch|Und|Aber|Doch|Dann|Nun|Zudem)[ \t]+)?(?P<np>{NP_PLAIN})(?![\w\-])[ \t]+"
     rf"(?:und|sowie)[ \t]+{NP_PLAIN}(?![\w\-])[ \t]+"
 )
-
-
 _PP_ONE = re.compile(
     r"[ \t]+(?:(?:am|im|in|auf|bei|beim|gegenüber|vor|nach|während|zu|zum|zur|mit|an|über|aus"
     r"|unter|vom|des|eines|einer)[ \t]+(?:(?:der|die|das|den|dem|des|einer|einem|einen|eines"
@@ -204,8 +192,6 @@ AND_BEFORE = re.compile(
     + "|".join(sorted(AUXILIARIES))
     + r")[ \t]+(?:(?:sich|dabei|dann|auch|noch|mit[ \t]+den[ \t]+Worten)[ \t]+)*)?$"
 )
-
-
 PARTICIPLE = re.compile(r"(?:ge|be|ver|er)[a-zäöüß]+t|[a-zäöüß]+iert")
 
 

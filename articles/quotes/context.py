@@ -1,65 +1,102 @@
-"""Per-article knowledge: words the article uses in lower case, after an article, inside a
-sentence, which tell names from nouns and sentence openers.
+"""One article on its way through the extractor, and what the article knows about its words.
+
+A ``Context`` holds the body, its masked copy, the quotation marks and the sentences, the
+entities once they are built, and sets of words computed on first use: the words the article
+writes in lower case, after an article, or capitalised inside a sentence. They tell names from
+nouns and sentence openers ("Erstmals", "die Gewalttaten"). Functions that need such per-article
+knowledge take the context; plain text scanners take the masked text alone.
 """
 
 from __future__ import annotations
 
-import functools
 import re
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING
 
+from articles.quotes.marks import Mark
 from articles.quotes.nouns import has_article
 from articles.quotes.phrases import Phrase
 
+if TYPE_CHECKING:
+    from articles.quotes.entities import Entities
 
-@functools.lru_cache(maxsize=8)
-def _midsentence_capitals(masked: str) -> frozenset[str]:
-    """Capitalised words that also occur inside a sentence: names and nouns, not openers."""
-    pattern = r"[^\s.!?:⟫⟪][ \t]+([A-ZÄÖÜ][\w\-]*)"
-    return frozenset(m.group(1) for m in re.finditer(pattern, masked))
+_COMMON_NOUN = re.compile(
+    r"(?<![\w\-])(?:der|die|das|den|dem|des|ein|eine|einer|eines|einem|einen)[ \t]+"
+    r"([A-ZÄÖÜ][\w\-]*)"
+)
+_ARTICLE_NOUN = re.compile(
+    r"(?<![\w\-])(?:[Dd](?:er|ie|as|en|em|es)|[Ee]in(?:e[rsmn]?)?)[ \t]+([A-ZÄÖÜ][\w\-]*)"
+)
+_LOWER_WORD = re.compile(r"(?<![\w\-])[a-zäöüß][\w]*")
+_MIDSENTENCE_CAPITAL = re.compile(r"[^\s.!?:⟫⟪][ \t]+([A-ZÄÖÜ][\w\-]*)")
 
 
-def proper(masked: str, phrase: Phrase, s_start: int) -> bool:
-    """Is a bare phrase (no article, no role) a name? Not when its word also stands after an
-    article ("die Gewalttaten" … "Gewalttaten nahmen zu"), not when it opens a sentence and
-    never appears capitalised inside one ("Erstmals"), and not when it begins with a word the
-    article also writes in lower case ("Galt Josef Ratzinger als …")."""
-    if phrase.pronoun or phrase.role:
+@dataclass(eq=False)
+class Context:
+    """One article: built by the pipeline, passed to the stages that need what it knows."""
+
+    body: str
+    masked: str  # the body with quotations masked (see marks.mask), offsets unchanged
+    marks: list[Mark]  # every paired quotation mark, nested ones too
+    sentences: list[tuple[int, int]]  # (start, end) in order
+    entities: Entities | None = None  # set by the pipeline once the masked text is known
+
+    @cached_property
+    def tops(self) -> list[Mark]:
+        """The top-level quotations (not nested in another)."""
+        return [m for m in self.marks if m.depth == 0]
+
+    @cached_property
+    def sentence_starts(self) -> list[int]:
+        return [s for s, _e in self.sentences]
+
+    def sentence_of(self, position: int) -> tuple[int, int]:
+        """The sentence that contains a position (the last one for a position past the end)."""
+        sentences = self.sentences
+        lo, hi = 0, len(sentences) - 1
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if sentences[mid][1] <= position:
+                lo = mid + 1
+            else:
+                hi = mid
+        return sentences[lo]
+
+    @cached_property
+    def common_nouns(self) -> frozenset[str]:
+        """Capitalised words used after a lower-case article: nouns, not names."""
+        return frozenset(m.group(1) for m in _COMMON_NOUN.finditer(self.masked))
+
+    @cached_property
+    def article_nouns(self) -> frozenset[str]:
+        """Capitalised words after an article, also one opening a sentence ("Der Astronaut")."""
+        return frozenset(m.group(1) for m in _ARTICLE_NOUN.finditer(self.masked))
+
+    @cached_property
+    def lower_words(self) -> frozenset[str]:
+        """Every word the article writes in lower case."""
+        return frozenset(_LOWER_WORD.findall(self.masked))
+
+    @cached_property
+    def midsentence_capitals(self) -> frozenset[str]:
+        """Capitalised words that also occur inside a sentence: names and nouns, not openers."""
+        return frozenset(m.group(1) for m in _MIDSENTENCE_CAPITAL.finditer(self.masked))
+
+    def proper(self, phrase: Phrase, s_start: int) -> bool:
+        """Is a bare phrase (no article, no role) a name? Not when its word also stands after an
+        article ("die Gewalttaten" … "Gewalttaten nahmen zu"), not when it opens a sentence and
+        never appears capitalised inside one ("Erstmals"), and not when it begins with a word
+        the article also writes in lower case ("Galt Josef Ratzinger als …")."""
+        if phrase.pronoun or phrase.role:
+            return True
+        words = (phrase.name or "").split()
+        if not words or has_article(phrase):
+            return True  # it has an article
+        if words[0].lower() in self.lower_words:
+            return False
+        if len(words) == 1 and words[0] in self.common_nouns:
+            return False
+        if len(words) == 1 and phrase.start <= s_start + 1:
+            return words[0] in self.midsentence_capitals
         return True
-    words = (phrase.name or "").split()
-    if not words or has_article(phrase):
-        return True  # it has an article
-    common, lower = common_words(masked)
-    if words[0].lower() in lower:
-        return False
-    if len(words) == 1 and words[0] in common:
-        return False
-    if len(words) == 1 and phrase.start <= s_start + 1:
-        return words[0] in _midsentence_capitals(masked)
-    return True
-
-
-@functools.lru_cache(maxsize=8)
-def common_words(masked: str) -> tuple[frozenset[str], frozenset[str]]:
-    """Capitalised words used after an article (nouns), and all words written in lower case."""
-    common = frozenset(
-        m.group(1)
-        for m in re.finditer(
-            r"(?<![\w\-])(?:der|die|das|den|dem|des|ein|eine|einer|eines|einem|einen)[ \t]+"
-            r"([A-ZÄÖÜ][\w\-]*)",
-            masked,
-        )
-    )
-    lower = frozenset(re.findall(r"(?<![\w\-])[a-zäöüß][\w]*", masked))
-    return common, lower
-
-
-@functools.lru_cache(maxsize=8)
-def article_nouns(masked: str) -> frozenset[str]:
-    """Capitalised words after an article, also one opening a sentence ("Der Astronaut")."""
-    return frozenset(
-        m.group(1)
-        for m in re.finditer(
-            r"(?<![\w\-])(?:[Dd](?:er|ie|as|en|em|es)|[Ee]in(?:e[rsmn]?)?)[ \t]+([A-ZÄÖÜ][\w\-]*)",
-            masked,
-        )
-    )

@@ -7,7 +7,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from articles.quotes.context import article_nouns, common_words
+from articles.quotes.context import Context
 from articles.quotes.lexicon import (
     FEMALE_NAMES,
     MALE_A_NAMES,
@@ -42,20 +42,14 @@ _CAP_RUN = re.compile(
     r"[A-ZÄÖÜ](?:[\w\-'’]|\.(?=\w))*(?:[ \t]+(?:(?:von|van|de|da|di|del|al|bin|ibn|zu|ten|ter|le"
     r"|la)[ \t]+)?[A-ZÄÖÜ](?:[\w\-'’]|\.(?=\w))*)+"
 )
-
-
 _ROLE_BEFORE = re.compile(
     rf"(?:(?P<art>{ART}|den|dem|des)[ \t]+(?P<adj>(?:{ADJ}[ \t]+){{0,2}}))?"
     rf"(?P<role>(?:{CAP}[ \t]+)??{CAP})[ \t]+(?P<first>(?:{CAP}[ \t]+){{0,2}}?)$"
 )
-
-
 _ROLE_APPOS_BEFORE = re.compile(
     rf"(?:(?P<art>{ART})[ \t]+(?P<adj>(?:{ADJ}[ \t]+){{0,2}}))?(?P<role>{CAP}"
     rf"(?:[ \t]+(?:des|der)[ \t]+{CAP}(?:[ \t]+{CAP})?)?),[ \t]+$"
 )
-
-
 _ROLE_APPOS_AFTER = re.compile(
     rf",[ \t]+(?:(?P<art>{ART})[ \t]+(?P<adj>(?:{ADJ}[ \t]+){{0,2}}))?"
     rf"(?P<role>{CAP}(?:[ \t]+(?:des|der)[ \t]+(?:{ADJ}[ \t]+)?{CAP}"
@@ -67,11 +61,7 @@ _OPENING_PRONOUN = re.compile(
     r"[ \t\n]*(?:(?:Auch|Doch|Aber|Dann|Nun|Zudem|Damals|Später)[ \t]+)?(?P<pron>Er|Sie)"
     r"[ \t]+[a-zäöüß]+[ \t]"
 )
-
-
 _CAPITAL_NEXT = re.compile(r"[ \t]+[A-ZÄÖÜ][a-zäöüß]")
-
-
 _AFTER_PREPOSITION = re.compile(
     r"(?<![\w\-])(?:mit|von|vom|für|gegen|bei|beim|an|am|über|zu|zum|zur|gegenüber|nach|auf|aus"
     r"|um|ohne|unter|neben|zwischen|wie|als|und|sowie|oder|den|dem|des|ihren|seinen|ihrem|seinem)"
@@ -81,28 +71,25 @@ _AFTER_PREPOSITION = re.compile(
 
 
 _NAME_RUN = re.compile(r"[ \t]+([A-ZÄÖÜ][\w\-]*(?:[ \t]+[A-ZÄÖÜ][\w\-]*){0,2})(?![\w\-])")
-
-
 _NEXT_CAP = re.compile(r"[ \t]+([A-ZÄÖÜ][\w\-]*)(?![\w\-])")
-
-
 _WORD_EDGE = re.compile(r"(?![\w\-])")
-
-
 _WORD_EDGE_BEFORE = re.compile(r"[\w\-]")
 
 
 class Entities:
-    def __init__(self, body: str, masked: str):
-        self.body = body
+    """The entities of one article, built as speakers are found."""
+
+    def __init__(self, ctx: Context):
+        self.ctx = ctx
+        self.body = ctx.body
         # names inside quotations still name people ("[der russische Präsident Wladimir] Putin")
-        self.names_text = body.translate(str.maketrans({"[": " ", "]": " "}))
-        self.masked = masked
+        self.names_text = ctx.body.translate(str.maketrans({"[": " ", "]": " "}))
+        self.masked = ctx.masked
         self.entities: dict[str, dict] = {}
         self.mentions: list[tuple[int, int, str]] = []  # person mentions outside quotations
         self._sequences: dict[str, list[tuple[str, ...]]] | None = None
         self._canonical: dict[str, str] = {}
-        self.sentence_starts: list[int] = []
+        self.sentence_starts = ctx.sentence_starts
 
     def canonical(self, phrase: Phrase) -> str | None:
         if phrase.name is None:
@@ -129,7 +116,7 @@ class Entities:
         if name in self._canonical:
             return self._canonical[name]
         best = name
-        common = common_words(self.masked)[0]
+        common = self.ctx.common_nouns
         for seq in self.sequences().get(tokens[-1], ()):
             prefix = list(seq[:-1])[-3:]
             # drop leading role words ("Außenminister Sergei Lawrow")
@@ -139,7 +126,7 @@ class Entities:
                 or (len(prefix) > 1 and prefix[0].endswith("s") and is_role(prefix[1]))
                 or (
                     # "Der Astronaut Karl Roth": a noun after an article is no name
-                    prefix[0] in article_nouns(self.masked)
+                    prefix[0] in self.ctx.article_nouns
                     and (
                         prefix[0].lower().endswith(PERSON_ENDINGS)
                         or (len(prefix) > 1 and is_first_name(prefix[1]))
@@ -153,7 +140,7 @@ class Entities:
                 # "Kritik von Gisela Piltz": a noun before "von" is no part of the name
                 if prefix[i] in ("von", "van", "de", "zu") and (
                     prefix[i - 1] in common
-                    or prefix[i - 1] in article_nouns(self.masked)  # "Ein Satz von X"
+                    or prefix[i - 1] in self.ctx.article_nouns  # "Ein Satz von X"
                     or prefix[i - 1].lower().endswith(THING_SUFFIXES + MUTE_SUFFIXES)
                 ):
                     prefix = prefix[i + 1 :]

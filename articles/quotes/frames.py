@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from articles.quotes.clauses import AGENT, bare, np_after
+from articles.quotes.context import Context
 from articles.quotes.lexicon import AUXILIARIES
 from articles.quotes.marks import Mark, inner_text, speechlike
 from articles.quotes.nouns import personlike
@@ -40,8 +41,9 @@ from articles.quotes.sources import (
 from articles.quotes.subjects import cue_subject, verb_final_subject
 
 
-def find_frame(masked: str, body: str, m: Mark, s_start: int, s_end: int) -> Frame | None:
+def find_frame(ctx: Context, m: Mark, s_start: int, s_end: int) -> Frame | None:
     """The reporting frame of a quotation: after it, before it in its sentence, or a colon."""
+    masked, body = ctx.masked, ctx.body
     weak = None  # a cue right after the quotation whose speaker we could not find
     after = masked[m.end - 1 : s_end]
     # a list of speakers: "so der Präsident X, der Leiter Y („…“) und der Minister Z: „…“"
@@ -89,7 +91,7 @@ def find_frame(masked: str, body: str, m: Mark, s_start: int, s_end: int) -> Fra
                 break
             if cue[0] != pos and masked[pos : pos + 1].isupper():
                 break  # "„…“, Bundestrainer Löw bezeichnete …": a new clause, not a frame
-            phrase = cue_subject(masked, pos, cue, s_end)
+            phrase = cue_subject(ctx, pos, cue, s_end)
             if phrase is not None and cue[2].lower() in ("zitiert", "zitierte"):
                 # „…“, zitiert die „Computerwoche“ Lynch: the quoted one is the speaker
                 quoted = np_after(masked, phrase.end, s_end)
@@ -98,7 +100,7 @@ def find_frame(masked: str, body: str, m: Mark, s_start: int, s_end: int) -> Fra
             if phrase is not None:
                 return Frame(cue[2], cue[0], phrase, 0.9)
             if strict:
-                phrase = verb_final_subject(masked, s_start, m.start, cue[1], s_end)
+                phrase = verb_final_subject(ctx, s_start, m.start, cue[1], s_end)
                 if phrase is not None:
                     return Frame(cue[2], cue[0], phrase, 0.75)
             weak = Frame(cue[2], cue[0], None, 0.5)
@@ -115,7 +117,7 @@ def find_frame(masked: str, body: str, m: Mark, s_start: int, s_end: int) -> Fra
         phrase = bare(doc)
         if (phrase.name or phrase.role) and (phrase.kind == "organisation" or personlike(phrase)):
             return Frame(doc.group("verb") or "", doc.start("np"), phrase, 0.65)
-    owner = opinion_owner(masked, s_start, m.start)
+    owner = opinion_owner(ctx, s_start, m.start)
     if owner is not None:
         return owner
     # A cue before the quotation in the same sentence: the nearest one.
@@ -123,7 +125,7 @@ def find_frame(masked: str, body: str, m: Mark, s_start: int, s_end: int) -> Fra
     laut = laut_frame(masked, s_start, s_end, m.start)
     for cue in reversed(cues[-3:]):
         # the nearest cue whose subject is found: "X kritisiert, die Aktion erinnere „…“"
-        phrase = cue_subject(masked, s_start, cue, s_end)
+        phrase = cue_subject(ctx, s_start, cue, s_end)
         if phrase is not None:
             if (
                 laut
@@ -135,7 +137,7 @@ def find_frame(masked: str, body: str, m: Mark, s_start: int, s_end: int) -> Fra
             return Frame(cue[2], cue[0], phrase, 0.85)
     if laut:
         return laut
-    fuer = fuer_holder(masked, s_start, m.start)
+    fuer = fuer_holder(ctx, s_start, m.start)
     if fuer is not None:
         # "Für den Theologen Hans Küng sei der Rücktritt „…“", "Was für die Ministerin eine „…“ ist"
         return Frame("für", fuer.start, fuer, 0.6)
@@ -150,7 +152,7 @@ def find_frame(masked: str, body: str, m: Mark, s_start: int, s_end: int) -> Fra
             pos = late.end()
             cue = next(iter(cue_tokens(masked, pos, s_end)), None)
             if cue is not None and cue[0] == pos:
-                phrase = cue_subject(masked, pos, cue, s_end)
+                phrase = cue_subject(ctx, pos, cue, s_end)
                 if phrase is not None and (phrase.pronoun or personlike(phrase)):
                     return Frame(cue[2], cue[0], phrase, 0.7)
     worte = MIT_WORTEN.search(masked, s_start, m.start)
@@ -163,7 +165,7 @@ def find_frame(masked: str, body: str, m: Mark, s_start: int, s_end: int) -> Fra
     if cues:
         return Frame(cues[-1][2], cues[-1][0], None, 0.5)
     if re.search(r":[ \t]*$", masked[s_start : m.start]):
-        phrase = colon_subject(masked, s_start, m.start)
+        phrase = colon_subject(ctx, s_start, m.start)
         if phrase is not None:
             return Frame(":", m.start - 1, phrase, 0.65)
     # „Ja, es gibt Zumutungen“. Das musste Bundesfinanzminister Peer Steinbrück einräumen.
@@ -176,9 +178,7 @@ def find_frame(masked: str, body: str, m: Mark, s_start: int, s_end: int) -> Fra
                 return Frame(nxt.group("verb"), nxt.start("verb"), phrase, 0.6)
     # No reporting verb, but the sentence opens with a person acting: "Auch der Außenminister
     # Donald Rumsfeld attackierte den Iran als den „führenden Förderer von Terrorismus“."
-    phrase = sentence_subject(masked, s_start, m.start) or inverted_pronoun(
-        masked, s_start, m.start
-    )
+    phrase = sentence_subject(ctx, s_start, m.start) or inverted_pronoun(masked, s_start, m.start)
     if phrase is not None:
         return Frame("", phrase.start, phrase, 0.55)
     # "Als „…“ bezeichnete die Ministerin …", "von einem „…“ sprach der Minister"
@@ -207,7 +207,7 @@ def find_frame(masked: str, body: str, m: Mark, s_start: int, s_end: int) -> Fra
                 phrase = bare(agents[-1])  # "wird vom Wetterdienst als „sehr hoch“ eingestuft"
             if phrase is None:
                 # "der Fahrgastverband, der die Maßnahme als „Kapitulation“ sieht"
-                phrase = verb_final_subject(masked, s_start, m.start, cue[1], s_end)
+                phrase = verb_final_subject(ctx, s_start, m.start, cue[1], s_end)
             return Frame(cue[2], cue[0], phrase, 0.75)
     # a colon at the end of the previous paragraph introduces a block quotation
     line_start = masked.rfind("\n", 0, m.start) + 1
@@ -219,6 +219,6 @@ def find_frame(masked: str, body: str, m: Mark, s_start: int, s_end: int) -> Fra
             sent_start = cand[-1].end() if cand else p_start
             pcues = cue_tokens(masked, sent_start, len(prev))
             if pcues:
-                phrase = cue_subject(masked, sent_start, pcues[-1], len(prev))
+                phrase = cue_subject(ctx, sent_start, pcues[-1], len(prev))
                 return Frame(pcues[-1][2], pcues[-1][0], phrase, 0.8)
     return None

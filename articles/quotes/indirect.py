@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from articles.quotes.clauses import bare
-from articles.quotes.entities import Entities
+from articles.quotes.context import Context
 from articles.quotes.lexicon import SUBJUNCTIVE
 from articles.quotes.marks import OPEN_Q, WORDS_IN
 from articles.quotes.model import Quotation
@@ -21,16 +21,12 @@ _CLAUSE_END = re.compile(
     r"[.;!?](?=\s|$)|$|,[ \t]*(?=(?:während|weil|obwohl|aber|doch|sondern|wobei|nachdem|bevor|"
     r"als|wenn|und|so)\b)|⟪(?=[^⟫]*$)"
 )
-
-
 _ACCUSING = frozenset(
     "beschuldigt beschuldigte beschuldigten vorgeworfen warf warfen aufgefordert forderte "
     "forderten angekündigt kündigte versprochen versprach gedroht drohte schlug schlugen "
     "vorgeschlagen bat baten gebeten angeboten bot boten beschlossen beschloss appellierte "
     "appellierten mahnte mahnten ermahnte riet rieten empfahl empfahlen".split()
 )
-
-
 _NOT_CLAUSE_START = frozenset(
     "der die das was wie wo weil um nachdem während wenn als bevor so sowie sondern aber und "
     "in im am an auf bei mit nach von vor zu zum zur für über unter gegen ohne seit den dem des "
@@ -42,18 +38,18 @@ _SECOND_POSITION = re.compile(
     r"(?:(?:er|sie|es|man)|(?:der|die|das|ein|eine)[ \t]+(?:[a-zäöüß][\w\-]*(?:e|en|er|es)[ \t]+)?"
     r"[A-ZÄÖÜ][\w\-]*)[ \t]+(?P<verb>[a-zäöüß]{2,}e)(?![\w\-])"
 )
-
-
 _ARTICLE_NOUN = re.compile(
     r"(?:der|die|das|ein|eine)[ \t]+(?:[a-zäöüß][\w\-]*(?:e|en|er|es)[ \t]+)?[A-ZÄÖÜ]"
 )
 
 
-def find_indirect(body, masked, sentences, tops, entities: Entities, used) -> list[Quotation]:
+def find_indirect(ctx: Context, used: dict[str, dict]) -> list[Quotation]:
     """Indirect speech: a reporting clause, then a dass-clause, a subjunctive clause, or (after
-    verbs of accusing and demanding) a zu-infinitive clause."""
+    verbs of accusing and demanding) a zu-infinitive clause. Speakers found are added to
+    ``used``."""
+    masked, entities = ctx.masked, ctx.entities
     out = []
-    for s_start, s_end in sentences:
+    for s_start, s_end in ctx.sentences:
         last_end = s_start
         for cue in cue_tokens(masked, s_start, s_end):
             if cue[0] < last_end:
@@ -84,7 +80,7 @@ def find_indirect(body, masked, sentences, tops, entities: Entities, used) -> li
                 subjunctive = bool(second) and second.group("verb") not in _NOT_CLAUSE_START
             if not (dass or zu_infinitive or subjunctive):
                 continue
-            phrase = cue_subject(masked, s_start, cue, s_end)
+            phrase = cue_subject(ctx, s_start, cue, s_end)
             speaker = None
             if phrase is not None and phrase.pronoun:
                 personal = phrase.text.lower() in ("er", "sie")
@@ -104,7 +100,7 @@ def find_indirect(body, masked, sentences, tops, entities: Entities, used) -> li
             )
             last_end = end
         if last_end == s_start:
-            found = _sourced_sentence(masked, s_start, s_end)
+            found = _sourced_sentence(ctx, s_start, s_end)
             if found is not None:
                 start, end, phrase, cue_word = found
                 if phrase is None:
@@ -134,9 +130,10 @@ def find_indirect(body, masked, sentences, tops, entities: Entities, used) -> li
 _VERB_AFTER_COMMA = re.compile(r"[ \t]*(?P<verb>[a-zäöüß]+)")
 
 
-def _framed_after(masked: str, pos: int, s_end: int) -> tuple[int, int, Phrase, str] | None:
+def _framed_after(ctx: Context, pos: int, s_end: int) -> tuple[int, int, Phrase, str] | None:
     """'Die Lage sei ernst, sagte der Minister.', 'Man habe alles versucht, so die Polizei.': a
     subjunctive clause with its frame after it."""
+    masked = ctx.masked
     comma = masked.rfind(",", pos, s_end)
     if comma < 0 or OPEN_Q in masked[pos:s_end]:
         return None
@@ -153,7 +150,7 @@ def _framed_after(masked: str, pos: int, s_end: int) -> tuple[int, int, Phrase, 
         cues = cue_tokens(masked, comma + 1, s_end)
         if verb is None or not cues or cues[0][0] != verb.start("verb"):
             return None  # the frame must open with its verb: ", sagte der Minister"
-        phrase = cue_subject(masked, comma + 1, cues[0], s_end)
+        phrase = cue_subject(ctx, comma + 1, cues[0], s_end)
         cue_word = cues[0][2]
     if phrase is None or not (phrase.pronoun or phrase.name or phrase.role):
         return None
@@ -170,19 +167,16 @@ _UNNAMED_SOURCE = re.compile(
     r"|Medienberichten|Presseberichten|Zeugenaussagen|Augenzeugenberichten)|Demnach)"
     r"(?![\w\-])(?![ \t]+(?:von|des|der|eines|einer)[ \t])[ \t]+(?=[a-zäöüß])"
 )
-
-
 _SENTENCE_LEAD = re.compile(r"[ \t\n]*(?:(?:Auch|Doch|Aber|Und|Zudem|Außerdem)[ \t]+)?")
-
-
 _WIE_LEAD = re.compile(r"[ \t\n]*(?:(?:Auch|Doch|Aber|Und|Zudem|Außerdem)[ \t]+)?[Ww]ie[ \t]")
 
 
 def _sourced_sentence(
-    masked: str, s_start: int, s_end: int
+    ctx: Context, s_start: int, s_end: int
 ) -> tuple[int, int, Phrase | None, str] | None:
     """A sentence that opens with its source: 'Nach Angaben der Polizei sind …', 'Laut X
     habe …', 'Wie die Agentur berichtet, …'. The rest of the sentence is reported speech."""
+    masked = ctx.masked
     lead = _SENTENCE_LEAD.match(masked, s_start, s_end)
     pos = lead.end()
     phrase = None
@@ -212,13 +206,13 @@ def _sourced_sentence(
         cues = cue_tokens(masked, pos, comma)
         if not cues:
             return None
-        phrase = cue_subject(masked, s_start, cues[-1], s_end)
+        phrase = cue_subject(ctx, s_start, cues[-1], s_end)
         if phrase is None:
             return None
         cue_word = cues[-1][2]
         rest = comma + 1
     else:
-        return _framed_after(masked, pos, s_end)
+        return _framed_after(ctx, pos, s_end)
     # skip an apposition or a bracket after the source
     skip = re.compile(r"(?:[ \t]*\([^()]{1,60}\)|[ \t]*,[^,⟪⟫]{1,80},)?[ \t]*").match(
         masked, rest, s_end

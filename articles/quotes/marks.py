@@ -13,34 +13,17 @@ import re
 from dataclasses import dataclass
 
 OPEN_Q = "⟪"
-
-
 CLOSE_Q = "⟫"
-
-
 # A quoted name ("die „Computerwoche“") keeps its words in the masked text between these marks,
 # so that it can be a speaker: „…“, schreibt die „Computerwoche“.
 OPEN_NAME = "〈"
-
-
 CLOSE_NAME = "〉"
-
-
 MASK = "·"
 
-
 _DOUBLE = '„“”"»«'
-
-
 _SINGLE = "‚‘’'›‹"
-
-
 ALL_MARKS = _DOUBLE + _SINGLE
-
-
 _OPEN_CONTEXT = set(" \t\n([{/:–—-") | set(ALL_MARKS)
-
-
 _CLOSE_FOLLOW = set(" \t\n.,;:!?)]}/–—-…") | set(ALL_MARKS)
 
 
@@ -156,7 +139,6 @@ def pair_marks(body: str, line_start: int, line_end: int) -> list[Mark]:
 
 WORDS_IN = re.compile(r"[\wäöüß]+(?:[-'’][\wäöüß]+)*")
 
-
 _CLAUSE_WORDS = frozenset(
     """ich wir du ihr er es man uns mich mir dich dir ist sind war waren hat haben hatte wird
     werden wurde kann können konnte muss müssen soll sollen will wollen darf nicht sei seien
@@ -196,8 +178,6 @@ def looks_like_name(inner: str) -> bool:
 
 
 _DEFINITE_BEFORE = re.compile(r"(?<![\w\-])(?:der|die|das|des|dem|den|Der|Die|Das)[ \t]+$")
-
-
 _NOUN_AFTER = re.compile(r"[ \t]*[A-ZÄÖÜ]")
 
 
@@ -211,3 +191,36 @@ def lower_title(body: str, m: Mark, words: list[str]) -> bool:
     return bool(_DEFINITE_BEFORE.search(body, max(0, m.start - 5), m.start)) and not (
         _NOUN_AFTER.match(body, m.end)
     )
+
+
+def find_marks(body: str) -> list[Mark]:
+    """Every quotation of the body, paired paragraph by paragraph, nested ones with depth > 0."""
+    marks: list[Mark] = []
+    pos = 0
+    for line in body.split("\n"):
+        if any(c in line for c in ALL_MARKS):
+            marks.extend(pair_marks(body, pos, pos + len(line)))
+        pos += len(line) + 1
+    return marks
+
+
+def mask(body: str, tops: list[Mark]) -> str:
+    """The body with each top-level quotation masked as ``⟪···⟫``, line breaks kept; a short
+    quoted name („Computerwoche“, die „taz“) keeps its words between ``〈…〉`` instead."""
+    chars = list(body)
+    for m in tops:
+        inner = inner_text(body, m)
+        words = WORDS_IN.findall(inner)
+        if (
+            m.closed
+            and 0 < len(words) <= 5
+            and all(w[:1].isupper() or w[:1].isdigit() for w in words)
+        ) or lower_title(body, m, words):
+            chars[m.start] = OPEN_NAME
+            chars[m.end - 1] = CLOSE_NAME
+            continue
+        for i in range(m.start, m.end):
+            chars[i] = MASK if chars[i] != "\n" else "\n"
+        chars[m.start] = OPEN_Q
+        chars[m.end - 1] = CLOSE_Q
+    return "".join(chars)

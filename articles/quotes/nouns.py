@@ -44,8 +44,6 @@ THING_SUFFIXES = (
     "zahl",
     "zahlen",
 )
-
-
 # Documents that are reported as speaking: "Der Text lautete: …", "führt der Bericht aus".
 _DOCUMENT_HEADS = (
     "bericht", "berichts", "erklärung", "mitteilung", "schreiben", "brief", "studie", "entwurf",
@@ -55,7 +53,6 @@ _DOCUMENT_HEADS = (
     "artikel", "eintrag", "tweet", "website", "homepage", "webseite", "internetseite",
     "gesetz", "gesetzbuch",
 )  # fmt: skip
-
 
 # Words with a person's ending that name things: "der Faktor", "die Frist", "das Moment".
 _NOT_PERSON_WORDS = frozenset(

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from articles.quotes.clauses import apposed, bare
-from articles.quotes.context import proper
+from articles.quotes.context import Context
 from articles.quotes.nouns import has_article, personlike, thing_subject
 from articles.quotes.phrases import (
     ADJ,
@@ -25,8 +25,6 @@ from articles.quotes.phrases import (
 )
 
 MIT_WORTEN = re.compile(r"(?<![\w\-])mit[ \t]+(?:den|folgenden|diesen)[ \t]+Worten(?![\w\-])")
-
-
 _PRONOUN_AFTER_VERB = re.compile(r"(?<![\w\-])[a-zäöüß]{3,}[ \t]+(?P<pron>er|sie)(?![\w\-])")
 
 
@@ -53,13 +51,9 @@ _COLON_NP = re.compile(
     rf"[ \t]*(?:(?:Auch|Und|Aber|Doch|So|Dann|Nun)[ \t]+)?(?P<np>{NP})(?![\w\-])"
     rf"(?:[ \t]*\([^()]{{1,40}}\))?(?P<rest>[^⟪]*)$"
 )
-
-
 _COLON_APPOSITION = re.compile(
     rf"[ \t]*(?P<np>{NAME})[ \t]*,[ \t]+(?P<app>[^,⟪⟫:;.!?]{{2,120}}):[ \t]*$"
 )
-
-
 _COLON_INVERTED = re.compile(
     rf"(?<![\w\-])[a-zäöüß]+(?:te|ten|t)[ \t]+(?:sich[ \t]+)?(?P<np>(?:{ART})[ \t]+[^⟪]*|{NAME}"
     rf"(?=[ \t]+[a-zäöüß]))"
@@ -70,8 +64,6 @@ _NOT_VERBS = (
     r"(?:noch|vor|nach|in|im|an|am|auf|aus|bei|mit|von|vom|zu|zum|zur|für|über|unter|um|wie|als|"
     r"und|oder|sowie|der|die|das|den|dem|des|ein|eine|einer|einem|einen|eines)"
 )
-
-
 _SENT_SUBJECT = re.compile(
     rf"[ \t]*(?:(?:Auch|Und|Aber|Doch|So|Dann|Nun|Zudem|Außerdem|Dabei|Daraufhin|Selbst|Sogar"
     rf"|Nur|Gerade|Ausgerechnet|Insbesondere|Vor[ \t]+allem|auch|selbst|sogar)[ \t]+){{0,2}}"
@@ -94,8 +86,9 @@ REL_SUBJECT = re.compile(
 )
 
 
-def sentence_subject(masked: str, s_start: int, quote_start: int) -> Phrase | None:
+def sentence_subject(ctx: Context, s_start: int, quote_start: int) -> Phrase | None:
     """The subject opening the sentence, when it names a person or an organisation."""
+    masked = ctx.masked
     m = _SENT_SUBJECT.match(masked, s_start, quote_start)
     if m is None:
         return None
@@ -115,7 +108,7 @@ def sentence_subject(masked: str, s_start: int, quote_start: int) -> Phrase | No
         return Phrase(er[0], er[1], "er", pronoun="er")
     if not (phrase.name or phrase.role) or not personlike(phrase):
         return None
-    if not proper(masked, phrase, s_start):
+    if not ctx.proper(phrase, s_start):
         return None
     if phrase.name and not phrase.role and phrase.kind == "person":
         article = has_article(phrase)
@@ -137,8 +130,6 @@ def sentence_subject(masked: str, s_start: int, quote_start: int) -> Phrase | No
 
 
 _ER_AFTER = re.compile(r"[ \t]er(?![\w\-])")
-
-
 _INVERTED_PRONOUN = re.compile(
     r"[ \t]*(?:[A-ZÄÖÜ][\w\-]*(?:[ \t]+[\w\-]+){0,8}?)[ \t]+(?P<verb>[a-zäöüß]+)[ \t]+"
     r"(?P<pron>er|sie)(?![\w\-])"
@@ -188,22 +179,16 @@ _REACTIONS = (
     r"(?:Kritik|Widerspruch|Lob|Zustimmung|Unterstützung|Protest|Proteste|Ablehnung|Warnungen"
     r"|Applaus|Beifall|Rückendeckung|Gegenwind|Skepsis|Häme|Spott|Glückwünsche)"
 )
-
-
 _REACTION_CAME = re.compile(
     rf"[ \t]*(?:(?:Auch|Doch|Aber|Und)[ \t]+)?(?:[A-Za-zäöüßÄÖÜ]+[ \t]+)?{_REACTIONS}"
     rf"[ \t]+(?:kam|kommt|kamen|kommen|(?:erhielt|erhält|bekam|bekommt|erntete|erntet)"
     rf"(?:[ \t]+(?:er|sie|die[ \t]+[A-ZÄÖÜ][\w\-]*|der[ \t]+[A-ZÄÖÜ][\w\-]*))?)(?![\w\-])"
 )
-
-
 _FROM_NP = re.compile(
     rf"(?:[ \t]+(?:auch|jedoch|dagegen|hingegen|aber|prompt|sofort|umgehend|postwendend))*"
     rf"[ \t]+(?:von|vom)[ \t]+(?:(?:der|dem|den)[ \t]+)?(?P<np>(?:{ADJ}[ \t]+){{0,2}}{NAME}"
     rf"{GEN}{{0,2}})(?![\w\-])"
 )
-
-
 _FROM_FRONT = re.compile(
     rf"[ \t]*(?:(?:Auch|Doch|Aber|Und)[ \t]+)?(?:[Vv]on|[Vv]om)[ \t]+(?:(?:der|dem|den)[ \t]+)?"
     rf"(?P<np>(?:{ADJ}[ \t]+){{0,2}}{NAME}{GEN}{{0,2}})(?![\w\-])[ \t]+(?:kam|kommt|kamen"
@@ -237,11 +222,12 @@ _ELLIPTIC_COLON = re.compile(
 )
 
 
-def colon_subject(masked: str, s_start: int, colon_end: int) -> Phrase | None:
+def colon_subject(ctx: Context, s_start: int, colon_end: int) -> Phrase | None:
     """'BKA-Präsident Ziercke: „…“', 'Die Firma empfindet das als ungerecht: „…“'."""
+    masked = ctx.masked
     subject = (
         reaction_source(masked, s_start, colon_end)
-        or sentence_subject(masked, s_start, colon_end)
+        or sentence_subject(ctx, s_start, colon_end)
         or inverted_pronoun(masked, s_start, colon_end)
     )
     if subject is not None:
@@ -266,7 +252,7 @@ def colon_subject(masked: str, s_start: int, colon_end: int) -> Phrase | None:
                 if phrase.pronoun or (
                     (phrase.name or phrase.role)
                     and personlike(phrase)
-                    and proper(masked, phrase, s_start)
+                    and ctx.proper(phrase, s_start)
                 ):
                     return phrase
     app = _COLON_APPOSITION.match(masked, s_start, colon_end)
@@ -284,7 +270,7 @@ def colon_subject(masked: str, s_start: int, colon_end: int) -> Phrase | None:
             phrase = analyse_phrase(sub)
             if (
                 personlike(phrase)
-                and proper(masked, phrase, s_start)
+                and ctx.proper(phrase, s_start)
                 and (phrase.role or phrase.pronoun or phrase.name)
             ):
                 app = APPOSITION_NAME.match(masked, sub.end(), colon_end)

@@ -16,11 +16,7 @@ _DESCRIBED = re.compile(
     rf"(?<![\w\-])(?P<art>der|die|den|dem|des|ein|eine|einen|einem|eines|einer)[ \t]+"
     rf"(?P<adj>(?:{ADJ}[ \t]+){{0,2}})(?P<noun>[A-ZÄÖÜ][\w\-]*)(?![\w\-])(?![ \t]+[A-ZÄÖÜ])"
 )
-
-
 _NOMINATIVE = {"den": "der", "dem": "der", "des": "der", "einen": "ein", "einem": "ein"}
-
-
 _NOMINATIVE.update({"eines": "ein", "einer": "eine"})
 
 
@@ -55,14 +51,10 @@ def described_people(masked: str) -> list[tuple[int, Phrase]]:
 
 
 _ROLE_WORD = re.compile(rf"(?<![\w\-]){CAP}(?=[ \t]+[A-ZÄÖÜ])")
-
-
 _NAME_AFTER_ROLE = re.compile(rf"[ \t]+(?P<name>{NAMEW}(?:[ \t]+{NAMEW}){{0,2}})")
 
 
 _NOT_NAME_AFTER_ROLE = re.compile(rf"[ \t]+(?P<name>(?:{NOT_NAME_RE}))(?=[ \t]+[a-zäöüß]|[,.])")
-
-
 _BEFORE_NAME_PAIR = re.compile(
     r"(?:^|[\s(])(?:der|die|das|den|dem|des|im|am|vom|zum|zur|beim|ins|ein|eine|einer|eines|"
     r"einem|einen|neue|neuen|kleine|große|großen)[ \t]+$|[.!?:⟫„\n][ \t]*$|^[ \t]*$"

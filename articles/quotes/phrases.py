@@ -25,33 +25,17 @@ from articles.quotes.lexicon import (
 from articles.quotes.marks import CLOSE_NAME, OPEN_NAME
 
 CAP = r"(?:[A-ZÄÖÜ](?:[\w\-'’&]|\.(?=[A-ZÄÖÜ]\.))*[\w&]|[A-ZÄÖÜ])"
-
-
 _PARTICLE = r"(?:von|van|de|di|da|del|della|dos|du|la|le|ten|ter|zu|bin|ibn|al|el|y|und)"
-
-
 NOT_NAME_RE = "|".join(sorted(NOT_NAMES, key=len, reverse=True))
-
-
 NAMEW = rf"(?!(?:{NOT_NAME_RE})\b){CAP}"
-
-
 _TITLES = r"(?:(?:Prof|Dr|Dres|Dipl\.-Ing|Ing|Mag)\.[ \t]+){0,3}"  # "Prof. Dr. Karl Huber"
-
-
 # "zu Guttenberg" is a name, "zu Protokoll", "zu Wort" are idioms
 _ZU_IDIOMS = r"(?!zu[ \t]+(?:Protokoll|Wort|Worte|Hause|Beginn|Gast|Ende|Fuß|Recht|Rate|Boden)\b)"
-
-
 _NAME_LINK = rf"(?:(?:von|van)[ \t]+(?:der|den)[ \t]+|{_ZU_IDIOMS}{_PARTICLE}[ \t]+)"
-
-
 NAME = (
     rf"(?:〈?{_TITLES}{NAMEW}(?:[ \t]+{_NAME_LINK}?〈?{NAMEW}〉?){{0,4}}〉?"
     rf"|〈[a-zäöüß][^〈〉\n]{{0,38}}〉)"  # a lower-case name in quotation marks: die „taz“
 )
-
-
 ART = (
     r"(?:[Dd]er|[Dd]ie|[Dd]as|[Ee]in|[Ee]ine|[Dd]ieser|[Dd]iese|[Dd]ieses"
     r"|[Ss]ein|[Ss]eine|[Ii]hr|[Ii]hre|[Dd]essen|[Dd]eren"
@@ -60,27 +44,19 @@ ART = (
     r"|(?:[Ee]inige|[Vv]iele|[Mm]ehrere|[Zz]ahlreiche|Hunderte|Tausende|Dutzende|[Zz]wei|[Dd]rei"
     r"|[Bb]eide|[Mm]anche|[Ww]eitere)(?=[ \t]+[A-ZÄÖÜ]))"
 )
-
-
 _DETERMINERS = (
     "der|die|das|den|dem|des|ein|eine|einer|eines|einem|einen|dieser|diese|dieses|seine|seiner|"
     "seinem|seinen|ihre|ihrer|ihrem|ihren|unsere|keine|sich|jede|jeder|alle|andere|sowie|sagte|"
     "erklärte|meinte|betonte|warnte|forderte|ergänzte|sagten|erklärten"
 )
-
-
 ADJ = (
     rf"(?!(?:{_DETERMINERS})\b)(?:[a-zäöüß][\w\-]*(?:e|en|er|es|em)"
     rf"|[A-ZÄÖÜ][\w\-]*(?:ische|ischen|ischer)|\d+-\w+e[nr]?|\d+)"
 )
-
-
 GEN = (
     rf"(?:[ \t]+(?:des|der|von|vom|eines|einer|in|aus|im|beim|bei)[ \t]+"
     rf"(?:(?:der|dem|den)[ \t]+)?(?:{ADJ}[ \t]+){{0,2}}{NAME})"
 )
-
-
 # "die in New York City geborene Lopez", "der sich selbst als Gegner X inszenierende
 # Unternehmer Y": a participle phrase between the article and the noun, opening with a lower-case
 # word (a preposition, "sich", an article) and ending with the participle.
@@ -89,34 +65,22 @@ _ADVERBS = (
     "nicht", "namentlich", "bislang", "bisher", "noch", "sehr", "besonders", "ebenfalls",
     "sichtlich", "sichtbar", "merklich", "spürbar", "äußerst", "tief", "leicht", "hörbar",
 )  # fmt: skip
-
-
 _ADV = r"(?:(?:" + "|".join(_ADVERBS) + r")[ \t]+){0,2}"
-
-
 _PARTICIPLE_PHRASE = (
     r"(?:in|im|aus|an|am|auf|bei|mit|nach|seit|von|vom|vor|zu|zum|zur|für|über|unter|sich|das"
     r"|die|den|dem|der|ein|eine|einen|seit|selbst|schon|bereits)[ \t]+(?:[^\s,.;:!?⟪⟫()]+[ \t]+)"
     r"{0,6}?(?:[a-zäöüß]+end(?:e|en|er)|ge[a-zäöüß]+(?:te|ten|ter|ene|enen|ener)"
     r"|[a-zäöüß]+ierte[nr]?)[ \t]+"
 )
-
-
 _PLACE_PREPOSITIONS = ("in", "aus", "im", "beim", "bei")
-
-
 # "er", "sie", and demonstratives standing for a person: "so letztere", "sagte dieser, dass"
 _PRON = (
     r"(?:[Ee]r|[Ss]ie|[Ll]etztere[r]?|(?:[Dd]ieser|[Dd]iese|[Jj]ener|[Jj]ene)(?=[ \t]*[,.;:!?]))"
 )
-
-
 _DEMONSTRATIVES = {
     "letzterer": "er", "letztere": "sie", "dieser": "er", "diese": "sie", "jener": "er",
     "jene": "sie",
 }  # fmt: skip
-
-
 NP = (
     rf"(?:(?P<pron>{_PRON})(?![\w\-])"
     rf"|(?P<art>{ART})[ \t]+(?P<part>{_PARTICIPLE_PHRASE})?(?:{_ADV}{ADJ}[ \t]+){{0,3}}"
@@ -124,26 +88,16 @@ NP = (
     rf"{GEN}{{0,3}}"
     rf"|{NAME}{GEN}{{0,3}})"
 )
-
-
 NP_AT = re.compile(rf"{NP}(?![\w\-])")
-
-
 APPOSITION_NAME = re.compile(
     rf",[ \t]+(?P<name>{NAME})(?:[ \t]*\([^()]{{1,30}}\))?[ \t]*(?=[,⟪⟫:.]|[ \t]+[a-zäöüß])"
 )
-
-
 _ROLE_RE = re.compile(
     r"(?:[\w\-]*-)?[\w]*(?:" + "|".join(sorted(ROLE_SUFFIXES, key=len, reverse=True)) + r")"
     r"(?:in|innen|en|n|s|e|es)?",
     re.IGNORECASE,
 )
-
-
 _ACRONYM = re.compile(r"[A-ZÄÖÜ0-9&\-.]{2,}")
-
-
 _ADJ_END = re.compile(r"(e|en|em|er|es)$")
 
 
@@ -346,11 +300,9 @@ def _name_particle(tokens: list[tuple[str, int]], i: int, main: list) -> bool:
 
 NP_BOUNDED = re.compile(rf"(?<![\w\-]){NP}(?![\w\-])")
 
-
 PERSON_ENDINGS = (
     "er", "ier", "ner", "ler", "ten", "isten", "anten", "enten", "innen", "in", "e",
     "ent", "ant", "ist", "or", "eur", "mann", "leute", "mensch", "menschen", "grünen", "linken",
 )  # fmt: skip
-
 
 NP_PLAIN = re.sub(r"\(\?P<\w+>", "(?:", NP)  # the same phrase without named groups

@@ -11,25 +11,17 @@ _ABBREV = frozenset(
     "bzw ca dr etc evtl ggf jh jr mio mrd nr prof sog st str usw vgl abs bd gen inc ltd co "
     "corp mr mrs ms sen rep bzw hl u a z b d h o ä s vs mag ing dipl".split()
 )
-
-
 _SENT_END = re.compile(
     r"[.!?…](?=[ \t]+[A-ZÄÖÜ0-9⟪])|\n"
     # a missing space after a full stop: "sagte Merkel.Als …", not "z.B." or "ndr.de"
     r"|(?<=[a-zäöüß]{3})\.(?=[A-ZÄÖÜ][a-zäöüß]{2})"
 )
-
-
 # After a number a full stop is an ordinal ("5. August") unless a new sentence plainly starts.
 _SENT_OPENERS = re.compile(
     r"[ \t]+(?:Der|Die|Das|Ein|Eine|Er|Sie|Es|Wir|Ich|Dies|Diese|Dieser|Auch|Am|Im|In|Nach|Laut"
     r"|Zudem|Außerdem|Dabei|Damit|Doch|Aber|So)[ \t]"
 )
-
-
 WORD = re.compile(r"[\wäöüß\-]+")
-
-
 CLAUSE_BREAK = re.compile(r"[,;:–—]|⟫|⟪| - ")
 
 
@@ -61,11 +53,7 @@ def split_sentences(masked: str, body: str) -> list[tuple[int, int]]:
 
 
 _PRONOUN_CUES = frozenset(("sage", "glaube", "hoffe", "klage"))
-
-
 _PRONOUN_BEFORE = re.compile(r"(?<![\w\-])(?:[Ee]r|[Ss]ie)[ \t]+$")
-
-
 _PRONOUN_NEXT = re.compile(r"[ \t]+(?:er|sie)(?![\w\-])")
 
 

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 
 from articles.quotes.clauses import bare
-from articles.quotes.context import common_words, proper
+from articles.quotes.context import Context
 from articles.quotes.lexicon import NAMING_VERBS
 from articles.quotes.nouns import personlike
 from articles.quotes.phrases import (
@@ -42,50 +42,32 @@ LAUT = re.compile(
     rf"[ \t]+(?:(?:dem|der|den|einem|einer|des|eines)[ \t]+)?"
     rf"(?:(?:{ADJ})[ \t]+){{0,2}}(?P<np>{NAME}{GEN}?)"
 )
-
-
 _POSSESSIVE_VIEW = re.compile(
     r"(?<![\w\-])(?P<np>(?P<pron>[Ss]einer|[Ii]hrer)[ \t]+(?:Meinung|Ansicht|Auffassung"
     r"|Einschätzung|Überzeugung|Darstellung))[ \t]+(?P<cue>nach)(?![\w\-])"
 )
-
-
 ZUFOLGE = re.compile(
     rf"(?<![\w\-])(?:(?:dem|der|den|einem|einer)[ \t]+)?(?:(?:{ADJ})[ \t]+){{0,2}}"
     rf"(?P<np>{NAME}{GEN}?)[ \t]+(?P<cue>zufolge)"
 )
-
-
 SO_AFTER = re.compile(rf"[⟫〉][ \t]*[,–—-][ \t]*(?P<cue>so)[ \t]+(?P<np>{NP})(?![\w\-])")
-
-
 SO_ANY = re.compile(
     rf"[,–—][ \t]*(?P<cue>so)[ \t]+(?P<np>{NP})(?![\w\-])[ \t]*(?:weiter[ \t]*)?(?=[,.;]|$)"
 )
-
-
 SO_MID = re.compile(rf"[,–—][ \t]*(?P<cue>so)[ \t]+(?P<np>{NP})(?![\w\-])")
-
-
 _DOC = (
     rf"(?:[Ii]n|[Aa]uf|[Ii]m|[Aa]us|[Vv]on|[Vv]om)[ \t]+"
     rf"(?:(?:der|dem|den|einer|einem|seiner|ihrer|seinem|ihrem)[ \t]+)?"
     rf"(?:(?:{ADJ}|gestern|heute|kürzlich|zuvor)[ \t]+){{0,3}}"
     rf"(?P<np>(?:{NAME}|[a-zäöüß][\w]*-[A-ZÄÖÜ][\w\-]*)(?:{GEN}){{0,2}})"
 )
-
-
 HEISST_BEFORE = re.compile(
     rf"{_DOC}(?:[ \t]*\([^()]{{1,40}}\))?(?:[ \t]*,[^⟪⟫,]{{2,150}},)?"
     rf"(?:[ \t]+[^\s⟪⟫,.;:]+){{0,3}}?[ \t]+(?:hatte[ \t]+)?(?P<cue>heißt|hieß|hatte)[ \t]+es\b"
 )
-
-
 HEISST_AFTER = re.compile(
     rf"(?P<cue>heißt|hieß|geheißen)[ \t]+es(?:[ \t]+[a-zäöüß]+){{0,2}}[ \t]+{_DOC}"
 )
-
-
 # "In dem Brief steht: …", "steht in dem Gesetzentwurf der Passus: …", "In einem Schreiben war
 # von einem „…“ die Rede", "Auf dem Transparent war „…“ zu lesen"
 DOC_OPENING = re.compile(
@@ -93,14 +75,10 @@ DOC_OPENING = re.compile(
     rf"(?:(?P<verb>steht|stand|stehen|standen|heißt|hieß)[ \t]+(?:(?:deshalb|auch|nun|zudem|"
     rf"jedoch|aber|dort|etwa|weiter)[ \t]+)*)?{_DOC}(?![\w\-])"
 )
-
-
 DOC_VERBS = re.compile(
     r"(?<![\w\-])(?:steht|stand|stehen|standen)(?![\w\-])|(?<![\w\-])die[ \t]+Rede(?![\w\-])"
     r"|(?<![\w\-])zu[ \t]+(?:lesen|sehen)(?![\w\-])"
 )
-
-
 _FUER = re.compile(
     rf"[ \t]*(?:(?:Auch|Doch|Aber|Und|Nur|Gerade|Vor[ \t]+allem)[ \t]+)?(?:(?P<was>Was)[ \t]+)?"
     rf"(?P<cue>[Ff]ür)[ \t]+(?:(?:den|die|das|dem)[ \t]+)?(?:{ADJ}[ \t]+){{0,2}}"
@@ -110,8 +88,9 @@ _FUER = re.compile(
 )
 
 
-def fuer_holder(masked: str, s_start: int, limit: int) -> Phrase | None:
+def fuer_holder(ctx: Context, s_start: int, limit: int) -> Phrase | None:
     """The person an opinion is held by: 'Für den Theologen Hans Küng ist der Rücktritt …'."""
+    masked = ctx.masked
     mids = list(_FUER_MID.finditer(masked, s_start, limit))
     fuer = mids[-1] if mids else _FUER.match(masked, s_start, limit)
     if not fuer:
@@ -122,11 +101,7 @@ def fuer_holder(masked: str, s_start: int, limit: int) -> Phrase | None:
     if article and phrase.name:
         check = Phrase(phrase.start, phrase.end, f"{article.group(0)}{phrase.text}")
         check.name, check.role, check.kind = phrase.name, phrase.role, phrase.kind
-    if (
-        (phrase.name or phrase.role)
-        and personlike(check)
-        and (article or proper(masked, phrase, 0))
-    ):
+    if (phrase.name or phrase.role) and personlike(check) and (article or ctx.proper(phrase, 0)):
         return phrase
     return None
 
@@ -135,16 +110,10 @@ _FUER_MID = re.compile(
     rf"(?<=[,;])[ \t]*(?:ist|sei|war|wäre|sind|seien|waren)[ \t]+(?:es[ \t]+)?(?P<cue>für)[ \t]+"
     rf"(?:(?:den|die|das|dem)[ \t]+)?(?:{ADJ}[ \t]+){{0,2}}(?P<np>{NAME}{GEN}?)(?![\w\-])"
 )
-
-
 LISTED = re.compile(
     rf"(?:,|(?<![\w\-])und)[ \t]+(?P<np>{NP})(?![\w\-])[ \t]*(?P<colon>:)?[ \t]*\(?$"
 )
-
-
 BRACKET_SOURCE = re.compile(rf"⟫[ \t]*\((?P<np>{NAME})(?![\w\-])[ \t]*(?:,[^()⟪⟫]{{1,80}})?\)")
-
-
 WIRD_ZITIERT = re.compile(
     rf"[⟫〉][ \t]*,?[ \t]*(?P<cue>wird|wurde)[ \t]+(?P<np>{NP})(?![\w\-])[^.⟪]{{0,80}}?zitiert"
 )
@@ -197,15 +166,11 @@ _OPINIONS = (
     r"|Behauptung|Warnung|Appell|Argument|Sichtweise|Vorstellung|Wunsch|Plan|Plänen|Vorschlägen"
     r"|Vorwürfen|Forderungen|Aussagen|Äußerungen)"
 )
-
-
 # "Nach Schäubles Idee soll „…“": a possessive genitive owner of an opinion
 _OPINION_POSSESSIVE = re.compile(
     rf"(?<![\w\-])(?:[Nn]ach|[Ll]aut|[Gg]emäß|[Ii]n)[ \t]+(?P<own>[A-ZÄÖÜ][\w\-]+)s[ \t]+"
     rf"(?:[a-zäöüß]+(?:e|en)[ \t]+)?{_OPINIONS}(?![\w\-])"
 )
-
-
 # "Auf den Vorwurf der CDU, es handele sich um einen „…“": the genitive owner
 _OPINION_GENITIVE = re.compile(
     rf"(?<![\w\-]){_OPINIONS}[ \t]+(?P<np>(?:des|der)[ \t]+(?:{ADJ}[ \t]+){{0,2}}{NAME})"
@@ -213,15 +178,16 @@ _OPINION_GENITIVE = re.compile(
 )
 
 
-def opinion_owner(masked: str, s_start: int, quote: int) -> Frame | None:
+def opinion_owner(ctx: Context, s_start: int, quote: int) -> Frame | None:
     """An opinion or a document named with its owner before the quotation, with no reporting
     verb between: 'Nach Schäubles Idee soll „…“', 'Vorwurf der CDU, es handele sich um „…“'."""
+    masked = ctx.masked
     lo = max(s_start, quote - 200)
     found = None
     for m in _OPINION_POSSESSIVE.finditer(masked, lo, quote):
         stem = m.group("own")
         if re.search(rf"(?<![\w\-]){re.escape(stem)}(?![\w\-])", masked) and (
-            stem not in common_words(masked)[0]
+            stem not in ctx.common_nouns
         ):
             start = m.start("own")
             found = Phrase(start, start + len(stem), stem, name=stem, name_start=start)
@@ -240,16 +206,12 @@ def opinion_owner(masked: str, s_start: int, quote: int) -> Frame | None:
 
 LATE_FRAME = re.compile(r"[^⟪⟫,.;:!?\n]{1,80},[ \t]*")
 
-
 NEXT_FRAME = re.compile(
     rf"[.!?]?[ \t]+(?:[–—-][ \t]+)?(?:Das|Dies|So|Diese[rs]?(?:[ \t]+[\w\-]+){{0,3}}"
     rf"|[Mm]it[ \t]+(?:diesen|den|solchen)[ \t]+Worten)[ \t]+"
     rf"(?P<verb>[a-zäöüß]+)[ \t]+(?:(?:sich|auch|dann|damals)[ \t]+)?(?P<np>{NP})(?![\w\-])"
 )
-
-
 SENT_SPLIT = re.compile(r"[.!?][ \t]+(?=[A-ZÄÖÜ])")
-
 
 JUDGING_VERBS = NAMING_VERBS | frozenset(
     """sieht sah sehen sahen betrachtet betrachtete wies zurückgewiesen kritisierte kritisiert

@@ -22,7 +22,7 @@ from articles.quotes.clauses import (
     np_before,
     pp_ends,
 )
-from articles.quotes.context import proper
+from articles.quotes.context import Context
 from articles.quotes.lexicon import AUXILIARIES
 from articles.quotes.marks import OPEN_NAME
 from articles.quotes.nouns import has_article, personlike, plural_phrase, singular_phrase
@@ -38,11 +38,12 @@ from articles.quotes.sentences import CLAUSE_BREAK
 
 
 def verb_final_subject(
-    masked: str, s_start: int, q_start: int, c_end: int, s_end: int
+    ctx: Context, s_start: int, q_start: int, c_end: int, s_end: int
 ) -> Phrase | None:
     """The subject of a clause whose reporting verb follows the quotation: 'weil die Regierung
     X als „…“ bezeichnet hat', 'der Führer, der den Sieg als „…“ bezeichnete', 'wird von
     Kennern als „…“ bezeichnet'."""
+    masked = ctx.masked
     clause_start = s_start
     for b in re.finditer(r"[,;:–—]|[ \t]-[ \t]", masked[s_start:q_start]):
         clause_start = s_start + b.end()
@@ -66,7 +67,7 @@ def verb_final_subject(
                 return phrase if phrase.pronoun or personlike(phrase) else None
         if clause_start != s_start:
             return None
-        phrase = sentence_subject(masked, s_start, q_start)
+        phrase = sentence_subject(ctx, s_start, q_start)
         return phrase
     if lead.group("sub"):
         sub = NP_AT.match(masked, lead.end(), q_start)
@@ -76,7 +77,7 @@ def verb_final_subject(
         if phrase.pronoun:
             return phrase
         ok = (phrase.name or phrase.role) and personlike(phrase)
-        return phrase if ok and proper(masked, phrase, lead.end()) else None
+        return phrase if ok and ctx.proper(phrase, lead.end()) else None
     return _rel_antecedent(masked, s_start, clause_start, lead)
 
 
@@ -105,12 +106,10 @@ _ZITIERT_SKIP = re.compile(
 
 
 _FEMININE = ("ung", "ion", "tät", "heit", "keit", "schaft", "ei", "agentur", "zeitschrift")
-
-
 _OPENING_PARTICIPLE = re.compile(r"(?:ge|be|ver|er|ent|über|zer)[a-zäöüß]+t")
 
 
-def _not_nominative(masked: str, phrase: Phrase, sent_start: int) -> bool:
+def _not_nominative(ctx: Context, phrase: Phrase, sent_start: int) -> bool:
     """A phrase before the verb that cannot be its subject: 'Der englischen Zeitung' (dative),
     or a lone capitalised sentence opener that is no name ('Ähnlich')."""
     words = phrase.text.split()
@@ -124,11 +123,12 @@ def _not_nominative(masked: str, phrase: Phrase, sent_start: int) -> bool:
     adverb = low.endswith(("lich", "ig", "isch", "weise", "bar", "sam", "haft")) or bool(
         _OPENING_PARTICIPLE.fullmatch(low)  # "Besorgt äußerte sich …", "Enttäuscht zeigte sich"
     )
-    return adverb and phrase.start <= sent_start + 1 and not proper(masked, phrase, sent_start)
+    return adverb and phrase.start <= sent_start + 1 and not ctx.proper(phrase, sent_start)
 
 
-def cue_subject(masked: str, sent_start: int, cue: tuple[int, int, str], sent_end: int):
+def cue_subject(ctx: Context, sent_start: int, cue: tuple[int, int, str], sent_end: int):
     """The speaker phrase of a reporting cue: before it or after it in its clause."""
+    masked = ctx.masked
     c_start, c_end, word = cue
     low = word.lower()
     clause_start = sent_start
@@ -142,17 +142,17 @@ def cue_subject(masked: str, sent_start: int, cue: tuple[int, int, str], sent_en
         # "… lenkte er die Fähre und meldete sich mit den Worten", "… biss der Randalierer den
         # Fluggast und rief", "… war er hochgeschreckt und hatte gefragt": the subject is shared
         return (
-            sentence_subject(masked, sent_start, c_start)
+            sentence_subject(ctx, sent_start, c_start)
             or inverted_pronoun(masked, sent_start, c_start)
             or _clause_inverted(masked, clause_start, conj.start())
-            or sentence_subject(masked, clause_start, conj.start())
+            or sentence_subject(ctx, clause_start, conj.start())
             or inverted_subject(masked, sent_start, conj.start())
         )
     before = np_apposition(masked, sent_start, c_start) or np_before(masked, clause_start, c_start)
     if before is None and clause_start > sent_start:
         # "Der 84-jährige Küng, der als Kritiker des Papstes gilt, hofft": a relative clause
         # between the subject and its verb
-        before = _relative_subject(masked, sent_start, c_start)
+        before = _relative_subject(ctx, sent_start, c_start)
     if before is None and low.endswith("en"):
         # "Er sowie Giesel befürchten": of two people as one subject, the first is the mention
         pair = PAIR_SUBJECT.match(masked, clause_start, c_start)
@@ -164,7 +164,7 @@ def cue_subject(masked: str, sent_start: int, cue: tuple[int, int, str], sent_en
                     return phrase
     if before is not None and before.pronoun == "sie" and low.endswith("en"):
         return before  # "sie sagten": a plural; the caller leaves it unresolved
-    if before is not None and _not_nominative(masked, before, sent_start):
+    if before is not None and _not_nominative(ctx, before, sent_start):
         before = None  # "Der englischen Zeitung sagte X", "Ähnlich äußerte sich X"
     stop = CLAUSE_BREAK.search(masked, c_end, sent_end)
     limit = stop.start() if stop else sent_end
@@ -201,7 +201,7 @@ def cue_subject(masked: str, sent_start: int, cue: tuple[int, int, str], sent_en
     ):
         # "X wollte sich nicht festlegen, sagte aber, …": a verb-first clause after a comma with
         # no subject of its own shares the subject of the sentence
-        shared = sentence_subject(masked, sent_start, clause_start) or np_apposition(
+        shared = sentence_subject(ctx, sent_start, clause_start) or np_apposition(
             masked, sent_start, next_verb(masked, sent_start, clause_start)
         )
         if shared is not None:
@@ -253,7 +253,7 @@ def cue_subject(masked: str, sent_start: int, cue: tuple[int, int, str], sent_en
             if phrase.pronoun or (
                 (phrase.name or phrase.role)
                 and personlike(phrase)
-                and proper(masked, phrase, lead.end())
+                and ctx.proper(phrase, lead.end())
             ):
                 return phrase
         elif lead.group("rel") and clause_start > sent_start:
@@ -297,7 +297,8 @@ def _clause_inverted(masked: str, clause_start: int, limit: int) -> Phrase | Non
     return phrase if (phrase.name or phrase.role) and personlike(phrase) else None
 
 
-def _relative_subject(masked: str, sent_start: int, c_start: int) -> Phrase | None:
+def _relative_subject(ctx: Context, sent_start: int, c_start: int) -> Phrase | None:
+    masked = ctx.masked
     m = REL_SUBJECT.match(masked, sent_start, c_start)
     if m is None or m.end() != c_start:
         return None
@@ -307,4 +308,4 @@ def _relative_subject(masked: str, sent_start: int, c_start: int) -> Phrase | No
     phrase = analyse_phrase(sub)
     if phrase.pronoun or not (phrase.name or phrase.role) or not personlike(phrase):
         return None
-    return phrase if proper(masked, phrase, sent_start) else None
+    return phrase if ctx.proper(phrase, sent_start) else None

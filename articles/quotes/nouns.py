@@ -5,7 +5,13 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from articles.quotes.lexicon import MUTE_SUFFIXES, ORG_SUFFIXES, ORG_WORDS, SPEAKING_UNG
+from articles.quotes.lexicon import (
+    MUTE_SUFFIXES,
+    NAME_PARTICLES,
+    ORG_SUFFIXES,
+    ORG_WORDS,
+    SPEAKING_UNG,
+)
 from articles.quotes.phrases import PERSON_ENDINGS, TITLE_TOKEN, Phrase, is_first_name
 
 if TYPE_CHECKING:
@@ -105,13 +111,10 @@ def personlike(phrase: Phrase | None) -> bool:
     return not (len(words) == 1 and len(low) >= 5 and low.endswith(THING_SUFFIXES[:9] + ("end",)))
 
 
-_PARTICLES = frozenset(("von", "van", "de", "zu", "al", "bin", "ibn", "el", "da", "di", "du"))
-
-
 def proper_case(name: str) -> str:
     """A speaker's name opens with a capital ('amerikanischer Präsident' → 'Amerikanischer
     Präsident', '81-jährige' → '81-Jährige'), unless with a particle ('von der Leyen')."""
-    if name.split()[0] in _PARTICLES:
+    if name.split()[0] in NAME_PARTICLES:
         return name
     name = re.sub(r"^(\d+-)j", r"\1J", name)
     return name[:1].upper() + name[1:]

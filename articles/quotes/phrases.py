@@ -17,6 +17,7 @@ from articles.quotes.lexicon import (
     KIN,
     MALE_A_NAMES,
     MALE_FIRST_NAMES,
+    NAME_PARTICLES,
     NOT_NAMES,
     ORG_SUFFIXES,
     ORG_WORDS,
@@ -25,7 +26,7 @@ from articles.quotes.lexicon import (
 from articles.quotes.marks import CLOSE_NAME, OPEN_NAME
 
 CAP = r"(?:[A-ZÄÖÜ](?:[\w\-'’&]|\.(?=[A-ZÄÖÜ]\.))*[\w&]|[A-ZÄÖÜ])"
-_PARTICLE = r"(?:von|van|de|di|da|del|della|dos|du|la|le|ten|ter|zu|bin|ibn|al|el|y|und)"
+_PARTICLE = "(?:" + "|".join(NAME_PARTICLES) + ")"  # "von", "bin", "y": a name goes on
 NOT_NAME_RE = "|".join(sorted(NOT_NAMES, key=len, reverse=True))
 NAMEW = rf"(?!(?:{NOT_NAME_RE})\b){CAP}"
 _TITLES = r"(?:(?:Prof|Dr|Dres|Dipl\.-Ing|Ing|Mag)\.[ \t]+){0,3}"  # "Prof. Dr. Karl Huber"

@@ -7,6 +7,7 @@ at all.
 
 from __future__ import annotations
 
+import logging
 import zipfile
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -213,6 +214,7 @@ def seed_import(
         )
     cache = cache if cache is not None else ImportCache()
     extraction = None  # found once, and only for a file that is not known already
+    extraction_failed = ""  # why the extractor found nothing, added to the outcome's message
 
     for _attempt in range(3):
         same_content, same_name = _clashes(name, parsed)
@@ -234,7 +236,14 @@ def seed_import(
                 option=Option.REPLACE,
             )
         if extraction is None:
-            extraction = extractor.extract(parsed.body)
+            try:
+                extraction = extractor.extract(parsed.body, strict=True)
+            except Exception as error:  # noqa: BLE001 - the article is imported without quotes
+                logging.getLogger(__name__).exception("quotation extraction failed for %s", name)
+                extraction = extractor.Extraction(quotes=[], speakers=[])
+                extraction_failed = "; " + _("quotation extraction failed: %(error)s") % {
+                    "error": f"{type(error).__name__}: {error}"
+                }
         if dry_run:
             status = Status.WOULD_REPLACE if same_name else Status.WOULD_IMPORT
             return ImportOutcome(
@@ -245,7 +254,8 @@ def seed_import(
                     "title": parsed.title,
                     "source": parsed.source,
                     "quotations": _quotations(len(extraction.quotes)),
-                },
+                }
+                + extraction_failed,
             )
         try:
             with transaction.atomic():
@@ -254,7 +264,9 @@ def seed_import(
                     message = article_replace(
                         article=article, parsed=parsed, extraction=extraction, cache=cache
                     )
-                    return ImportOutcome(name, Status.REPLACED, message, article)
+                    return ImportOutcome(
+                        name, Status.REPLACED, message + extraction_failed, article
+                    )
                 article = article_create(parsed=parsed, user=user, cache=cache)
                 count = quotes_store(article=article, extraction=extraction, cache=cache, new=True)
         except (IntegrityError, Article.DoesNotExist):
@@ -262,7 +274,7 @@ def seed_import(
             # our checks and our insert, or a cached row was merged away: look again.
             cache.clear()
             continue
-        return ImportOutcome(name, Status.IMPORTED, _quotations(count), article)
+        return ImportOutcome(name, Status.IMPORTED, _quotations(count) + extraction_failed, article)
     return ImportOutcome(name, Status.FAILED, _("conflicting imports kept colliding; try again"))
 
 

@@ -158,7 +158,7 @@ def main(argv: list[str] | None = None) -> int:
             docs.append((gold, parse(text, gold["file"]).body))
 
     t0 = time.perf_counter()
-    results = [extract(body) for _, body in docs]
+    results = [extract(body, strict=True) for _, body in docs]
     elapsed = time.perf_counter() - t0
 
     counts = {"direct": [0, 0, 0], "indirect": [0, 0, 0]}

@@ -29,8 +29,14 @@ from articles.quotes.sources import SO_MID, fuer_holder, laut_frame
 from articles.quotes.subjects import cue_subject
 
 
-def extract(body: str) -> Extraction:
-    """Find the quotations in an article body and who said them. Never raises."""
+def extract(body: str, *, strict: bool = False) -> Extraction:
+    """Find the quotations in an article body and who said them.
+
+    By default it never raises: an error in the extractor gives an empty result, for callers
+    that must not fail. With ``strict=True`` the error propagates, for callers that report it
+    (the importer, the scoring script)."""
+    if strict:
+        return _extract(body)
     try:
         return _extract(body)
     except Exception:  # noqa: BLE001 - a bug must not break an import; report nothing instead

@@ -1,0 +1,206 @@
+"""Who a speaker is: names, roles, appositions, aliases and age nouns resolved to one canonical
+entity per person, with its kind and its role in the nominative."""
+
+from __future__ import annotations
+
+import pytest
+
+from articles.quotes import extract
+
+from .helpers import entity_names, find, quote, speaker_of
+
+
+def test_short_name_resolves_to_full_name():
+    text = (
+        "Der Trainer Markus Vogel zeigte sich zufrieden. "
+        "„Die Mannschaft hat gekämpft“, sagte Vogel nach dem Spiel."
+    )
+    result = extract(text)
+    q = find(text, result, "gekämpft")
+    assert q.speaker == "Markus Vogel"
+    assert text[q.speaker_start : q.speaker_end] == "Vogel"
+    entity = next(s for s in result.speakers if s.name == "Markus Vogel")
+    assert entity.aliases == ("Vogel",)
+    assert entity.role == "Trainer"
+
+
+def test_outlet_as_speaker():
+    text = "Im Mai meldete die Süddeutsche Zeitung, dass die Vorräte „fast erschöpft“ seien."
+    result = extract(text)
+    q = find(text, result, "erschöpft")
+    assert q.speaker == "Süddeutsche Zeitung"
+    assert next(s for s in result.speakers if s.name == q.speaker).kind == "organisation"
+
+
+def test_role_is_kept_in_nominative():
+    text = "Der russische Außenminister Pavel Orlow sagte: „Wir verhandeln nicht.“"
+    result = extract(text)
+    assert find(text, result, "verhandeln").speaker == "Pavel Orlow"
+    entity = next(s for s in result.speakers if s.name == "Pavel Orlow")
+    assert entity.role == "russischer Außenminister"
+
+
+def test_age_noun_is_a_speaker_mention():
+    text = (
+        "Karl Roth schrieb einen Brief. Der 58-Jährige habe darin geschrieben, er müsse „aus "
+        "diesem Leben“ gehen."
+    )
+    result = extract(text)
+    q = next(q for q in result.quotes if q.kind == "direct")
+    assert text[q.speaker_start : q.speaker_end] == "Der 58-Jährige"
+    assert q.speaker == "Karl Roth"
+
+
+def test_age_noun_without_a_named_person_is_no_speaker():
+    # round 7: with no one named, "der 58-Jährige" is a description, not a name to show
+    text = "Der 58-Jährige habe darin geschrieben, er müsse „aus diesem Leben“ gehen."
+    q = next(q for q in extract(text).quotes if q.kind == "direct")
+    assert q.speaker is None
+
+
+def test_subject_with_three_genitives_and_an_apposition():
+    text = (
+        "Der Innenminister Karl Roth lobte das Urteil. Auch der innenpolitische Sprecher der "
+        "Fraktion der SPD im Deutschen Bundestag, Dieter Wiefel, will „noch einmal genau prüfen“, "
+        "ob ein Verbot angestrebt werden solle."
+    )
+    assert speaker_of(text, "noch einmal") == ("direct", "Dieter Wiefel")
+
+
+def test_never_a_name_word_after_a_role():
+    text = (
+        "Auf der Liste fanden sich Jerzy Montag (Grüne) und Hans Uhl (CSU). Das Amt bestätigte "
+        "dem Bundestagsabgeordneten Montag, dass er auf der Liste stehe. Er forderte: „Es darf "
+        "nicht sein, dass man wegsieht.“"
+    )
+    assert speaker_of(text, "Es darf") == ("direct", "Jerzy Montag")
+
+
+# (passage, fragment of the quotation, expected speaker)
+SPEAKERS = [
+    ("Verteidigungsministerin Ursula von der Leyen sagte: „Wir stehen zu euch.“", "stehen",
+     "Ursula von der Leyen"),
+    ("Die Bahn erhöht die Preise. Petra Lindner vom Fahrgastverband sagte dazu: „Das ist zu "
+     "viel.“ Sie fügte hinzu: „Die Kunden zahlen drauf.“", "Kunden zahlen", "Petra Lindner"),
+    ("Prof. Dr. Karl Huber sagte: „Die Daten sind eindeutig.“", "Daten", "Karl Huber"),
+    ("Der Chefredakteur der Zeitung, Max Roth, schrieb: „Wir bleiben unabhängig.“",
+     "unabhängig", "Max Roth"),
+    ("Herr Schmidt sagte: „Wir schaffen das.“", "schaffen", "Schmidt"),
+    ("Eine Frau rief: „Hilfe, mein Kind!“", "Hilfe", "Frau"),
+    ("Einige Anhänger Peter Kolbs protestierten vor dem Gericht mit dem Ruf: „Freiheit für "
+     "Kolb!“", "Freiheit", "Anhänger Peter Kolbs"),
+    ("Das verzögert die Auslieferung des Modells 3. Ein Sprecher der Firma teilte mit: „Alle "
+     "werden fair bezahlt.“", "fair bezahlt", "Sprecher der Firma"),
+    ("Die Region Tibet ist abgeriegelt. Besorgt äußerte sich der Vorsitzende der Tibet "
+     "Initiative, Wolfgang Grau, zu den Vorgängen in Tibet: „Wir befürchten das Schlimmste“, "
+     "sagte er.", "Schlimmste", "Wolfgang Grau"),
+    # a particle after a first name is part of the name
+    ("„Das ist ein guter Tag“, sagte Ursula von der Heide nach der Abstimmung.", "guter Tag",
+     "Ursula von der Heide"),
+    # a short form the article only ever writes inside a longer name is that name
+    ("Der Preisträger Adolfo Ruiz Delgado sprach in Oslo. „Wir brauchen Frieden“, sagte Ruiz. "
+     "Ein Satz von Adolfo Ruiz Delgado blieb hängen: „Und Gerechtigkeit.“", "Frieden",
+     "Adolfo Ruiz Delgado"),
+    # two people with the role: the role stays the speaker
+    ("Richter Hans Obst und Richter Paul Brenner lehnten den Antrag ab. Der Richter sagte: "
+     "„Die Frist ist verstrichen.“", "Frist", "Richter"),
+    # a role with no one named is written as a name
+    ("„Wir sind bereit“, sagte der amerikanische Präsident am Abend.", "bereit",
+     "Amerikanischer Präsident"),
+    # an age noun is the person named before it, or no one
+    ("Anna Berg gewann das Rennen. „Das Ergebnis ist eindeutig“, sagte die 36-Jährige nach dem "
+     "Rennen.", "eindeutig", "Anna Berg"),
+    ("„Das Ergebnis ist eindeutig“, sagte die 36-Jährige nach dem Rennen.", "eindeutig", None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "fragment", "speaker"), SPEAKERS)
+def test_speaker(text, fragment, speaker):
+    assert quote(text, fragment).speaker == speaker
+
+
+# (passage, fragment, expected speaker, expected mention): the mention the attribution rests on
+MENTIONS = [
+    ("Ein nicht namentlich genannter Sprecher des Amtes sagte: „Wir prüfen den Fall.“",
+     "prüfen", "Nicht namentlich genannter Sprecher des Amtes",
+     "Ein nicht namentlich genannter Sprecher des Amtes"),
+    ("Mehrere Abgeordnete der Opposition erklärten: „Das Gesetz ist verfassungswidrig.“",
+     "Gesetz ist", "Abgeordnete der Opposition", "Mehrere Abgeordnete der Opposition"),
+    ("Ministerin Anna Berg (SPD) gab sich gelassen. „Wir prüfen alle Optionen“, sagte die "
+     "54-Jährige.", "Optionen", "Anna Berg", "die 54-Jährige"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "fragment", "speaker", "mention"), MENTIONS)
+def test_speaker_and_mention(text, fragment, speaker, mention):
+    q = quote(text, fragment)
+    assert (q.speaker, text[q.speaker_start : q.speaker_end]) == (speaker, mention)
+
+
+# (passage, fragment, expected speaker entity as (name, kind, role))
+ENTITIES = [
+    # a quoted title inside a subject names an outlet
+    ("Sogar die konservative Zeitung „Le Monde“ hatte kritisiert, dass die Regierung „völlig "
+     "versagt“ habe.", "versagt", ("Le Monde", "organisation", None)),
+    # a genitive before a role is no part of the name
+    ("Dortmunds Coach Max Krause haderte. „Der Elfmeter war ein Witz“, schimpfte Krause.",
+     "Witz", ("Max Krause", "person", "Dortmunds Coach")),
+    # "Frau" says how a person is related, not what office she holds
+    ("Der Präsident sprach von einem „historischen Tag“. Seine Frau Michelle Roth zeigte sich "
+     "gerührt: „Ich bin so stolz.“", "so stolz", ("Michelle Roth", "person", None)),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "fragment", "entity"), ENTITIES)
+def test_speaker_entity(text, fragment, entity):
+    name = quote(text, fragment).speaker
+    speaker = next(s for s in extract(text).speakers if s.name == name)
+    assert (speaker.name, speaker.kind, speaker.role) == entity
+
+
+# One person is one entity, named without the organisation, the noun before the name, or a
+# shorter form of it. (passage, the speaker of every quotation in it)
+ONE_PERSON = [
+    ("„Wir bleiben hier“, sagte Tomas Berger von Human Rights Watch. Später ergänzte Berger: "
+     "„Niemand geht.“", "Tomas Berger"),
+    ("„Der Tarif reicht nicht“, sagte Lena Kurz von der IG Bergbau. „Wir verhandeln weiter“, "
+     "sagte Kurz.", "Lena Kurz"),
+    ("Der Astronaut Karl Heinrich Obermaier sagte: „Es war ein langer Flug.“ Obermaier "
+     "lächelte. Er fügte hinzu: „Ich würde es wieder tun.“", "Karl Heinrich Obermaier"),
+    # the middle word is no listed first name; "Jonas Alden" is no second person
+    ("Der Pilot Jonas Alden Brückner landete am Abend sicher. Brückner stieg als Erster aus der "
+     "Kapsel. Er sagte: „Das war ein kleiner Schritt.“", "Jonas Alden Brückner"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "speaker"), ONE_PERSON)
+def test_one_person_is_one_entity(text, speaker):
+    result = extract(text)
+    assert {q.speaker for q in result.quotes if q.kind == "direct"} == {speaker}
+    assert [e.name for e in result.speakers] == [speaker]
+
+
+def test_a_noun_before_a_name_is_the_role():
+    (entity,) = extract(ONE_PERSON[2][0]).speakers
+    assert entity.role == "Astronaut"
+
+
+def test_role_alone_names_the_person_with_that_role():
+    text = (
+        "Neuer Trainer ist Markus Feld. Nachfolger Markus Feld übernimmt am Montag. Der "
+        "Nachfolger sagte: „Ich werde die Arbeit fortsetzen.“"
+    )
+    q = quote(text, "fortsetzen")
+    assert q.speaker == "Markus Feld"
+    assert text[q.speaker_start : q.speaker_end] == "Der Nachfolger"
+
+
+def test_every_speaker_name_opens_with_a_capital_or_a_particle():
+    text = (
+        "„Wir prüfen alles“, sagte ein nicht genannter Sprecher des Amtes. „Es gibt keine "
+        "Eile“, erklärte der britische Außenminister. „Wir warten ab“, sagte von der Heide."
+    )
+    names = entity_names(text)
+    assert names  # without any entity the check below would pass on nothing
+    for name in names:
+        assert name[:1].isupper() or name.split()[0] in ("von", "van", "de", "zu"), name

@@ -11,8 +11,9 @@ The approach is rules over a *masked* copy of the text, in which every quotation
 see words inside quotations, and every offset stays valid for the original body.
 See docs/quotes.md for the design and the measured figures.
 
-The stages, each a module, in the order of their dependencies:
+The stages, each a module, each importing only modules listed before it:
 
+- ``model``: the public dataclasses;
 - ``lexicon``: word lists, read from ``data/*.txt``;
 - ``marks``: pair quotation marks per paragraph and mask the quotations;
 - ``phrases``: the noun-phrase expressions and their analysis into role and name;
@@ -21,11 +22,12 @@ The stages, each a module, in the order of their dependencies:
 - ``context``: what one article knows about its own words;
 - ``clauses``, ``openings``, ``subjects``: the speaker phrase of a cue or of a sentence;
 - ``sources``: frames without a reporting verb ("laut X", "so X", "heißt es in …");
-- ``entities``, ``people``: canonical names, roles and pronoun resolution;
-- ``frames``: the ordered rules that find the frame of one quotation;
 - ``classify``: direct speech or a name, title or gloss;
 - ``indirect``: indirect speech;
-- ``pipeline``: ``extract``, which runs them in turn.
+- ``entities``, ``people``: canonical names, roles and pronoun resolution;
+- ``resolve``: the speaker of each direct quotation, continued speech included;
+- ``frames``: the ordered rules (``FRAME_RULES``) that find the frame of one quotation;
+- ``pipeline``: ``extract``, which runs them in turn (``strict=True`` lets errors through).
 """
 
 from articles.quotes.model import Extraction, Quotation, SpeakerEntity

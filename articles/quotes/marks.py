@@ -32,6 +32,8 @@ _MAX_OPEN = 16
 
 @dataclass
 class Mark:
+    """A paired quotation (an unclosed double quote runs to the end of its line)."""
+
     start: int
     end: int  # exclusive; for a closed quote it includes the closing mark
     closed: bool

@@ -1,4 +1,4 @@
-"""The public result types of the quotation extractor."""
+"""The public result types of the quotation extractor, re-exported by ``articles.quotes``."""
 
 from __future__ import annotations
 

@@ -1,5 +1,6 @@
 """Subjects found without a reporting verb: the phrase opening a sentence, a subject after an
-inverted verb, the source of a reaction ("Kritik kam von …"), the speaker before a colon.
+inverted verb, the source of a reaction ("Kritik kam von …"), the subject of a clause "mit den
+Worten", the speaker before a colon ("BKA-Präsident Ziercke: „…“").
 """
 
 from __future__ import annotations

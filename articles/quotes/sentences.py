@@ -1,4 +1,9 @@
-"""Sentences of the masked text, and the reporting cues in them (``sagte``, ``fügte … hinzu``)."""
+"""Sentences of the masked text, and the reporting cues in them (``sagte``, ``fügte … hinzu``).
+
+A full stop after an abbreviation or an ordinal ("5. August") ends no sentence; a quotation
+that ends with its own full stop does. ``quote_window`` cuts a long sentence to a few hundred
+characters around a quotation.
+"""
 
 from __future__ import annotations
 

@@ -1,5 +1,10 @@
-"""Frames without a reporting verb before a subject: "laut X", "X zufolge", "so X", "heißt es
-in …", "für X ist …", an opinion with its owner ("Nach Schäubles Idee …").
+"""Sources named without a reporting verb, and the expressions the frame rules match.
+
+``Frame`` is what a frame rule finds. ``laut_frame`` finds "laut X", "nach Angaben von X",
+"X zufolge", "Seiner Ansicht nach"; ``fuer_holder`` "Für X ist …"; ``opinion_owner`` an opinion
+with its owner ("Nach Schäubles Idee …"). The expressions for "so X", "heißt es in …", a list
+of speakers, a source in brackets and the other constructions of ``frames`` are here too, as
+are the verbs of judging ("bewertete", "stufte … ein") that ``classify`` shares.
 """
 
 from __future__ import annotations
@@ -27,6 +32,9 @@ from articles.quotes.sentences import cue_tokens
 
 @dataclass
 class Frame:
+    """A reporting frame: its cue ("sagte", "laut", "so", ":" or "" for none), where the cue
+    stands, the phrase naming the speaker (None when not found), and a confidence."""
+
     cue: str
     cue_start: int
     phrase: Phrase | None

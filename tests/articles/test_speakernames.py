@@ -1,0 +1,324 @@
+"""Who can be a speaker, and the speaker's name, kind, role and surname (no database)."""
+
+import pytest
+
+from articles import speakernames
+from articles.speakernames import (
+    FEMALE,
+    MALE,
+    ORGANISATION,
+    PERSON,
+    gender,
+    is_speaker,
+    is_surname_only,
+    name_normalise,
+    rejection,
+    role_normalise,
+    speaker_clean,
+    speaker_kind,
+    surname,
+    surname_key,
+)
+
+# --- Who is no speaker ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name, reason",
+    [
+        # Adverbs, conjunctions and pronouns that open a sentence.
+        ("Zugleich", "opener"),
+        ("Demgegenüber", "opener"),
+        ("Unterdessen", "opener"),
+        ("Er", "opener"),
+        # A phrase that starts with a preposition.
+        ("Aufgrund der Bombendrohung", "preposition"),
+        ("Nach Angaben der Feuerwehr", "preposition"),
+        ("Vom Innenministerium", "preposition"),
+        # Documents, statements and other things.
+        ("Studie", "thing"),
+        ("Text", "thing"),
+        ("Stellungnahme", "thing"),
+        ("Pressebericht", "thing"),
+        ("Bericht der Menschenrechtsorganisation", "thing"),
+        ("Offiziellen Angaben", "thing"),
+        ("DNA-Analyse", "thing"),
+        ("Roude Léiw Wolters Vorschlag", "thing"),
+        # Common nouns by their ending.
+        ("Stellung", "thing"),
+        ("Freiheit", "thing"),
+        ("Ankündigung des Ministers", "thing"),
+        # Events.
+        ("Zugunglück Neuseelands", "event"),
+        ("Bombenanschlag", "event"),
+        ("Bürgerkrieg", "event"),
+        ("Bundestagswahl", "event"),
+        # Places, and their genitive.
+        ("Litauen", "place"),
+        ("Frankreichs", "place"),
+        ("Italiens und Österreich", "place"),
+        ("Die Vereinigten Staaten", "place"),
+        ("", "empty"),
+        ("„…“", "empty"),
+    ],
+)
+def test_a_name_that_cannot_be_a_speaker_is_rejected(name, reason):
+    assert rejection(name) == reason
+    assert not is_speaker(name)
+    assert speaker_clean(name, kind=PERSON) is None
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        # People.
+        "Angela Merkel",
+        "Merkel",
+        "Von der Leyen",
+        "Ursula von der Leyen",
+        "Karl-Theodor zu Guttenberg",
+        "Ban Ki-moon",
+        # Surnames that look like common nouns.
+        "Jung",
+        "Franz Josef Jung",
+        "Papier",
+        "Hans-Jürgen Papier",
+        "Ismail Haniyya",
+        # Roles and groups of people.
+        "Der Staatsanwalt",
+        "Ein Sprecher des Fernsehsenders ProSieben",
+        "Autoren der Studie",
+        "Politische Beobachter",
+        "Augenzeugen",
+        "Vorsitzende des Vereins",
+        # Organisations and outlets.
+        "Die Polizei",
+        "SPD",
+        "NATO",
+        "Reuters",
+        "dpa",
+        "Die Regierung",
+        "Bundesregierung",
+        "Stiftung Warentest",
+        "Die Zeit",
+        "Der Spiegel",
+        "tagesschau.de",
+        "Amnesty International",
+        "Obamas Wahlkampfteam",
+    ],
+)
+def test_people_roles_organisations_and_outlets_are_speakers(name):
+    assert rejection(name) is None
+    assert speaker_clean(name, kind=PERSON) is not None
+
+
+# --- The name as it is stored ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name, expected",
+    [
+        ("Die Polizei", ("Polizei", "")),
+        ("„Reuters“", ("Reuters", "")),
+        ("Die Zeit", ("Die Zeit", "")),  # the article is part of the outlet's name
+        ("Obwohl Steinbrück", ("Steinbrück", "")),
+        ("Rainer Brüderle (FDP)", ("Rainer Brüderle", "")),
+        ("Formel-1-Fahrer Christian Klien", ("Christian Klien", "Formel-1-Fahrer")),
+        ("Diktator Gaddafi", ("Gaddafi", "Diktator")),
+        (
+            "Außenminister der Russischen Föderation Sergei Lawrow",
+            ("Sergei Lawrow", "Außenminister der Russischen Föderation"),
+        ),
+        ("Tomson Phiri, ein Sprecher des Programms", ("Tomson Phiri", "Sprecher des Programms")),
+        ("Theo Kitz vom Bankhaus Merck Finck", ("Theo Kitz", "")),
+        ("Innenministeriums", ("Innenministerium", "")),
+        ("Mitarbeiters", ("Mitarbeiter", "")),
+        ("Kritikern", ("Kritiker", "")),
+        ("Bundesanzeiger.Mats Schönauer", ("Mats Schönauer", "")),
+        ("die in Hamburg geborene Lopez", ("Lopez", "")),
+        # What stays as it is.
+        ("Ursula von der Leyen", ("Ursula von der Leyen", "")),
+        ("Kurt von Figura", ("Kurt von Figura", "")),
+        ("Ayaan Hirsi Ali", ("Ayaan Hirsi Ali", "")),
+        ("Anhänger Gaddafis", ("Anhänger Gaddafis", "")),  # a genitive, not a name
+        ("Klimaexperte vom WWF", ("Klimaexperte vom WWF", "")),
+        ("Konzert-Büro Richard Weber", ("Konzert-Büro Richard Weber", "")),
+    ],
+)
+def test_a_name_is_normalised(name, expected):
+    assert name_normalise(name) == expected
+
+
+# --- Kind ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name, given, expected",
+    [
+        ("Polizei", PERSON, ORGANISATION),
+        ("Berliner Polizei", PERSON, ORGANISATION),
+        ("Bundesregierung", PERSON, ORGANISATION),
+        ("Außenministerium", PERSON, ORGANISATION),
+        ("Nachrichtenagentur", PERSON, ORGANISATION),
+        ("Vattenfall Europe AG", PERSON, ORGANISATION),
+        ("Mustermann GmbH", PERSON, ORGANISATION),
+        ("Demokratische Partei", PERSON, ORGANISATION),
+        ("SPD", PERSON, ORGANISATION),
+        ("UNO", PERSON, ORGANISATION),
+        ("Reuters", PERSON, ORGANISATION),
+        ("dpa", PERSON, ORGANISATION),
+        ("AFP", PERSON, ORGANISATION),
+        ("Spiegel", PERSON, ORGANISATION),
+        ("Süddeutsche Zeitung", PERSON, ORGANISATION),
+        ("Robert Koch-Institut", PERSON, ORGANISATION),
+        ("Wikimedia Deutschland", PERSON, ORGANISATION),
+        # A word for a person, or a first name, makes a person.
+        ("Sprecher des Finanzministeriums", ORGANISATION, PERSON),
+        ("Abgeordneter des Föderationsrates", ORGANISATION, PERSON),
+        ("Viktor Oserow", ORGANISATION, PERSON),
+        ("Joachim Banke", PERSON, PERSON),
+        # Nothing obvious: the extractor's kind stays.
+        ("Fairphone Shops", PERSON, PERSON),
+        ("Fairphone Shops", ORGANISATION, ORGANISATION),
+    ],
+)
+def test_speaker_kind_corrects_the_obvious_cases(name, given, expected):
+    assert speaker_kind(name, given) == expected
+
+
+# --- Roles -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "role, name, expected",
+    [
+        # The person's gender, from the first name or the role's article.
+        ("SPD-Vorsitzende", "Sigmar Gabriel", "SPD-Vorsitzender"),
+        ("SPD-Vorsitzende", "Andrea Nahles", "SPD-Vorsitzende"),
+        ("der SPD-Vorsitzende", "Gabriel", "SPD-Vorsitzender"),
+        ("die SPD-Vorsitzende", "Nahles", "SPD-Vorsitzende"),
+        ("SPD-Vorsitzende", "Meier", "SPD-Vorsitzende"),  # unknown: as written
+        ("Vorsitzende der Wahlkommission", "Ahmad Nuristani", "Vorsitzender der Wahlkommission"),
+        ("Bundestagsabgeordneten", "Jerzy Montag", "Bundestagsabgeordneter"),
+        ("Vorsitzende Richter", "Klaus Tolksdorf", "Vorsitzender Richter"),
+        ("stellvertretender Vorsitzende", "Müller", "stellvertretender Vorsitzender"),
+        ("russischer Kinderbeauftragte", "Pawel Astachow", "russischer Kinderbeauftragter"),
+        ("innenpolitischer Sprecherin", "Gisela Piltz", "innenpolitische Sprecherin"),
+        # Nominative singular.
+        ("Präsidenten", "Hugo Chávez", "Präsident"),
+        ("amtierender Präsidenten", "Tandja Mamadou", "amtierender Präsident"),
+        ("Theologen", "Hans Küng", "Theologe"),
+        ("Vatikan-Sprechers", "Federico Lombardi", "Vatikan-Sprecher"),
+        ("Direktors der Fluggesellschaft", "Jefferson Jauwena", "Direktor der Fluggesellschaft"),
+        ("Parteichefs", "Pham Quang Nghi", "Parteichef"),
+        # What is already right stays.
+        ("NATO-Generalsekretär", "Jens Stoltenberg", "NATO-Generalsekretär"),
+        ("Sprecherin der Stiftung Warentest", "Heike Laak", "Sprecherin der Stiftung Warentest"),
+        ("Berlins Regierender Bürgermeister", "Wowereit", "Berlins Regierender Bürgermeister"),
+        ("Osram-Vorstand", "Martin Goetzler", "Osram-Vorstand"),
+        # No role at all.
+        ("Äußerungen", "Hassemer", ""),
+        ("Japan", "Japan Meteorological Agency", ""),
+        ("US-amerikanische", "Noam Chomsky", ""),
+        ("", "Noam Chomsky", ""),
+        (None, "Noam Chomsky", ""),
+    ],
+)
+def test_a_role_is_a_nominative_label(role, name, expected):
+    assert role_normalise(role, name=name) == expected
+
+
+def test_a_non_person_has_no_role():
+    assert role_normalise("Nachrichtenseite", name="Business Insider", kind=ORGANISATION) == ""
+    cleaned = speaker_clean("Betreiberfirma Vattenfall Europe", kind=PERSON, role="Betreiberfirma")
+    assert cleaned == speakernames.SpeakerName("Betreiberfirma Vattenfall Europe", ORGANISATION, "")
+
+
+def test_a_role_written_into_the_name_is_used_when_the_extractor_found_none():
+    assert speaker_clean("Warlord Joseph Kony", kind=PERSON) == speakernames.SpeakerName(
+        "Joseph Kony", PERSON, "Warlord"
+    )
+    assert speaker_clean(
+        "Linksintellektuelle Noam Chomsky", kind=PERSON, role="US-amerikanische"
+    ) == speakernames.SpeakerName("Noam Chomsky", PERSON, "Linksintellektueller")
+
+
+@pytest.mark.parametrize(
+    "name, role, expected",
+    [
+        ("Angela Merkel", None, FEMALE),
+        ("Frank-Walter Steinmeier", None, MALE),
+        ("Merkel", "die Bundeskanzlerin", FEMALE),
+        ("Merkel", "Bundeskanzlerin", FEMALE),
+        ("Astachow", "russischer Kinderbeauftragte", MALE),
+        ("Dr. Angela Merkel", None, FEMALE),
+        ("Merkel", None, None),
+    ],
+)
+def test_gender(name, role, expected):
+    assert gender(name, role) == expected
+
+
+# --- Surnames --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name, expected, key",
+    [
+        ("Angela Merkel", "Merkel", "merkel"),
+        ("Merkel", "Merkel", "merkel"),
+        ("Ursula von der Leyen", "von der Leyen", "leyen"),
+        ("Von der Leyen", "Von der Leyen", "leyen"),
+        ("Thomas de Maizière", "de Maizière", "maizière"),
+        ("Karl-Theodor zu Guttenberg", "zu Guttenberg", "guttenberg"),
+        ("Annette Widmann-Mauz", "Widmann-Mauz", "widmann-mauz"),
+        ("Ban Ki-moon", "Ban", "ban"),
+        ("Dr. Angela Merkel", "Merkel", "merkel"),
+        ("Elisabeth II", "", ""),
+        ("George W", "", ""),
+    ],
+)
+def test_surname(name, expected, key):
+    assert surname(name) == expected
+    assert surname_key(name) == key
+
+
+@pytest.mark.parametrize(
+    "name, expected",
+    [
+        ("Merkel", True),
+        ("Von der Leyen", True),
+        ("Hartung", True),
+        ("Angela Merkel", False),
+        ("Richter", False),  # a judge, most likely
+        ("Papst", False),
+        ("Gabriel", True),  # a first name, and Sigmar Gabriel's surname
+        ("SPD", False),
+        ("Polizei", False),
+        ("Reuters", False),
+        ("Litauen", False),
+    ],
+)
+def test_is_surname_only(name, expected):
+    assert is_surname_only(name) is expected
+
+
+def test_every_word_list_is_there_and_lower_case():
+    for list_name in (
+        "openers",
+        "prepositions",
+        "things",
+        "events",
+        "places",
+        "organisations",
+        "organisation_tokens",
+        "outlets",
+        "person_nouns",
+        "adjectival_nouns",
+        "first_names_male",
+        "first_names_female",
+        "surnames",
+    ):
+        entries = speakernames.words(list_name)
+        assert entries, list_name
+        assert all(entry == entry.strip().casefold() for entry in entries), list_name

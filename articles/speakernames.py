@@ -551,7 +551,8 @@ def speaker_kind(name: str, kind: str) -> str:
         return ORGANISATION
     if head is not None and _ACRONYM.fullmatch(tokens[head]) and len(tokens[head]) >= 2:
         return ORGANISATION
-    if place(last_part) and not place(text) and (len(tokens) > 1 or "-" in last):
+    nominative_place = last_part.casefold() in words("places")
+    if nominative_place and not place(text) and (len(tokens) > 1 or "-" in last):
         return ORGANISATION  # "Wikimedia Deutschland", "EBay-Deutschland"
     return kind
 

@@ -34,7 +34,7 @@ _NAME_LINKS = frozenset(
 
 
 @functools.lru_cache(maxsize=4096)
-def _is_title_cue(word: str) -> bool:
+def is_title_cue(word: str) -> bool:
     """'Magazin', also compounds and genitives: 'Fachmagazin', 'Magazines', 'Nachrichtensendung'."""
     low = word.lower()
     if low in TITLE_CUES:
@@ -65,7 +65,7 @@ def classify(ctx: Context, m: Mark, inner: str, frame, s_start: int, s_end: int)
         return "not_speech"  # "der „taz“"
     before = masked[max(0, m.start - 40) : m.start]
     t = _TITLE_BEFORE.search(before)
-    if t and _is_title_cue(t.group(1)):
+    if t and is_title_cue(t.group(1)):
         # "nannte den Plan „unausgegoren“": the noun is what is named, the quote is speech
         clause = masked[max(s_start, m.start - 60) : m.start]
         named = re.search(

@@ -9,6 +9,7 @@ knowledge take the context; plain text scanners take the masked text alone.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import cached_property
@@ -50,6 +51,10 @@ class Context:
     @cached_property
     def sentence_starts(self) -> list[int]:
         return [s for s, _e in self.sentences]
+
+    def sentence_index(self, position: int) -> int:
+        """The index of the sentence that starts last at or before a position."""
+        return max(bisect.bisect_right(self.sentence_starts, position) - 1, 0)
 
     def sentence_of(self, position: int) -> tuple[int, int]:
         """The sentence that contains a position (the last one for a position past the end)."""

@@ -77,3 +77,7 @@ SPEAKING_UNG = tuple(words("speaking_ung"))
 # Particles and links inside a name ("von", "bin", "y"), for the name expression and for the
 # lower case of a name that opens with one; see data/name_particles.txt.
 NAME_PARTICLES = tuple(words("name_particles"))
+PREPOSITIONS = frozenset(words("prepositions"))
+SOURCE_CUES = frozenset(words("source_cues"))
+FIRST_PERSON = frozenset(words("first_person"))
+CLAUSE_OPENERS = frozenset(words("clause_openers"))

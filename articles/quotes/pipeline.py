@@ -11,13 +11,16 @@
 from __future__ import annotations
 
 import bisect
+from typing import NamedTuple
 
+from articles.quotes.choose import redecide
 from articles.quotes.classify import classify
 from articles.quotes.clauses import PASSIVE_NEXT, bare
 from articles.quotes.context import Context
 from articles.quotes.entities import Entities
 from articles.quotes.frames import find_frame
 from articles.quotes.indirect import find_indirect
+from articles.quotes.learned import QuoteModel, default_model
 from articles.quotes.marks import Mark, find_marks, inner_text, mask, speechlike
 from articles.quotes.model import Extraction, Quotation, SpeakerEntity
 from articles.quotes.openings import inverted_subject, reaction_source, sentence_subject
@@ -29,23 +32,38 @@ from articles.quotes.sources import SO_MID, fuer_holder, laut_frame
 from articles.quotes.subjects import cue_subject
 
 
-def extract(body: str, *, strict: bool = False) -> Extraction:
+def extract(
+    body: str, *, strict: bool = False, model: QuoteModel | None = None, rules_only: bool = False
+) -> Extraction:
     """Find the quotations in an article body and who said them.
 
     By default it never raises: an error in the extractor gives an empty result, for callers
     that must not fail. With ``strict=True`` the error propagates, for callers that report it
-    (the importer, the scoring script)."""
+    (the importer, the scoring script). ``model`` replaces the shipped model (cross-validation
+    trains its own); ``rules_only`` leaves the learned stage out (for comparison)."""
+    if not rules_only and model is None:
+        model = default_model()
+    if rules_only:
+        model = None
     if strict:
-        return _extract(body)
+        return _extract(body, model)
     try:
-        return _extract(body)
+        return _extract(body, model)
     except Exception:  # noqa: BLE001 - a bug must not break an import; report nothing instead
         return Extraction(quotes=[], speakers=[])
 
 
-def _extract(body: str) -> Extraction:
-    if not isinstance(body, str) or not body:
-        return Extraction([], [])
+class Analysis(NamedTuple):
+    """What the rules made of an article: its context, the resolver holding the speakers found
+    so far, and the rules' quotations (the learned stage's candidates and features)."""
+
+    ctx: Context
+    resolver: Resolver
+    quotes: list[Quotation]
+
+
+def analyse(body: str) -> Analysis:
+    """The rule stages over one article."""
     ctx = build_context(body)
     decisions = [decide(ctx, m) for m in ctx.tops]
     clause_subjects = _clause_subjects(ctx, decisions)
@@ -53,15 +71,31 @@ def _extract(body: str) -> Extraction:
     resolver = Resolver(ctx, decisions, clause_subjects)
     resolver.record_clause_subjects()
     quotes = [resolver.quotation(decision) for decision in decisions]
-    # Nested quotations: a quote inside a quote; its speaker is not known.
+    # Nested quotations: a quote inside a quote; the rules know no speaker for it.
     for m in ctx.marks:
         if m.depth > 0:
             kind = "direct" if speechlike(inner_text(body, m)) else "not_speech"
             quotes.append(Quotation(m.start, m.end, kind, None, None, None, None, 0.3))
     quotes.extend(find_indirect(ctx, resolver.used))
+    return Analysis(ctx, resolver, quotes)
+
+
+def _extract(body: str, model: QuoteModel | None) -> Extraction:
+    if not isinstance(body, str) or not body:
+        return Extraction([], [])
+    ctx, resolver, quotes = analyse(body)
+    if model is not None:
+        quotes = redecide(ctx, resolver, quotes, model)
     quotes = [q for q in quotes if 0 <= q.start < q.end <= len(body)]
     quotes.sort(key=lambda q: (q.start, q.end))
-    return Extraction(quotes, _speaker_entities(ctx, resolver.used))
+    named = {q.speaker for q in quotes if q.speaker}
+    used = {name: _entity(ctx, resolver, name) for name in named}
+    return Extraction(quotes, _speaker_entities(ctx, used))
+
+
+def _entity(ctx: Context, resolver: Resolver, name: str) -> dict:
+    found = resolver.used.get(name) or ctx.entities.entities.get(name)
+    return found or {"kind": "person", "role": None, "aliases": set()}
 
 
 def build_context(body: str) -> Context:

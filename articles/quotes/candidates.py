@@ -1,0 +1,178 @@
+"""Candidate speakers around a quotation, and what tells the speaker among them.
+
+Every noun phrase, pronoun and run of capitalised words in the sentences around a quotation
+(two before it, one after) is a candidate; so is the mention the rules chose. A linear model
+scores each candidate from ``speaker_features`` (side, distance in characters and sentences,
+a reporting verb beside it, a colon or ``so``/``laut`` between, a preposition before it, whether
+it looks like a person); the best one is the speaker's mention.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from articles.quotes.context import Context
+from articles.quotes.features import DISTANCE_EDGES, Features, any_in, bucket, words_lower
+from articles.quotes.lexicon import (
+    NOT_NAMES,
+    PREPOSITIONS,
+    REPORTING_VERBS,
+    SOURCE_CUES,
+    SUBJUNCTIVE,
+)
+from articles.quotes.model import Quotation
+from articles.quotes.nouns import personlike
+from articles.quotes.phrases import NP_BOUNDED, Phrase, analyse_phrase, is_first_name, is_role
+
+_PRONOUN = re.compile(r"(?<![\w\-])(?:[Ee]r|[Ss]ie|[Ii]ch|[Ww]ir|[Mm]an)(?![\w\-])")
+_CAPITAL_RUN = re.compile(
+    r"(?<![\w\-])[A-ZÄÖÜ][\w\-]+"
+    r"(?:[ \t]+(?:(?:von|van|de|zu)[ \t]+(?:der[ \t]+)?)?[A-ZÄÖÜ][\w\-]+)*"
+)
+SENTENCES_BEFORE = 2
+SENTENCES_AFTER = 1
+
+
+@dataclass
+class Candidate:
+    """A mention that may be a quotation's speaker."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # "pronoun", "name", "role", "phrase", "capitals" or "rule"
+    phrase: Phrase | None = None
+
+
+def rule_mention(rule: Quotation | None) -> tuple[int, int] | None:
+    """The mention the rules chose for a quotation, if they chose one."""
+    if rule is None or rule.speaker is None or rule.speaker_start is None:
+        return None
+    return rule.speaker_start, rule.speaker_end
+
+
+def speaker_candidates(
+    ctx: Context, span: tuple[int, int], rule: Quotation | None
+) -> list[Candidate]:
+    """The candidates outside the quotation ``span``, in the sentences around it."""
+    sentences = ctx.sentences
+    first = ctx.sentence_index(span[0])
+    last = ctx.sentence_index(max(span[0], span[1] - 1))
+    lo = sentences[max(0, first - SENTENCES_BEFORE)][0]
+    hi = sentences[min(len(sentences) - 1, last + SENTENCES_AFTER)][1]
+    masked = ctx.masked
+    found: dict[tuple[int, int], Candidate] = {}
+    for m in NP_BOUNDED.finditer(masked, lo, hi):
+        if m.end() <= m.start():
+            continue
+        phrase = analyse_phrase(m)
+        if phrase.end - phrase.start < 2 and not phrase.pronoun:
+            continue
+        if phrase.pronoun:
+            kind = "pronoun"
+        else:
+            kind = "name" if phrase.name else ("role" if phrase.role else "phrase")
+        found[(phrase.start, phrase.end)] = Candidate(
+            phrase.start, phrase.end, phrase.text, kind, phrase
+        )
+    for m in _PRONOUN.finditer(masked, lo, hi):
+        found.setdefault((m.start(), m.end()), Candidate(m.start(), m.end(), m.group(), "pronoun"))
+    for m in _CAPITAL_RUN.finditer(masked, lo, hi):
+        found.setdefault((m.start(), m.end()), Candidate(m.start(), m.end(), m.group(), "capitals"))
+    mention = rule_mention(rule)
+    if mention is not None:
+        s, e = mention
+        found.setdefault((s, e), Candidate(s, e, ctx.body[s:e], "rule"))
+    return [c for c in found.values() if c.end <= span[0] or c.start >= span[1]]
+
+
+def speaker_features(
+    ctx: Context,
+    span: tuple[int, int],
+    candidates: list[Candidate],
+    rule: Quotation | None,
+) -> list[Features]:
+    """The features of each candidate, in the order given."""
+    before = sorted((c.start, c.end) for c in candidates if c.end <= span[0])[::-1]
+    after = sorted((c.start, c.end) for c in candidates if c.start >= span[1])
+    rank = {key: i for i, key in enumerate(before)}
+    rank.update({key: i for i, key in enumerate(after)})
+    return [_features(ctx, span, c, rule, rank[(c.start, c.end)]) for c in candidates]
+
+
+def _features(
+    ctx: Context,
+    span: tuple[int, int],
+    c: Candidate,
+    rule: Quotation | None,
+    rank: int,
+) -> Features:
+    masked = ctx.masked
+    is_before = c.end <= span[0]
+    f: Features = {"side=" + ("before" if is_before else "after"): 1, f"rank={min(rank, 4)}": 1}
+    first = ctx.sentence_index(span[0])
+    last = ctx.sentence_index(max(span[0], span[1] - 1))
+    here = ctx.sentence_index(c.start)
+    offset = 0 if first <= here <= last else (here - first if here < first else here - last)
+    f[f"sentence={offset}"] = 1
+    distance = span[0] - c.end if is_before else c.start - span[1]
+    f[f"distance={bucket(max(distance, 0), DISTANCE_EDGES)}"] = 1
+    f["kind=" + c.kind] = 1
+    tokens = c.text.split()
+    f[f"tokens={min(len(tokens), 6)}"] = 1
+    phrase = c.phrase
+    if phrase is not None:
+        f["role"] = int(bool(phrase.role))
+        f["named"] = int(bool(phrase.name))
+        f["organisation"] = int(phrase.kind == "organisation")
+        f["personlike"] = int(personlike(phrase))
+        if phrase.pronoun:
+            f["pronoun=" + phrase.pronoun] = 1
+    elif c.kind == "pronoun":
+        f["pronoun=" + c.text.lower()] = 1
+    opener = tokens[0].strip(",.;:") if tokens else ""
+    f["opens_with_lower_word"] = int(opener.lower() in ctx.lower_words and c.kind != "pronoun")
+    f["opens_with_not_name"] = int(opener in NOT_NAMES)
+    f["opens_with_preposition"] = int(opener.lower() in PREPOSITIONS)
+    f["first_name"] = int(any(is_first_name(t) for t in tokens[:2]))
+    f["role_word"] = int(any(is_role(t) for t in tokens))
+    mention = rule_mention(rule)
+    if mention is not None:
+        rs, re_ = mention
+        exact = (c.start, c.end) == (rs, re_)
+        f["rule_exact"] = int(exact)
+        f["rule_overlap"] = int(min(c.end, re_) > max(c.start, rs))
+        if exact:
+            f[f"rule_exact_confidence={int(rule.confidence * 10)}"] = 1
+            f["rule_exact_cue"] = int(bool(rule.cue))
+    else:
+        f["rule_none"] = 1
+    left = words_lower(masked, max(0, c.start - 30), c.start)[-2:]
+    right = words_lower(masked, c.end, c.end + 30)[:2]
+    f["reporting_before"] = any_in(left, REPORTING_VERBS)
+    f["reporting_after"] = any_in(right, REPORTING_VERBS)
+    f["reporting_next"] = int(bool(right) and right[0] in REPORTING_VERBS)
+    f["reporting_previous"] = int(bool(left) and left[-1] in REPORTING_VERBS)
+    f["preposition_before"] = any_in(left, PREPOSITIONS)
+    f["source_cue_before"] = int(bool(left) and left[-1] in SOURCE_CUES)
+    f["zufolge_after"] = int(bool(right) and right[0] == "zufolge")
+    f["so_before"] = int(bool(left) and left[-1] == "so")
+    f["genitive_after"] = int(bool(right) and right[0] in ("des", "der"))
+    s_start, _s_end = ctx.sentences[here]
+    f["opens_sentence"] = int(not masked[s_start : c.start].strip(' \t\n"„“»«'))
+    between = masked[c.end : span[0]] if is_before else masked[span[1] : c.start]
+    f["colon_between"] = int(":" in between and len(between) < 200)
+    f["colon_adjacent"] = int(is_before and between.strip().endswith(":"))
+    words_between = (
+        words_lower(masked, c.end, span[0]) if is_before else words_lower(masked, span[1], c.start)
+    )
+    f["reporting_between"] = any_in(words_between, REPORTING_VERBS)
+    f["subjunctive_between"] = any_in(words_between, SUBJUNCTIVE)
+    f["newline_between"] = int("\n" in between)
+    f["quotation_between"] = int("⟫" in between or "⟪" in between)
+    f["comma_after_quotation"] = int(
+        not is_before and masked[span[1] : span[1] + 2].strip().startswith(",")
+    )
+    f["in_brackets"] = int(masked[max(0, c.start - 1) : c.start] == "(")
+    return f

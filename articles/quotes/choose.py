@@ -1,0 +1,160 @@
+"""The learned stage: the models decide again what the rules proposed.
+
+The rules' quotations are candidates and features, not the answer:
+
+1. every pair of quotation marks is speech or not by the ``speech`` model;
+2. the speaker of each direct quotation is the best of its candidate mentions by the
+   ``speaker`` model; the rules' mention is one candidate and a feature. A chosen mention is
+   resolved to a name as the rules resolve theirs (pronouns to the person they stand for,
+   short names to the fullest form in the article); when it resolves to no one, the rules'
+   speaker stays;
+3. indirect speech is the best clauses by the ``clause`` model, with the speaker the rules
+   found for an overlapping span, else the best candidate mention.
+"""
+
+from __future__ import annotations
+
+from articles.quotes.candidates import (
+    Candidate,
+    rule_mention,
+    speaker_candidates,
+    speaker_features,
+)
+from articles.quotes.context import Context
+from articles.quotes.learned import QuoteModel
+from articles.quotes.lexicon import REPORTING_VERBS
+from articles.quotes.model import Quotation
+from articles.quotes.phrases import NP_BOUNDED, Phrase, analyse_phrase
+from articles.quotes.reported import clause_candidates, clause_features
+from articles.quotes.resolve import Resolver
+from articles.quotes.speech_marks import speech_features
+
+_PRONOUNS = {"er": "er", "sie": "sie", "ich": "ich", "wir": "wir", "man": "man"}
+
+
+def redecide(
+    ctx: Context, resolver: Resolver, rules: list[Quotation], model: QuoteModel
+) -> list[Quotation]:
+    """The article's quotations as the model decides them, from the rules' ``rules``."""
+    by_span = {(q.start, q.end): q for q in rules if q.kind != "indirect"}
+    quotes = []
+    for m in ctx.marks:
+        rule = by_span.get((m.start, m.end))
+        p = model.speech.probability(speech_features(ctx, m, rule))
+        if p < model.speech.threshold:
+            quotes.append(
+                Quotation(m.start, m.end, "not_speech", None, None, None, None, round(1 - p, 2))
+            )
+            continue
+        quotes.append(_attributed(ctx, resolver, model, (m.start, m.end), "direct", rule, p))
+    quotes.extend(_reported(ctx, resolver, model, [q for q in rules if q.kind == "indirect"]))
+    return quotes
+
+
+def _attributed(
+    ctx: Context,
+    resolver: Resolver,
+    model: QuoteModel,
+    span: tuple[int, int],
+    kind: str,
+    rule: Quotation | None,
+    p_kind: float,
+) -> Quotation:
+    """A quotation of ``kind`` over ``span`` with the speaker the model chooses."""
+    mention = rule_mention(rule)
+    best, p = _best_candidate(ctx, model, span, rule)
+    fallback = (rule.speaker, rule.speaker_start, rule.speaker_end, rule.cue) if rule else None
+    if best is None or p < model.speaker.threshold:
+        return Quotation(
+            *span, kind, None, None, None, rule.cue if rule else None, round(p_kind * 0.5, 2)
+        )
+    confidence = round(min(p_kind, p), 2)
+    if mention is not None and min(best.end, mention[1]) > max(best.start, mention[0]):
+        # the rules' mention, or a part of it ("der Sprecher …, Karl Roth"): their name holds
+        return Quotation(*span, kind, *fallback, confidence)
+    name = _resolve(ctx, resolver, best)
+    if name is None:
+        if fallback is not None and fallback[0] is not None:
+            return Quotation(*span, kind, *fallback, round(confidence * 0.8, 2))
+        return Quotation(*span, kind, None, None, None, None, round(p_kind * 0.5, 2))
+    return Quotation(*span, kind, name, best.start, best.end, _cue(ctx, best, span), confidence)
+
+
+def _best_candidate(
+    ctx: Context, model: QuoteModel, span: tuple[int, int], rule: Quotation | None
+) -> tuple[Candidate | None, float]:
+    candidates = speaker_candidates(ctx, span, rule)
+    if not candidates:
+        return None, 0.0
+    features = speaker_features(ctx, span, candidates, rule)
+    scores = [model.speaker.score(f) for f in features]
+    i = max(range(len(candidates)), key=scores.__getitem__)
+    return candidates[i], model.speaker.probability(features[i])
+
+
+def _resolve(ctx: Context, resolver: Resolver, candidate: Candidate) -> str | None:
+    """The name a candidate mention stands for, as the rules resolve their own mentions."""
+    phrase = candidate.phrase
+    if phrase is None:
+        low = candidate.text.lower()
+        if candidate.kind == "pronoun" and low in _PRONOUNS:
+            phrase = Phrase(candidate.start, candidate.end, candidate.text, pronoun=_PRONOUNS[low])
+        else:
+            m = NP_BOUNDED.match(ctx.masked, candidate.start)
+            if m is None or m.end() <= m.start():
+                return None
+            phrase = analyse_phrase(m)
+    if phrase.pronoun in ("ich", "wir", "man"):
+        return None
+    return resolver.resolve(phrase, None) or resolver.earlier_speaker(phrase, None)
+
+
+def _cue(ctx: Context, candidate: Candidate, span: tuple[int, int]) -> str | None:
+    """The reporting verb beside the chosen mention or between it and the quotation."""
+    lo = min(candidate.start, span[1])
+    hi = max(candidate.end, span[0])
+    lo, hi = max(0, min(lo, candidate.start) - 40), min(len(ctx.masked), hi + 40)
+    for word in ctx.masked[lo:hi].split():
+        token = word.strip(",.;:!?()⟪⟫·")
+        if token.lower() in REPORTING_VERBS:
+            return token
+    return None
+
+
+def _reported(
+    ctx: Context, resolver: Resolver, model: QuoteModel, rules: list[Quotation]
+) -> list[Quotation]:
+    """Indirect speech: the best clauses, each attributed."""
+    rule_spans = [(q.start, q.end) for q in rules]
+    rule_sentences = {ctx.sentence_index(q.start) for q in rules}
+    scored = []
+    for clause in clause_candidates(ctx, rule_spans):
+        p = model.clause.probability(clause_features(ctx, clause, rule_spans, rule_sentences))
+        if p >= model.clause.threshold:
+            scored.append((p, clause))
+    scored.sort(key=lambda t: (-t[0], t[1].start, t[1].end))
+    chosen: list[tuple[float, int, int]] = []
+    for p, clause in scored:
+        if any(min(clause.end, e) > max(clause.start, s) for _p, s, e in chosen):
+            continue
+        chosen.append((p, clause.start, clause.end))
+    quotes = []
+    for p, start, end in chosen:
+        overlapping = [q for q in rules if min(end, q.end) > max(start, q.start)]
+        if overlapping:
+            rule = max(overlapping, key=lambda q: min(end, q.end) - max(start, q.start))
+            quotes.append(
+                Quotation(
+                    start,
+                    end,
+                    "indirect",
+                    rule.speaker,
+                    rule.speaker_start,
+                    rule.speaker_end,
+                    rule.cue,
+                    round(p, 2),
+                )
+            )
+        else:
+            quotes.append(_attributed(ctx, resolver, model, (start, end), "indirect", None, p))
+    return quotes

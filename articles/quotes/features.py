@@ -1,0 +1,47 @@
+"""Features shared by the learned decisions: small word tests and buckets.
+
+A feature set is a ``dict`` from a feature's name to its value (1 for a present indicator);
+``learned.LinearModel`` scores it. Names carry their value where a value is a category
+(``"len=3"``), so that a linear model can weigh each category on its own.
+"""
+
+from __future__ import annotations
+
+import re
+
+Features = dict[str, float]
+
+WORD = re.compile(r"[\wäöüß\-]+")
+
+DISTANCE_EDGES = (0, 2, 5, 10, 20, 40, 80, 160, 320)
+COUNT_EDGES = (0, 1, 2, 3, 4, 6, 9, 15, 25, 50)
+
+
+def bucket(n: int, edges: tuple[int, ...] = COUNT_EDGES) -> int:
+    """The index of the last edge that ``n`` reaches: a coarse, monotone scale."""
+    found = 0
+    for i, edge in enumerate(edges):
+        if n >= edge:
+            found = i
+    return found
+
+
+def words_lower(text: str, start: int, end: int) -> list[str]:
+    """The words of ``text[start:end]``, in lower case."""
+    return [w.lower() for w in WORD.findall(text, start, end)]
+
+
+def word_before(text: str, pos: int) -> str:
+    """The word that ends at most three non-word characters before ``pos`` ('' if none)."""
+    m = re.search(r"([\w\-]+)[^\w\n]{0,3}$", text[max(0, pos - 40) : pos])
+    return m.group(1) if m else ""
+
+
+def word_after(text: str, pos: int) -> str:
+    """The word that starts at most three non-word characters after ``pos`` ('' if none)."""
+    m = re.match(r"[^\w\n]{0,3}([\w\-]+)", text[pos : pos + 40])
+    return m.group(1) if m else ""
+
+
+def any_in(words: list[str], vocabulary: frozenset[str]) -> int:
+    return int(any(w in vocabulary for w in words))

@@ -1,0 +1,82 @@
+"""The learned decision for each pair of quotation marks: speech or not.
+
+Quotation marks hold speech, but also titles, names of works, slogans and scare quotes. The
+rules of ``classify`` decide first; their decision, the frame they found and the words in and
+around the marks are the features of a linear model that decides again (``speech_features``).
+"""
+
+from __future__ import annotations
+
+from articles.quotes.classify import is_title_cue
+from articles.quotes.context import Context
+from articles.quotes.features import (
+    Features,
+    any_in,
+    bucket,
+    word_after,
+    word_before,
+    words_lower,
+)
+from articles.quotes.lexicon import FIRST_PERSON, NAMING_VERBS, REPORTING_VERBS, SUBJUNCTIVE
+from articles.quotes.marks import WORDS_IN, Mark, inner_text, looks_like_name, speechlike
+from articles.quotes.model import Quotation
+
+# Words that make a quoted passage a clause rather than a name.
+_CLAUSE_VERBS = frozenset(
+    """ist sind war waren hat haben hatte wird werden wurde kann können muss müssen soll sollen
+    will wollen darf nicht sei seien habe hätte wäre würde gibt gab bin bist gewesen worden es
+    man""".split()
+)
+_END_PUNCTUATION = ".!?,;:…"
+_AFTER = ",.;:)( \n"
+
+
+def speech_features(ctx: Context, m: Mark, rule: Quotation | None) -> Features:
+    """What tells speech from a title or a name, for one pair of marks; ``rule`` is what the
+    rules decided for it (None when they made no quotation of it)."""
+    body, masked = ctx.body, ctx.masked
+    inner = inner_text(body, m)
+    words = WORDS_IN.findall(inner)
+    lower = {w.lower() for w in words}
+    f: Features = {f"words={bucket(len(words))}": 1, "rule=" + (rule.kind if rule else "none"): 1}
+    if rule is not None and rule.kind == "direct":
+        f["rule_cue"] = int(bool(rule.cue))
+        f["rule_speaker"] = int(bool(rule.speaker))
+        f[f"rule_confidence={int(rule.confidence * 10)}"] = 1
+    f["depth"] = min(m.depth, 2)
+    f["closed"] = int(m.closed)
+    f["single"] = int(m.single)
+    f["mark=" + body[m.start]] = 1
+    last = inner[-1:]
+    f["ends=" + (last if last and last in _END_PUNCTUATION else "word")] = 1
+    if words:
+        capitals = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit())
+        f["all_capitalised"] = int(capitals == len(words))
+        f["capitalised_share"] = capitals / len(words)
+        f["opens_lower"] = int(words[0][:1].islower())
+    f["first_person"] = any_in(list(lower), FIRST_PERSON)
+    f["clause_verb"] = any_in(list(lower), _CLAUSE_VERBS)
+    f["subjunctive_inside"] = any_in(list(lower), SUBJUNCTIVE)
+    f["comma_inside"] = int("," in inner)
+    f["speechlike"] = int(bool(inner) and speechlike(inner))
+    f["namelike"] = int(looks_like_name(inner))
+    before, after = word_before(masked, m.start), word_after(masked, m.end)
+    f["before=" + before.lower()] = 1
+    f["before_title_cue"] = int(bool(before) and is_title_cue(before))
+    f["before_capitalised"] = int(before[:1].isupper())
+    f["before_reporting"] = int(before.lower() in REPORTING_VERBS)
+    f["after=" + after.lower()] = 1
+    f["after_reporting"] = int(after.lower() in REPORTING_VERBS)
+    left = body[max(0, m.start - 3) : m.start]
+    right = body[m.end : m.end + 2]
+    f["colon_before"] = int(":" in left)
+    f["opens_paragraph"] = int(m.start == 0 or not left.strip(" \t") or left.endswith("\n"))
+    f["next=" + (right[:1] if right[:1] and right[:1] in _AFTER else "other")] = 1
+    f["in_brackets"] = int(body[m.start - 1 : m.start] == "(")
+    s_start, s_end = ctx.sentence_of(m.start)
+    sentence = words_lower(masked, s_start, s_end)
+    f["sentence_reporting"] = any_in(sentence, REPORTING_VERBS)
+    f["sentence_subjunctive"] = any_in(sentence, SUBJUNCTIVE)
+    f["sentence_naming"] = any_in(sentence, NAMING_VERBS)
+    f["whole_sentence"] = int(m.start - s_start < 3 and s_end - m.end < 3)
+    return f

@@ -1,0 +1,152 @@
+"""Train the quotation models from the German Wikinews corpus: ``make train-quotes``.
+
+Usage (from the repository root)::
+
+    .venv/bin/python bench/train_quotes.py            # train on train+dev, write the model
+    .venv/bin/python bench/train_quotes.py --check    # train again, compare with the file
+
+Three logistic regressions (scikit-learn, lbfgs; deterministic) over the features of
+``articles/quotes/speech_marks.py``, ``candidates.py`` and ``reported.py``:
+
+- speech: every pair of quotation marks; positive when it matches a gold direct quotation;
+- speaker: every candidate mention around a pair of marks that matches a gold direct quotation
+  with a speaker; positive when it overlaps a gold speaker mention;
+- clause: every candidate span of every sentence; positive when it matches a gold indirect
+  quotation.
+
+The model is written to ``articles/quotes/data/quote_model.json``, weights rounded to five
+places. It is derived from the corpus (CC BY-NC-SA 4.0): see QUOTE_MODEL_LICENSE.md beside it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import quotecorpus as qc  # noqa: E402
+
+from articles.quotes.candidates import speaker_candidates, speaker_features  # noqa: E402
+from articles.quotes.learned import LinearModel, QuoteModel  # noqa: E402
+from articles.quotes.pipeline import analyse  # noqa: E402
+from articles.quotes.reported import clause_candidates, clause_features  # noqa: E402
+from articles.quotes.speech_marks import speech_features  # noqa: E402
+
+MODEL_PATH = qc.ROOT / "articles/quotes/data/quote_model.json"
+# Regularisation (inverse strength) and decision thresholds, chosen by cross-validation.
+SETTINGS = {
+    "speech": {"C": 0.3, "threshold": 0.5},
+    "speaker": {"C": 0.1, "threshold": 0.0},
+    "clause": {"C": 1.0, "threshold": 0.35},
+}
+
+
+@dataclass
+class DocExamples:
+    file: str
+    speech: list[tuple[dict, int]] = field(default_factory=list)
+    speaker: list[tuple[dict, int]] = field(default_factory=list)
+    clause: list[tuple[dict, int]] = field(default_factory=list)
+
+
+def collect(doc: qc.Doc) -> DocExamples:
+    """The labelled examples of one document."""
+    ctx, _resolver, rules = analyse(doc.body)
+    out = DocExamples(doc.file)
+    by_span = {(q.start, q.end): q for q in rules if q.kind != "indirect"}
+    direct = doc.golds("direct")
+    for m in ctx.marks:
+        rule = by_span.get((m.start, m.end))
+        positive = qc.best_overlap(doc.body, m.start, m.end, direct) > 0
+        out.speech.append((speech_features(ctx, m, rule), int(positive)))
+    for i, j in qc.match(doc.body, ctx.marks, direct):
+        gold = direct[j]
+        if not gold["speakers"]:
+            continue
+        m = ctx.marks[i]
+        rule = by_span.get((m.start, m.end))
+        span = (m.start, m.end)
+        candidates = speaker_candidates(ctx, span, rule)
+        features = speaker_features(ctx, span, candidates, rule)
+        for c, f in zip(candidates, features, strict=True):
+            out.speaker.append((f, int(qc.mention_ok(c.start, c.end, gold))))
+    indirect = doc.golds("indirect")
+    rule_spans = [(q.start, q.end) for q in rules if q.kind == "indirect"]
+    rule_sentences = {ctx.sentence_index(s) for s, _e in rule_spans}
+    clauses = clause_candidates(ctx, rule_spans)
+    # positive: the candidates that match a gold quotation best (not every span that covers
+    # half of one, which would teach the model to take whole sentences with their frame)
+    best: set[int] = set()
+    for gold in indirect:
+        ratios = [qc.best_overlap(doc.body, c.start, c.end, [gold]) for c in clauses]
+        top = max(ratios, default=0.0)
+        best.update(i for i, r in enumerate(ratios) if r and r == top)
+    for i, clause in enumerate(clauses):
+        features = clause_features(ctx, clause, rule_spans, rule_sentences)
+        out.clause.append((features, int(i in best)))
+    return out
+
+
+def fit_one(rows: list[tuple[dict, int]], C: float, threshold: float) -> LinearModel:
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    vectoriser = DictVectorizer()
+    X = vectoriser.fit_transform([f for f, _y in rows])
+    y = [label for _f, label in rows]
+    clf = LogisticRegression(C=C, max_iter=5000).fit(X, y)
+    weights = dict(zip(vectoriser.feature_names_, (float(w) for w in clf.coef_[0]), strict=True))
+    model = LinearModel(float(clf.intercept_[0]), weights, threshold)
+    return LinearModel.from_json(model.as_json())  # the rounded weights, as the file holds them
+
+
+def fit(examples: list[DocExamples], about: dict | None = None) -> QuoteModel:
+    """The three models trained on the examples of the given documents."""
+    parts = {}
+    for part, setting in SETTINGS.items():
+        rows = [row for ex in examples for row in getattr(ex, part)]
+        parts[part] = fit_one(rows, setting["C"], setting["threshold"])
+    return QuoteModel(parts["speech"], parts["speaker"], parts["clause"], about or {})
+
+
+def about(docs: list[qc.Doc], examples: list[DocExamples]) -> dict:
+    import sklearn
+
+    return {
+        "corpus": "German Wikinews quotation corpus (Petersen-Frey & Biemann 2024), train+dev",
+        "licence": "CC BY-NC-SA 4.0, see QUOTE_MODEL_LICENSE.md",
+        "documents": len(docs),
+        "examples": {part: sum(len(getattr(ex, part)) for ex in examples) for part in SETTINGS},
+        "settings": SETTINGS,
+        "trainer": f"bench/train_quotes.py, scikit-learn {sklearn.__version__}",
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--corpus", type=Path, default=qc.DEFAULT_CORPUS)
+    parser.add_argument("--output", type=Path, default=MODEL_PATH)
+    parser.add_argument("--check", action="store_true", help="compare with the file, write nothing")
+    args = parser.parse_args(argv)
+    if not args.corpus.is_dir():
+        print(f"corpus not found at {args.corpus}; nothing trained (pass --corpus PATH)")
+        return 0
+    docs = qc.load(args.corpus, ["train", "dev"])
+    examples = [collect(doc) for doc in docs]
+    model = fit(examples, about(docs, examples))
+    text = json.dumps(model.as_json(), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    if args.check:
+        same = args.output.read_text(encoding="utf-8") == text
+        print("the model file is reproduced exactly" if same else "the model file differs")
+        return 0 if same else 1
+    args.output.write_text(text, encoding="utf-8")
+    print(f"wrote {args.output} ({len(text) // 1024} KB) from {len(docs)} documents")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -38,10 +38,11 @@ class SpeakerQuerySet(models.QuerySet):
         return self.filter(Q(name=name) | Q(aliases__name=name)).distinct()
 
     def quoted(self):
-        """Speakers with at least one quotation, each with ``quote_count`` and ``article_count``."""
+        """Speakers with at least one quotation, each with ``quote_count`` and ``article_count``.
+        A quotation inside another of theirs is counted once, as the outer one."""
         spoken = Q(quotes__kind__in=Quote.SPOKEN)
         return self.annotate(
-            quote_count=models.Count("quotes", filter=spoken),
+            quote_count=models.Count("quotes", filter=spoken & ~nested_quote("quotes__")),
             article_count=models.Count("quotes__article", filter=spoken, distinct=True),
         ).filter(quote_count__gt=0)
 
@@ -332,6 +333,27 @@ class Quote(models.Model):
     def uncertain(self) -> bool:
         guessed = self.kind == self.Kind.DIRECT and self.confidence < self.CERTAIN
         return guessed and not self.reviewed
+
+
+def nested_quote(via: str = "") -> Exists:
+    """Is the quotation inside another spoken quotation of the same speaker in the same
+    article, as a few words quoted directly inside their reported speech are? Such a quotation
+    is listed and counted once, as the outer one. ``via`` leads from the query's model to the
+    quotation ("quotes__" from Speaker). The index "quote_speaker_article_idx" finds the outer
+    one."""
+
+    def outer(field: str) -> OuterRef:
+        return OuterRef(f"{via}{field}")
+
+    return Exists(
+        Quote.objects.filter(
+            article=outer("article"),
+            speaker=outer("speaker"),
+            kind__in=Quote.SPOKEN,
+            start__lte=outer("start"),
+            end__gte=outer("end"),
+        ).exclude(pk=outer("pk"))
+    )
 
 
 class Revision(models.Model):

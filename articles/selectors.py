@@ -18,7 +18,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
 from articles import markup
-from articles.models import MARK_START, MARK_STOP, Article, Quote, Source, Speaker
+from articles.models import MARK_START, MARK_STOP, Article, Quote, Source, Speaker, nested_quote
 
 SPEAKER_COLOURS = 8
 
@@ -68,6 +68,7 @@ def article_page(*, slug: str) -> ArticlePage:
         article.quotes.filter(kind__in=Quote.SPOKEN).select_related("speaker").order_by("start")
     )
     speakers: dict[int | None, SpeakerInArticle] = {}
+    nested = _nested(quotes)
     for quote in quotes:
         quote.article = article  # Quote.text and get_absolute_url without a query each
         entry = speakers.get(quote.speaker_id)
@@ -75,10 +76,12 @@ def article_page(*, slug: str) -> ArticlePage:
             entry = speakers[quote.speaker_id] = SpeakerInArticle(
                 quote.speaker, len(speakers) % SPEAKER_COLOURS
             )
+        quote.colour = entry.colour
+        if quote.pk in nested:
+            continue  # marked in the text, counted with the quotation around it
         entry.count += 1
         if quote.speaker_id is not None and quote.uncertain:
             entry.probable += 1
-        quote.colour = entry.colour
     spans = [markup.Span(quote.start, quote.end, quote) for quote in quotes]
     blocks = markup.blocks(article.body, spans)
     labels = {"unknown": gettext("Unknown speaker"), "probably": gettext("probably %(name)s")}
@@ -93,6 +96,17 @@ def article_page(*, slug: str) -> ArticlePage:
         next=_neighbour(article, newer=True),
         quotes=quotes,
     )
+
+
+def _nested(quotes: list[Quote]) -> set[int]:
+    """The quotations inside another of the same speaker (``models.nested_quote``)."""
+    nested, outer_end = set(), {}
+    for quote in sorted(quotes, key=lambda quote: (quote.start, -quote.end)):
+        if quote.end <= outer_end.get(quote.speaker_id, -1):
+            nested.add(quote.pk)
+        else:
+            outer_end[quote.speaker_id] = quote.end
+    return nested
 
 
 def _quote_tag(token: markup.Token, labels: dict[str, str]) -> str:
@@ -191,6 +205,7 @@ def article_rows(articles: Sequence[Article], *, search: str = "") -> list[Artic
     ids = [article.pk for article in articles]
     quoted = (
         Quote.objects.filter(article_id__in=ids, kind__in=Quote.SPOKEN, speaker__isnull=False)
+        .filter(~nested_quote())
         .values("article_id", "speaker_id")
         .annotate(count=Count("id"), probable=Count("id", filter=Quote.UNCERTAIN))
         .values_list("article_id", "speaker__name", "speaker__slug", "count", "probable")
@@ -235,9 +250,11 @@ def _passages(ids: list[int], search: str) -> dict[int, list[tuple[str, bool]]]:
 
 def speaker_quotes(speaker: Speaker):
     """A speaker's quotations across articles, newest first, each with ``quoted_text`` (cut from
-    the body in the database, so that no body is loaded) and its article and source."""
+    the body in the database, so that no body is loaded) and its article and source. A
+    quotation inside another of theirs is listed once, as the outer one."""
     return (
         Quote.objects.filter(speaker=speaker, kind__in=Quote.SPOKEN)
+        .filter(~nested_quote())
         .select_related("article__source")
         .defer("article__body", "article__search_vector")
         .annotate(quoted_text=Substr("article__body", F("start") + 1, F("end") - F("start")))
@@ -246,9 +263,10 @@ def speaker_quotes(speaker: Speaker):
 
 
 def source_top_speakers(source: Source, *, limit: int = 10) -> list[Speaker]:
-    """The speakers an outlet quotes most, each with ``quote_count``."""
+    """The speakers an outlet quotes most, each with ``quote_count`` (a quotation inside another
+    of theirs counted once)."""
     return list(
         Speaker.objects.filter(quotes__article__source=source, quotes__kind__in=Quote.SPOKEN)
-        .annotate(quote_count=Count("quotes"))
+        .annotate(quote_count=Count("quotes", filter=~nested_quote("quotes__")))
         .order_by("-quote_count", "name")[:limit]
     )

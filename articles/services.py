@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import logging
 import zipfile
+import zlib
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Q
 from django.utils.formats import number_format
 from django.utils.text import slugify
@@ -23,7 +24,7 @@ from django.utils.translation import gettext as _
 from annotations import anchoring
 from annotations.services import annotations_reanchor
 from articles import quotes as extractor
-from articles import seedfile
+from articles import seedfile, speakernames
 from articles.models import Article, Quote, Source, Speaker, SpeakerAlias
 
 
@@ -185,6 +186,12 @@ class ImportCache:
         self.sources.clear()
         self.speakers.clear()
         self.aliases.clear()
+
+    def forget(self, speaker_pk: int) -> None:
+        """Drop what is remembered of a speaker that a merge changed or removed."""
+        for name in [name for name, known in self.speakers.items() if known.pk == speaker_pk]:
+            del self.speakers[name]
+        self.aliases.pop(speaker_pk, None)
 
 
 def seed_import(
@@ -435,28 +442,18 @@ def quotes_store(
 ) -> int:
     """Store an extraction as the article's machine quotes, replacing earlier machine quotes.
 
-    A new quote that overlaps one a person reviewed is left out. Returns the number of
-    quotes the article has afterwards. ``new``: the article was just created, has no quotes.
+    A new quote that overlaps one a person reviewed is left out. A quote whose speaker's name
+    cannot be a speaker (``articles.speakernames``) is stored with no speaker and no mention.
+    Returns the number of quotes the article has afterwards. ``new``: the article was just
+    created, has no quotes.
     """
     reviewed = []
     if not new:
         article.quotes.filter(review=Quote.Review.MACHINE).delete()
         reviewed = list(article.quotes.values_list("start", "end"))
-    speakers = {
-        entity.name: speaker_resolve(entity=entity, cache=cache) for entity in extraction.speakers
-    }
+    speakers = speakers_resolve(entities=extraction.speakers, cache=cache)
     rows = [
-        Quote(
-            article=article,
-            start=found.start,
-            end=found.end,
-            kind=found.kind,
-            speaker=speakers.get(found.speaker) if found.speaker else None,
-            speaker_start=found.speaker_start if found.speaker else None,
-            speaker_end=found.speaker_end if found.speaker else None,
-            cue=(found.cue or "")[:100],
-            confidence=min(max(found.confidence, 0.0), 1.0),
-        )
+        _quote_row(article, found, speakers.get(found.speaker) if found.speaker else None)
         for found in extraction.quotes
         if not any(start < found.end and found.start < end for start, end in reviewed)
     ]
@@ -464,38 +461,109 @@ def quotes_store(
     return len(rows) + len(reviewed)
 
 
-def speaker_resolve(
-    *, entity: extractor.SpeakerEntity, cache: ImportCache | None = None
-) -> Speaker:
-    """The Speaker for an entity the extractor found, creating it when nobody matches.
+def _quote_row(article: Article, found: extractor.Quotation, speaker: Speaker | None) -> Quote:
+    return Quote(
+        article=article,
+        start=found.start,
+        end=found.end,
+        kind=found.kind,
+        speaker=speaker,
+        speaker_start=found.speaker_start if speaker else None,
+        speaker_end=found.speaker_end if speaker else None,
+        cue=(found.cue or "")[:100],
+        confidence=min(max(found.confidence, 0.0), 1.0),
+    )
 
-    A speaker is found by canonical name, else by an alias when exactly one speaker has it.
-    The entity's other names become aliases; its role fills an empty role unless a person
-    edited the speaker.
+
+def speakers_resolve(
+    *, entities: Iterable[extractor.SpeakerEntity], cache: ImportCache | None = None
+) -> dict[str, Speaker]:
+    """The Speaker for each entity of one article, by the entity's name; an entity whose name
+    cannot be a speaker is left out. Call inside a transaction.
+
+    Full names are resolved before surnames alone, so that "Merkel" beside "Angela Merkel"
+    joins her. The people's surnames are locked first (``_surnames_lock``).
     """
+    entities = list(entities)
+    cleaned = {entity.name: _speaker_clean(entity) for entity in entities}
+    _surnames_lock([found for found in cleaned.values() if found is not None])
+    merged: dict[int, Speaker] = {}
+    speakers = {}
+    for entity in sorted(entities, key=lambda entity: _surname_alone(cleaned[entity.name])):
+        speaker = speaker_resolve(entity=entity, cache=cache, merged=merged)
+        if speaker is not None:
+            speakers[entity.name] = speaker
+    for name, speaker in speakers.items():
+        while speaker.pk in merged:  # merged away by a later full name of the same article
+            speaker = merged[speaker.pk]
+        speakers[name] = speaker
+    return speakers
+
+
+def _speaker_clean(entity: extractor.SpeakerEntity) -> speakernames.SpeakerName | None:
+    return speakernames.speaker_clean(entity.name, kind=entity.kind, role=entity.role)
+
+
+def _surname_alone(found: speakernames.SpeakerName | None) -> bool:
+    return found is not None and speakernames.is_surname_only(found.name)
+
+
+# pg_advisory_xact_lock(SURNAME_LOCKS, crc32 of the surname): a namespace of its own.
+SURNAME_LOCKS = 0x5350_4B52
+
+
+def _surnames_lock(found: Iterable[speakernames.SpeakerName]) -> None:
+    """On PostgreSQL, lock the surnames of an article's people until its transaction ends, in
+    one order for every process: two imports running at once (``import_seeds --jobs``) can
+    then not both miss each other's "Merkel" and "Angela Merkel". SQLite has one writer."""
+    if connection.vendor != "postgresql":
+        return
+    keys = set()
+    for speaker in found:
+        key = speakernames.surname_key(speaker.name) if speaker.kind == Speaker.Kind.PERSON else ""
+        if key:
+            checksum = zlib.crc32(key.encode())
+            keys.add(checksum - 2**32 if checksum >= 2**31 else checksum)
+    with connection.cursor() as cursor:
+        for key in sorted(keys):
+            cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [SURNAME_LOCKS, key])
+
+
+def speaker_resolve(
+    *,
+    entity: extractor.SpeakerEntity,
+    cache: ImportCache | None = None,
+    merged: dict[int, Speaker] | None = None,
+) -> Speaker | None:
+    """The Speaker for an entity the extractor found, creating it when nobody matches; None
+    when its name cannot be a speaker.
+
+    The name, kind and role are normalised first (``articles.speakernames``); see
+    ``_speaker_find`` for how a speaker is found. A full name takes in the one speaker named
+    by its surname alone (``_surname_claim``); ``merged`` is told which speaker went into
+    which. The entity's other names become aliases; its role fills an empty role unless a
+    person edited the speaker.
+    """
+    found = _speaker_clean(entity)
+    if found is None:
+        return None
     cache = cache if cache is not None else ImportCache()
     speaker = cache.speakers.get(entity.name)
     if speaker is None:
-        candidates = list(Speaker.objects.named(entity.name))
-        exact = [candidate for candidate in candidates if candidate.name == entity.name]
-        if exact:
-            speaker = exact[0]
-        elif len(candidates) == 1:
-            speaker = candidates[0]
-        else:
-            speaker = Speaker.objects.create(
-                name=entity.name,
-                slug=_unique_slug(Speaker, entity.name, "speaker"),
-                kind=entity.kind,
-                role=(entity.role or "")[:200],
-            )
-    if entity.role and not speaker.role and not speaker.edited:
-        speaker.role = entity.role[:200]
+        speaker = _speaker_find(found) or Speaker.objects.create(
+            name=found.name[:200],
+            slug=_unique_slug(Speaker, found.name, "speaker"),
+            kind=found.kind,
+            role=found.role,
+        )
+        _surname_claim(speaker=speaker, cache=cache, merged=merged if merged is not None else {})
+    if found.role and not speaker.role and not speaker.edited:
+        speaker.role = found.role
         speaker.save(update_fields=["role"])
     known = cache.aliases.get(speaker.pk)
     if known is None:
         known = set(speaker.aliases.values_list("name", flat=True))
-    names = {alias[:200] for alias in (entity.name, *entity.aliases) if alias} - {speaker.name}
+    names = _aliases(found, entity) - {speaker.name}
     if names - known:
         SpeakerAlias.objects.bulk_create(
             SpeakerAlias(speaker=speaker, name=alias) for alias in sorted(names - known)
@@ -509,9 +577,76 @@ def speaker_resolve(
     return speaker
 
 
+def _aliases(found: speakernames.SpeakerName, entity: extractor.SpeakerEntity) -> set[str]:
+    """The names an entity goes by, normalised, without those that cannot be a speaker's."""
+    names = {found.name}
+    for alias in entity.aliases:
+        if alias and speakernames.is_speaker(alias):
+            names.add(speakernames.name_normalise(alias)[0])
+    return {name[:200] for name in names if name}
+
+
+def _speaker_find(found: speakernames.SpeakerName) -> Speaker | None:
+    """The speaker of this canonical name. Else, for a person named by a surname alone, the
+    one person whose full name has it: none when two do ("Schröder": Gerhard or Kristina),
+    even if one of them has the surname as an alias. Else the one speaker with this alias."""
+    candidates = list(Speaker.objects.named(found.name))
+    exact = [candidate for candidate in candidates if candidate.name == found.name]
+    if exact:
+        return exact[0]
+    if found.kind == Speaker.Kind.PERSON and speakernames.is_surname_only(found.name):
+        full = [
+            speaker
+            for speaker in _same_surname(found.name)
+            if not speakernames.is_surname_only(speaker.name)
+        ]
+        if full:
+            return full[0] if len(full) == 1 else None
+    return candidates[0] if len(candidates) == 1 else None
+
+
+def _same_surname(name: str) -> list[Speaker]:
+    """The people whose name has the surname of ``name``, ``name``'s own speaker included.
+    One scan of the speakers' names (no index helps a name's end); it runs only for a name
+    the import cache does not know."""
+    key = speakernames.surname_key(name)
+    if not key:
+        return []
+    word = speakernames.surname(name).split()[-1]
+    return [
+        speaker
+        for speaker in Speaker.objects.filter(kind=Speaker.Kind.PERSON, name__contains=word)
+        if speakernames.surname_key(speaker.name) == key
+    ]
+
+
+def _surname_claim(*, speaker: Speaker, cache: ImportCache, merged: dict[int, Speaker]) -> None:
+    """A person with a full name takes in the speaker named by that surname alone ("Merkel"
+    into "Angela Merkel"): its quotes, and its name as an alias. Only when that speaker is
+    the only other one with the surname (no second full name), and no person edited it."""
+    if speaker.kind != Speaker.Kind.PERSON or speakernames.is_surname_only(speaker.name):
+        return
+    others = [other for other in _same_surname(speaker.name) if other.pk != speaker.pk]
+    if len(others) != 1 or not speakernames.is_surname_only(others[0].name) or others[0].edited:
+        return
+    other = others[0]
+    other_pk = other.pk  # the merge deletes it, and its pk with it
+    speakers_merge(target=speaker, others=[other], by_person=False)
+    merged[other_pk] = speaker
+    for pk in (other_pk, speaker.pk):
+        cache.forget(pk)  # at once, and again after what earlier names of the file remember
+        transaction.on_commit(lambda pk=pk: cache.forget(pk))
+
+
 @transaction.atomic
-def speakers_merge(*, target: Speaker, others: Iterable[Speaker]) -> Speaker:
-    """Merge ``others`` into ``target``: their quotes and names move over, they are deleted."""
+def speakers_merge(
+    *, target: Speaker, others: Iterable[Speaker], by_person: bool = True
+) -> Speaker:
+    """Merge ``others`` into ``target``: their quotes and names move over, they are deleted.
+
+    A person's merge marks the target as edited, so that no import changes it; the import's
+    own merges (``by_person=False``) do not, and leave an edited target's role alone.
+    """
     for other in others:
         if other.pk == target.pk:
             continue
@@ -521,10 +656,11 @@ def speakers_merge(*, target: Speaker, others: Iterable[Speaker]) -> Speaker:
         SpeakerAlias.objects.bulk_create(
             SpeakerAlias(speaker=target, name=name) for name in sorted(names - known)
         )
-        if not target.role and other.role:
+        if not target.role and other.role and (by_person or not target.edited):
             target.role = other.role
         other.delete()
-    target.edited = True
+    if by_person:
+        target.edited = True
     target.save()
     return target
 

@@ -42,7 +42,8 @@ _PERSON_ENDINGS = (*_ENDINGS, "in", "innen", "ern")
 _ADJECTIVAL_ENDINGS = ("", "r", "n", "m", "s")
 
 # A lone word with one of these endings is a common noun, when at least so many letters come
-# before the ending (so that "Jung" and "Dennis" are names).
+# before the ending (so that "Jung" and "Dennis" are names); one that names an organisation
+# ("Regierung", "Kommission") is found in the lists first.
 _ABSTRACT = (
     ("ungen", 3),
     ("ung", 3),
@@ -59,6 +60,8 @@ _ABSTRACT = (
     ("tum", 3),
     ("schaften", 3),
     ("schaft", 3),
+    ("ionen", 4),
+    ("ion", 4),
 )
 
 _DETERMINERS = frozenset(
@@ -177,8 +180,8 @@ _CATEGORY_LISTS = (
 
 def category(word: str) -> str | None:
     """What a noun names by the word lists (the longest match at its end wins): PEOPLE, ORG,
-    THING, EVENT, or None. A first name is none of them."""
-    if first_name(word):
+    THING, EVENT, or None. A first name or a listed surname is none of them."""
+    if first_name(word) or word.casefold() in words("surnames"):
         return None
     best, found = 0, None
     for name, list_name in _CATEGORY_LISTS:
@@ -304,7 +307,9 @@ def _after_attribute(tokens: list[str]) -> list[str]:
     """After an article, a phrase that ends in a participle describes the noun that follows
     ("die [in New York City geborene] Lopez"): the noun and what follows it."""
     for i in range(1, len(tokens) - 1):
-        participle = not _capitalised(tokens[i]) and _ADJECTIVE_END.search(tokens[i])
+        low = tokens[i].casefold()
+        word = low not in _DETERMINERS and low not in _LINKS
+        participle = word and not _capitalised(tokens[i]) and _ADJECTIVE_END.search(tokens[i])
         if participle and _capitalised(tokens[i + 1]):
             return tokens[i + 1 :]
     return tokens
@@ -313,7 +318,10 @@ def _after_attribute(tokens: list[str]) -> list[str]:
 def _head(tokens: list[str]) -> int | None:
     """The index of a phrase's head: its first noun after any adjective, or, in a run of
     names after a genitive ("Obamas Wahlkampfteam"), its last word."""
-    if len(tokens) > 1 and all(_capitalised(token) for token in tokens):
+    if not tokens:
+        return None
+    apposition = category(tokens[0]) is not None  # "Organisation Human Rights Watch"
+    if len(tokens) > 1 and not apposition and all(_capitalised(token) for token in tokens):
         genitive = any(
             token.endswith("s")
             and not first_name(token)
@@ -646,8 +654,8 @@ def role_normalise(role: str | None, *, name: str = "", kind: str = PERSON) -> s
 def _role_head(word: str) -> bool:
     """Can ``word`` name what a person is? Not a thing, an event or a place; an organisation
     only where it also names a member ("Osram-Vorstand", "Stadtrat")."""
-    if place(word) or common_noun(word):
-        return False
+    if place(word) or common_noun(word) or first_name(word):
+        return False  # "Jorge" is no role of "Mario Bergoglio"
     found = category(word)
     low = word.casefold()
     if found == ORG:

@@ -47,6 +47,7 @@ from articles.speakernames import (
         # Common nouns by their ending.
         ("Stellung", "thing"),
         ("Freiheit", "thing"),
+        ("Infiltrationen", "thing"),
         ("Ankündigung des Ministers", "thing"),
         # Events.
         ("Zugunglück Neuseelands", "event"),
@@ -84,6 +85,8 @@ def test_a_name_that_cannot_be_a_speaker_is_rejected(name, reason):
         "Papier",
         "Hans-Jürgen Papier",
         "Ismail Haniyya",
+        "Kirsten Gillibrand",
+        "Gillibrand",
         # Roles and groups of people.
         "Der Staatsanwalt",
         "Ein Sprecher des Fernsehsenders ProSieben",
@@ -105,6 +108,9 @@ def test_a_name_that_cannot_be_a_speaker_is_rejected(name, reason):
         "tagesschau.de",
         "Amnesty International",
         "Obamas Wahlkampfteam",
+        "Organisation Human Rights Investigation",
+        "Kommission",
+        "Autoritäten",
     ],
 )
 def test_people_roles_organisations_and_outlets_are_speakers(name):
@@ -220,6 +226,7 @@ def test_speaker_kind_corrects_the_obvious_cases(name, given, expected):
         ("Äußerungen", "Hassemer", ""),
         ("Japan", "Japan Meteorological Agency", ""),
         ("US-amerikanische", "Noam Chomsky", ""),
+        ("Jorge", "Mario Bergoglio", ""),  # a first name the extractor cut off
         ("", "Noam Chomsky", ""),
         (None, "Noam Chomsky", ""),
     ],

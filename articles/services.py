@@ -526,7 +526,9 @@ def _surnames_lock(found: Iterable[speakernames.SpeakerName]) -> None:
             keys.add(checksum - 2**32 if checksum >= 2**31 else checksum)
     with connection.cursor() as cursor:
         for key in sorted(keys):
-            cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [SURNAME_LOCKS, key])
+            cursor.execute(
+                "SELECT pg_advisory_xact_lock(%s::integer, %s::integer)", [SURNAME_LOCKS, key]
+            )
 
 
 def speaker_resolve(

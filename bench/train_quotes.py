@@ -22,7 +22,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import random
 import sys
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -40,16 +42,22 @@ MODEL_PATH = qc.ROOT / "articles/quotes/data/quote_model.json"
 # Regularisation (inverse strength) and decision thresholds, chosen by cross-validation.
 SETTINGS = {
     "speech": {"C": 0.3, "threshold": 0.5},
-    "speaker": {"C": 0.1, "threshold": 0.0},
-    "clause": {"C": 1.0, "threshold": 0.35},
+    "speaker": {"C": 0.1, "threshold": 0.2},
+    "clause": {"C": 0.3, "threshold": 0.2},
 }
+# The share of the rules' decisions made wrong before training (see ``fit``), and the seed.
+RULE_NOISE = {"speech": 0.15, "speaker": 0.4}
+SEED = 20261204
+# A feature seen fewer times than this in training gets no weight: words met once or twice
+# teach nothing that carries over, and the file stays small.
+MIN_COUNT = 5
 
 
 @dataclass
 class DocExamples:
     file: str
     speech: list[tuple[dict, int]] = field(default_factory=list)
-    speaker: list[tuple[dict, int]] = field(default_factory=list)
+    speaker: list[list[tuple[dict, int]]] = field(default_factory=list)  # one list a quotation
     clause: list[tuple[dict, int]] = field(default_factory=list)
 
 
@@ -72,8 +80,12 @@ def collect(doc: qc.Doc) -> DocExamples:
         span = (m.start, m.end)
         candidates = speaker_candidates(ctx, span, rule)
         features = speaker_features(ctx, span, candidates, rule)
-        for c, f in zip(candidates, features, strict=True):
-            out.speaker.append((f, int(qc.mention_ok(c.start, c.end, gold))))
+        out.speaker.append(
+            [
+                (f, int(qc.mention_ok(c.start, c.end, gold)))
+                for c, f in zip(candidates, features, strict=True)
+            ]
+        )
     indirect = doc.golds("indirect")
     rule_spans = [(q.start, q.end) for q in rules if q.kind == "indirect"]
     rule_sentences = {ctx.sentence_index(s) for s, _e in rule_spans}
@@ -95,6 +107,8 @@ def fit_one(rows: list[tuple[dict, int]], C: float, threshold: float) -> LinearM
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
+    seen = Counter(name for f, _y in rows for name, value in f.items() if value)
+    rows = [({k: v for k, v in f.items() if seen[k] >= MIN_COUNT}, y) for f, y in rows]
     vectoriser = DictVectorizer()
     X = vectoriser.fit_transform([f for f, _y in rows])
     y = [label for _f, label in rows]
@@ -105,12 +119,62 @@ def fit_one(rows: list[tuple[dict, int]], C: float, threshold: float) -> LinearM
 
 
 def fit(examples: list[DocExamples], about: dict | None = None) -> QuoteModel:
-    """The three models trained on the examples of the given documents."""
+    """The three models trained on the examples of the given documents.
+
+    The rules were written while looking at this corpus, so here they are right more often
+    than on unseen text (speaker 0.91 here, 0.70 held out). Trained on their features as they
+    are, a model learns to follow them. So a share of the rules' decisions (``RULE_NOISE``)
+    is made wrong before training, deterministically: the model learns how far to trust them
+    and what else tells the answer."""
+    rng = random.Random(SEED)
+    speech = [row for ex in examples for row in ex.speech]
+    speech = [_flip_rule(f, rng) if rng.random() < RULE_NOISE["speech"] else f for f, _y in speech]
+    speech_rows = list(zip(speech, [y for ex in examples for _f, y in ex.speech], strict=True))
+    speaker_rows = []
+    for ex in examples:
+        for group in ex.speaker:
+            if rng.random() < RULE_NOISE["speaker"]:
+                group = _move_rule(group, rng)
+            speaker_rows.extend(group)
+    clause_rows = [row for ex in examples for row in ex.clause]
     parts = {}
-    for part, setting in SETTINGS.items():
-        rows = [row for ex in examples for row in getattr(ex, part)]
+    for part, rows in (("speech", speech_rows), ("speaker", speaker_rows), ("clause", clause_rows)):
+        setting = SETTINGS[part]
         parts[part] = fit_one(rows, setting["C"], setting["threshold"])
     return QuoteModel(parts["speech"], parts["speaker"], parts["clause"], about or {})
+
+
+def _flip_rule(features: dict, rng: random.Random) -> dict:
+    """The rules' decision on a pair of marks turned into its opposite."""
+    out = {k: v for k, v in features.items() if not k.startswith("rule")}
+    if features.get("rule=direct"):
+        out["rule=not_speech"] = 1
+    else:
+        out["rule=direct"] = 1
+        out["rule_cue"] = rng.randint(0, 1)
+        out["rule_speaker"] = out["rule_cue"]
+        out[f"rule_confidence={rng.choice((4, 5, 6, 7))}"] = 1
+    return out
+
+
+def _move_rule(group: list[tuple[dict, int]], rng: random.Random) -> list[tuple[dict, int]]:
+    """The rules' mention moved to another candidate of the same quotation."""
+    chosen = [i for i, (f, _y) in enumerate(group) if f.get("rule_exact")]
+    others = [i for i, (f, _y) in enumerate(group) if not f.get("rule_overlap")]
+    if not chosen or not others:
+        return group
+    source, target = chosen[0], rng.choice(others)
+    rule_features = {k: v for k, v in group[source][0].items() if k.startswith("rule_exact")}
+    out = []
+    for i, (f, y) in enumerate(group):
+        f = {k: v for k, v in f.items() if not k.startswith("rule_exact")}
+        if i == source:
+            f["rule_overlap"] = 0
+        if i == target:
+            f.update(rule_features)
+            f["rule_overlap"] = 1
+        out.append((f, y))
+    return out
 
 
 def about(docs: list[qc.Doc], examples: list[DocExamples]) -> dict:
@@ -120,8 +184,14 @@ def about(docs: list[qc.Doc], examples: list[DocExamples]) -> dict:
         "corpus": "German Wikinews quotation corpus (Petersen-Frey & Biemann 2024), train+dev",
         "licence": "CC BY-NC-SA 4.0, see QUOTE_MODEL_LICENSE.md",
         "documents": len(docs),
-        "examples": {part: sum(len(getattr(ex, part)) for ex in examples) for part in SETTINGS},
+        "examples": {
+            "speech": sum(len(ex.speech) for ex in examples),
+            "speaker": sum(len(group) for ex in examples for group in ex.speaker),
+            "clause": sum(len(ex.clause) for ex in examples),
+        },
         "settings": SETTINGS,
+        "rule_noise": RULE_NOISE,
+        "seed": SEED,
         "trainer": f"bench/train_quotes.py, scikit-learn {sklearn.__version__}",
     }
 

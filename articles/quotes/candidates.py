@@ -32,6 +32,9 @@ _CAPITAL_RUN = re.compile(
 )
 SENTENCES_BEFORE = 2
 SENTENCES_AFTER = 1
+# and never further than this many characters, so that a sentence without end costs no more
+REACH_BEFORE = 600
+REACH_AFTER = 400
 
 
 @dataclass
@@ -59,8 +62,8 @@ def speaker_candidates(
     sentences = ctx.sentences
     first = ctx.sentence_index(span[0])
     last = ctx.sentence_index(max(span[0], span[1] - 1))
-    lo = sentences[max(0, first - SENTENCES_BEFORE)][0]
-    hi = sentences[min(len(sentences) - 1, last + SENTENCES_AFTER)][1]
+    lo = max(sentences[max(0, first - SENTENCES_BEFORE)][0], span[0] - REACH_BEFORE)
+    hi = min(sentences[min(len(sentences) - 1, last + SENTENCES_AFTER)][1], span[1] + REACH_AFTER)
     masked = ctx.masked
     found: dict[tuple[int, int], Candidate] = {}
     for m in NP_BOUNDED.finditer(masked, lo, hi):

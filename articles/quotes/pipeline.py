@@ -86,11 +86,22 @@ def _extract(body: str, model: QuoteModel | None) -> Extraction:
     ctx, resolver, quotes = analyse(body)
     if model is not None:
         quotes = redecide(ctx, resolver, quotes, model)
-    quotes = [q for q in quotes if 0 <= q.start < q.end <= len(body)]
-    quotes.sort(key=lambda q: (q.start, q.end))
+    quotes = _one_per_span([q for q in quotes if 0 <= q.start < q.end <= len(body)])
     named = {q.speaker for q in quotes if q.speaker}
     used = {name: _entity(ctx, resolver, name) for name in named}
     return Extraction(quotes, _speaker_entities(ctx, used))
+
+
+def _one_per_span(quotes: list[Quotation]) -> list[Quotation]:
+    """Sorted by position, one quotation per span: a quotation in marks before indirect speech
+    found over the same words."""
+    rank = {"direct": 0, "not_speech": 1, "indirect": 2}
+    best: dict[tuple[int, int], Quotation] = {}
+    for q in quotes:
+        held = best.get((q.start, q.end))
+        if held is None or rank[q.kind] < rank[held.kind]:
+            best[(q.start, q.end)] = q
+    return sorted(best.values(), key=lambda q: (q.start, q.end))
 
 
 def _entity(ctx: Context, resolver: Resolver, name: str) -> dict:

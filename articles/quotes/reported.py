@@ -21,6 +21,7 @@ _CUT = re.compile(r"[,;:][ \t\n]+|[ \t][–—-][ \t]")
 _MAX_PIECES = 10
 _MIN_LENGTH = 8
 _LENGTH_EDGES = (0, 3, 5, 8, 12, 18, 25, 35, 50)
+_SOURCE_NOUNS = ("angaben", "berichten", "informationen", "aussagen", "einschätzung")
 
 
 @dataclass(frozen=True)
@@ -105,4 +106,16 @@ def clause_features(
             overlap = max(overlap, (min(b, e) - max(a, s)) / max(b - a, e - s))
     f[f"rule_overlap={int(overlap * 4)}"] = 1
     f["opens_paragraph"] = int(s_start == 0 or ctx.body[s_start - 1 : s_start] == "\n")
+    f["source_inside"] = int(any(w in SOURCE_CUES or w.endswith(_SOURCE_NOUNS) for w in inside))
+    f["word_before=" + (before[-1] if before else "")] = 1
+    f["first_word=" + (inside[0] if inside else "")] = 1
+    # pairs that a linear model cannot weigh from their parts alone
+    dass = int(bool(inside) and inside[0] in ("dass", "ob"))
+    f["dass_after_reporting"] = dass * f["reporting_just_before"]
+    f["subjunctive_after_reporting"] = f["subjunctive_first4"] * f["reporting_just_before"]
+    f["subjunctive_before_so"] = f["subjunctive"] * f["so_after"]
+    f["subjunctive_whole"] = f["subjunctive"] * f["whole_sentence"]
+    f["source_whole"] = f["source_inside"] * f["whole_sentence"]
+    f["zu_after_reporting"] = f["zu_infinitive"] * f["reporting_before"]
+    f["subjunctive_after_source"] = f["subjunctive"] * f["source_before"]
     return f

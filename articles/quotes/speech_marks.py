@@ -20,6 +20,7 @@ from articles.quotes.features import (
 from articles.quotes.lexicon import FIRST_PERSON, NAMING_VERBS, REPORTING_VERBS, SUBJUNCTIVE
 from articles.quotes.marks import WORDS_IN, Mark, inner_text, looks_like_name, speechlike
 from articles.quotes.model import Quotation
+from articles.quotes.sources import JUDGING_VERBS
 
 # Words that make a quoted passage a clause rather than a name.
 _CLAUSE_VERBS = frozenset(
@@ -29,6 +30,8 @@ _CLAUSE_VERBS = frozenset(
 )
 _END_PUNCTUATION = ".!?,;:…"
 _AFTER = ",.;:)( \n"
+_REACH = 300  # how far the sentence around the marks is read
+_NAMING_WORDS = frozenset("als einen eine ein einem einer von vor zu".split())
 
 
 def speech_features(ctx: Context, m: Mark, rule: Quotation | None) -> Features:
@@ -55,6 +58,7 @@ def speech_features(ctx: Context, m: Mark, rule: Quotation | None) -> Features:
         f["capitalised_share"] = capitals / len(words)
         f["opens_lower"] = int(words[0][:1].islower())
     f["first_person"] = any_in(list(lower), FIRST_PERSON)
+    f["first_person_short"] = f["first_person"] * int(len(words) <= 6)
     f["clause_verb"] = any_in(list(lower), _CLAUSE_VERBS)
     f["subjunctive_inside"] = any_in(list(lower), SUBJUNCTIVE)
     f["comma_inside"] = int("," in inner)
@@ -74,9 +78,14 @@ def speech_features(ctx: Context, m: Mark, rule: Quotation | None) -> Features:
     f["next=" + (right[:1] if right[:1] and right[:1] in _AFTER else "other")] = 1
     f["in_brackets"] = int(body[m.start - 1 : m.start] == "(")
     s_start, s_end = ctx.sentence_of(m.start)
-    sentence = words_lower(masked, s_start, s_end)
+    sentence = words_lower(masked, max(s_start, m.start - _REACH), min(s_end, m.end + _REACH))
     f["sentence_reporting"] = any_in(sentence, REPORTING_VERBS)
     f["sentence_subjunctive"] = any_in(sentence, SUBJUNCTIVE)
     f["sentence_naming"] = any_in(sentence, NAMING_VERBS)
     f["whole_sentence"] = int(m.start - s_start < 3 and s_end - m.end < 3)
+    # "nannte es einen „Militärputsch“", "sieht die Maßnahme als „Kapitulation“": a word a
+    # speaker applies is quoted speech
+    f["judged"] = int(
+        before.lower() in _NAMING_WORDS and bool(set(sentence) & (JUDGING_VERBS | NAMING_VERBS))
+    )
     return f

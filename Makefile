@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PG_URL ?= postgres://postgres@127.0.0.1:5432/newsreader
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: run test test-postgres test-sqlite install install-dev browser postgres lint bench bench-reading bench-annotations clean
+.PHONY: run test test-postgres test-sqlite install install-dev install-train browser postgres lint bench bench-reading bench-annotations train-quotes score-quotes clean
 
 # --- run the app on SQLite with the seed files and a demo login --------------------------------
 run: install
@@ -43,6 +43,20 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 install: $(VENV)/.installed
 
 install-dev: $(VENV)/.installed-dev
+
+$(VENV)/.installed-train: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[dev,train]'
+	touch $@
+
+install-train: $(VENV)/.installed-train
+
+# --- the quotation models: trained from ../shared/corpus (never copied here), then scored ------
+train-quotes: install-train
+	$(BIN)/python bench/train_quotes.py
+
+score-quotes: install-train
+	$(BIN)/python bench/score_quotes.py --cv 5
+	$(BIN)/python bench/score_quotes.py --speed
 
 # Debian's Chromium for the browser tests (never `playwright install`: it cannot download here).
 browser:

@@ -32,6 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import quotecorpus as qc  # noqa: E402
 
+from articles.quotes import extract  # noqa: E402
 from articles.quotes.candidates import speaker_candidates, speaker_features  # noqa: E402
 from articles.quotes.learned import LinearModel, QuoteModel  # noqa: E402
 from articles.quotes.pipeline import analyse  # noqa: E402
@@ -39,6 +40,7 @@ from articles.quotes.reported import clause_candidates, clause_features  # noqa:
 from articles.quotes.speech_marks import speech_features  # noqa: E402
 
 MODEL_PATH = qc.ROOT / "articles/quotes/data/quote_model.json"
+FIXTURE = qc.ROOT / "tests/data/quotes"
 # Regularisation (inverse strength) and decision thresholds, chosen by cross-validation.
 SETTINGS = {
     "speech": {"C": 0.3, "threshold": 0.5},
@@ -196,6 +198,17 @@ def about(docs: list[qc.Doc], examples: list[DocExamples]) -> dict:
     }
 
 
+def fixture_scores(model: QuoteModel) -> dict[str, float]:
+    """The model's scores on the passages in tests/data/quotes/fixture (written for the tests,
+    not from the corpus): tests/articles/quotes/test_model.py checks that the shipped model
+    still gives them."""
+    import score_quotes
+
+    docs = qc.load(FIXTURE, ["fixture"])
+    counts = [score_quotes.score_doc(d, extract(d.body, strict=True, model=model)) for d in docs]
+    return {k: round(v, 4) for k, v in score_quotes.metrics(counts).items()}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--corpus", type=Path, default=qc.DEFAULT_CORPUS)
@@ -208,6 +221,7 @@ def main(argv: list[str] | None = None) -> int:
     docs = qc.load(args.corpus, ["train", "dev"])
     examples = [collect(doc) for doc in docs]
     model = fit(examples, about(docs, examples))
+    model.about["fixture_scores"] = fixture_scores(model)
     text = json.dumps(model.as_json(), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
     if args.check:
         same = args.output.read_text(encoding="utf-8") == text

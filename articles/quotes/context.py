@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -42,6 +42,8 @@ class Context:
     marks: list[Mark]  # every paired quotation mark, nested ones too
     sentences: list[tuple[int, int]]  # (start, end) in order
     entities: Entities | None = None  # set by the pipeline once the masked text is known
+    # values a later stage computes once per article (e.g. the words of each sentence)
+    memo: dict = field(default_factory=dict)
 
     @cached_property
     def tops(self) -> list[Mark]:

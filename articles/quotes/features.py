@@ -31,17 +31,22 @@ def words_lower(text: str, start: int, end: int) -> list[str]:
     return [w.lower() for w in WORD.findall(text, start, end)]
 
 
+_WORD_BEFORE = re.compile(r"([\w\-]+)[^\w\n]{0,3}$")
+_WORD_AFTER = re.compile(r"[^\w\n]{0,3}([\w\-]+)")
+
+
 def word_before(text: str, pos: int) -> str:
     """The word that ends at most three non-word characters before ``pos`` ('' if none)."""
-    m = re.search(r"([\w\-]+)[^\w\n]{0,3}$", text[max(0, pos - 40) : pos])
+    m = _WORD_BEFORE.search(text[max(0, pos - 40) : pos])
     return m.group(1) if m else ""
 
 
 def word_after(text: str, pos: int) -> str:
     """The word that starts at most three non-word characters after ``pos`` ('' if none)."""
-    m = re.match(r"[^\w\n]{0,3}([\w\-]+)", text[pos : pos + 40])
+    m = _WORD_AFTER.match(text[pos : pos + 40])
     return m.group(1) if m else ""
 
 
 def any_in(words: list[str], vocabulary: frozenset[str]) -> int:
-    return int(any(w in vocabulary for w in words))
+    """1 when one of the words is in the vocabulary."""
+    return int(not vocabulary.isdisjoint(words))

@@ -10,15 +10,17 @@ reported speech; a second one is kept when it does not overlap.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
 from articles.quotes.context import Context
-from articles.quotes.features import Features, any_in, bucket, words_lower
+from articles.quotes.features import WORD, Features, bucket
 from articles.quotes.lexicon import CLAUSE_OPENERS, REPORTING_VERBS, SOURCE_CUES, SUBJUNCTIVE
 
 _CUT = re.compile(r"[,;:][ \t\n]+|[ \t][–—-][ \t]")
 _MAX_PIECES = 10
+_MAX_RUN = 6  # pieces in one candidate
 _MIN_LENGTH = 8
 _LENGTH_EDGES = (0, 3, 5, 8, 12, 18, 25, 35, 50)
 _SOURCE_NOUNS = ("angaben", "berichten", "informationen", "aussagen", "einschätzung")
@@ -50,7 +52,7 @@ def clause_candidates(ctx: Context, rule_spans: list[tuple[int, int]]) -> list[C
         starts = [s_start] + [m.end() for m in cuts]
         ends = [m.start() for m in cuts] + [s_end]
         for i, start in enumerate(starts):
-            for j in range(i, len(ends)):
+            for j in range(i, min(len(ends), i + _MAX_RUN)):
                 a, b = start, ends[j]
                 while b > a and masked[b - 1] in " .!?\n\t":
                     b -= 1
@@ -61,17 +63,56 @@ def clause_candidates(ctx: Context, rule_spans: list[tuple[int, int]]) -> list[C
     return found
 
 
+class _SentenceWords:
+    """The words of one sentence in lower case, with running counts of the words that mark
+    reported speech, so that any span's counts are two subtractions."""
+
+    def __init__(self, masked: str, start: int, end: int):
+        found = [(m.start(), m.group(0).lower()) for m in WORD.finditer(masked, start, end)]
+        self.starts = [s for s, _w in found]
+        self.words = [w for _s, w in found]
+        self.counts = {}
+        for name, vocabulary in (
+            ("subjunctive", SUBJUNCTIVE),
+            ("reporting", REPORTING_VERBS),
+            ("source", SOURCE_CUES),
+        ):
+            running = [0]
+            for w in self.words:
+                running.append(running[-1] + (w in vocabulary))
+            self.counts[name] = running
+
+    def index(self, position: int) -> int:
+        return bisect.bisect_left(self.starts, position)
+
+    def has(self, name: str, i: int, j: int) -> int:
+        """Does a word of the kind stand among the words ``i`` to ``j`` (exclusive)?"""
+        i, j = max(i, 0), max(min(j, len(self.words)), 0)
+        return int(j > i and self.counts[name][j] - self.counts[name][i] > 0)
+
+
+def _sentence_words(ctx: Context, index: int) -> _SentenceWords:
+    key = ("sentence_words", index)
+    if key not in ctx.memo:
+        ctx.memo[key] = _SentenceWords(ctx.masked, *ctx.sentences[index])
+    return ctx.memo[key]
+
+
 def clause_features(
     ctx: Context, clause: Clause, rule_spans: list[tuple[int, int]], rule_sentences: set[int]
 ) -> Features:
     """What marks reported speech in one candidate span. ``rule_spans``: the spans the rules
     of ``indirect`` found; ``rule_sentences``: the sentences they found one in."""
     masked = ctx.masked
-    s_start, s_end = ctx.sentences[clause.sentence]
+    s_start, _s_end = ctx.sentences[clause.sentence]
     a, b = clause.start, clause.end
-    inside = words_lower(masked, a, b)
-    before = words_lower(masked, s_start, a)
-    after = words_lower(masked, b, s_end)
+    sw = _sentence_words(ctx, clause.sentence)
+    i, j = sw.index(a), sw.index(b)
+    n = len(sw.words)
+    inside = sw.words[i:j]
+    first = inside[0] if inside else ""
+    last_before = sw.words[i - 1] if i > 0 else ""
+    next_after = sw.words[j] if j < n else ""
     f: Features = {
         "rule_span": int(clause.from_rules),
         "whole_sentence": int(clause.first == 0 and clause.last == clause.pieces - 1),
@@ -80,22 +121,21 @@ def clause_features(
         f"pieces={min(clause.last - clause.first + 1, 5)}": 1,
         f"length={bucket(len(inside), _LENGTH_EDGES)}": 1,
     }
-    opener = inside[0] if inside and inside[0] in CLAUSE_OPENERS else "other"
-    f["opens=" + opener] = 1
+    f["opens=" + (first if first in CLAUSE_OPENERS else "other")] = 1
     f["opens_capitalised"] = int(masked[a : a + 1].isupper())
-    f["subjunctive"] = any_in(inside, SUBJUNCTIVE)
-    f["subjunctive_first4"] = any_in(inside[:4], SUBJUNCTIVE)
-    f["subjunctive_last3"] = any_in(inside[-3:], SUBJUNCTIVE)
-    f["reporting_inside"] = any_in(inside, REPORTING_VERBS)
-    f["reporting_before"] = any_in(before, REPORTING_VERBS)
-    f["reporting_just_before"] = any_in(before[-3:], REPORTING_VERBS)
-    f["reporting_after"] = any_in(after[:4], REPORTING_VERBS)
-    f["source_before"] = any_in(before, SOURCE_CUES)
-    f["source_opens"] = any_in(inside[:3], SOURCE_CUES)
-    f["source_after"] = any_in(after[:3], SOURCE_CUES)
-    f["so_after"] = int(bool(after) and after[0] == "so")
+    f["subjunctive"] = sw.has("subjunctive", i, j)
+    f["subjunctive_first4"] = sw.has("subjunctive", i, min(j, i + 4))
+    f["subjunctive_last3"] = sw.has("subjunctive", max(i, j - 3), j)
+    f["reporting_inside"] = sw.has("reporting", i, j)
+    f["reporting_before"] = sw.has("reporting", 0, i)
+    f["reporting_just_before"] = sw.has("reporting", i - 3, i)
+    f["reporting_after"] = sw.has("reporting", j, j + 4)
+    f["source_before"] = sw.has("source", 0, i)
+    f["source_opens"] = sw.has("source", i, min(j, i + 3))
+    f["source_after"] = sw.has("source", j, j + 3)
+    f["so_after"] = int(next_after == "so")
     f["zu_infinitive"] = int(len(inside) >= 2 and inside[-2] == "zu")
-    f["dass_before"] = int(bool(before) and before[-1] == "dass")
+    f["dass_before"] = int(last_before == "dass")
     f["quotation_inside"] = int("⟪" in masked[a:b] or "⟫" in masked[a:b])
     f["masked_share"] = round(masked.count("·", a, b) / max(1, b - a), 1)
     f["question"] = int("?" in masked[b : b + 2])
@@ -106,11 +146,13 @@ def clause_features(
             overlap = max(overlap, (min(b, e) - max(a, s)) / max(b - a, e - s))
     f[f"rule_overlap={int(overlap * 4)}"] = 1
     f["opens_paragraph"] = int(s_start == 0 or ctx.body[s_start - 1 : s_start] == "\n")
-    f["source_inside"] = int(any(w in SOURCE_CUES or w.endswith(_SOURCE_NOUNS) for w in inside))
-    f["word_before=" + (before[-1] if before else "")] = 1
-    f["first_word=" + (inside[0] if inside else "")] = 1
+    f["source_inside"] = int(
+        sw.has("source", i, j) or any(w.endswith(_SOURCE_NOUNS) for w in inside)
+    )
+    f["word_before=" + last_before] = 1
+    f["first_word=" + first] = 1
     # pairs that a linear model cannot weigh from their parts alone
-    dass = int(bool(inside) and inside[0] in ("dass", "ob"))
+    dass = int(first in ("dass", "ob"))
     f["dass_after_reporting"] = dass * f["reporting_just_before"]
     f["subjunctive_after_reporting"] = f["subjunctive_first4"] * f["reporting_just_before"]
     f["subjunctive_before_so"] = f["subjunctive"] * f["so_after"]

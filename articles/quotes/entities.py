@@ -9,12 +9,15 @@ import re
 
 from articles.quotes.context import Context
 from articles.quotes.lexicon import (
+    AUXILIARIES,
     FEMALE_NAMES,
     MALE_A_NAMES,
     MALE_FIRST_NAMES,
     MUTE_SUFFIXES,
     NOT_NAMES,
     ORG_WORDS,
+    REPORTING_VERBS,
+    SUBJUNCTIVE,
 )
 from articles.quotes.nouns import (
     AGE_NOUN,
@@ -283,7 +286,7 @@ class Entities:
             art = m.group("art")
             if art and art.lower() in ("den", "dem", "des"):
                 art = "der"
-            return normalise_role((m.group("adj") or "").split(), words, art)
+            return normalise_role(_adjectives(m.group("adj")), words, art)
         for i in hits:
             if text[i - len(canonical) + len(last) : i + len(last)] != canonical:
                 continue
@@ -296,7 +299,7 @@ class Entities:
             role = m.group("role")
             if not is_role(role.split()[0]):
                 continue
-            return normalise_role((m.group("adj") or "").split(), role.split(), m.group("art"))
+            return normalise_role(_adjectives(m.group("adj")), role.split(), m.group("art"))
         return None
 
     def person_mentions(self) -> None:
@@ -379,3 +382,12 @@ class Entities:
             if len(recent) == 1:
                 return recent.pop()
         return None
+
+
+def _adjectives(found: str | None) -> list[str]:
+    """The adjectives before a role, without a verb the pattern took for one ("Das musste
+    Bundesfinanzminister Peer Steinbrück": 'musste' is no adjective)."""
+    return [w for w in (found or "").split() if w.lower() not in _VERB_FORMS]
+
+
+_VERB_FORMS = AUXILIARIES | REPORTING_VERBS | SUBJUNCTIVE

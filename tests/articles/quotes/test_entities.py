@@ -204,3 +204,9 @@ def test_every_speaker_name_opens_with_a_capital_or_a_particle():
     assert names  # without any entity the check below would pass on nothing
     for name in names:
         assert name[:1].isupper() or name.split()[0] in ("von", "van", "de", "zu"), name
+
+
+def test_a_verb_before_a_role_is_no_adjective():
+    text = "„Ja, es gibt Zumutungen.“ Das musste Bundesfinanzminister Peer Steinbrück einräumen."
+    (speaker,) = extract(text).speakers
+    assert (speaker.name, speaker.role) == ("Peer Steinbrück", "Bundesfinanzminister")

@@ -60,7 +60,20 @@ def database_from_url(url: str) -> dict:
                 "or sqlite:////absolute/path.sqlite3"
             )
         name = Path(path) if Path(path).is_absolute() else BASE_DIR / path
-        return {"ENGINE": "django.db.backends.sqlite3", "NAME": name}
+        return {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": name,
+            "OPTIONS": {
+                # Writers queue instead of failing with "database is locked": a transaction takes
+                # the write lock when it begins (not when it first writes, where SQLite cannot
+                # wait), and a connection waits up to 20 s for it. WAL lets readers go on
+                # meanwhile; it is a property of the file and stays once set. With WAL, NORMAL
+                # never corrupts the file; a power cut may lose the last commits.
+                "transaction_mode": "IMMEDIATE",
+                "timeout": 20,
+                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+            },
+        }
     if parts.scheme in {"postgres", "postgresql", "pgsql"}:
         name = unquote(parts.path.lstrip("/"))
         if not name:

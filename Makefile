@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PG_URL ?= postgres://postgres@127.0.0.1:5432/newsreader
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: run test test-postgres test-sqlite install install-dev install-train browser postgres lint bench bench-reading bench-annotations train-quotes score-quotes clean
+.PHONY: run serve test test-postgres test-sqlite install install-dev install-train browser postgres lint bench bench-reading bench-annotations train-quotes score-quotes clean
 
 # --- run the app on SQLite with the seed files and a demo login --------------------------------
 run: install
@@ -14,6 +14,20 @@ run: install
 	$(BIN)/python manage.py import_seeds fixtures/
 	@$(BIN)/python manage.py demo_user
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
+
+# --- production: gunicorn on the configured database (README, "Deployment") -------------------
+# Migrations are the operator's step (manage.py migrate): serve refuses to start with unapplied
+# ones rather than altering a production database by itself. Workers: 2 x cores + 1, at most 8
+# (each keeps its own page cache, up to ~50 MB); WEB_CONCURRENCY and BIND override.
+WEB_CONCURRENCY ?= $(shell n=$$(( 2 * $$(nproc) + 1 )); echo $$(( n < 8 ? n : 8 )))
+BIND ?= 127.0.0.1:8000
+serve: install
+	@$(BIN)/python manage.py migrate --check || { echo "make serve: the database is unreachable\
+	 or has unapplied migrations; run $(BIN)/python manage.py migrate first." >&2; exit 1; }
+	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	$(BIN)/python manage.py check --deploy
+	$(BIN)/gunicorn newsreader.wsgi --bind $(BIND) --workers $(WEB_CONCURRENCY) \
+		--timeout 60 --graceful-timeout 30 --access-logfile -
 
 # --- install what the tests need, start PostgreSQL, run the suite on both databases -----------
 test: install-dev browser postgres

@@ -7,6 +7,7 @@ DEBUG          1/0, true/false, yes/no, on/off (default: on, for a newcomer's fi
 ALLOWED_HOSTS  comma-separated host names
 CSRF_TRUSTED_ORIGINS  comma-separated origins, e.g. https://news.example.org
 SECURE_SSL_REDIRECT, SECURE_HSTS_SECONDS, SECURE_PROXY_SSL_HEADER  production HTTPS knobs
+STATIC_ROOT    where collectstatic gathers the static files (default: staticfiles beside manage.py)
 """
 
 import os
@@ -128,6 +129,7 @@ INSTALLED_APPS = [
     "django_filters",
     "articles",
     "annotations",
+    "newsreader",  # its system checks (newsreader/checks.py)
 ]
 
 MIDDLEWARE = [
@@ -202,7 +204,7 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = BASE_DIR / (os.environ.get("STATIC_ROOT") or "staticfiles")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -225,6 +227,8 @@ if not DEBUG:
     SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+    # A load balancer or monitor probes /healthz over plain HTTP, past the proxy.
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
     if env_bool("SECURE_PROXY_SSL_HEADER", False):
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 

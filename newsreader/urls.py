@@ -8,6 +8,8 @@ from django.utils.translation import gettext as _
 from django.views.generic import RedirectView
 from django.views.i18n import set_language
 
+from newsreader.views import healthz
+
 
 class LogoutView(auth_views.LogoutView):
     """Django's logout, and a word about it on the login page it leads to."""
@@ -36,6 +38,7 @@ urlpatterns = [
     # The language switch works on the login page too.
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("favicon.ico", FaviconView.as_view()),
+    path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("", include("articles.urls")),
     path("", include("annotations.urls")),

@@ -36,7 +36,7 @@ from articles.quotes import extract  # noqa: E402
 from articles.quotes.candidates import speaker_candidates, speaker_features  # noqa: E402
 from articles.quotes.learned import LinearModel, QuoteModel  # noqa: E402
 from articles.quotes.pipeline import analyse  # noqa: E402
-from articles.quotes.reported import clause_candidates, clause_features  # noqa: E402
+from articles.quotes.reported import SpanIndex, clause_candidates, clause_features  # noqa: E402
 from articles.quotes.speech_marks import speech_features  # noqa: E402
 
 MODEL_PATH = qc.ROOT / "articles/quotes/data/quote_model.json"
@@ -90,7 +90,7 @@ def collect(doc: qc.Doc) -> DocExamples:
         )
     indirect = doc.golds("indirect")
     rule_spans = [(q.start, q.end) for q in rules if q.kind == "indirect"]
-    rule_sentences = {ctx.sentence_index(s) for s, _e in rule_spans}
+    index = SpanIndex(ctx, rule_spans)
     clauses = clause_candidates(ctx, rule_spans)
     # positive: the candidates that match a gold quotation best (not every span that covers
     # half of one, which would teach the model to take whole sentences with their frame)
@@ -100,7 +100,7 @@ def collect(doc: qc.Doc) -> DocExamples:
         top = max(ratios, default=0.0)
         best.update(i for i, r in enumerate(ratios) if r and r == top)
     for i, clause in enumerate(clauses):
-        features = clause_features(ctx, clause, rule_spans, rule_sentences)
+        features = clause_features(ctx, clause, index)
         out.clause.append((features, int(i in best)))
     return out
 

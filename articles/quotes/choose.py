@@ -14,6 +14,7 @@ The rules' quotations are candidates and features, not the answer:
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from articles.quotes.candidates import (
@@ -28,7 +29,7 @@ from articles.quotes.lexicon import REPORTING_VERBS
 from articles.quotes.model import Quotation
 from articles.quotes.nouns import AGE_NOUN, personlike
 from articles.quotes.phrases import NP_BOUNDED, Phrase, analyse_phrase
-from articles.quotes.reported import clause_candidates, clause_features
+from articles.quotes.reported import SpanIndex, clause_candidates, clause_features
 from articles.quotes.resolve import Resolver
 from articles.quotes.sentences import WORD
 from articles.quotes.speech_marks import speech_features
@@ -169,45 +170,44 @@ def _reported(
 ) -> list[Quotation]:
     """Indirect speech: the best clauses, each attributed."""
     rule_spans = [(q.start, q.end) for q in rules]
-    rule_sentences = {ctx.sentence_index(q.start) for q in rules}
+    by_span = {(q.start, q.end): q for q in rules}
+    index = SpanIndex(ctx, rule_spans)
     scored = []
     for clause in clause_candidates(ctx, rule_spans):
-        p = model.clause.probability(clause_features(ctx, clause, rule_spans, rule_sentences))
+        p = model.clause.probability(clause_features(ctx, clause, index))
         if p >= model.clause.threshold:
             scored.append((p, clause))
     scored.sort(key=lambda t: (-t[0], t[1].start, t[1].end))
     chosen: list[tuple[float, int, int]] = []
+    taken = SpanIndex(ctx)
     for p, clause in scored:
-        if any(min(clause.end, e) > max(clause.start, s) for _p, s, e in chosen):
+        if taken.overlapping(clause.start, clause.end):
             continue
+        taken.add(clause.start, clause.end)
         chosen.append((p, clause.start, clause.end))
+    events = sorted(resolver.events)
     quotes = []
     for p, start, end in chosen:
-        overlapping = [q for q in rules if min(end, q.end) > max(start, q.start)]
-        if overlapping:
-            rule = max(overlapping, key=lambda q: min(end, q.end) - max(start, q.start))
-            quotes.append(
-                Quotation(
-                    start,
-                    end,
-                    "indirect",
-                    rule.speaker,
-                    rule.speaker_start,
-                    rule.speaker_end,
-                    rule.cue,
-                    round(p, 2),
-                )
-            )
-        else:
-            quotes.append(_reported_by(ctx, resolver, start, end, round(p, 2)))
+        overlapping = [by_span[span] for span in index.overlapping(start, end)]
+        if not overlapping:
+            quotes.append(_reported_by(ctx, events, start, end, round(p, 2)))
+            continue
+        rule = max(overlapping, key=lambda q: min(end, q.end) - max(start, q.start))
+        who = (rule.speaker, rule.speaker_start, rule.speaker_end, rule.cue)
+        quotes.append(Quotation(start, end, "indirect", *who, round(p, 2)))
     return quotes
 
 
-def _reported_by(ctx: Context, resolver: Resolver, start: int, end: int, p: float) -> Quotation:
+def _reported_by(
+    ctx: Context, events: list[tuple[int, str, int, int]], start: int, end: int, p: float
+) -> Quotation:
     """Indirect speech the rules did not find: its speaker is the subject of a reporting
-    clause the rules found in the same sentence ("Lang kündigte an, dass …"), if any."""
+    clause the rules found in the same sentence ("Lang kündigte an, dass …"), if any.
+    ``events``: the resolver's speakers by position, sorted."""
     s_start, s_end = ctx.sentence_of(start)
-    here = [e for e in resolver.events if s_start <= e[0] < s_end and not start <= e[2] < end]
+    lo = bisect.bisect_left(events, (s_start,))
+    hi = bisect.bisect_left(events, (s_end,))
+    here = [e for e in events[lo:hi] if not start <= e[2] < end]
     if not here:
         return Quotation(start, end, "indirect", None, None, None, None, p)
     _pos, name, m_start, m_end = min(here, key=lambda e: abs(e[0] - start))

@@ -90,6 +90,7 @@ class Entities:
         self.masked = ctx.masked
         self.entities: dict[str, dict] = {}
         self.mentions: list[tuple[int, int, str]] = []  # person mentions outside quotations
+        self.mention_starts: list[int] = []  # their starts, in order, for bisection
         self._sequences: dict[str, list[tuple[str, ...]]] | None = None
         self._canonical: dict[str, str] = {}
         self.sentence_starts = ctx.sentence_starts
@@ -315,7 +316,7 @@ class Entities:
             for alias in ent["aliases"]:
                 forms.setdefault(alias, canonical)
         if not forms:
-            self.mentions = []
+            self.mentions, self.mention_starts = [], []
             return
         rx = re.compile(
             r"(?<![\w\-])(?:"
@@ -328,6 +329,7 @@ class Entities:
             for m in rx.finditer(self.masked)
             if m.group(0) == forms[m.group(0)] or not _CAPITAL_NEXT.match(self.masked, m.end())
         ]
+        self.mention_starts = [start for start, _end, _name in self.mentions]
 
     def _subject_first(self, i: int, want_female: bool, depth: int) -> str:
         """Of the compatible people named in the sentence of mention i, the first one that
@@ -335,11 +337,8 @@ class Entities:
         start = self.mentions[i][0]
         k = bisect.bisect_right(self.sentence_starts, start) - 1
         s_start = self.sentence_starts[k] if k >= 0 else 0
-        for m_start, _end, canonical in self.mentions:
-            if m_start < s_start:
-                continue
-            if m_start >= start:
-                break
+        first = bisect.bisect_left(self.mention_starts, s_start)
+        for m_start, _end, canonical in self.mentions[first:i]:
             female = self.entities[canonical]["female"]
             if not ((want_female and female) or (not want_female and not female)):
                 continue
@@ -366,10 +365,9 @@ class Entities:
             return None
         want_female = pronoun == "sie"
         window = position - 1500
-        for i in range(len(self.mentions) - 1, -1, -1):
+        before = bisect.bisect_left(self.mention_starts, position)
+        for i in range(before - 1, -1, -1):
             start, _end, canonical = self.mentions[i]
-            if start >= position:
-                continue
             if start < window:
                 break
             female = self.entities[canonical]["female"]
@@ -377,7 +375,8 @@ class Entities:
                 return self._subject_first(i, want_female, depth) if personal else canonical
         if want_female:
             # "sie sagte" with no woman named before: only when one person is in view
-            recent = {c for s, _e, c in self.mentions if window <= s < position}
+            lo = bisect.bisect_left(self.mention_starts, window)
+            recent = {c for _s, _e, c in self.mentions[lo:before]}
             recent = {c for c in recent if self.entities[c]["female"] is None}
             if len(recent) == 1:
                 return recent.pop()

@@ -39,6 +39,35 @@ class Clause:
     from_rules: bool = False  # the span the rules of ``indirect`` found
 
 
+class SpanIndex:
+    """Spans filed under every sentence they touch, so that the spans overlapping a clause
+    are found among its sentence's few, not among all of a long article's."""
+
+    def __init__(self, ctx: Context, spans: list[tuple[int, int]] = ()):
+        self.ctx = ctx
+        self.by_sentence: dict[int, list[tuple[int, int]]] = {}
+        self.starts: set[int] = set()  # the sentences in which a span starts
+        for start, end in spans:
+            self.add(start, end)
+
+    def _sentences(self, start: int, end: int) -> range:
+        ctx = self.ctx
+        return range(ctx.sentence_index(start), ctx.sentence_index(max(start, end - 1)) + 1)
+
+    def add(self, start: int, end: int) -> None:
+        self.starts.add(self.ctx.sentence_index(start))
+        for i in self._sentences(start, end):
+            self.by_sentence.setdefault(i, []).append((start, end))
+
+    def overlapping(self, start: int, end: int) -> list[tuple[int, int]]:
+        found = set()
+        for i in self._sentences(start, end):
+            for s, e in self.by_sentence.get(i, ()):
+                if min(end, e) > max(start, s):
+                    found.add((s, e))
+        return sorted(found)
+
+
 def clause_candidates(ctx: Context, rule_spans: list[tuple[int, int]]) -> list[Clause]:
     """Every run of consecutive pieces of every sentence, trimmed of space and end marks, and
     the spans the rules found."""
@@ -98,11 +127,9 @@ def _sentence_words(ctx: Context, index: int) -> _SentenceWords:
     return ctx.memo[key]
 
 
-def clause_features(
-    ctx: Context, clause: Clause, rule_spans: list[tuple[int, int]], rule_sentences: set[int]
-) -> Features:
-    """What marks reported speech in one candidate span. ``rule_spans``: the spans the rules
-    of ``indirect`` found; ``rule_sentences``: the sentences they found one in."""
+def clause_features(ctx: Context, clause: Clause, rules: SpanIndex) -> Features:
+    """What marks reported speech in one candidate span; ``rules``: the spans the rules of
+    ``indirect`` found."""
     masked = ctx.masked
     s_start, _s_end = ctx.sentences[clause.sentence]
     a, b = clause.start, clause.end
@@ -139,11 +166,10 @@ def clause_features(
     f["quotation_inside"] = int("⟪" in masked[a:b] or "⟫" in masked[a:b])
     f["masked_share"] = round(masked.count("·", a, b) / max(1, b - a), 1)
     f["question"] = int("?" in masked[b : b + 2])
-    f["previous_sentence_reported"] = int(clause.sentence - 1 in rule_sentences)
+    f["previous_sentence_reported"] = int(clause.sentence - 1 in rules.starts)
     overlap = 0.0
-    for s, e in rule_spans:
-        if min(b, e) > max(a, s):
-            overlap = max(overlap, (min(b, e) - max(a, s)) / max(b - a, e - s))
+    for s, e in rules.overlapping(a, b):
+        overlap = max(overlap, (min(b, e) - max(a, s)) / max(b - a, e - s))
     f[f"rule_overlap={int(overlap * 4)}"] = 1
     f["opens_paragraph"] = int(s_start == 0 or ctx.body[s_start - 1 : s_start] == "\n")
     f["source_inside"] = int(

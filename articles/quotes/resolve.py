@@ -4,6 +4,7 @@ person it stands for, and a quotation without a frame of its own to the speaker 
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import cached_property
 from typing import NamedTuple
@@ -147,8 +148,7 @@ class Resolver:
         if speaker is None:
             s_start_ = s_end_ = None
         else:
-            self.events.append((m.end, speaker, s_start_, s_end_))
-            self.events.sort()
+            bisect.insort(self.events, (m.end, speaker, s_start_, s_end_))
             ent = self.entities.entities.get(speaker)
             self.used[speaker] = ent or {"kind": "person", "role": None, "aliases": set()}
         if kind == "not_speech":

@@ -18,13 +18,15 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import sys
 
 from django.contrib.auth.decorators import login_not_required
-from django.db import transaction
+from django.db import InterfaceError, OperationalError, transaction
 from django.http import Http404, HttpResponse, JsonResponse
 from django.middleware.csrf import CsrfViewMiddleware
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views import defaults
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.vary import vary_on_headers
 
@@ -33,6 +35,8 @@ from annotations.models import Annotation
 from annotations.selectors import annotation_get_for_user, annotations_search, tag_suggestions
 from articles.models import Article
 
+API_PREFIX = "/api/"
+RETRY_AFTER = 5  # seconds: what a 503 asks a client to wait before it tries again
 PAGE_SIZE = 100
 SUGGESTIONS = 30
 PREFIX_MAX_LENGTH = 100  # longer than any tag name: a longer prefix is cut, not refused
@@ -55,6 +59,33 @@ def error(status: int, reason: str, code: str = "invalid", **headers) -> JsonRes
     for name, value in headers.items():
         response[name.replace("_", "-")] = value
     return response
+
+
+def server_error(request) -> HttpResponse:
+    """The project's ``handler500``: under /api/ an error the views did not answer keeps the
+    API's shape. 503 ``unavailable`` when the database cannot be reached or stays busy (a
+    client may try again), 500 ``server_error`` otherwise; other pages get Django's page.
+
+    Django calls it while it handles the exception, so ``sys.exc_info()`` names it (under ASGI
+    too: asgiref raises it again in the worker thread); Django logs the exception and sends
+    ``got_request_exception`` itself. With DEBUG on it shows its debug page instead."""
+    if not request.path_info.startswith(API_PREFIX):
+        return defaults.server_error(request)
+    if isinstance(sys.exc_info()[1], OperationalError | InterfaceError):
+        return error(
+            503,
+            _("The database cannot be reached or is busy. Try again in a moment."),
+            "unavailable",
+            Retry_After=str(RETRY_AFTER),
+        )
+    return error(
+        500,
+        _(
+            "Something went wrong on the server. Try again later; if it keeps happening, "
+            "tell the administrators."
+        ),
+        "server_error",
+    )
 
 
 def jsonld(data: dict, status: int = 200, **headers) -> HttpResponse:

@@ -43,3 +43,7 @@ urlpatterns = [
     path("", include("articles.urls")),
     path("", include("annotations.urls")),
 ]
+
+# Under /api/ an unhandled error answers in the API's JSON error shape (503 when the database
+# is unavailable); other pages get Django's 500 page.
+handler500 = "annotations.api.server_error"

@@ -1,4 +1,5 @@
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -42,6 +43,15 @@ class SeedUploadForm(forms.Form):
     dry_run = forms.BooleanField(
         label=_("Dry run: check the files and report, import nothing"), required=False
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # More files than Django takes in one request are refused before any view runs
+        # (newsreader.middleware.UploadLimitMiddleware); say so before a person chooses them.
+        limit = _("At most %(count)d files at once; put more in a .zip archive.") % {
+            "count": settings.DATA_UPLOAD_MAX_NUMBER_FILES
+        }
+        self.fields["files"].help_text = f"{self.fields['files'].help_text} {limit}"
 
 
 class SpeakerMergeForm(forms.Form):

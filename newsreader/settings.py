@@ -139,6 +139,8 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "newsreader.middleware.RejectNulMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Before the CSRF check, which reads the form: too many files get a reason, not a bare 400.
+    "newsreader.middleware.UploadLimitMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Every page needs a login but those marked @login_not_required (login, language switch).

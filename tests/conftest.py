@@ -1,10 +1,13 @@
 import io
 import os
+import sqlite3
+import threading
 from pathlib import Path
 
 import pytest
 from django.core.cache import cache
 from django.core.management import CommandError, call_command
+from django.db import connection, connections
 from django.utils import translation
 from hypothesis import settings
 
@@ -79,3 +82,55 @@ def seed_article(db, seed_bytes):
     from articles.services import seed_import
 
     return seed_import(name=SEED.name, data=seed_bytes).article
+
+
+@pytest.fixture
+def concurrent_db(transactional_db, tmp_path):
+    """A test database that several threads write at once, each through its own connection
+    (which the thread closes when done).
+
+    PostgreSQL's test database is one already. SQLite's is in memory, where the threads share
+    one cache that locks whole tables and never waits, unlike a real database file: for the
+    test, the default database becomes a copy of it in a file, opened by every thread with the
+    project's options (WAL, IMMEDIATE transactions, the busy timeout)."""
+    if connection.vendor != "sqlite" or not connection.is_in_memory_db():
+        yield
+        return
+    memory, original = connections["default"], connections.settings["default"]
+    path = tmp_path / "concurrent.sqlite3"
+    memory.ensure_connection()
+    copy = sqlite3.connect(path)
+    memory.connection.backup(copy)
+    copy.close()
+    connections.settings["default"] = {**original, "NAME": str(path)}
+    connections["default"] = connections.create_connection("default")
+    try:
+        yield
+    finally:
+        connections["default"].close()
+        connections.settings["default"] = original
+        connections["default"] = memory
+
+
+def run_in_threads(target, count: int) -> list[BaseException]:
+    """Run ``target(n)`` in ``count`` threads started together; each closes its connections.
+    Answers the exceptions raised."""
+    start = threading.Barrier(count)
+    failures: list[BaseException] = []
+
+    def run(n):
+        try:
+            start.wait(timeout=10)
+            target(n)
+        except BaseException as exc:
+            failures.append(exc)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=run, args=(n,)) for n in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert not any(thread.is_alive() for thread in threads), "a writer never finished"
+    return failures

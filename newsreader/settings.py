@@ -8,12 +8,17 @@ ALLOWED_HOSTS  comma-separated host names
 CSRF_TRUSTED_ORIGINS  comma-separated origins, e.g. https://news.example.org
 SECURE_SSL_REDIRECT, SECURE_HSTS_SECONDS, SECURE_PROXY_SSL_HEADER  production HTTPS knobs
 STATIC_ROOT    where collectstatic gathers the static files (default: staticfiles beside manage.py)
+LOGIN_FAILURE_LIMIT, LOGIN_LOCKOUT_MINUTES  failed logins per (username, IP) before a lockout,
+               and how long it lasts (default: 10, 30)
+API_TOKEN_DAYS how long a new personal API token is valid (default: 90)
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 from urllib.parse import parse_qsl, unquote, urlsplit
 
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -43,6 +48,13 @@ def env_int(name: str, default: int) -> int:
         return int(value)
     except ValueError:
         raise ImproperlyConfigured(f"{name} must be a whole number; got {value!r}") from None
+
+
+def env_positive_int(name: str, default: int) -> int:
+    value = env_int(name, default)
+    if value < 1:
+        raise ImproperlyConfigured(f"{name} must be 1 or more; got {value}")
+    return value
 
 
 def env_list(name: str, default: str = "") -> list[str]:
@@ -127,6 +139,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.postgres",
     "django_filters",
+    "axes",  # login throttling (newsreader/auth.py)
+    "csp",  # its system checks for CONTENT_SECURITY_POLICY
     "articles",
     "annotations",
     "newsreader",  # its system checks (newsreader/checks.py)
@@ -135,6 +149,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "newsreader.middleware.RejectNulMiddleware",
@@ -147,7 +162,39 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as axes asks: it turns a refused login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
+
+# axes' backend first: it refuses a locked-out login before the password is checked. The API's
+# bearer tokens never pass through authenticate() (annotations.services.token_authenticate).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_positive_int("LOGIN_FAILURE_LIMIT", 10)
+AXES_COOLOFF_TIME = timedelta(minutes=env_positive_int("LOGIN_LOCKOUT_MINUTES", 30))
+# Per (username, IP): a stranger guessing someone's password from elsewhere does not lock out
+# the owner, and one address cannot try many names.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "newsreader.auth.lockout_response"
+AXES_ENABLE_ACCESS_FAILURE_LOG = True  # every failure kept for the admin, not only the count
+
+# Content-Security-Policy (django-csp): scripts and styles from our own static files only, no
+# inline script, style attribute or event handler; json_script data is not script and is read.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
 
 ROOT_URLCONF = "newsreader.urls"
 
@@ -196,6 +243,9 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "articles:list"
 LOGOUT_REDIRECT_URL = "login"
+
+# A personal API token stops working this many days after it was made.
+API_TOKEN_LIFETIME = timedelta(days=env_positive_int("API_TOKEN_DAYS", 90))
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("de", "Deutsch")]

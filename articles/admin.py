@@ -204,8 +204,10 @@ class ArticleAdmin(admin.ModelAdmin):
             form = SeedUploadForm()
         if request.method == "POST" and form.is_valid():
             cache = services.ImportCache()
+            # Each file on its own: a failure, even an unexpected one, is that file's outcome,
+            # and the files committed before it are reported (never a server error after them).
             outcomes = [
-                services.seed_import(
+                services.seed_import_guarded(
                     name=name,
                     data=data,
                     default_source=form.cleaned_data["source"] or None,

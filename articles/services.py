@@ -7,6 +7,7 @@ at all.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import zipfile
 import zlib
@@ -14,7 +15,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from django.db import IntegrityError, connection, transaction
+from django.db import DatabaseError, IntegrityError, connection, transaction
 from django.db.models import Q
 from django.utils.formats import number_format
 from django.utils.text import slugify
@@ -26,6 +27,8 @@ from annotations.services import annotations_reanchor
 from articles import quotes as extractor
 from articles import seedfile, speakernames
 from articles.models import Article, Quote, Source, Speaker, SpeakerAlias
+
+logger = logging.getLogger(__name__)
 
 
 class Status:
@@ -140,18 +143,36 @@ def seed_read(path: Path) -> bytes:
 
 
 def seed_files_from_zip(fileobj) -> Iterator[tuple[str, bytes | seedfile.SeedError]]:
-    """(name, bytes) for each ``.txt`` member of a zip archive, or (name, error) for a bad one."""
+    """(name, bytes) for each ``.txt`` member of a zip archive, or (name, error) for a bad one
+    and for an archive inside it (not opened); (the archive's name, error) for an archive with
+    neither."""
+    archive_name = PurePosixPath(getattr(fileobj, "name", None) or "(archive)").name
     try:
         archive = zipfile.ZipFile(fileobj)
     except zipfile.BadZipFile:
-        name = PurePosixPath(getattr(fileobj, "name", None) or "(archive)").name
-        yield name, seedfile.SeedError(gettext_noop("the archive is not a valid .zip file"))
+        yield archive_name, seedfile.SeedError(gettext_noop("the archive is not a valid .zip file"))
         return
+    found = False
     with archive:
         for info in archive.infolist():
             name = PurePosixPath(info.filename).name
-            if info.is_dir() or not name.lower().endswith(".txt") or name.startswith("."):
+            if info.is_dir() or name.startswith("."):
                 continue
+            if name.lower().endswith(".zip"):
+                found = True
+                yield (
+                    name,
+                    seedfile.SeedError(
+                        gettext_noop(
+                            "an archive inside the archive is not opened: unpack it and upload "
+                            "the files it holds"
+                        )
+                    ),
+                )
+                continue
+            if not name.lower().endswith(".txt"):
+                continue
+            found = True
             try:
                 seedfile.check_size(info.file_size, name)
                 with archive.open(info) as member:
@@ -165,6 +186,8 @@ def seed_files_from_zip(fileobj) -> Iterator[tuple[str, bytes | seedfile.SeedErr
                         gettext_noop("cannot be read from the archive: %(error)s"), error=error
                     ),
                 )
+    if not found:
+        yield archive_name, seedfile.SeedError(gettext_noop("the archive holds no .txt seed files"))
 
 
 # --- Importing -----------------------------------------------------------------------------
@@ -210,19 +233,49 @@ def seed_import(
     imported file's name is refused, or with ``replace`` replaces that article's text
     (see ``article_replace``). Nothing is written on failure or with ``dry_run``.
     Pass one ``cache`` to every call of a run over many files.
+
+    A value that would not fit its column is refused before any write (``seed_check``); an
+    error the database raises all the same fails this file alone, with the database's reason.
+    Other exceptions (a bug) propagate; ``seed_import_guarded`` reports them as a failure.
     """
     if isinstance(data, seedfile.SeedError):
         return ImportOutcome(name, Status.FAILED, seed_error_describe(data))
     try:
         parsed = seedfile.parse(seedfile.decode(data, name), name, default_source=default_source)
+        seed_check(parsed)
     except seedfile.SeedError as error:
         return ImportOutcome(
             name, Status.FAILED, seed_error_describe(error), option=seed_error_option(error)
         )
+    try:
+        return _seed_store(
+            name=name, parsed=parsed, user=user, dry_run=dry_run, replace=replace, cache=cache
+        )
+    except DatabaseError as error:
+        logger.warning("the database refused %s: %s", name, error)
+        return ImportOutcome(name, Status.FAILED, _database_refused(error))
+
+
+def _database_refused(error: DatabaseError) -> str:
+    reason = " ".join(str(error).split()) or type(error).__name__
+    return _("the database refused it, nothing was written: %(error)s") % {"error": reason}
+
+
+def _seed_store(
+    *,
+    name: str,
+    parsed: seedfile.ParsedArticle,
+    user,
+    dry_run: bool,
+    replace: bool,
+    cache: ImportCache | None,
+) -> ImportOutcome:
+    """``seed_import`` for a file that parsed: look for clashes, extract, write."""
     cache = cache if cache is not None else ImportCache()
     extraction = None  # found once, and only for a file that is not known already
     extraction_failed = ""  # why the extractor found nothing, added to the outcome's message
 
+    collision = None
     for _attempt in range(3):
         same_content, same_name = _clashes(name, parsed)
         if same_content is not None:
@@ -246,7 +299,7 @@ def seed_import(
             try:
                 extraction = extractor.extract(parsed.body, strict=True)
             except Exception as error:  # noqa: BLE001 - the article is imported without quotes
-                logging.getLogger(__name__).exception("quotation extraction failed for %s", name)
+                logger.exception("quotation extraction failed for %s", name)
                 extraction = extractor.Extraction(quotes=[], speakers=[])
                 extraction_failed = "; " + _("quotation extraction failed: %(error)s") % {
                     "error": f"{type(error).__name__}: {error}"
@@ -276,13 +329,79 @@ def seed_import(
                     )
                 article = article_create(parsed=parsed, user=user, cache=cache)
                 count = quotes_store(article=article, extraction=extraction, cache=cache, new=True)
-        except (IntegrityError, Article.DoesNotExist):
+        except (IntegrityError, Article.DoesNotExist) as error:
             # Another import committed the same content, name, source or speaker between
             # our checks and our insert, or a cached row was merged away: look again.
             cache.clear()
+            collision = error
             continue
         return ImportOutcome(name, Status.IMPORTED, _quotations(count) + extraction_failed, article)
+    if isinstance(collision, IntegrityError):
+        # Not a race that a second look settles: a rule of the database that the file breaks.
+        return ImportOutcome(name, Status.FAILED, _database_refused(collision))
     return ImportOutcome(name, Status.FAILED, _("conflicting imports kept colliding; try again"))
+
+
+def seed_import_guarded(*, name: str, data: bytes | seedfile.SeedError, **options) -> ImportOutcome:
+    """``seed_import``, with an unexpected error (a bug, not a bad file) reported as this file's
+    failure and logged with its traceback, so that a run over many files goes on. Nothing of
+    the file is written: ``seed_import`` writes inside one transaction."""
+    try:
+        return seed_import(name=name, data=data, **options)
+    except Exception as error:  # noqa: BLE001 - reported as the file's outcome, and logged
+        logger.exception("importing %s failed", name)
+        return ImportOutcome(
+            name,
+            Status.FAILED,
+            _("unexpected error, nothing was written: %(error)s")
+            % {"error": f"{type(error).__name__}: {error}"},
+        )
+
+
+# What the import stores from a file, with the column it goes to: the model, its field, and
+# what to say when the value is too long for it. The source's slug, the speakers' names, roles
+# and aliases and the quotes' cue words are cut to fit where they are made (``_unique_slug``,
+# ``_speaker_clean``, ``_quote_row``).
+_CHECKED_FIELDS = {
+    "filename": (
+        Article,
+        "seed_filename",
+        gettext_noop("the file name is too long: %(count)s characters, at most %(limit)s"),
+    ),
+    "source": (
+        Source,
+        "name",
+        gettext_noop("the source name is too long: %(count)s characters, at most %(limit)s"),
+    ),
+    "title": (
+        Article,
+        "title",
+        gettext_noop("the title is too long: %(count)s characters, at most %(limit)s"),
+    ),
+    "slug": (
+        Article,
+        "slug",
+        gettext_noop("the article's slug is too long: %(count)s characters, at most %(limit)s"),
+    ),
+}
+
+
+def seed_check(parsed: seedfile.ParsedArticle) -> None:
+    """Refuse, before any write, a file whose values would not fit their columns: PostgreSQL
+    would refuse them in the middle of the import, SQLite would store them whatever their
+    length."""
+    values = {
+        "filename": parsed.filename,
+        "source": parsed.source,
+        "title": parsed.title,
+        "slug": _article_slug(parsed),
+    }
+    for key, (model, field_name, message) in _CHECKED_FIELDS.items():
+        limit = model._meta.get_field(field_name).max_length
+        if len(values[key]) > limit:
+            raise seedfile.TooLong(
+                message, filename=parsed.filename, count=len(values[key]), limit=limit
+            )
 
 
 def _quotations(count: int) -> str:
@@ -290,12 +409,19 @@ def _quotations(count: int) -> str:
 
 
 def seed_import_path(path: Path, **options) -> ImportOutcome:
-    """Read a seed file from disk and import it; ``options`` as for ``seed_import``."""
+    """Read a seed file from disk and import it; ``options`` as for ``seed_import``. Whatever
+    goes wrong with the file is its outcome (``seed_import_guarded``)."""
     try:
         data = seed_read(path)
     except seedfile.SeedError as error:
         data = error
-    outcome = seed_import(name=path.name, data=data, **options)
+    except OSError as error:  # unreadable: permissions, a broken link, an I/O error
+        data = seedfile.SeedError(
+            gettext_noop("cannot be read: %(error)s"),
+            filename=path.name,
+            error=error.strerror or error,
+        )
+    outcome = seed_import_guarded(name=path.name, data=data, **options)
     if outcome.failed:
         outcome.name = str(path)
     return outcome
@@ -501,7 +627,14 @@ def speakers_resolve(
 
 
 def _speaker_clean(entity: extractor.SpeakerEntity) -> speakernames.SpeakerName | None:
-    return speakernames.speaker_clean(entity.name, kind=entity.kind, role=entity.role)
+    """The entity as it is stored; a name longer than its column is cut here, so that it is
+    looked up as it is stored (a name cut only when created would be created again and again,
+    and break the unique name)."""
+    found = speakernames.speaker_clean(entity.name, kind=entity.kind, role=entity.role)
+    limit = Speaker._meta.get_field("name").max_length
+    if found is not None and len(found.name) > limit:
+        found = dataclasses.replace(found, name=found.name[:limit].rstrip())
+    return found
 
 
 def _surname_alone(found: speakernames.SpeakerName | None) -> bool:

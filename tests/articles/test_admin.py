@@ -395,3 +395,61 @@ def test_a_file_over_the_limit_gives_its_size_with_a_decimal_comma_in_german(sta
         IMPORT_URL, {"files": [huge]}, HTTP_ACCEPT_LANGUAGE="de"
     ).content.decode()
     assert "die Datei ist 5,3 MB groß; Seed-Dateien dürfen höchstens 5 MB groß sein" in text
+
+
+@pytest.mark.django_db
+def test_an_upload_that_fails_in_the_database_is_its_own_outcome_not_a_server_error(
+    staff_client,
+):
+    """The files before it were committed: the page reports each file instead of a 500."""
+    from unittest import mock
+
+    from django.db import DataError
+
+    from articles import services
+
+    real_create = services.article_create
+
+    def refuse(*, parsed, **kwargs):
+        if parsed.filename == "b.txt":
+            raise DataError("value too long for type character varying(200)")
+        if parsed.filename == "c.txt":
+            raise RuntimeError("a bug")
+        return real_create(parsed=parsed, **kwargs)
+
+    files = [upload(f"{name}.txt", GOOD.replace("das.", f"das {name}.")) for name in "abcd"]
+    files.append(upload("e.txt", GOOD.replace("Testagentur", "Q" * 201)))
+    with mock.patch.object(services, "article_create", side_effect=refuse):
+        response = staff_client.post(IMPORT_URL, {"files": files})
+
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert "Result for 5 files" in text and "3 failed" in text
+    assert "the database refused it, nothing was written: value too long" in text
+    assert "unexpected error, nothing was written: RuntimeError: a bug" in text
+    assert "the source name is too long: 201 characters, at most 200" in text
+    assert sorted(Article.objects.values_list("seed_filename", flat=True)) == ["a.txt", "d.txt"]
+
+
+@pytest.mark.django_db
+def test_a_zip_holding_only_a_zip_says_so(staff_client):
+    inner = io.BytesIO()
+    with zipfile.ZipFile(inner, "w") as archive:
+        archive.writestr("good.txt", GOOD)
+    outer = io.BytesIO()
+    with zipfile.ZipFile(outer, "w") as archive:
+        archive.writestr("inner.zip", inner.getvalue())
+    response = staff_client.post(IMPORT_URL, {"files": [upload("outer.zip", outer.getvalue())]})
+    text = response.content.decode()
+    assert "Result for 1 file" in text and "inner.zip" in text
+    assert "an archive inside the archive is not opened: unpack it and upload the files" in text
+    assert not Article.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_limit_is_explained_in_german(staff_client):
+    files = [upload("lang.txt", GOOD.replace("Testagentur", "Q" * 201))]
+    response = staff_client.post(IMPORT_URL, {"files": files}, HTTP_ACCEPT_LANGUAGE="de")
+    text = response.content.decode()
+    assert "der Name der Quelle ist zu lang: 201 Zeichen, höchstens 200" in text
+    assert "Höchstens 100 Dateien auf einmal; mehr in ein .zip-Archiv packen." in text

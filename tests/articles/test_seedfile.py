@@ -123,3 +123,23 @@ def test_a_size_is_written_through_the_callers_number_format():
     assert str(caught.value) == "the file is 5.3 MB; seed files are limited to 5 MB"
     german = caught.value.describe(str, lambda number: str(number).replace(".", ","))
     assert german == "the file is 5,3 MB; seed files are limited to 5 MB"
+
+
+def test_an_article_of_too_many_paragraphs_is_refused():
+    limit = seedfile.MAX_PARAGRAPHS
+
+    def article(paragraphs):
+        return " date 2022 " + "\n\n".join(["Ein Absatz."] * paragraphs) + "\n\nQuelle: X"
+
+    with pytest.raises(seedfile.TooLong) as caught:
+        seedfile.parse(article(limit + 1))
+    assert str(caught.value) == f"too many paragraphs: {limit + 1}, at most {limit}"
+    assert len(seedfile.parse(article(limit)).paragraphs) == limit
+
+
+def test_an_article_over_the_character_limit_is_refused():
+    limit = seedfile.MAX_CHARS
+    assert limit * 4 <= seedfile.MAX_BYTES  # a file within the size limit can be over this one
+    with pytest.raises(seedfile.TooLong) as caught:
+        seedfile.parse(" date 2022 " + "a" * (limit + 1) + "\n\nQuelle: X")
+    assert str(caught.value) == f"the article is too long: {limit + 1} characters, at most {limit}"

@@ -5,9 +5,11 @@ import multiprocessing
 import os
 import sys
 from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 
 from django.core.management.base import BaseCommand, CommandError, no_translations
-from django.db import connection, connections, reset_queries
+from django.db import DatabaseError, connection, connections, reset_queries
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -22,6 +24,12 @@ from articles.services import (
 
 SHOWN_FAILURES = 50
 WINDOW = 512  # files handed to the workers at a time, so memory stays flat on any run
+CHUNK = 8  # files a worker imports per task: fewer round trips between processes
+
+
+class ImportStopped(Exception):
+    """The run cannot go on (a worker process could not start or died); every outcome before
+    it has been reported."""
 
 
 class Command(BaseCommand):
@@ -59,22 +67,38 @@ class Command(BaseCommand):
             raise CommandError(_("--jobs must be at least 1"))
         if connection.in_atomic_block:
             jobs = 1  # inside a caller's transaction other processes could not see its rows
+        try:
+            connection.ensure_connection()
+        except DatabaseError as error:
+            # Before any worker starts: each would fail alike, and nothing could be imported.
+            raise CommandError(
+                _("cannot reach the database: %(error)s") % {"error": _one_line(error)}
+            ) from error
 
         counts: Counter = Counter()
         failures: list[ImportOutcome] = []
         progress = verbosity >= 1 and sys.stderr.isatty()
         options = {"default_source": source, "dry_run": dry_run, "replace": replace}
-        for outcome in self.outcomes(paths, options, jobs=jobs):
-            counts[outcome.status] += 1
-            if outcome.failed:
-                if len(failures) < SHOWN_FAILURES:
-                    failures.append(outcome)
-                self.stderr.write(f"{outcome.name}: {outcome.explained(COMMAND_HINTS)}")
-            elif verbosity >= 2 or (verbosity >= 1 and not progress):
-                self.stdout.write(str(outcome))
+        try:
+            for outcome in self.outcomes(paths, options, jobs=jobs):
+                counts[outcome.status] += 1
+                if outcome.failed:
+                    if len(failures) < SHOWN_FAILURES:
+                        failures.append(outcome)
+                    self.stderr.write(f"{outcome.name}: {outcome.explained(COMMAND_HINTS)}")
+                elif verbosity >= 2 or (verbosity >= 1 and not progress):
+                    self.stdout.write(str(outcome))
+                if progress:
+                    sys.stderr.write("\r" + _files(counts.total(), _progress(counts)))
+                    sys.stderr.flush()
+        except (ImportStopped, OSError) as error:
             if progress:
-                sys.stderr.write("\r" + _files(counts.total(), _progress(counts)))
-                sys.stderr.flush()
+                sys.stderr.write("\n")
+            # The counts hold every outcome received: what was committed before the stop.
+            raise CommandError(
+                _("the import stopped: %(reason)s; before it, %(done)s")
+                % {"reason": _one_line(error), "done": _files(counts.total(), _progress(counts))}
+            ) from error
         if progress:
             sys.stderr.write("\n")
         self.summarise(counts, failures, paths=paths, dry_run=dry_run, verbosity=verbosity)
@@ -89,12 +113,31 @@ class Command(BaseCommand):
                 _worker_stop()  # this process goes on: leave its connection as it was
             return
         connections.close_all()  # each worker process opens its own connection
-        context = multiprocessing.get_context("fork")
-        with context.Pool(jobs, initializer=_worker_start) as pool:
+        # Not multiprocessing.Pool: it starts a worker that died again, forever, and waits
+        # forever for the work of one that was killed. Here the run stops instead.
+        pool = ProcessPoolExecutor(
+            jobs, mp_context=multiprocessing.get_context("fork"), initializer=_worker_start_safe
+        )
+        try:
             files = seed_paths(paths)
             while window := list(itertools.islice(files, WINDOW)):
-                arguments = [(path, options) for path in window]
-                yield from pool.starmap(_import, arguments, chunksize=8)
+                tasks = [
+                    pool.submit(_import_chunk, window[i : i + CHUNK], options)
+                    for i in range(0, len(window), CHUNK)
+                ]
+                for index, task in enumerate(tasks):
+                    try:
+                        outcomes = task.result()
+                    except Exception as error:  # noqa: BLE001 - the run stops with the reason
+                        # Start no more files; report those that other workers finished.
+                        pool.shutdown(wait=True, cancel_futures=True)
+                        for other in tasks[index + 1 :]:
+                            if not other.cancelled() and other.exception() is None:
+                                yield from other.result()
+                        raise ImportStopped(_stop_reason(error)) from error
+                    yield from outcomes
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
 
     def summarise(self, counts, failures, *, paths, dry_run, verbosity):
         total = counts.total()
@@ -161,7 +204,30 @@ def _files(total: int, parts: list[str]) -> str:
     }
 
 
+def _one_line(error: BaseException) -> str:
+    return " ".join(str(error).split()) or type(error).__name__
+
+
+def _stop_reason(error: BaseException) -> str:
+    if isinstance(error, WorkerStartFailed):
+        return _("a worker process could not start: %(error)s") % {"error": error}
+    if isinstance(error, BrokenProcessPool):
+        return _(
+            "a worker process stopped unexpectedly (killed, or out of memory?); the files it "
+            "was importing may have been imported or not: a second run reports them"
+        )
+    return _("a worker process failed: %(error)s") % {
+        "error": f"{type(error).__name__}: {_one_line(error)}"
+    }
+
+
+class WorkerStartFailed(Exception):
+    """A worker process could not get ready (its database connection): raised by its tasks,
+    so that the parent stops the run with the reason."""
+
+
 _cache: ImportCache | None = None
+_start_error = ""  # why this worker process could not start, for its tasks to raise
 
 
 def _worker_start():
@@ -176,10 +242,27 @@ def _worker_start():
             cursor.execute("SET synchronous_commit TO OFF")
 
 
+def _worker_start_safe():
+    """``_worker_start`` in a worker process. An initializer that raises kills the process,
+    and the reason would be lost: it is kept for the worker's tasks to raise instead."""
+    global _start_error
+    try:
+        _worker_start()
+    except Exception as error:  # noqa: BLE001 - raised again by every task of this worker
+        _start_error = f"{type(error).__name__}: {_one_line(error)}"
+
+
 def _worker_stop():
     if connection.vendor == "postgresql" and not connection.in_atomic_block:
         with connection.cursor() as cursor:
             cursor.execute("RESET synchronous_commit")
+
+
+def _import_chunk(paths, options) -> list[ImportOutcome]:
+    """In a worker process: import a few files."""
+    if _start_error:
+        raise WorkerStartFailed(_start_error)
+    return [_import(path, options) for path in paths]
 
 
 def _import(path, options) -> ImportOutcome:

@@ -68,8 +68,8 @@ class ArticleTagAdmin(admin.ModelAdmin):
 class ApiTokenAdmin(admin.ModelAdmin):
     """Tokens are created by their owners; staff can only see and revoke them."""
 
-    list_display = ["name", "user", "prefix", "created", "last_used", "revoked"]
-    readonly_fields = ["user", "name", "prefix", "key_hash", "created", "last_used"]
+    list_display = ["name", "user", "prefix", "created", "last_used", "expires", "revoked"]
+    readonly_fields = ["user", "name", "prefix", "key_hash", "created", "last_used", "expires"]
     list_select_related = ["user"]
 
     def has_add_permission(self, request):

@@ -121,7 +121,16 @@ def api_view(*methods: str):
         def wrapper(request, *args, **kwargs):
             key = _bearer_key(request)
             if key is not None:
-                user = services.token_authenticate(key=key)
+                try:
+                    user = services.token_authenticate(key=key)
+                except services.TokenExpired as expired:
+                    return error(
+                        401,
+                        str(expired),
+                        "unauthenticated",
+                        WWW_Authenticate='Bearer error="invalid_token", '
+                        'error_description="The token expired"',
+                    )
                 if user is None:
                     return error(
                         401,

@@ -13,6 +13,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Lower
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from annotations.text import reading_key
@@ -260,6 +261,8 @@ class ApiToken(models.Model):
     created = models.DateTimeField(_("created"), auto_now_add=True)
     last_used = models.DateTimeField(_("last used"), null=True, blank=True)
     revoked = models.DateTimeField(_("revoked"), null=True, blank=True)
+    # Set by token_create from settings.API_TOKEN_LIFETIME; token_authenticate refuses it after.
+    expires = models.DateTimeField(_("expires"))
 
     class Meta:
         ordering = ["-created"]
@@ -273,5 +276,9 @@ class ApiToken(models.Model):
         return f"{self.name} ({self.prefix}…)"
 
     @property
+    def expired(self) -> bool:
+        return self.expires <= timezone.now()
+
+    @property
     def active(self) -> bool:
-        return self.revoked is None
+        return self.revoked is None and not self.expired

@@ -14,6 +14,7 @@ import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.formats import number_format
@@ -53,6 +54,10 @@ class SelectorOutsideBody(AnnotationError):
 
 class QuoteMismatch(AnnotationError):
     code = "quote_mismatch"
+
+
+class TokenExpired(AnnotationError):
+    """A known, unrevoked API token past its ``expires``: the caller is told so."""
 
 
 class NotAllowed(AnnotationError):
@@ -526,7 +531,13 @@ def token_create(*, user, name: str) -> tuple[ApiToken, str]:
     if not name:
         raise AnnotationError(_("A token needs a name."))
     key = TOKEN_PREFIX + secrets.token_urlsafe(32)
-    token = ApiToken.objects.create(user=user, name=name, prefix=key[:10], key_hash=_key_hash(key))
+    token = ApiToken.objects.create(
+        user=user,
+        name=name,
+        prefix=key[:10],
+        key_hash=_key_hash(key),
+        expires=timezone.now() + settings.API_TOKEN_LIFETIME,
+    )
     return token, key
 
 
@@ -540,8 +551,16 @@ def token_revoke(*, token: ApiToken, user) -> ApiToken:
     return token
 
 
+@transaction.atomic
+def tokens_revoke_all(*, user) -> int:
+    """Revoke every token of ``user`` still in force (their password changed); how many."""
+    return ApiToken.objects.filter(user=user, revoked__isnull=True).update(revoked=timezone.now())
+
+
 def token_authenticate(*, key: str):
-    """The active user whose unrevoked token ``key`` is, or None. Notes when it was used."""
+    """The active user whose unrevoked token ``key`` is, or None. Notes when it was used.
+
+    Raises ``TokenExpired`` for a token past its ``expires``, so that its owner learns why."""
     if not key or not key.startswith(TOKEN_PREFIX) or len(key) > 200:
         return None
     token = (
@@ -552,6 +571,11 @@ def token_authenticate(*, key: str):
     if token is None or not token.user.is_active:
         return None
     now = timezone.now()
+    if token.expires <= now:
+        raise TokenExpired(
+            _("The API token expired on %(date)s. Create a new one on the “API tokens” page.")
+            % {"date": token.expires.date().isoformat()}
+        )
     # One write a minute at most, not one per request.
     if token.last_used is None or (now - token.last_used).total_seconds() > 60:
         ApiToken.objects.filter(pk=token.pk).update(last_used=now)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -112,8 +113,12 @@ def export(request, fmt: str):
 @login_required
 @require_GET
 def tag_detail(request, slug: str):
-    """Everything with a tag: the annotations the user may see, and the articles."""
-    tag = get_object_or_404(Tag, slug=slug)
+    """Everything with a tag: the annotations the user may see, and the articles.
+
+    A tag is found only among the tags in use for the user (on an article, or on an annotation
+    they may see): one that only someone else's private annotations carry answers 404, as an
+    unknown tag does."""
+    tag = get_object_or_404(tags_in_use(request.user), slug=slug)
     annotations = annotations_search(request.user, tag=tag.slug).for_display()[:200]
     return render(
         request,
@@ -184,7 +189,11 @@ def tokens(request):
     return render(
         request,
         "annotations/tokens.html",
-        {"tokens": request.user.api_tokens.all(), "new_key": new_key},
+        {
+            "tokens": request.user.api_tokens.all(),
+            "new_key": new_key,
+            "token_days": settings.API_TOKEN_LIFETIME.days,
+        },
     )
 
 

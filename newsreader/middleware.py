@@ -55,7 +55,9 @@ class UploadLimitMiddleware:
                 "or put them in a .zip archive.",
                 limit,
             ) % {"count": limit}
-            if request.path.startswith("/api/") or not hasattr(request, "_messages"):
+            if request.path.startswith("/api/"):
+                return JsonResponse({"error": "invalid", "reason": reason}, status=400)
+            if not hasattr(request, "_messages"):
                 return HttpResponseBadRequest(reason, content_type="text/plain; charset=utf-8")
             messages.error(request, reason)
             return HttpResponseRedirect(request.get_full_path(), status=303)

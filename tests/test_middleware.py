@@ -69,4 +69,5 @@ def test_too_many_files_for_the_api_are_a_400_with_a_reason(alice_client, settin
     files = [SimpleUploadedFile(f"{n}.txt", b"x") for n in range(2)]
     response = alice_client.post("/api/annotations/", {"files": files})
     assert response.status_code == 400
-    assert "More than 1 file was chosen; choose at most 1 at once" in response.content.decode()
+    assert response.json()["error"] == "invalid"
+    assert response.json()["reason"].startswith("More than 1 file was chosen; choose at most 1")

@@ -12,12 +12,28 @@ left. Staff unlock someone in the admin (Axes → Access attempts: delete the ro
 import math
 
 from axes.helpers import get_client_username, get_cool_off
+from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext, ngettext
 
 LOCKED_STATUS = 429  # Too Many Requests
+
+
+def client_ip(request) -> str | None:
+    """The address failures are counted for (``AXES_CLIENT_IP_CALLABLE``).
+
+    Behind the proxy (``SECURE_PROXY_SSL_HEADER`` on, README "Deployment") every request comes
+    from the proxy's address, which would make the lockout one per username for the whole
+    world: there the address is the last one in ``X-Forwarded-For``, the one the proxy itself
+    appended (``$proxy_add_x_forwarded_for``); the ones before it are the client's word."""
+    if getattr(settings, "SECURE_PROXY_SSL_HEADER", None):
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+        last = forwarded.rsplit(",", 1)[-1].strip()
+        if last:
+            return last
+    return request.META.get("REMOTE_ADDR")
 
 
 def lockout_message(request) -> str:

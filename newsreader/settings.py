@@ -179,6 +179,7 @@ AXES_COOLOFF_TIME = timedelta(minutes=env_positive_int("LOGIN_LOCKOUT_MINUTES", 
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "newsreader.auth.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "newsreader.auth.client_ip"  # the client's address behind the proxy
 AXES_ENABLE_ACCESS_FAILURE_LOG = True  # every failure kept for the admin, not only the count
 
 # Content-Security-Policy (django-csp): scripts and styles from our own static files only, no

@@ -114,6 +114,27 @@ def test_the_api_token_and_session_flows_are_not_throttled(client, alice):
     assert response.status_code == 200
 
 
+def test_behind_the_proxy_the_forwarded_address_counts(client, alice, settings):
+    """Through the proxy every request comes from 127.0.0.1: the address it forwarded counts."""
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+    def through_proxy(password, forwarded):
+        return client.post(
+            reverse("login"),
+            {"username": "alice", "password": password},
+            REMOTE_ADDR="127.0.0.1",
+            HTTP_X_FORWARDED_FOR=forwarded,
+        )
+
+    for _ in range(10):
+        through_proxy("wrong-password", "203.0.113.7")
+    assert through_proxy("alice-secret-pw", "203.0.113.7").status_code == 429
+    # A client cannot escape by sending its own X-Forwarded-For: the proxy appends the address.
+    assert through_proxy("alice-secret-pw", "10.9.9.9, 203.0.113.7").status_code == 429
+    assert through_proxy("alice-secret-pw", "198.51.100.2").status_code == 302
+    assert AccessAttempt.objects.get().ip_address == "203.0.113.7"
+
+
 @pytest.fixture
 def client_for_staff(staff):
     from django.test import Client

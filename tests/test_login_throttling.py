@@ -69,6 +69,17 @@ def test_the_lockout_names_the_configured_minutes(client, alice, settings):
     assert "try again in 1 minute or ask an administrator" in text
 
 
+def test_the_lockout_message_in_german(client, alice):
+    fail(client, "alice", 10)
+    response = client.post(
+        reverse("login"),
+        {"username": "alice", "password": "alice-secret-pw"},
+        REMOTE_ADDR="10.0.0.1",
+        HTTP_ACCEPT_LANGUAGE="de",
+    )
+    assert "versuchen Sie es in 30 Minuten wieder" in response.content.decode()
+
+
 def test_another_user_and_the_same_user_elsewhere_are_unaffected(client, alice, bob):
     fail(client, "alice", 10)
     assert log_in(client, "bob", "bob-secret-pw").status_code == 302

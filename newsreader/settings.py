@@ -11,6 +11,8 @@ STATIC_ROOT    where collectstatic gathers the static files (default: staticfile
 LOGIN_FAILURE_LIMIT, LOGIN_LOCKOUT_MINUTES  failed logins per (username, IP) before a lockout,
                and how long it lasts (default: 10, 30)
 API_TOKEN_DAYS how long a new personal API token is valid (default: 90)
+TASKS_BACKEND  database (a queue in the database, run by manage.py db_worker) or immediate (in
+               the request); default: database with DEBUG off, immediate with DEBUG on
 """
 
 import os
@@ -141,6 +143,8 @@ INSTALLED_APPS = [
     "django_filters",
     "axes",  # login throttling (newsreader/auth.py)
     "csp",  # its system checks for CONTENT_SECURITY_POLICY
+    "django_tasks",  # background jobs: the admin's seed imports (articles/tasks.py)
+    "django_tasks_db",  # their queue in the database, and manage.py db_worker
     "articles",
     "annotations",
     "newsreader",  # its system checks (newsreader/checks.py)
@@ -244,6 +248,22 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "articles:list"
 LOGOUT_REDIRECT_URL = "login"
+
+# Background jobs (articles/tasks.py). "database": enqueued in the database, run by any number
+# of `manage.py db_worker` processes on any machine; "immediate": run inside the request that
+# enqueues them, no worker needed (a developer's `make run`, the tests).
+_TASKS_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+_tasks_backend = os.environ.get("TASKS_BACKEND", "").strip() or (
+    "immediate" if DEBUG else "database"
+)
+if _tasks_backend not in _TASKS_BACKENDS:
+    raise ImproperlyConfigured(
+        f"TASKS_BACKEND must be one of {', '.join(_TASKS_BACKENDS)}; got {_tasks_backend!r}"
+    )
+TASKS = {"default": {"BACKEND": _TASKS_BACKENDS[_tasks_backend]}}
 
 # A personal API token stops working this many days after it was made.
 API_TOKEN_LIFETIME = timedelta(days=env_positive_int("API_TOKEN_DAYS", 90))

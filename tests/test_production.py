@@ -186,7 +186,7 @@ def fetch(url: str, **headers) -> tuple[int, dict, bytes, str]:
     request = urllib.request.Request(url, headers=headers)
     direct = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # no http_proxy
     try:
-        with direct.open(request, timeout=10) as response:
+        with direct.open(request, timeout=30) as response:
             return response.status, response.headers, response.read(), response.url
     except urllib.error.HTTPError as error:
         return error.code, error.headers, error.read(), url
@@ -232,7 +232,7 @@ def test_make_serve_runs_gunicorn_behind_the_readme_proxy_settings(tmp_path):
                 try:
                     status, headers, body, _ = fetch(f"{base}/healthz")
                     break
-                except (urllib.error.URLError, ConnectionError):
+                except (urllib.error.URLError, ConnectionError, TimeoutError):
                     time.sleep(0.2)
 
             # A probe asks gunicorn directly, over plain HTTP: no redirect to HTTPS.

@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PG_URL ?= postgres://postgres@127.0.0.1:5432/newsreader
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: run serve test test-postgres test-sqlite install install-dev install-train browser postgres lint bench bench-reading bench-annotations train-quotes score-quotes clean
+.PHONY: run serve worker test test-postgres test-sqlite install install-dev install-train browser postgres lint bench bench-reading bench-annotations train-quotes score-quotes clean
 
 # --- run the app on SQLite with the seed files and a demo login --------------------------------
 run: install
@@ -28,6 +28,12 @@ serve: install
 	$(BIN)/python manage.py check --deploy
 	$(BIN)/gunicorn newsreader.wsgi --bind $(BIND) --workers $(WEB_CONCURRENCY) \
 		--timeout 60 --graceful-timeout 30 --access-logfile -
+
+# --- the background worker: runs queued imports (README, "Deployment"). Run one or more beside
+# make serve, on any machine that reaches the database; they share the queue. Without
+# TASKS_BACKEND it works on the database queue (make run imports in the request instead).
+worker: install
+	TASKS_BACKEND=$${TASKS_BACKEND:-database} $(BIN)/python manage.py db_worker --no-reload
 
 # --- install what the tests need, start PostgreSQL, run the suite on both databases -----------
 test: install-dev browser postgres

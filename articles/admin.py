@@ -1,16 +1,26 @@
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.db.models import Count
-from django.shortcuts import render
+from django.http import HttpResponseNotAllowed, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
-from articles import services
+from articles import import_jobs, services
 from articles.forms import SeedUploadForm, SpeakerMergeForm
-from articles.models import Article, Quote, Source, Speaker, SpeakerAlias
+from articles.models import (
+    Article,
+    ImportFile,
+    ImportJob,
+    Quote,
+    Source,
+    Speaker,
+    SpeakerAlias,
+)
 
 
 @admin.register(Source)
@@ -185,50 +195,157 @@ class ArticleAdmin(admin.ModelAdmin):
         )
 
     def get_urls(self):
+        def view(function):
+            return self.admin_site.admin_view(function)
+
         return [
+            path("import/", view(self.import_view), name="articles_article_import"),
+            path("import/jobs/<int:pk>/", view(self.import_job_view), name="articles_importjob"),
             path(
-                "import/",
-                self.admin_site.admin_view(self.import_view),
-                name="articles_article_import",
+                "import/jobs/<int:pk>/progress/",
+                view(self.import_job_progress),
+                name="articles_importjob_progress",
+            ),
+            path(
+                "import/jobs/<int:pk>/retry/",
+                view(self.import_job_retry),
+                name="articles_importjob_retry",
             ),
             *super().get_urls(),
         ]
 
     def import_view(self, request):
+        """The upload: checked here (sizes, counts, archives), stored as a job, imported in the
+        background; the browser goes on to the job's page."""
         if not self.has_add_permission(request):
             raise PermissionDenied
-        outcomes = []
         if request.method == "POST":
             form = SeedUploadForm(request.POST, request.FILES)
+            if form.is_valid():
+                job = import_jobs.import_job_create(
+                    user=request.user,
+                    files=_uploaded_seed_files(form.cleaned_data["files"]),
+                    source=form.cleaned_data["source"],
+                    replace=form.cleaned_data["replace"],
+                    dry_run=form.cleaned_data["dry_run"],
+                )
+                import_jobs.import_job_enqueue(job=job)
+                return redirect(job)
         else:
             form = SeedUploadForm()
-        if request.method == "POST" and form.is_valid():
-            cache = services.ImportCache()
-            # Each file on its own: a failure, even an unexpected one, is that file's outcome,
-            # and the files committed before it are reported (never a server error after them).
-            outcomes = [
-                services.seed_import_guarded(
-                    name=name,
-                    data=data,
-                    default_source=form.cleaned_data["source"] or None,
-                    user=request.user,
-                    dry_run=form.cleaned_data["dry_run"],
-                    replace=form.cleaned_data["replace"],
-                    cache=cache,
-                )
-                for name, data in _uploaded_seed_files(form.cleaned_data["files"])
-            ]
-        hints = _import_hints()
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
             "title": _("Import seed files"),
             "form": form,
-            "outcomes": outcomes,
-            "rows": [(outcome, outcome.explained(hints)) for outcome in outcomes],
-            "failed": sum(outcome.failed for outcome in outcomes),
+            "jobs": ImportJob.objects.select_related("started_by")[:RECENT_JOBS],
         }
         return render(request, "admin/articles/article/import.html", context)
+
+    def _import_job(self, request, pk) -> ImportJob:
+        """Staff who may import see every import job (they are the site's, not a person's)."""
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        return get_object_or_404(ImportJob.objects.select_related("started_by"), pk=pk)
+
+    def import_job_view(self, request, pk):
+        job = self._import_job(request, pk)
+        if request.method not in ("GET", "HEAD"):
+            return HttpResponseNotAllowed(["GET", "HEAD"])
+        hints = _import_hints()
+        files = job.files.defer("data").select_related("article").order_by("position")
+        failures = [
+            _file_row(row, hints)
+            for row in files.filter(status=services.Status.FAILED)[:SHOWN_FAILURES]
+        ]
+        page = None
+        if job.finished:
+            page = Paginator(files, FILES_PER_PAGE).get_page(request.GET.get("page"))
+            page.rows = [_file_row(row, hints) for row in page.object_list]
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": str(job),
+            "job": job,
+            "stale": import_jobs.import_job_is_stale(job),
+            "failures": failures,
+            "more_failures": job.failed - len(failures),
+            "shown_failures": SHOWN_FAILURES,
+            "last_failure": failures[-1]["position"] if failures else -1,
+            "page": page,
+        }
+        return render(request, "admin/articles/article/import_job.html", context)
+
+    def import_job_progress(self, request, pk):
+        """What the job page's script polls: the counters and the failures after the last one
+        it shows (``?after=position``), at most a few at a time: two small queries."""
+        job = self._import_job(request, pk)
+        if request.method not in ("GET", "HEAD"):
+            return HttpResponseNotAllowed(["GET", "HEAD"])
+        try:
+            after = int(request.GET.get("after", -1))
+        except ValueError:
+            after = -1
+        hints = _import_hints()
+        failures = (
+            job.files.defer("data")
+            .filter(status=services.Status.FAILED, position__gt=after)
+            .order_by("position")[:POLLED_FAILURES]
+        )
+        return JsonResponse(
+            {
+                "id": job.pk,
+                "status": job.status,
+                "status_label": job.get_status_display(),
+                "finished": job.finished,
+                "stale": import_jobs.import_job_is_stale(job),
+                "total": job.total_files,
+                "done": job.files_done,
+                "counts": {
+                    name: getattr(job, name)
+                    for name in ("imported", "replaced", "unchanged", "failed")
+                },
+                "error": job.error,
+                "failures": [
+                    {key: row[key] for key in ("position", "name", "message")}
+                    for row in (_file_row(row, hints, article=False) for row in failures)
+                ],
+            }
+        )
+
+    def import_job_retry(self, request, pk):
+        job = self._import_job(request, pk)
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        if import_jobs.import_job_retry(job=job):
+            self.message_user(
+                request, _("The import was queued again; files already done are skipped.")
+            )
+        else:
+            self.message_user(
+                request, _("This import is finished or still running."), messages.WARNING
+            )
+        return redirect(job)
+
+
+RECENT_JOBS = 20  # import jobs listed on the upload page
+SHOWN_FAILURES = 200  # failures listed on a job's page, before "and N more"
+POLLED_FAILURES = 50  # failures one poll of a job's progress sends
+FILES_PER_PAGE = 100  # files a page of a finished job lists
+
+
+def _file_row(row: ImportFile, hints, *, article: bool = True) -> dict:
+    """What a job's page shows of one of its files."""
+    outcome = services.ImportOutcome(row.name, row.status, row.message, option=row.option)
+    return {
+        "position": row.position,
+        "name": row.name,
+        "status": row.status or "waiting",
+        "status_label": outcome.status_label if row.status else gettext("waiting"),
+        "failed": outcome.failed,
+        "message": outcome.explained(hints),
+        "article": row.article if article else None,
+    }
 
 
 def _import_hints() -> dict[str, str]:

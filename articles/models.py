@@ -373,3 +373,115 @@ class Revision(models.Model):
 
     def __str__(self):
         return str(self.value)
+
+
+class ImportJob(models.Model):
+    """One upload of seed files in the admin, imported in the background by a task
+    (``articles.tasks.import_job_run``) file by file; its counters say how far it got, each
+    of its ``files`` what became of that file."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("queued")
+        RUNNING = "running", _("running")
+        DONE = "done", _("done")
+        FAILED = "failed", _("failed")
+
+    started_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("started by"),
+    )
+    created = models.DateTimeField(_("created"), auto_now_add=True)
+    started_at = models.DateTimeField(_("started at"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+    # Renewed with every file: a running job whose value is old has lost its worker.
+    updated = models.DateTimeField(_("last progress"), auto_now=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED
+    )
+    # The upload form's options, for the task to import with.
+    source = models.CharField(_("source for files without one"), max_length=200, blank=True)
+    replace = models.BooleanField(_("replace edited files"), default=False)
+    dry_run = models.BooleanField(_("dry run"), default=False)
+    language = models.CharField(_("language of the messages"), max_length=10, blank=True)
+    total_files = models.PositiveIntegerField(_("files"), default=0)
+    files_done = models.PositiveIntegerField(_("files done"), default=0)
+    imported = models.PositiveIntegerField(_("imported"), default=0)
+    replaced = models.PositiveIntegerField(_("replaced"), default=0)
+    unchanged = models.PositiveIntegerField(_("unchanged"), default=0)
+    failed = models.PositiveIntegerField(_("failed"), default=0)
+    # Which run of the job owns it: a run that finds another number has been superseded (the
+    # job was retried) and stops writing.
+    attempt = models.PositiveIntegerField(_("attempt"), default=0)
+    task_id = models.CharField(_("task"), max_length=64, blank=True)
+    error = models.TextField(_("why it stopped"), blank=True)
+
+    class Meta:
+        ordering = ["-created", "-id"]
+        verbose_name = _("import job")
+        verbose_name_plural = _("import jobs")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(files_done__lte=F("total_files")), name="importjob_done_le_total"
+            ),
+        ]
+        indexes = [
+            # The import page's list of recent jobs, newest first.
+            models.Index(fields=["-created", "-id"], name="importjob_recent_idx"),
+        ]
+
+    def __str__(self):
+        return _("Import #%(id)s") % {"id": self.pk}
+
+    def get_absolute_url(self):
+        return reverse("admin:articles_importjob", kwargs={"pk": self.pk})
+
+    @property
+    def finished(self) -> bool:
+        return self.status in {self.Status.DONE, self.Status.FAILED}
+
+
+class ImportFile(models.Model):
+    """One file of an ``ImportJob``: its bytes until the task imports it (then emptied), and
+    then what became of it. A file the upload already refused (too big, unreadable from the
+    archive) is stored with its outcome and no bytes."""
+
+    job = models.ForeignKey(
+        ImportJob, on_delete=models.CASCADE, related_name="files", verbose_name=_("import job")
+    )
+    position = models.PositiveIntegerField(_("position"))
+    # Text: a name too long for an article's seed_filename is that file's failure, not the
+    # upload's.
+    name = models.TextField(_("file name"))
+    data = models.BinaryField(_("content"), blank=True)
+    # "" while the file waits; then an ``articles.services.Status`` value.
+    status = models.CharField(_("result"), max_length=20, blank=True)
+    message = models.TextField(_("details"), blank=True)
+    option = models.CharField(_("option that would help"), max_length=20, blank=True)
+    article = models.ForeignKey(
+        Article,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("article"),
+    )
+
+    class Meta:
+        ordering = ["job", "position"]
+        verbose_name = _("imported file")
+        verbose_name_plural = _("imported files")
+        constraints = [
+            models.UniqueConstraint(fields=["job", "position"], name="importfile_unique_position"),
+        ]
+        indexes = [
+            # The task's next waiting files (status ""), and the job page's failures so far
+            # (status "failed", after the last one shown), each in upload order.
+            models.Index(fields=["job", "status", "position"], name="importfile_job_status_idx"),
+        ]
+
+    def __str__(self):
+        return self.name

@@ -132,8 +132,10 @@ def test_property_strict_never_raises(text):
         "Er sagte: „" + "Wir gehen nach Hause, " * 5000,  # one endless open quotation
     ],
 )
-def test_pathological_text_stays_fast(text):
+def test_pathological_text_stays_bounded(text):
     start = time.perf_counter()
     result = extract(text, strict=True)
-    assert time.perf_counter() - start < 5.0  # ~0.1–0.5 s; the bound only catches blow-ups
+    # about 0.3-2 s; speed is measured by bench/quote_scaling.py, this only catches a blow-up
+    # (quadratic work on these texts takes minutes) without failing on a busy machine
+    assert time.perf_counter() - start < 60.0
     assert all(0 <= q.start < q.end <= len(text) for q in result.quotes)

@@ -1,6 +1,8 @@
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
+from django.shortcuts import render
 from django.templatetags.static import static
 from django.urls import include, path
 from django.utils.decorators import method_decorator
@@ -31,9 +33,21 @@ class FaviconView(RedirectView):
         return static("favicon.svg")
 
 
+@method_decorator(login_not_required, name="dispatch")
+class PasswordResetView(auth_views.PasswordResetView):
+    """Django's password reset, when the site can send mail; else a page that says it cannot
+    (and who can help) instead of claiming a mail was sent."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not settings.PASSWORD_RESET_BY_MAIL:
+            return render(request, "registration/password_reset_unavailable.html")
+        return super().dispatch(request, *args, **kwargs)
+
+
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="articles:list", permanent=False)),
     path("accounts/logout/", LogoutView.as_view(), name="logout"),
+    path("accounts/password_reset/", PasswordResetView.as_view(), name="password_reset"),
     path("accounts/", include("django.contrib.auth.urls")),
     # The language switch works on the login page too.
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),

@@ -262,3 +262,36 @@ def test_make_serve_runs_gunicorn_behind_the_readme_proxy_settings(tmp_path):
     output = log_path.read_text()
     assert '"GET /healthz HTTP/1.1" 200' in output  # the access log, on standard output
     assert output.count("Booting worker") == 2  # WEB_CONCURRENCY
+
+
+def test_password_reset_without_mail_says_it_cannot_send(client, settings):
+    settings.PASSWORD_RESET_BY_MAIL = False
+    response = client.post("/accounts/password_reset/", {"email": "alice@example.org"})
+    assert response.status_code == 200
+    assert b"cannot send mail" in response.content
+    assert "registration/password_reset_unavailable.html" in [t.name for t in response.templates]
+
+
+@pytest.mark.django_db
+def test_password_reset_with_mail_sends_the_link(client, settings, django_user_model):
+    settings.PASSWORD_RESET_BY_MAIL = True
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    django_user_model.objects.create_user("alice", "alice@example.org", "alice-secret-pw")
+    response = client.post("/accounts/password_reset/", {"email": "alice@example.org"})
+    assert response.status_code == 302
+    from django.core import mail
+
+    assert len(mail.outbox) == 1 and "alice@example.org" in mail.outbox[0].to
+
+
+def test_log_lines_are_printed_once():
+    import logging
+
+    from django.conf import settings as live
+
+    config = live.LOGGING
+    assert config["loggers"]["django"]["handlers"] == []
+    assert logging.getLogger("django").propagate
+    assert len(logging.getLogger().handlers) >= 1
+    # the django logger prints nothing itself: everything it logs goes to the root's handler
+    assert not [h for h in logging.getLogger("django").handlers if h.level <= logging.WARNING]

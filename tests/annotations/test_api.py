@@ -212,3 +212,27 @@ def test_deleted_thread_roots_answer_410(alice, bob, alice_client, make_annotati
     assert alice_client.delete(f"{COLLECTION}{root.pk}/").status_code == 204
     assert alice_client.get(f"{COLLECTION}{root.pk}/").status_code == 410
     assert json.loads(alice_client.get(COLLECTION).content)["total"] == 1  # the reply
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_backup_restored_with_dumpdata_and_loaddata_keeps_every_etag(
+    alice_client, alice, make_annotation, tmp_path
+):
+    from django.core.management import call_command
+
+    first = make_annotation(alice, comment="erste", visibility="shared")
+    second = make_annotation(alice, comment="zweite", visibility="shared")
+    reply = services.reply_create(parent=first, user=alice, comment="Antwort")
+    ids = [first.pk, second.pk, reply.pk]
+    before = {pk: alice_client.get(f"{COLLECTION}{pk}/")["ETag"] for pk in ids}
+    backup = tmp_path / "annotations.json"
+    call_command("dumpdata", "annotations.annotation", output=str(backup), verbosity=0)
+    Annotation.objects.filter(pk__in=ids).delete()
+    assert alice_client.get(f"{COLLECTION}{first.pk}/").status_code == 404
+    call_command("loaddata", str(backup), verbosity=0)
+    after = {pk: alice_client.get(f"{COLLECTION}{pk}/")["ETag"] for pk in ids}
+    assert after == before
+    # and an ETag still changes with a change made within the same millisecond
+    restored = Annotation.objects.get(pk=second.pk)
+    restored.comment = "geändert"
+    assert api.etag(restored) != before[second.pk]

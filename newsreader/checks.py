@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.contrib.staticfiles.storage import ManifestFilesMixin
-from django.core.checks import Error, Tags, register
+from django.core.checks import Error, Tags, Warning, register
 from django.core.files.storage import storages
 
 
@@ -25,5 +25,22 @@ def check_static_manifest(app_configs=None, **kwargs):
             f"({settings.STATIC_ROOT}): pages would fail to link their stylesheets.",
             hint="Run `manage.py collectstatic --noinput` (make serve does) after each release.",
             id="newsreader.E001",
+        )
+    ]
+
+
+@register(deploy=True)
+def check_background_imports(app_configs=None, **kwargs):
+    """With DEBUG off, imports should wait in the queue for a worker: the immediate backend runs
+    them inside the upload's request, where a large upload outlives the server's timeout."""
+    backend = settings.TASKS["default"]["BACKEND"]
+    if settings.DEBUG or not backend.endswith("ImmediateBackend"):
+        return []
+    return [
+        Warning(
+            "TASKS_BACKEND is 'immediate': admin imports run inside the web request, and an "
+            "upload of thousands of files outlives the server's timeout.",
+            hint="Set TASKS_BACKEND=database and run `manage.py db_worker` (make worker).",
+            id="newsreader.W001",
         )
     ]

@@ -295,3 +295,19 @@ def test_log_lines_are_printed_once():
     assert len(logging.getLogger().handlers) >= 1
     # the django logger prints nothing itself: everything it logs goes to the root's handler
     assert not [h for h in logging.getLogger("django").handlers if h.level <= logging.WARNING]
+
+
+@pytest.mark.parametrize(
+    ("debug", "backend", "warned"),
+    [
+        (False, "django_tasks.backends.immediate.ImmediateBackend", True),
+        (False, "django_tasks_db.DatabaseBackend", False),
+        (True, "django_tasks.backends.immediate.ImmediateBackend", False),
+    ],
+)
+def test_deploy_check_warns_when_imports_would_run_in_the_request(debug, backend, warned):
+    from newsreader.checks import check_background_imports
+
+    with override_settings(DEBUG=debug, TASKS={"default": {"BACKEND": backend}}):
+        ids = [message.id for message in check_background_imports()]
+    assert ids == (["newsreader.W001"] if warned else [])

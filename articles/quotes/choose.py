@@ -36,7 +36,7 @@ from articles.quotes.speech_marks import speech_features
 from articles.speakernames import is_speaker
 
 _LAST_WORD = re.compile(r"([\w\-]+)[ \t]+$")
-_PRONOUNS = {"er": "er", "sie": "sie", "ich": "ich", "wir": "wir", "man": "man"}
+_PERSONAL = frozenset(("er", "sie"))  # the pronouns that stand for someone named elsewhere
 
 
 def redecide(
@@ -119,8 +119,10 @@ def _resolve(ctx: Context, resolver: Resolver, candidate: Candidate) -> str | No
     phrase = candidate.phrase
     if phrase is None:
         low = candidate.text.lower()
-        if candidate.kind == "pronoun" and low in _PRONOUNS:
-            phrase = Phrase(candidate.start, candidate.end, candidate.text, pronoun=_PRONOUNS[low])
+        if candidate.kind == "pronoun":
+            if low not in _PERSONAL:
+                return None  # "ich", "wir", "man": no one the article names
+            phrase = Phrase(candidate.start, candidate.end, candidate.text, pronoun=low)
         else:
             m = NP_BOUNDED.match(ctx.masked, candidate.start)
             if m is None or m.end() <= m.start():
@@ -155,9 +157,8 @@ def _finite_verb(masked: str, phrase: Phrase) -> str | None:
 
 def _cue(ctx: Context, candidate: Candidate, span: tuple[int, int]) -> str | None:
     """The reporting verb beside the chosen mention or between it and the quotation."""
-    lo = min(candidate.start, span[1])
-    hi = max(candidate.end, span[0])
-    lo, hi = max(0, min(lo, candidate.start) - 40), min(len(ctx.masked), hi + 40)
+    lo = max(0, min(candidate.start, span[1]) - 40)
+    hi = min(len(ctx.masked), max(candidate.end, span[0]) + 40)
     for word in ctx.masked[lo:hi].split():
         token = word.strip(",.;:!?()⟪⟫·")
         if token.lower() in REPORTING_VERBS:

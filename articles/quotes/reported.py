@@ -140,11 +140,15 @@ def clause_features(ctx: Context, clause: Clause, rules: SpanIndex) -> Features:
     first = inside[0] if inside else ""
     last_before = sw.words[i - 1] if i > 0 else ""
     next_after = sw.words[j] if j < n else ""
+    positional = not clause.from_rules
     f: Features = {
         "rule_span": int(clause.from_rules),
-        "whole_sentence": int(clause.first == 0 and clause.last == clause.pieces - 1),
-        "at_start": int(clause.first == 0),
-        "at_end": int(clause.last == clause.pieces - 1),
+        # where in the sentence the pieces stand (a span of the rules has no pieces)
+        "whole_sentence": int(
+            positional and clause.first == 0 and clause.last == clause.pieces - 1
+        ),
+        "at_start": int(positional and clause.first == 0),
+        "at_end": int(positional and clause.last == clause.pieces - 1),
         f"pieces={min(clause.last - clause.first + 1, 5)}": 1,
         f"length={bucket(len(inside), _LENGTH_EDGES)}": 1,
     }

@@ -15,7 +15,14 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from django.db import DatabaseError, IntegrityError, connection, transaction
+from django.db import (
+    DatabaseError,
+    IntegrityError,
+    InterfaceError,
+    OperationalError,
+    connection,
+    transaction,
+)
 from django.db.models import Q
 from django.utils.formats import number_format
 from django.utils.text import slugify
@@ -179,7 +186,9 @@ def seed_files_from_zip(fileobj) -> Iterator[tuple[str, bytes | seedfile.SeedErr
                     yield name, member.read(seedfile.MAX_BYTES + 1)
             except seedfile.SeedError as error:
                 yield name, error
-            except (zipfile.BadZipFile, RuntimeError, NotImplementedError) as error:
+            except (
+                zipfile.BadZipFile, RuntimeError, NotImplementedError, zlib.error, EOFError
+            ) as error:  # fmt: skip
                 yield (
                     name,
                     seedfile.SeedError(
@@ -251,6 +260,8 @@ def seed_import(
         return _seed_store(
             name=name, parsed=parsed, user=user, dry_run=dry_run, replace=replace, cache=cache
         )
+    except (OperationalError, InterfaceError):
+        raise  # the database is unreachable or busy, no fault of this file: the run stops
     except DatabaseError as error:
         logger.warning("the database refused %s: %s", name, error)
         return ImportOutcome(name, Status.FAILED, _database_refused(error))
@@ -348,6 +359,8 @@ def seed_import_guarded(*, name: str, data: bytes | seedfile.SeedError, **option
     the file is written: ``seed_import`` writes inside one transaction."""
     try:
         return seed_import(name=name, data=data, **options)
+    except (OperationalError, InterfaceError):
+        raise  # not this file's failure: the caller stops, and a later run imports it
     except Exception as error:  # noqa: BLE001 - reported as the file's outcome, and logged
         logger.exception("importing %s failed", name)
         return ImportOutcome(

@@ -546,3 +546,41 @@ def test_postgresql_refusing_a_value_fails_that_file_alone_in_parallel(tmp_path)
 
     code, out, err = import_seeds(tmp_path / "00.txt", "--jobs", "2")  # checked: a clear reason
     assert "the source name is too long: 300 characters, at most 200" in err
+
+
+@pytest.mark.django_db
+def test_a_database_that_goes_away_stops_the_run_and_fails_no_file(tmp_path):
+    from django.db import OperationalError
+
+    for name in ("a.txt", "b.txt", "c.txt"):
+        write(tmp_path, name, GOOD.replace("das.", f"das {name}."))
+    real_create = services.article_create
+
+    def lost(*, parsed, **kwargs):
+        if parsed.filename == "b.txt":
+            raise OperationalError("server closed the connection unexpectedly")
+        return real_create(parsed=parsed, **kwargs)
+
+    with mock.patch.object(services, "article_create", side_effect=lost):
+        code, _out, err = import_seeds(tmp_path, "--jobs", "1")
+
+    assert code == 1
+    assert "the import stopped: server closed the connection unexpectedly" in err
+    assert "before it, 1 file: 1 imported" in err
+    assert "b.txt:" not in err  # not reported as the file's fault: a second run imports it
+    assert list(Article.objects.values_list("seed_filename", flat=True)) == ["a.txt"]
+
+
+def test_a_damaged_zip_member_fails_alone():
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("good.txt", GOOD)
+        archive.writestr("bad.txt", GOOD.replace("das.", "das. " + "Und noch mehr. " * 40))
+    data = bytearray(buffer.getvalue())
+    with zipfile.ZipFile(io.BytesIO(bytes(data))) as archive:
+        bad = archive.getinfo("bad.txt")
+    start = bad.header_offset + 30 + len(bad.filename) + len(bad.extra)
+    data[start + 20 : start + 60] = b"\xff" * 40  # damage the compressed bytes
+    found = dict(services.seed_files_from_zip(io.BytesIO(bytes(data))))
+    assert isinstance(found["good.txt"], bytes)
+    assert isinstance(found["bad.txt"], services.seedfile.SeedError)

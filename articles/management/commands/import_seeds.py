@@ -9,7 +9,14 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
 from django.core.management.base import BaseCommand, CommandError, no_translations
-from django.db import DatabaseError, connection, connections, reset_queries
+from django.db import (
+    DatabaseError,
+    InterfaceError,
+    OperationalError,
+    connection,
+    connections,
+    reset_queries,
+)
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -91,7 +98,7 @@ class Command(BaseCommand):
                 if progress:
                     sys.stderr.write("\r" + _files(counts.total(), _progress(counts)))
                     sys.stderr.flush()
-        except (ImportStopped, OSError) as error:
+        except (ImportStopped, OSError, OperationalError, InterfaceError) as error:
             if progress:
                 sys.stderr.write("\n")
             # The counts hold every outcome received: what was committed before the stop.
@@ -127,15 +134,17 @@ class Command(BaseCommand):
                 ]
                 for index, task in enumerate(tasks):
                     try:
-                        outcomes = task.result()
+                        outcomes, stopped = task.result()
                     except Exception as error:  # noqa: BLE001 - the run stops with the reason
+                        outcomes, stopped = [], _stop_reason(error)
+                    yield from outcomes
+                    if stopped:
                         # Start no more files; report those that other workers finished.
                         pool.shutdown(wait=True, cancel_futures=True)
                         for other in tasks[index + 1 :]:
                             if not other.cancelled() and other.exception() is None:
-                                yield from other.result()
-                        raise ImportStopped(_stop_reason(error)) from error
-                    yield from outcomes
+                                yield from other.result()[0]
+                        raise ImportStopped(stopped)
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
 
@@ -258,11 +267,20 @@ def _worker_stop():
             cursor.execute("RESET synchronous_commit")
 
 
-def _import_chunk(paths, options) -> list[ImportOutcome]:
-    """In a worker process: import a few files."""
+def _import_chunk(paths, options) -> tuple[list[ImportOutcome], str | None]:
+    """In a worker process: import a few files. Returns their outcomes and, when the database
+    became unavailable, why the run must stop (the files before it are reported)."""
     if _start_error:
         raise WorkerStartFailed(_start_error)
-    return [_import(path, options) for path in paths]
+    outcomes = []
+    for path in paths:
+        try:
+            outcomes.append(_import(path, options))
+        except (OperationalError, InterfaceError) as error:
+            return outcomes, _("the database became unavailable: %(error)s") % {
+                "error": _one_line(error)
+            }
+    return outcomes, None
 
 
 def _import(path, options) -> ImportOutcome:

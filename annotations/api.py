@@ -196,7 +196,8 @@ def etag(annotation: Annotation) -> str:
     """The annotation's version: its last change to the millisecond, with what it says and
     where. Milliseconds, because a ``dumpdata``/``loaddata`` round trip (a backup restored)
     keeps no more, and a restored annotation must keep its ETag; the fields, so that two
-    changes within one millisecond still differ."""
+    changes within one millisecond still differ (all but the tags: a change of tags alone in
+    the same millisecond as the one before would keep the ETag)."""
     modified = annotation.modified.replace(
         microsecond=annotation.modified.microsecond // 1000 * 1000
     )

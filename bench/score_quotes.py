@@ -120,7 +120,9 @@ def bootstrap(counts: list[dict[str, int]], reps: int = 1000, seed: int = 0) -> 
     return out
 
 
-def cross_validate(docs: list[qc.Doc], folds: int) -> tuple[list[dict], list[list[dict]]]:
+def cross_validate(
+    docs: list[qc.Doc], folds: int, errors: dict | None = None
+) -> tuple[list[dict], list[list[dict]]]:
     import train_quotes
 
     examples = {doc.file: train_quotes.collect(doc) for doc in docs}
@@ -129,7 +131,7 @@ def cross_validate(docs: list[qc.Doc], folds: int) -> tuple[list[dict], list[lis
         train = [examples[d.file] for d in docs if qc.fold_of(d.file, folds) != k]
         model = train_quotes.fit(train)
         fold_counts = [
-            score_doc(d, extract(d.body, strict=True, model=model))
+            score_doc(d, extract(d.body, strict=True, model=model), errors)
             for d in docs
             if qc.fold_of(d.file, folds) == k
         ]
@@ -176,6 +178,14 @@ def speed(docs: list[qc.Doc], runs: int = 3) -> None:
     )
 
 
+def print_errors(errors: dict | None, limit: int) -> None:
+    """The first ``limit`` errors of each kind (out-of-fold ones under ``--cv``)."""
+    for kind, items in (errors or {}).items():
+        print(f"== {kind} ({len(items)})")
+        for item in items[:limit]:
+            print("  " + item)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--corpus", type=Path, default=qc.DEFAULT_CORPUS)
@@ -185,6 +195,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--errors", type=int, default=0, help="print this many errors per kind")
     parser.add_argument("--speed", action="store_true", help="measure extraction speed")
     args = parser.parse_args(argv)
+    errors = {"fp": [], "fn": [], "speaker": []} if args.errors else None
     if not args.corpus.is_dir():
         print(f"corpus not found at {args.corpus}; skipping (pass --corpus PATH)")
         return 0
@@ -195,10 +206,10 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.cv and not args.rules_only:
         print(f"{args.cv}-fold cross-validation by document over {len(docs)} articles")
-        counts, per_fold = cross_validate(docs, args.cv)
+        counts, per_fold = cross_validate(docs, args.cv, errors)
         report(counts, per_fold)
+        print_errors(errors, args.errors)
         return 0
-    errors = {"fp": [], "fn": [], "speaker": []} if args.errors else None
     counts = [
         score_doc(d, extract(d.body, strict=True, rules_only=args.rules_only), errors) for d in docs
     ]
@@ -210,11 +221,7 @@ def main(argv: list[str] | None = None) -> int:
     what = "rules only" if args.rules_only else "shipped model (in-sample on train+dev)"
     print(f"split={args.split} articles={len(docs)} {what}")
     report(counts, per_fold)
-    if errors:
-        for kind, items in errors.items():
-            print(f"== {kind} ({len(items)})")
-            for item in items[: args.errors]:
-                print("  " + item)
+    print_errors(errors, args.errors)
     return 0
 
 

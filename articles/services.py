@@ -31,8 +31,8 @@ from django.utils.translation import gettext as _
 
 from annotations import anchoring
 from annotations.services import annotations_reanchor
+from articles import derived, seedfile, speakernames
 from articles import quotes as extractor
-from articles import seedfile, speakernames
 from articles.models import Article, Quote, Source, Speaker, SpeakerAlias
 
 logger = logging.getLogger(__name__)
@@ -597,6 +597,7 @@ def quotes_store(
         if not any(start < found.end and found.start < end for start, end in reviewed)
     ]
     Quote.objects.bulk_create(rows)
+    derived.articles_changed([article.pk])
     return len(rows) + len(reviewed)
 
 

@@ -1,8 +1,8 @@
 """Writes for articles, sources, speakers and quotes.
 
-Every import goes through ``seed_import``: the management command and the admin's upload page
-call it and repeat none of it. Each file is imported inside its own transaction, whole or not
-at all.
+Every import goes through ``seed_import`` (one file) or ``seed_import_batch`` (many, written a
+batch at a time): the management command and the admin's upload page call them and repeat none
+of it. Each file is imported whole or not at all, and a file that fails writes nothing.
 """
 
 from __future__ import annotations
@@ -206,18 +206,40 @@ class ImportCache:
     """Sources and speakers one import run has already looked up, so that a run over many
     files does not ask the database for "RT DE" again and again.
 
-    Rows created inside a file's transaction are remembered only once it commits.
+    Rows created inside a file's transaction are remembered only once it commits. A batch
+    writes through a ``staged`` copy instead, which remembers at once (the batch's later files
+    find its earlier files' rows) and replaces this cache when the batch commits (``adopt``).
     """
 
-    def __init__(self):
+    def __init__(self, *, at_once: bool = False):
         self.sources: dict[str, Source] = {}
         self.speakers: dict[str, Speaker] = {}
         self.aliases: dict[int, set[str]] = {}
+        self.at_once = at_once
 
     def clear(self) -> None:
         self.sources.clear()
         self.speakers.clear()
         self.aliases.clear()
+
+    def remember(self, function) -> None:
+        """Run ``function`` (which fills the cache) when the transaction commits, or now for a
+        staged cache."""
+        if self.at_once:
+            function()
+        else:
+            transaction.on_commit(function)
+
+    def staged(self) -> ImportCache:
+        """A copy for one batch's transaction; this cache is left as it is until ``adopt``."""
+        copy = ImportCache(at_once=True)
+        copy.sources, copy.speakers = dict(self.sources), dict(self.speakers)
+        copy.aliases = dict(self.aliases)
+        return copy
+
+    def adopt(self, staged: ImportCache) -> None:
+        """What a committed batch's staged copy knows, which is all this cache knew and more."""
+        self.sources, self.speakers, self.aliases = staged.sources, staged.speakers, staged.aliases
 
     def forget(self, speaker_pk: int) -> None:
         """Drop what is remembered of a speaker that a merge changed or removed."""
@@ -247,6 +269,18 @@ def seed_import(
     error the database raises all the same fails this file alone, with the database's reason.
     Other exceptions (a bug) propagate; ``seed_import_guarded`` reports them as a failure.
     """
+    parsed = _seed_parse(name=name, data=data, default_source=default_source)
+    if isinstance(parsed, ImportOutcome):
+        return parsed
+    return _seed_store_refusable(
+        name=name, parsed=parsed, user=user, dry_run=dry_run, replace=replace, cache=cache
+    )
+
+
+def _seed_parse(
+    *, name: str, data: bytes | seedfile.SeedError, default_source: str | None
+) -> seedfile.ParsedArticle | ImportOutcome:
+    """The file parsed and checked (``seed_check``), or the outcome that says why not."""
     if isinstance(data, seedfile.SeedError):
         return ImportOutcome(name, Status.FAILED, seed_error_describe(data))
     try:
@@ -256,10 +290,14 @@ def seed_import(
         return ImportOutcome(
             name, Status.FAILED, seed_error_describe(error), option=seed_error_option(error)
         )
+    return parsed
+
+
+def _seed_store_refusable(*, name: str, **options) -> ImportOutcome:
+    """``_seed_store``, with an error of the database (but for its absence) as the file's
+    failure."""
     try:
-        return _seed_store(
-            name=name, parsed=parsed, user=user, dry_run=dry_run, replace=replace, cache=cache
-        )
+        return _seed_store(name=name, **options)
     except (OperationalError, InterfaceError):
         raise  # the database is unreachable or busy, no fault of this file: the run stops
     except DatabaseError as error:
@@ -280,41 +318,25 @@ def _seed_store(
     dry_run: bool,
     replace: bool,
     cache: ImportCache | None,
+    extraction: extractor.Extraction | None = None,
+    extraction_failed: str = "",
 ) -> ImportOutcome:
-    """``seed_import`` for a file that parsed: look for clashes, extract, write."""
+    """``seed_import`` for a file that parsed: look for clashes, extract, write.
+
+    ``extraction`` and ``extraction_failed``: what ``_seed_extract`` found already, if it ran.
+    """
     cache = cache if cache is not None else ImportCache()
-    extraction = None  # found once, and only for a file that is not known already
-    extraction_failed = ""  # why the extractor found nothing, added to the outcome's message
+    # ``extraction`` is found once, and only for a file that is not known already;
+    # ``extraction_failed`` says why the extractor found nothing, added to the outcome's message.
 
     collision = None
     for _attempt in range(3):
         same_content, same_name = _clashes(name, parsed)
-        if same_content is not None:
-            return ImportOutcome(
-                name,
-                Status.UNCHANGED,
-                _("already imported as “%(title)s”") % {"title": same_content.title},
-                same_content,
-            )
-        if same_name is not None and not replace:
-            return ImportOutcome(
-                name,
-                Status.FAILED,
-                _(
-                    "an article was already imported from a file of this name with different "
-                    "content"
-                ),
-                option=Option.REPLACE,
-            )
+        known = _known_outcome(name, same_content, same_name, replace=replace)
+        if known is not None:
+            return known
         if extraction is None:
-            try:
-                extraction = extractor.extract(parsed.body, strict=True)
-            except Exception as error:  # noqa: BLE001 - the article is imported without quotes
-                logger.exception("quotation extraction failed for %s", name)
-                extraction = extractor.Extraction(quotes=[], speakers=[])
-                extraction_failed = "; " + _("quotation extraction failed: %(error)s") % {
-                    "error": f"{type(error).__name__}: {error}"
-                }
+            extraction, extraction_failed = _seed_extract(name, parsed)
         if dry_run:
             status = Status.WOULD_REPLACE if same_name else Status.WOULD_IMPORT
             return ImportOutcome(
@@ -353,18 +375,58 @@ def _seed_store(
     return ImportOutcome(name, Status.FAILED, _("conflicting imports kept colliding; try again"))
 
 
+def _known_outcome(
+    name: str, same_content: Article | None, same_name: Article | None, *, replace: bool
+) -> ImportOutcome | None:
+    """The outcome of a file whose content was imported, or whose name was without
+    ``replace``; None for a file to write."""
+    if same_content is not None:
+        return ImportOutcome(
+            name,
+            Status.UNCHANGED,
+            _("already imported as “%(title)s”") % {"title": same_content.title},
+            same_content,
+        )
+    if same_name is not None and not replace:
+        return ImportOutcome(
+            name,
+            Status.FAILED,
+            _("an article was already imported from a file of this name with different content"),
+            option=Option.REPLACE,
+        )
+    return None
+
+
+def _seed_extract(name: str, parsed: seedfile.ParsedArticle) -> tuple[extractor.Extraction, str]:
+    """The file's quotations, and "" or why the extractor failed (the article is imported
+    without quotations then, and the outcome's message says why)."""
+    try:
+        return extractor.extract(parsed.body, strict=True), ""
+    except Exception as error:  # noqa: BLE001 - the article is imported without quotes
+        logger.exception("quotation extraction failed for %s", name)
+        failed = "; " + _("quotation extraction failed: %(error)s") % {
+            "error": f"{type(error).__name__}: {error}"
+        }
+        return extractor.Extraction(quotes=[], speakers=[]), failed
+
+
 def seed_import_guarded(*, name: str, data: bytes | seedfile.SeedError, **options) -> ImportOutcome:
     """``seed_import``, with an unexpected error (a bug, not a bad file) reported as this file's
     failure and logged with its traceback, so that a run over many files goes on. Nothing of
     the file is written: ``seed_import`` writes inside one transaction."""
+    return _guarded(name, seed_import, name=name, data=data, **options)
+
+
+def _guarded(file_name: str, function, /, **options) -> ImportOutcome:
+    """``function(**options)``; an unexpected error is the file's failure."""
     try:
-        return seed_import(name=name, data=data, **options)
+        return function(**options)
     except (OperationalError, InterfaceError):
         raise  # not this file's failure: the caller stops, and a later run imports it
     except Exception as error:  # noqa: BLE001 - reported as the file's outcome, and logged
-        logger.exception("importing %s failed", name)
+        logger.exception("importing %s failed", file_name)
         return ImportOutcome(
-            name,
+            file_name,
             Status.FAILED,
             _("unexpected error, nothing was written: %(error)s")
             % {"error": f"{type(error).__name__}: {error}"},
@@ -440,6 +502,235 @@ def seed_import_path(path: Path, **options) -> ImportOutcome:
     return outcome
 
 
+def _seed_path_read(path: Path) -> bytes | seedfile.SeedError:
+    try:
+        return seed_read(path)
+    except seedfile.SeedError as error:
+        return error
+    except OSError as error:  # unreadable: permissions, a broken link, an I/O error
+        return seedfile.SeedError(
+            gettext_noop("cannot be read: %(error)s"),
+            filename=path.name,
+            error=error.strerror or error,
+        )
+
+
+def seed_import_paths(paths: Iterable[Path], **options) -> Iterator[ImportOutcome]:
+    """``seed_import_path`` for many files, written a batch at a time (``seed_import_batch``).
+    A failed file's outcome is named by its path."""
+    paths = list(paths)
+    files = ((path.name, _seed_path_read(path)) for path in paths)
+    for index, outcome in _batch_outcomes(files=files, **options):
+        if outcome.failed:
+            outcome.name = str(paths[index])
+        yield outcome
+
+
+# A batch: at most this many files, or about this many bytes of text (a file may have 5 MB).
+BATCH_FILES = 100
+BATCH_BYTES = 4 * 1024 * 1024
+
+
+def seed_import_batch(
+    *,
+    files: Iterable[tuple[str, bytes | seedfile.SeedError]],
+    default_source: str | None = None,
+    user=None,
+    dry_run: bool = False,
+    replace: bool = False,
+    cache: ImportCache | None = None,
+) -> Iterator[ImportOutcome]:
+    """``seed_import_guarded`` for many files, with the same outcome for each, in fewer
+    statements: each batch of files is parsed, checked and extracted first, then written in
+    one transaction with one insert of the articles and one of their quotations.
+
+    A file that fails (it does not parse, a value too long, the same name with other content)
+    writes nothing and leaves the others be. When the batch's transaction fails (a race with
+    another import, a value the database refuses), nothing of it is written and its files are
+    imported again one by one (``seed_import``), each with its own outcome. A file that
+    replaces an article (``replace``), or that has the name or content of an earlier file of
+    its batch, is imported on its own after the batch. A dry run looks at each file alone.
+
+    Yields each file's outcome as soon as it is committed, a batch's before the files it left
+    for later: not always in the order of ``files``. Stops, as ``seed_import`` does, on
+    ``OperationalError`` and ``InterfaceError`` (the database is gone).
+    """
+    for _index, outcome in _batch_outcomes(
+        files=files,
+        default_source=default_source,
+        user=user,
+        dry_run=dry_run,
+        replace=replace,
+        cache=cache,
+    ):
+        yield outcome
+
+
+def _batch_outcomes(
+    *,
+    files: Iterable[tuple[str, bytes | seedfile.SeedError]],
+    dry_run: bool = False,
+    cache: ImportCache | None = None,
+    **options,
+) -> Iterator[tuple[int, ImportOutcome]]:
+    """``seed_import_batch``'s outcomes, each with the position of its file in ``files``."""
+    cache = cache if cache is not None else ImportCache()
+    if dry_run:
+        for index, (name, data) in enumerate(files):
+            yield (
+                index,
+                seed_import_guarded(name=name, data=data, dry_run=True, cache=cache, **options),
+            )
+        return
+    pending: list[tuple[int, str, bytes | seedfile.SeedError]] = []
+    size = 0
+    for index, (name, data) in enumerate(files):
+        pending.append((index, name, data))
+        size += len(data) if isinstance(data, bytes) else 0
+        if len(pending) >= BATCH_FILES or size >= BATCH_BYTES:
+            yield from _batch_import(pending, cache=cache, **options)
+            pending, size = [], 0
+    if pending:
+        yield from _batch_import(pending, cache=cache, **options)
+
+
+@dataclass
+class _BatchFile:
+    index: int
+    name: str
+    parsed: seedfile.ParsedArticle
+    extraction: extractor.Extraction | None = None
+    extraction_failed: str = ""
+
+
+def _batch_import(
+    files: list[tuple[int, str, bytes | seedfile.SeedError]],
+    *,
+    cache: ImportCache,
+    default_source: str | None = None,
+    user=None,
+    replace: bool = False,
+) -> Iterator[tuple[int, ImportOutcome]]:
+    store = {"user": user, "dry_run": False, "replace": replace, "cache": cache}
+    parsed = []
+    for index, name, data in files:
+        found = _guarded(name, _seed_parse, name=name, data=data, default_source=default_source)
+        if isinstance(found, ImportOutcome):
+            yield index, found  # it failed, and writes nothing
+        else:
+            parsed.append(_BatchFile(index, name, found))
+    if not parsed:
+        return
+    batch, later = [], []
+    known = _batch_clashes(parsed)
+    seen: set[str] = set()
+    for item in parsed:
+        if {item.name, item.parsed.content_hash} & seen:
+            later.append(item)  # after the batch, which holds the file it clashes with
+            continue
+        seen.update((item.name, item.parsed.content_hash))
+        same_content = known.get(("content", item.parsed.content_hash))
+        same_name = known.get(("name", item.name))
+        outcome = _known_outcome(item.name, same_content, same_name, replace=replace)
+        if outcome is not None:
+            yield item.index, outcome
+        elif same_name is not None:
+            later.append(item)  # replaces an article: alone, as ``seed_import`` does
+        else:
+            item.extraction, item.extraction_failed = _seed_extract(item.name, item.parsed)
+            batch.append(item)
+    if batch:
+        try:
+            written = _batch_write(batch, user=user, cache=cache)
+        except Exception as error:  # noqa: BLE001 - each file is imported alone instead
+            logger.info("a batch of %d files is imported one by one: %s", len(batch), error)
+            for item in batch:
+                yield (
+                    item.index,
+                    _guarded(
+                        item.name,
+                        _seed_store_refusable,
+                        name=item.name,
+                        parsed=item.parsed,
+                        extraction=item.extraction,
+                        extraction_failed=item.extraction_failed,
+                        **store,
+                    ),
+                )
+        else:
+            for item, (article, count) in zip(batch, written, strict=True):
+                message = _quotations(count) + item.extraction_failed
+                yield item.index, ImportOutcome(item.name, Status.IMPORTED, message, article)
+    for item in later:
+        yield (
+            item.index,
+            _guarded(item.name, _seed_store_refusable, name=item.name, parsed=item.parsed, **store),
+        )
+
+
+def _batch_clashes(items: list[_BatchFile]) -> dict[tuple[str, str], Article]:
+    """The articles that have the content or the name of one of the files, in one query:
+    ("content", hash) and ("name", file name) to the article."""
+    found = (
+        Article.objects.filter(
+            Q(content_hash__in={item.parsed.content_hash for item in items})
+            | Q(seed_filename__in={item.name for item in items})
+        )
+        .only("title", "content_hash", "seed_filename", "slug")
+        .order_by()
+    )
+    known = {}
+    for article in found:
+        known[("content", article.content_hash)] = article
+        known[("name", article.seed_filename)] = article
+    return known
+
+
+def _batch_write(batch: list[_BatchFile], *, user, cache: ImportCache) -> list[tuple[Article, int]]:
+    """Write a batch of new articles with their quotes in one transaction; each article with
+    its number of quotes. The speakers are resolved file by file, in the batch's order, as
+    ``quotes_store`` does for one file; the run's cache learns the batch's rows at commit."""
+    staged = cache.staged()
+    with transaction.atomic():
+        articles = [
+            article_create(parsed=item.parsed, user=user, cache=staged, commit=False)
+            for item in batch
+        ]
+        Article.objects.bulk_create(articles)
+        cleaned = (_speaker_clean(entity) for item in batch for entity in item.extraction.speakers)
+        _surnames_lock([found for found in cleaned if found is not None])
+        merged: dict[int, Speaker] = {}
+        resolved = [
+            {
+                name: (speaker, speaker.pk)
+                for name, speaker in speakers_resolve(
+                    entities=item.extraction.speakers, cache=staged, merged=merged, lock=False
+                ).items()
+            }
+            for item in batch
+        ]
+        rows = []
+        for article, item, speakers in zip(articles, batch, resolved, strict=True):
+            # A later file of the batch may have merged a speaker of an earlier one away
+            # ("Angela Merkel" takes in "Merkel"): its quotes go to the one it went into, as
+            # the merge moved the quotes of the files before the batch.
+            final = {
+                name: _merged_into(speaker, pk, merged) for name, (speaker, pk) in speakers.items()
+            }
+            rows.append(_quote_rows(article, item.extraction, final))
+        Quote.objects.bulk_create([row for file_rows in rows for row in file_rows])
+        derived.articles_changed([article.pk for article in articles])
+    transaction.on_commit(lambda: cache.adopt(staged))
+    return [(article, len(file_rows)) for article, file_rows in zip(articles, rows, strict=True)]
+
+
+def _merged_into(speaker: Speaker, pk: int, merged: Mapping[int, Speaker]) -> Speaker:
+    while pk in merged:
+        speaker = merged[pk]
+        pk = speaker.pk
+    return speaker
+
+
 def _clashes(name: str, parsed: seedfile.ParsedArticle) -> tuple[Article | None, Article | None]:
     """The article with this content, and the one imported from a file of this name."""
     found = (
@@ -457,10 +748,16 @@ def _clashes(name: str, parsed: seedfile.ParsedArticle) -> tuple[Article | None,
 
 
 def article_create(
-    *, parsed: seedfile.ParsedArticle, user=None, cache: ImportCache | None = None
+    *,
+    parsed: seedfile.ParsedArticle,
+    user=None,
+    cache: ImportCache | None = None,
+    commit: bool = True,
 ) -> Article:
+    """The article of a parsed file, with its source (created if new). ``commit=False``: not
+    saved, for a batch's ``bulk_create`` (the source is created all the same)."""
     source = source_get_or_create(name=parsed.source, cache=cache)
-    return Article.objects.create(
+    article = Article(
         source=source,
         title=parsed.title,
         slug=_article_slug(parsed),
@@ -471,6 +768,9 @@ def article_create(
         content_hash=parsed.content_hash,
         imported_by=user if user is not None and user.is_authenticated else None,
     )
+    if commit:
+        article.save(force_insert=True)
+    return article
 
 
 def _article_slug(parsed: seedfile.ParsedArticle) -> str:
@@ -550,7 +850,7 @@ def source_get_or_create(*, name: str, cache: ImportCache | None = None) -> Sour
     source = cache.sources.get(name) or Source.objects.filter(name=name).first()
     if source is None:
         source = Source.objects.create(name=name, slug=_unique_slug(Source, name, "source"))
-    transaction.on_commit(lambda: cache.sources.setdefault(name, source))
+    cache.remember(lambda: cache.sources.setdefault(name, source))
     return source
 
 
@@ -591,14 +891,26 @@ def quotes_store(
         article.quotes.filter(review=Quote.Review.MACHINE).delete()
         reviewed = list(article.quotes.values_list("start", "end"))
     speakers = speakers_resolve(entities=extraction.speakers, cache=cache)
-    rows = [
+    rows = _quote_rows(article, extraction, speakers, reviewed=reviewed)
+    Quote.objects.bulk_create(rows)
+    derived.articles_changed([article.pk])
+    return len(rows) + len(reviewed)
+
+
+def _quote_rows(
+    article: Article,
+    extraction: extractor.Extraction,
+    speakers: Mapping[str, Speaker],
+    *,
+    reviewed: Iterable[tuple[int, int]] = (),
+) -> list[Quote]:
+    """The rows of an extraction's quotes; those overlapping a ``reviewed`` span are left out."""
+    reviewed = list(reviewed)
+    return [
         _quote_row(article, found, speakers.get(found.speaker) if found.speaker else None)
         for found in extraction.quotes
         if not any(start < found.end and found.start < end for start, end in reviewed)
     ]
-    Quote.objects.bulk_create(rows)
-    derived.articles_changed([article.pk])
-    return len(rows) + len(reviewed)
 
 
 def _quote_row(article: Article, found: extractor.Quotation, speaker: Speaker | None) -> Quote:
@@ -616,18 +928,24 @@ def _quote_row(article: Article, found: extractor.Quotation, speaker: Speaker | 
 
 
 def speakers_resolve(
-    *, entities: Iterable[extractor.SpeakerEntity], cache: ImportCache | None = None
+    *,
+    entities: Iterable[extractor.SpeakerEntity],
+    cache: ImportCache | None = None,
+    merged: dict[int, Speaker] | None = None,
+    lock: bool = True,
 ) -> dict[str, Speaker]:
     """The Speaker for each entity of one article, by the entity's name; an entity whose name
     cannot be a speaker is left out. Call inside a transaction.
 
     Full names are resolved before surnames alone, so that "Merkel" beside "Angela Merkel"
-    joins her. The people's surnames are locked first (``_surnames_lock``).
+    joins her. The people's surnames are locked first (``_surnames_lock``), unless the caller
+    locked them already (``lock=False``). ``merged`` is told which speaker went into which.
     """
     entities = list(entities)
     cleaned = {entity.name: _speaker_clean(entity) for entity in entities}
-    _surnames_lock([found for found in cleaned.values() if found is not None])
-    merged: dict[int, Speaker] = {}
+    if lock:
+        _surnames_lock([found for found in cleaned.values() if found is not None])
+    merged = merged if merged is not None else {}
     speakers = {}
     for entity in sorted(entities, key=lambda entity: _surname_alone(cleaned[entity.name])):
         speaker = speaker_resolve(entity=entity, cache=cache, merged=merged)
@@ -671,11 +989,16 @@ def _surnames_lock(found: Iterable[speakernames.SpeakerName]) -> None:
         if key:
             checksum = zlib.crc32(key.encode())
             keys.add(checksum - 2**32 if checksum >= 2**31 else checksum)
+    if not keys:
+        return
     with connection.cursor() as cursor:
-        for key in sorted(keys):
-            cursor.execute(
-                "SELECT pg_advisory_xact_lock(%s::integer, %s::integer)", [SURNAME_LOCKS, key]
-            )
+        # One statement, the keys taken in order (PostgreSQL evaluates a volatile function of
+        # the select list after the ORDER BY).
+        cursor.execute(
+            "SELECT pg_advisory_xact_lock(%s::integer, key) "
+            "FROM unnest(%s::integer[]) AS key ORDER BY key",
+            [SURNAME_LOCKS, sorted(keys)],
+        )
 
 
 def speaker_resolve(
@@ -722,7 +1045,7 @@ def speaker_resolve(
         cache.speakers[entity.name] = speaker
         cache.aliases[speaker.pk] = known | names
 
-    transaction.on_commit(remember)
+    cache.remember(remember)
     return speaker
 
 

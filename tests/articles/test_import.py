@@ -475,13 +475,18 @@ def test_a_worker_that_dies_stops_the_run_and_what_finished_is_counted(tmp_path)
         write(tmp_path, f"{n:02d}.txt", GOOD)
     write(tmp_path, "zz.txt", GOOD)  # the last chunk: every other file is handed out first
 
-    def fake_import(path, **options):
-        if path.name == "zz.txt":
-            time.sleep(1)  # the other worker finishes its files meanwhile
-            os._exit(9)  # as the kernel's out-of-memory killer would
-        return services.ImportOutcome(path.name, Status.UNCHANGED)
+    def fake_import(paths, **options):
+        for path in paths:
+            if path.name == "zz.txt":
+                time.sleep(1)  # the other worker finishes its files meanwhile
+                os._exit(9)  # as the kernel's out-of-memory killer would
+            yield services.ImportOutcome(path.name, Status.UNCHANGED)
 
-    with mock.patch.object(command, "seed_import_path", side_effect=fake_import), deadline(60):
+    with (
+        mock.patch.object(command, "seed_import_paths", side_effect=fake_import),
+        mock.patch.object(command, "CHUNK", 8),  # 40 files in 5 chunks, zz.txt in the sixth
+        deadline(60),
+    ):
         code, out, err = import_seeds(tmp_path, "--jobs", "2")
     assert code == 1
     assert "the import stopped: a worker process stopped unexpectedly" in err

@@ -4,7 +4,8 @@ import itertools
 import multiprocessing
 import os
 import sys
-from collections import Counter
+from collections import Counter, deque
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
@@ -25,13 +26,15 @@ from articles.services import (
     ImportCache,
     ImportOutcome,
     Status,
-    seed_import_path,
+    seed_import_paths,
     seed_paths,
 )
 
 SHOWN_FAILURES = 50
-WINDOW = 512  # files handed to the workers at a time, so memory stays flat on any run
-CHUNK = 8  # files a worker imports per task: fewer round trips between processes
+# Files a worker imports per task, written in one transaction (``seed_import_batch``; fewer
+# when they are large).
+CHUNK = 100
+AHEAD = 2  # tasks per worker handed out at a time, so memory stays flat on any run
 
 
 class ImportStopped(Exception):
@@ -111,11 +114,12 @@ class Command(BaseCommand):
         self.summarise(counts, failures, paths=paths, dry_run=dry_run, verbosity=verbosity)
 
     def outcomes(self, paths, options, *, jobs):
+        files = seed_paths(paths)
         if jobs == 1:
             _worker_start()
             try:
-                for path in seed_paths(paths):
-                    yield _import(path, options)
+                while chunk := list(itertools.islice(files, CHUNK)):
+                    yield from _import(chunk, options)
             finally:
                 _worker_stop()  # this process goes on: leave its connection as it was
             return
@@ -126,25 +130,27 @@ class Command(BaseCommand):
             jobs, mp_context=multiprocessing.get_context("fork"), initializer=_worker_start_safe
         )
         try:
-            files = seed_paths(paths)
-            while window := list(itertools.islice(files, WINDOW)):
-                tasks = [
-                    pool.submit(_import_chunk, window[i : i + CHUNK], options)
-                    for i in range(0, len(window), CHUNK)
-                ]
-                for index, task in enumerate(tasks):
-                    try:
-                        outcomes, stopped = task.result()
-                    except Exception as error:  # noqa: BLE001 - the run stops with the reason
-                        outcomes, stopped = [], _stop_reason(error)
-                    yield from outcomes
-                    if stopped:
-                        # Start no more files; report those that other workers finished.
-                        pool.shutdown(wait=True, cancel_futures=True)
-                        for other in tasks[index + 1 :]:
-                            if not other.cancelled() and other.exception() is None:
-                                yield from other.result()[0]
-                        raise ImportStopped(stopped)
+            tasks: deque = deque()
+            while True:
+                # Keep every worker busy: a new task as soon as one is done, never more than
+                # AHEAD per worker waiting.
+                while len(tasks) < jobs * AHEAD and (chunk := list(itertools.islice(files, CHUNK))):
+                    tasks.append(pool.submit(_import_chunk, chunk, options))
+                if not tasks:
+                    break
+                task = tasks.popleft()
+                try:
+                    outcomes, stopped = task.result()
+                except Exception as error:  # noqa: BLE001 - the run stops with the reason
+                    outcomes, stopped = [], _stop_reason(error)
+                yield from outcomes
+                if stopped:
+                    # Start no more files; report those that other workers finished.
+                    pool.shutdown(wait=True, cancel_futures=True)
+                    for other in tasks:
+                        if not other.cancelled() and other.exception() is None:
+                            yield from other.result()[0]
+                    raise ImportStopped(stopped)
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
 
@@ -268,23 +274,25 @@ def _worker_stop():
 
 
 def _import_chunk(paths, options) -> tuple[list[ImportOutcome], str | None]:
-    """In a worker process: import a few files. Returns their outcomes and, when the database
-    became unavailable, why the run must stop (the files before it are reported)."""
+    """In a worker process: import a chunk of files. Returns their outcomes and, when the
+    database became unavailable, why the run must stop (the files committed before it are
+    reported)."""
     if _start_error:
         raise WorkerStartFailed(_start_error)
     outcomes = []
-    for path in paths:
-        try:
-            outcomes.append(_import(path, options))
-        except (OperationalError, InterfaceError) as error:
-            return outcomes, _("the database became unavailable: %(error)s") % {
-                "error": _one_line(error)
-            }
+    try:
+        for outcome in _import(paths, options):
+            outcomes.append(outcome)
+    except (OperationalError, InterfaceError) as error:
+        return outcomes, _("the database became unavailable: %(error)s") % {
+            "error": _one_line(error)
+        }
     return outcomes, None
 
 
-def _import(path, options) -> ImportOutcome:
-    outcome = seed_import_path(path, cache=_cache, **options)
+def _import(paths, options) -> Iterator[ImportOutcome]:
+    """Import a chunk of files, a batch at a time (``seed_import_paths``)."""
+    for outcome in seed_import_paths(paths, cache=_cache, **options):
+        outcome.article = None  # not sent back between processes, nor kept
+        yield outcome
     reset_queries()  # with DEBUG on, Django keeps every query: keep memory flat
-    outcome.article = None  # not sent back between processes
-    return outcome

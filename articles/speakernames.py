@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 DATA = Path(__file__).with_name("speakernames_data")
@@ -354,6 +354,8 @@ class SpeakerName:
     role: str
 
 
+# Pure, and asked again for every speaker of every article an import writes: kept.
+@lru_cache(maxsize=16384)
 def speaker_clean(name: str, *, kind: str = PERSON, role: str | None = None) -> SpeakerName | None:
     """The speaker for a name, kind and role the extractor found; None when the name cannot be
     a speaker. A role written into the name ("Formel-1-Fahrer Christian Klien") is used when
@@ -373,6 +375,7 @@ def is_speaker(name: str) -> bool:
     return rejection(name) is None
 
 
+@lru_cache(maxsize=16384)
 def rejection(name: str) -> str | None:
     """Why a name cannot be a speaker: "empty", "opener", "preposition", "place", "thing" or
     "event"; None when it can be one. The name is normalised first (``name_normalise``)."""
@@ -400,6 +403,7 @@ def rejection(name: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=16384)
 def name_normalise(name: str) -> tuple[str, str]:
     """A name as it is stored, and a role it carried: without quotation marks, brackets,
     leading articles and openers; a role before a person's name taken out

@@ -849,7 +849,14 @@ def source_get_or_create(*, name: str, cache: ImportCache | None = None) -> Sour
     cache = cache if cache is not None else ImportCache()
     source = cache.sources.get(name) or Source.objects.filter(name=name).first()
     if source is None:
-        source = Source.objects.create(name=name, slug=_unique_slug(Source, name, "source"))
+        try:
+            with transaction.atomic():
+                source = Source.objects.create(name=name, slug=_unique_slug(Source, name, "source"))
+        except IntegrityError:
+            # Another import created it since we looked (its name is unique): that one.
+            source = Source.objects.filter(name=name).first()
+            if source is None:
+                raise  # the slug, not the name: a race the caller's retry settles
     cache.remember(lambda: cache.sources.setdefault(name, source))
     return source
 
@@ -1037,8 +1044,10 @@ def speaker_resolve(
         known = set(speaker.aliases.values_list("name", flat=True))
     names = _aliases(found, entity) - {speaker.name}
     if names - known:
+        # Another import may have given it the same alias since this run looked: it is there.
         SpeakerAlias.objects.bulk_create(
-            SpeakerAlias(speaker=speaker, name=alias) for alias in sorted(names - known)
+            (SpeakerAlias(speaker=speaker, name=alias) for alias in sorted(names - known)),
+            ignore_conflicts=True,
         )
 
     def remember():

@@ -237,6 +237,11 @@ def rebuild_derived() -> None:
     started = time.perf_counter()
     derived.rebuild()
     print(f"articles.derived.rebuild() took {time.perf_counter() - started:.1f} s", flush=True)
+    # Tables just refilled have no statistics until autovacuum comes by: without them the
+    # planner scans (the article list's speakers per row: 231 ms before, 1 ms after).
+    started = time.perf_counter()
+    vacuum()
+    print(f"VACUUM ANALYZE took {time.perf_counter() - started:.1f} s", flush=True)
 
 
 def vacuum() -> None:
@@ -316,9 +321,7 @@ def prepare_large(base: str, large: str, quotations: int, *, reuse: bool, rebuil
     print(f"adding quotations up to {quotations} …", flush=True)
     add_quotations(quotations)
     rebuild_derived()
-    started = time.perf_counter()
     vacuum()
-    print(f"VACUUM ANALYZE took {time.perf_counter() - started:.0f} s", flush=True)
 
 
 def cases() -> list[tuple[str, str]]:

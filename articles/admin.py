@@ -10,7 +10,7 @@ from django.urls import path
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
-from articles import import_jobs, services
+from articles import derived, import_jobs, services
 from articles.forms import SeedUploadForm, SpeakerMergeForm
 from articles.models import (
     Article,
@@ -28,13 +28,6 @@ class SourceAdmin(admin.ModelAdmin):
     list_display = ["name", "slug", "article_count"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).annotate(article_count=Count("articles"))
-
-    @admin.display(description=_("articles"), ordering="article_count")
-    def article_count(self, source):
-        return source.article_count
 
 
 class SpeakerAliasInline(admin.TabularInline):
@@ -58,14 +51,6 @@ class SpeakerAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
     inlines = [SpeakerAliasInline]
     actions = ["merge_speakers"]
-
-    def get_queryset(self, request):
-        # distinct: a search joins the aliases, one row per alias for each quote
-        return super().get_queryset(request).annotate(quote_count=Count("quotes", distinct=True))
-
-    @admin.display(description=_("quotes"), ordering="quote_count")
-    def quote_count(self, speaker):
-        return speaker.quote_count
 
     def save_model(self, request, obj, form, change):
         obj.edited = True  # later imports leave a person's corrections alone
@@ -173,6 +158,7 @@ class ArticleAdmin(admin.ModelAdmin):
                 services.quote_correct(quote=quote)
             for quote in formset.deleted_objects:
                 quote.delete()
+            derived.articles_changed([form.instance.pk])
         else:
             super().save_formset(request, form, formset, change)
 
@@ -392,9 +378,15 @@ class QuoteAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         services.quote_correct(quote=obj)
 
+    def delete_model(self, request, obj):
+        services.quotes_delete(Quote.objects.filter(pk=obj.pk))
+
+    def delete_queryset(self, request, queryset):
+        services.quotes_delete(queryset)
+
     @admin.action(description=_("Confirm the selected quotes as they are"), permissions=["change"])
     def confirm(self, request, queryset):
-        count = queryset.update(review=Quote.Review.CONFIRMED)
+        count = services.quotes_confirm(queryset)
         self.message_user(
             request,
             ngettext("Confirmed %(count)d quote.", "Confirmed %(count)d quotes.", count)

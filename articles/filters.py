@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from annotations.models import Annotation, ArticleTag
 from annotations.selectors import tags_in_use
-from articles.models import Article, Quote, Source, Speaker
+from articles.models import Article, Source, Speaker
 
 
 class ArticleFilter(django_filters.FilterSet):
@@ -37,9 +37,7 @@ class ArticleFilter(django_filters.FilterSet):
     )
     speaker = django_filters.ModelChoiceFilter(
         label=_("Speaker"),
-        queryset=Speaker.objects.filter(
-            Exists(Quote.objects.filter(speaker=OuterRef("pk"), kind__in=Quote.SPOKEN))
-        ).order_by("name"),
+        queryset=Speaker.objects.quoted().order_by("name"),
         to_field_name="slug",
         empty_label=_("All speakers"),
         error_messages={"invalid_choice": _("No quoted speaker “%(value)s”.")},

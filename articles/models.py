@@ -1,3 +1,5 @@
+import time
+
 from django.conf import settings
 from django.contrib.postgres.search import (
     SearchHeadline,
@@ -19,6 +21,10 @@ class Source(models.Model):
 
     name = models.CharField(_("name"), max_length=200, unique=True)
     slug = models.SlugField(_("slug"), max_length=220, unique=True)
+    # Kept by articles.derived: the number of its articles, and a new value with every change
+    # to what its page shows (the page's cache key).
+    article_count = models.PositiveIntegerField(_("articles"), default=0, editable=False)
+    revision = models.BigIntegerField(default=0, editable=False)
 
     class Meta:
         ordering = ["name"]
@@ -28,8 +34,36 @@ class Source(models.Model):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        _renew(self, kwargs)
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("articles:source", kwargs={"slug": self.slug})
+
+
+def new_revision() -> int:
+    """A value for a ``revision`` field that no earlier write gave: nanoseconds since 1970."""
+    return time.time_ns()
+
+
+# Fields ``articles.derived`` keeps with statements of its own: a save() never writes them, or
+# an instance read before they changed would set them back.
+DERIVED_FIELDS = frozenset(("quote_count", "article_count", "counted_in"))
+
+
+def _renew(instance, kwargs) -> None:
+    """Every save gives the row a new ``revision``, also a save of some fields only; an update
+    writes every field but the derived ones."""
+    instance.revision = new_revision()
+    if kwargs.get("update_fields") is not None:
+        kwargs["update_fields"] = {*kwargs["update_fields"], "revision"}
+    elif not instance._state.adding and not kwargs.get("force_insert"):
+        kwargs["update_fields"] = [
+            field.name
+            for field in instance._meta.concrete_fields
+            if not field.primary_key and field.name not in DERIVED_FIELDS
+        ]
 
 
 class SpeakerQuerySet(models.QuerySet):
@@ -38,13 +72,9 @@ class SpeakerQuerySet(models.QuerySet):
         return self.filter(Q(name=name) | Q(aliases__name=name)).distinct()
 
     def quoted(self):
-        """Speakers with at least one quotation, each with ``quote_count`` and ``article_count``.
-        A quotation inside another of theirs is counted once, as the outer one."""
-        spoken = Q(quotes__kind__in=Quote.SPOKEN)
-        return self.annotate(
-            quote_count=models.Count("quotes", filter=spoken & ~nested_quote("quotes__")),
-            article_count=models.Count("quotes__article", filter=spoken, distinct=True),
-        ).filter(quote_count__gt=0)
+        """Speakers with at least one quotation (``quote_count`` and ``article_count`` are kept
+        by ``articles.derived``; a quotation inside another of theirs is counted once)."""
+        return self.filter(quote_count__gt=0)
 
 
 class Speaker(models.Model):
@@ -63,6 +93,11 @@ class Speaker(models.Model):
         default=False,
         help_text=_("An import never changes the name, kind or role of an edited speaker."),
     )
+    # Kept by articles.derived: their spoken quotations (one nested in another counted once)
+    # and the articles they are quoted in; a new value with every change to their page.
+    quote_count = models.PositiveIntegerField(_("quotations"), default=0, editable=False)
+    article_count = models.PositiveIntegerField(_("articles"), default=0, editable=False)
+    revision = models.BigIntegerField(default=0, editable=False)
 
     objects = SpeakerQuerySet.as_manager()
 
@@ -70,9 +105,19 @@ class Speaker(models.Model):
         ordering = ["name"]
         verbose_name = _("speaker")
         verbose_name_plural = _("speakers")
+        indexes = [
+            # The speaker list: those quoted, by name.
+            models.Index(
+                fields=["name"], condition=Q(quote_count__gt=0), name="speaker_quoted_name_idx"
+            ),
+        ]
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        _renew(self, kwargs)
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("articles:speaker", kwargs={"slug": self.slug})
@@ -117,9 +162,7 @@ class ArticleQuerySet(models.QuerySet):
     def quoting(self, speaker):
         """Articles in which ``speaker`` is quoted."""
         return self.filter(
-            Exists(
-                Quote.objects.filter(article=OuterRef("pk"), speaker=speaker, kind__in=Quote.SPOKEN)
-            )
+            Exists(ArticleSpeaker.objects.filter(article=OuterRef("pk"), speaker=speaker))
         )
 
     def search(self, text: str):
@@ -204,6 +247,10 @@ class Article(models.Model):
     # on PostgreSQL (migration 0002) for every write path; unused (NULL) on SQLite. The search
     # needs the GIN index "article_search_vector_idx" that the same migration creates.
     search_vector = SearchVectorField(null=True, editable=False)
+    # Kept by articles.derived: a new value with every change to the article or its
+    # quotations (the page's cache key), and the source its counts were added to.
+    revision = models.BigIntegerField(default=0, editable=False)
+    counted_in = models.IntegerField(null=True, editable=False)
 
     objects = ArticleQuerySet.as_manager()
 
@@ -230,6 +277,10 @@ class Article(models.Model):
 
     def __str__(self):
         return self.title
+
+    def save(self, *args, **kwargs):
+        _renew(self, kwargs)
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("articles:detail", kwargs={"slug": self.slug})
@@ -276,6 +327,10 @@ class Quote(models.Model):
     review = models.CharField(
         _("review"), max_length=10, choices=Review.choices, default=Review.MACHINE
     )
+    # Kept by articles.derived for the speaker page's index: spoken and not inside another
+    # spoken quotation of the same speaker (``nested_quote``), and the article's date.
+    counted = models.BooleanField(default=False, editable=False)
+    article_date = models.DateField(null=True, editable=False)
 
     # Below this, the extractor's attribution of a direct quote is a last-resort guess (a
     # sentence subject, a continued speaker): pages say "probably …" until a person confirms it.
@@ -312,6 +367,12 @@ class Quote(models.Model):
             # count find the speaker's articles from the index alone (article last), and the
             # speaker options ask whether a speaker has a spoken quotation.
             models.Index(fields=["speaker", "kind", "article"], name="quote_speaker_article_idx"),
+            # A speaker's page: their counted quotations, newest article first, read in order.
+            models.Index(
+                fields=["speaker", "-article_date", "-article", "start"],
+                condition=Q(counted=True),
+                name="quote_speaker_page_idx",
+            ),
         ]
 
     def __str__(self):
@@ -354,6 +415,53 @@ def nested_quote(via: str = "") -> Exists:
             end__gte=outer("end"),
         ).exclude(pk=outer("pk"))
     )
+
+
+class ArticleSpeaker(models.Model):
+    """How often a speaker is quoted in an article (spoken quotations, one nested in another
+    counted once), kept by ``articles.derived``: the article list's speakers, the articles of a
+    speaker, and what an article added to its source's and speaker's counts."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="+")
+    speaker = models.ForeignKey(Speaker, on_delete=models.CASCADE, related_name="+")
+    source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="+")
+    date = models.DateField()
+    quote_count = models.PositiveIntegerField()
+    probable_count = models.PositiveIntegerField()  # of them, guesses (Quote.uncertain)
+
+    class Meta:
+        ordering = ["article", "speaker"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "speaker"], name="articlespeaker_unique"),
+        ]
+        indexes = [
+            # The article list filtered by a speaker, newest first, from the index alone.
+            models.Index(fields=["speaker", "-date", "-article"], name="articlespeaker_date_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.speaker_id} × {self.quote_count} in {self.article_id}"
+
+
+class SourceSpeaker(models.Model):
+    """How often a source quotes a speaker, kept by ``articles.derived``: its top speakers."""
+
+    source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="+")
+    speaker = models.ForeignKey(Speaker, on_delete=models.CASCADE, related_name="+")
+    # added to and taken from in one statement (derived._add_pairs): no CHECK on the way
+    quote_count = models.IntegerField()
+
+    class Meta:
+        ordering = ["source", "-quote_count"]
+        constraints = [
+            models.UniqueConstraint(fields=["source", "speaker"], name="sourcespeaker_unique"),
+        ]
+        indexes = [
+            models.Index(fields=["source", "-quote_count"], name="sourcespeaker_top_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.speaker_id} × {self.quote_count} in {self.source_id}"
 
 
 class Revision(models.Model):

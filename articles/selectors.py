@@ -9,7 +9,7 @@ from typing import NamedTuple
 from urllib.parse import quote as url_quote
 
 from django.db import connection
-from django.db.models import Count, F
+from django.db.models import F
 from django.db.models.functions import Substr
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -18,7 +18,16 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
 from articles import markup
-from articles.models import MARK_START, MARK_STOP, Article, Quote, Source, Speaker, nested_quote
+from articles.models import (
+    MARK_START,
+    MARK_STOP,
+    Article,
+    ArticleSpeaker,
+    Quote,
+    Source,
+    SourceSpeaker,
+    Speaker,
+)
 
 SPEAKER_COLOURS = 8
 
@@ -203,12 +212,8 @@ def article_rows(articles: Sequence[Article], *, search: str = "") -> list[Artic
     """A page of ``Article.objects.listed()`` with the speakers each quotes and, on a search,
     the matching passage. Two queries at most, for any number of articles."""
     ids = [article.pk for article in articles]
-    quoted = (
-        Quote.objects.filter(article_id__in=ids, kind__in=Quote.SPOKEN, speaker__isnull=False)
-        .filter(~nested_quote())
-        .values("article_id", "speaker_id")
-        .annotate(count=Count("id"), probable=Count("id", filter=Quote.UNCERTAIN))
-        .values_list("article_id", "speaker__name", "speaker__slug", "count", "probable")
+    quoted = ArticleSpeaker.objects.filter(article_id__in=ids).values_list(
+        "article_id", "speaker__name", "speaker__slug", "quote_count", "probable_count"
     )
     speaker_url = slug_url("articles:speaker")
     speakers: dict[int, list[tuple[int, QuotedSpeaker]]] = defaultdict(list)
@@ -253,20 +258,21 @@ def speaker_quotes(speaker: Speaker):
     the body in the database, so that no body is loaded) and its article and source. A
     quotation inside another of theirs is listed once, as the outer one."""
     return (
-        Quote.objects.filter(speaker=speaker, kind__in=Quote.SPOKEN)
-        .filter(~nested_quote())
+        Quote.objects.filter(speaker=speaker, counted=True)
         .select_related("article__source")
         .defer("article__body", "article__search_vector")
         .annotate(quoted_text=Substr("article__body", F("start") + 1, F("end") - F("start")))
-        .order_by("-article__date", "-article_id", "start")
+        .order_by("-article_date", "-article_id", "start")
     )
 
 
-def source_top_speakers(source: Source, *, limit: int = 10) -> list[Speaker]:
-    """The speakers an outlet quotes most, each with ``quote_count`` (a quotation inside another
-    of theirs counted once)."""
-    return list(
-        Speaker.objects.filter(quotes__article__source=source, quotes__kind__in=Quote.SPOKEN)
-        .annotate(quote_count=Count("quotes", filter=~nested_quote("quotes__")))
-        .order_by("-quote_count", "name")[:limit]
-    )
+def source_top_speakers(source: Source, *, limit: int = 10) -> list[SourceSpeaker]:
+    """The speakers an outlet quotes most, with how often (``quote_count``; a quotation inside
+    another of theirs counted once), from the counts ``articles.derived`` keeps: ``limit`` rows
+    of the index "sourcespeaker_top_idx" (with the ties at the last count, for the name order)."""
+    top = SourceSpeaker.objects.filter(source=source).order_by("-quote_count")
+    last = top.values_list("quote_count", flat=True)[limit - 1 : limit].first()
+    if last is not None:
+        top = top.filter(quote_count__gte=last)
+    rows = top.select_related("speaker")
+    return sorted(rows, key=lambda row: (-row.quote_count, row.speaker.name))[:limit]

@@ -1128,10 +1128,13 @@ def speakers_merge(
     A person's merge marks the target as edited, so that no import changes it; the import's
     own merges (``by_person=False``) do not, and leave an edited target's role alone.
     """
+    changed = set()
     for other in others:
         if other.pk == target.pk:
             continue
-        Quote.objects.filter(speaker=other).update(speaker=target)
+        quotes = Quote.objects.filter(speaker=other)
+        changed |= set(quotes.values_list("article_id", flat=True))
+        quotes.update(speaker=target)
         names = {other.name, *other.aliases.values_list("name", flat=True)} - {target.name}
         known = set(target.aliases.filter(name__in=names).values_list("name", flat=True))
         SpeakerAlias.objects.bulk_create(
@@ -1140,6 +1143,7 @@ def speakers_merge(
         if not target.role and other.role and (by_person or not target.edited):
             target.role = other.role
         other.delete()
+    derived.articles_changed(changed)
     if by_person:
         target.edited = True
     target.save()
@@ -1155,5 +1159,24 @@ def quote_correct(*, quote: Quote, **changes) -> Quote:
         quote.speaker_start = quote.speaker_end = None
     quote.review = Quote.Review.CORRECTED
     quote.full_clean()
-    quote.save()
+    with transaction.atomic():
+        quote.save()
+        derived.articles_changed([quote.article_id])
     return quote
+
+
+@transaction.atomic
+def quotes_confirm(quotes) -> int:
+    """A person confirms these quotes as the extractor found them; how many."""
+    changed = set(quotes.values_list("article_id", flat=True))
+    count = quotes.update(review=Quote.Review.CONFIRMED)
+    derived.articles_changed(changed)
+    return count
+
+
+@transaction.atomic
+def quotes_delete(quotes) -> None:
+    """Delete these quotes; the counts follow."""
+    changed = set(quotes.values_list("article_id", flat=True))
+    quotes.delete()
+    derived.articles_changed(changed)

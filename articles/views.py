@@ -1,7 +1,7 @@
 """The reading pages. Every page needs a login (LoginRequiredMiddleware in the settings)."""
 
 from django.core.paginator import Paginator
-from django.db.models import Count, QuerySet
+from django.db.models import QuerySet
 from django.http import QueryDict
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
@@ -55,12 +55,15 @@ class CappedPaginator(Paginator):
 
     CAP = 10_000
 
-    def __init__(self, *args, cap: int = CAP, **kwargs):
+    def __init__(self, *args, cap: int = CAP, known: int | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.cap = cap
+        self.known = known  # the count, kept elsewhere (``Speaker.quote_count``)
 
     @cached_property
     def counted(self) -> int:
+        if self.known is not None:
+            return self.known
         if not isinstance(self.object_list, QuerySet):  # a RankedWindow knows its length
             return len(self.object_list)
         # Only the ids, unordered: the annotations (rank, length) would be computed for each row.
@@ -318,6 +321,11 @@ class SpeakerDetailView(SharedPageMixin, ForgivingPaginationMixin, ListView):
         self.speaker = get_object_or_404(Speaker, slug=self.kwargs["slug"])
         return selectors.speaker_quotes(self.speaker)
 
+    def get_paginator(self, queryset, per_page, **kwargs):
+        # the count articles.derived keeps, not a count of the quotations; no cap
+        known = self.speaker.quote_count
+        return CappedPaginator(queryset, per_page, cap=known, known=known, **kwargs)
+
     def get_context_data(self, **kwargs):
         aliases = self.speaker.aliases.values_list("name", flat=True)
         return super().get_context_data(speaker=self.speaker, aliases=list(aliases), **kwargs)
@@ -332,7 +340,7 @@ class SourceListView(SharedPageMixin, ListView):
     context_object_name = "sources"
 
     def get_queryset(self):
-        return Source.objects.annotate(article_count=Count("articles")).order_by("name")
+        return Source.objects.order_by("name")
 
     def title(self, context) -> str:
         return _("Sources")
@@ -348,6 +356,10 @@ class SourceDetailView(SharedPageMixin, ForgivingPaginationMixin, ListView):
     def get_queryset(self):
         self.source = get_object_or_404(Source, slug=self.kwargs["slug"])
         return Article.objects.listed().filter(source=self.source).order_by("-date", "-pk")
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        known = self.source.article_count  # kept by articles.derived
+        return CappedPaginator(queryset, per_page, cap=known, known=known, **kwargs)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(source=self.source, **kwargs)

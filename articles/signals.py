@@ -1,0 +1,48 @@
+"""Keep ``articles.derived`` in step with saves and deletions, whoever makes them (the admin,
+the services, a shell): a rename renews the pages that show the name, a deletion takes away
+what the row added to the counts. Writes that send no signal (``QuerySet.update()``) call
+``articles.derived`` themselves."""
+
+from django.db.models.signals import post_delete, post_save, pre_delete
+
+from articles import derived
+from articles.models import Article, Quote, Source, Speaker
+
+_ARTICLES = "_derived_article_ids"
+
+
+def article_saved(sender, instance, created, raw=False, **kwargs):
+    if not created and not raw:
+        derived.article_saved(instance)
+
+
+def article_deleting(sender, instance, **kwargs):
+    derived.article_deleted(instance)
+
+
+def speaker_saved(sender, instance, created, raw=False, **kwargs):
+    if not created and not raw:
+        derived.speaker_changed(instance)
+
+
+def speaker_deleting(sender, instance, **kwargs):
+    ids = Quote.objects.filter(speaker=instance).values_list("article_id", flat=True)
+    setattr(instance, _ARTICLES, set(ids))
+
+
+def speaker_deleted(sender, instance, **kwargs):
+    derived.articles_changed(getattr(instance, _ARTICLES, ()))
+
+
+def source_saved(sender, instance, created, raw=False, **kwargs):
+    if not created and not raw:
+        derived.source_changed(instance)
+
+
+def connect() -> None:
+    post_save.connect(article_saved, sender=Article, dispatch_uid="derived_article_saved")
+    pre_delete.connect(article_deleting, sender=Article, dispatch_uid="derived_article_deleting")
+    post_save.connect(speaker_saved, sender=Speaker, dispatch_uid="derived_speaker_saved")
+    pre_delete.connect(speaker_deleting, sender=Speaker, dispatch_uid="derived_speaker_deleting")
+    post_delete.connect(speaker_deleted, sender=Speaker, dispatch_uid="derived_speaker_deleted")
+    post_save.connect(source_saved, sender=Source, dispatch_uid="derived_source_saved")

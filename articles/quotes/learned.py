@@ -34,8 +34,15 @@ class LinearModel:
 
     def score(self, features: Features) -> float:
         """The log-odds; features the model never saw weigh nothing."""
-        weights = self.weights
-        return self.bias + sum(weights.get(name, 0.0) * value for name, value in features.items())
+        # the same sum in the same order as ``sum(weights.get(name, 0.0) * value ...)``: a
+        # feature without a weight adds 0.0, which leaves a float sum as it is
+        get = self.weights.get
+        total = 0
+        for name, value in features.items():
+            weight = get(name)
+            if weight is not None:
+                total += weight * value
+        return self.bias + total
 
     def probability(self, features: Features) -> float:
         s = self.score(features)

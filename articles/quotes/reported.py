@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from itertools import accumulate
 
 from articles.quotes.context import Context
 from articles.quotes.features import WORD, Features, bucket
@@ -99,86 +100,86 @@ class _SentenceWords:
     def __init__(self, masked: str, start: int, end: int):
         found = [(m.start(), m.group(0).lower()) for m in WORD.finditer(masked, start, end)]
         self.starts = [s for s, _w in found]
-        self.words = [w for _s, w in found]
-        self.counts = {}
-        for name, vocabulary in (
-            ("subjunctive", SUBJUNCTIVE),
-            ("reporting", REPORTING_VERBS),
-            ("source", SOURCE_CUES),
-        ):
-            running = [0]
-            for w in self.words:
-                running.append(running[-1] + (w in vocabulary))
-            self.counts[name] = running
+        self.words = words = [w for _s, w in found]
+        self.counts = {
+            name: list(accumulate((w in vocabulary for w in words), initial=0))
+            for name, vocabulary in (
+                ("subjunctive", SUBJUNCTIVE),
+                ("reporting", REPORTING_VERBS),
+                ("source", SOURCE_CUES),
+            )
+        }
+        # words like "Angaben" or "Informationen" that name a source inside a span
+        self.source_nouns = list(accumulate((w.endswith(_SOURCE_NOUNS) for w in words), initial=0))
 
     def index(self, position: int) -> int:
         return bisect.bisect_left(self.starts, position)
 
-    def has(self, name: str, i: int, j: int) -> int:
-        """Does a word of the kind stand among the words ``i`` to ``j`` (exclusive)?"""
-        i, j = max(i, 0), max(min(j, len(self.words)), 0)
-        return int(j > i and self.counts[name][j] - self.counts[name][i] > 0)
-
 
 def _sentence_words(ctx: Context, index: int) -> _SentenceWords:
     key = ("sentence_words", index)
-    if key not in ctx.memo:
-        ctx.memo[key] = _SentenceWords(ctx.masked, *ctx.sentences[index])
-    return ctx.memo[key]
+    found = ctx.memo.get(key)
+    if found is None:
+        found = ctx.memo[key] = _SentenceWords(ctx.masked, *ctx.sentences[index])
+    return found
 
 
 def clause_features(ctx: Context, clause: Clause, rules: SpanIndex) -> Features:
     """What marks reported speech in one candidate span; ``rules``: the spans the rules of
     ``indirect`` found."""
     masked = ctx.masked
-    s_start, _s_end = ctx.sentences[clause.sentence]
+    s_start = ctx.sentences[clause.sentence][0]
     a, b = clause.start, clause.end
     sw = _sentence_words(ctx, clause.sentence)
-    i, j = sw.index(a), sw.index(b)
-    n = len(sw.words)
-    inside = sw.words[i:j]
-    first = inside[0] if inside else ""
-    last_before = sw.words[i - 1] if i > 0 else ""
-    next_after = sw.words[j] if j < n else ""
+    words = sw.words
+    n = len(words)
+    i, j = sw.index(a), sw.index(b)  # 0 <= i <= j <= n
+    size = j - i  # the words inside the span
+    first = words[i] if size > 0 else ""
+    last_before = words[i - 1] if i > 0 else ""
+    next_after = words[j] if j < n else ""
+    # the running counts never fall, so "a word of the kind among words lo to hi" is
+    # counts[hi] > counts[lo] (``_SentenceWords.has`` with the bounds already in range)
+    subjunctive = sw.counts["subjunctive"]
+    reporting = sw.counts["reporting"]
+    source = sw.counts["source"]
     positional = not clause.from_rules
+    at_start = positional and clause.first == 0
+    at_end = positional and clause.last == clause.pieces - 1
     f: Features = {
         "rule_span": int(clause.from_rules),
         # where in the sentence the pieces stand (a span of the rules has no pieces)
-        "whole_sentence": int(
-            positional and clause.first == 0 and clause.last == clause.pieces - 1
-        ),
-        "at_start": int(positional and clause.first == 0),
-        "at_end": int(positional and clause.last == clause.pieces - 1),
-        f"pieces={min(clause.last - clause.first + 1, 5)}": 1,
-        f"length={bucket(len(inside), _LENGTH_EDGES)}": 1,
+        "whole_sentence": int(at_start and at_end),
+        "at_start": int(at_start),
+        "at_end": int(at_end),
+        _PIECES[min(clause.last - clause.first + 1, 5)]: 1,
+        _LENGTH[bucket(size, _LENGTH_EDGES)]: 1,
     }
-    f["opens=" + (first if first in CLAUSE_OPENERS else "other")] = 1
+    f[_OPENS.get(first, "opens=other")] = 1
     f["opens_capitalised"] = int(masked[a : a + 1].isupper())
-    f["subjunctive"] = sw.has("subjunctive", i, j)
-    f["subjunctive_first4"] = sw.has("subjunctive", i, min(j, i + 4))
-    f["subjunctive_last3"] = sw.has("subjunctive", max(i, j - 3), j)
-    f["reporting_inside"] = sw.has("reporting", i, j)
-    f["reporting_before"] = sw.has("reporting", 0, i)
-    f["reporting_just_before"] = sw.has("reporting", i - 3, i)
-    f["reporting_after"] = sw.has("reporting", j, j + 4)
-    f["source_before"] = sw.has("source", 0, i)
-    f["source_opens"] = sw.has("source", i, min(j, i + 3))
-    f["source_after"] = sw.has("source", j, j + 3)
+    f["subjunctive"] = int(subjunctive[j] > subjunctive[i])
+    f["subjunctive_first4"] = int(subjunctive[min(j, i + 4)] > subjunctive[i])
+    f["subjunctive_last3"] = int(subjunctive[j] > subjunctive[max(i, j - 3)])
+    f["reporting_inside"] = int(reporting[j] > reporting[i])
+    f["reporting_before"] = int(reporting[i] > 0)
+    f["reporting_just_before"] = int(reporting[i] > reporting[max(i - 3, 0)])
+    f["reporting_after"] = int(reporting[min(j + 4, n)] > reporting[j])
+    f["source_before"] = int(source[i] > 0)
+    f["source_opens"] = int(source[min(j, i + 3)] > source[i])
+    f["source_after"] = int(source[min(j + 3, n)] > source[j])
     f["so_after"] = int(next_after == "so")
-    f["zu_infinitive"] = int(len(inside) >= 2 and inside[-2] == "zu")
+    f["zu_infinitive"] = int(size >= 2 and words[j - 2] == "zu")
     f["dass_before"] = int(last_before == "dass")
-    f["quotation_inside"] = int("⟪" in masked[a:b] or "⟫" in masked[a:b])
+    f["quotation_inside"] = int(masked.find("⟪", a, b) >= 0 or masked.find("⟫", a, b) >= 0)
     f["masked_share"] = round(masked.count("·", a, b) / max(1, b - a), 1)
-    f["question"] = int("?" in masked[b : b + 2])
+    f["question"] = int(masked.find("?", b, b + 2) >= 0)
     f["previous_sentence_reported"] = int(clause.sentence - 1 in rules.starts)
     overlap = 0.0
     for s, e in rules.overlapping(a, b):
         overlap = max(overlap, (min(b, e) - max(a, s)) / max(b - a, e - s))
-    f[f"rule_overlap={int(overlap * 4)}"] = 1
+    f[_OVERLAP[int(overlap * 4)]] = 1
     f["opens_paragraph"] = int(s_start == 0 or ctx.body[s_start - 1 : s_start] == "\n")
-    f["source_inside"] = int(
-        sw.has("source", i, j) or any(w.endswith(_SOURCE_NOUNS) for w in inside)
-    )
+    f["source_inside"] = int(source[j] > source[i] or sw.source_nouns[j] > sw.source_nouns[i])
     f["word_before=" + last_before] = 1
     f["first_word=" + first] = 1
     # pairs that a linear model cannot weigh from their parts alone
@@ -191,3 +192,10 @@ def clause_features(ctx: Context, clause: Clause, rules: SpanIndex) -> Features:
     f["zu_after_reporting"] = f["zu_infinitive"] * f["reporting_before"]
     f["subjunctive_after_source"] = f["subjunctive"] * f["source_before"]
     return f
+
+
+# feature names built once
+_PIECES = {k: f"pieces={k}" for k in range(-_MAX_RUN, _MAX_RUN + 6)}
+_LENGTH = [f"length={k}" for k in range(len(_LENGTH_EDGES))]
+_OPENS = {w: "opens=" + w for w in CLAUSE_OPENERS}
+_OVERLAP = {k: f"rule_overlap={k}" for k in range(5)}

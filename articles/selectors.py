@@ -54,8 +54,6 @@ class ArticlePage:
     article: Article
     blocks: list[markup.Block]
     speakers: list[SpeakerInArticle]
-    previous: Article | None
-    next: Article | None
     quotes: list[Quote] = field(default_factory=list)
     body_html: SafeString = field(default_factory=SafeString)  # the blocks, rendered
 
@@ -67,8 +65,8 @@ class ArticlePage:
 def article_page(*, slug: str) -> ArticlePage:
     """An article with its quotations marked, the speakers quoted and its neighbours.
 
-    Four queries: the article, its quotations with their speakers, the previous and the next
-    article from the same source.
+    Two queries: the article, its quotations with their speakers (``article_neighbours``
+    finds the previous and the next article from the same source).
     """
     article = get_object_or_404(
         Article.objects.select_related("source").defer("search_vector"), slug=slug
@@ -101,8 +99,6 @@ def article_page(*, slug: str) -> ArticlePage:
         speakers=sorted(
             speakers.values(), key=lambda s: (s.speaker is None, -s.count, str(s.speaker))
         ),
-        previous=_neighbour(article, newer=False),
-        next=_neighbour(article, newer=True),
         quotes=quotes,
     )
 
@@ -150,6 +146,11 @@ def _quote_tag(token: markup.Token, labels: dict[str, str]) -> str:
             label = speaker.name
         tag += f' data-label="{escape(label)}"'
     return tag + ">"
+
+
+def article_neighbours(article: Article) -> tuple[Article | None, Article | None]:
+    """The articles from the same source just before and just after this one."""
+    return _neighbour(article, newer=False), _neighbour(article, newer=True)
 
 
 def _neighbour(article: Article, *, newer: bool) -> Article | None:

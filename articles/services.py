@@ -1159,9 +1159,7 @@ def quote_correct(*, quote: Quote, **changes) -> Quote:
         quote.speaker_start = quote.speaker_end = None
     quote.review = Quote.Review.CORRECTED
     quote.full_clean()
-    with transaction.atomic():
-        quote.save()
-        derived.articles_changed([quote.article_id])
+    quote.save()  # articles.signals tells articles.derived
     return quote
 
 

@@ -1,11 +1,19 @@
-"""What the reading pages show every reader alike, cached under the reading revision.
+"""What the reading pages show every reader alike, cached under the revisions it depends on.
 
-An article's marked-up body and speakers, a page of the article list or of a search, a
-speaker's or an outlet's page: the same HTML for every reader until an article, a quotation, a
-speaker or a source changes. Database triggers give ``articles_revision`` a new value with every
-such write (``articles.models.Revision``), whoever writes; each request reads it (one query)
-and looks for what it shows under that value and the reader's language. So a cached page is
-never older than the data, in any process, and nothing has to be told to forget one.
+Two kinds of key:
+
+- **An object's page** (an article, a speaker, a source) is cached under that object's own
+  ``revision`` and those of the objects it shows (``object_revision``), which
+  ``articles.derived`` and the models' ``save()`` renew with every write that changes them. One
+  edit renews the pages it touched and nothing else: an import into one outlet leaves every
+  other outlet's, speaker's and article's page cached.
+- **A list or a search** (``get``) can change with any write: it is cached under the reading
+  revision, which database triggers give a new value with every write to articles, quotations,
+  speakers, aliases or sources (``articles.models.Revision``), whoever writes.
+
+Each request reads the revision it needs (one query) and looks for what it shows under that
+value and the reader's language. So a cached page is never older than the data, in any process
+sharing the cache, and nothing has to be told to forget one.
 
 What differs between readers (the header with the user's name, their annotations, their
 tags) is never cached here: the views put it around the shared HTML on every request.
@@ -48,6 +56,37 @@ def revision(request) -> int | None:
     return request._reading_revision
 
 
+# The revisions an object's page depends on, found by its slug in one query. The article page
+# shows its speakers' names (a rename renews the speakers, not each article); the speaker and
+# the source pages are renewed by ``articles.derived`` whenever what they list changes.
+OBJECT_REVISION = {
+    "article": (
+        "SELECT a.revision, s.revision, (SELECT MAX(sp.revision) FROM articles_articlespeaker x"
+        " JOIN articles_speaker sp ON sp.id = x.speaker_id WHERE x.article_id = a.id)"
+        " FROM articles_article a JOIN articles_source s ON s.id = a.source_id WHERE a.slug = %s"
+    ),
+    "speaker": "SELECT revision FROM articles_speaker WHERE slug = %s",
+    "source": "SELECT revision FROM articles_source WHERE slug = %s",
+}
+
+
+def object_revision(kind: str, slug: str) -> tuple | None:
+    """The revisions of the ``kind`` page of ``slug``; None when there is no such object (then
+    the page's own lookup gives the 404)."""
+    with connection.cursor() as cursor:
+        cursor.execute(OBJECT_REVISION[kind], [slug])
+        return cursor.fetchone()
+
+
+def get_object_page(kind: str, slug: str, key: str, compute: Callable[[], T]) -> T:
+    """``compute()``, or what it returned for the same object page at the same revision, in
+    this language; ``key`` says what else it depends on (the page number)."""
+    current = object_revision(kind, slug)
+    if current is None:
+        return compute()
+    return cached(f"{kind}:{slug}:{current[0]}", key, compute)
+
+
 def get(request, name: str, key: str, compute: Callable[[], T]) -> T:
     """``compute()``, or what it returned for the same ``name`` and ``key`` at this revision
     and in this language. ``key`` says what else the result depends on (a slug, a query
@@ -55,8 +94,14 @@ def get(request, name: str, key: str, compute: Callable[[], T]) -> T:
     current = revision(request)
     if current is None:
         return compute()
+    return cached(f"{name}:{current}", key, compute)
+
+
+def cached(prefix: str, key: str, compute: Callable[[], T]) -> T:
+    """``compute()``, or what it returned for the same ``prefix`` (what names the revisions)
+    and ``key`` in this language."""
     digest = hashlib.sha256(key.encode()).hexdigest()[:32]  # any key, a short cache key
-    cache_key = f"reading:{name}:{current}:{get_language()}:{digest}"
+    cache_key = f"reading:{prefix}:{get_language()}:{digest}"
     value = cache.get(cache_key, _MISSING)
     if value is _MISSING:
         value = compute()

@@ -34,6 +34,11 @@ def speaker_deleted(sender, instance, **kwargs):
     derived.articles_changed(getattr(instance, _ARTICLES, ()))
 
 
+def quote_saved(sender, instance, raw=False, **kwargs):
+    if not raw:
+        derived.articles_changed([instance.article_id])
+
+
 def source_saved(sender, instance, created, raw=False, **kwargs):
     if not created and not raw:
         derived.source_changed(instance)
@@ -46,3 +51,4 @@ def connect() -> None:
     pre_delete.connect(speaker_deleting, sender=Speaker, dispatch_uid="derived_speaker_deleting")
     post_delete.connect(speaker_deleted, sender=Speaker, dispatch_uid="derived_speaker_deleted")
     post_save.connect(source_saved, sender=Source, dispatch_uid="derived_source_saved")
+    post_save.connect(quote_saved, sender=Quote, dispatch_uid="derived_quote_saved")

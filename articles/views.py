@@ -2,7 +2,7 @@
 
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
-from django.http import QueryDict
+from django.http import Http404, QueryDict
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -104,10 +104,19 @@ class SharedPageMixin:
     page_template_name = "articles/shared_page.html"
     query_names: tuple[str, ...] = ("page",)  # the parameters the page knows
     section = ""  # the main menu's entry marked as the current one
+    # An object's page ("speaker", "source"): cached under that object's revision
+    # (shared.get_object_page), which only writes to what it shows renew; a list: under the
+    # reading revision, which every write renews.
+    object_kind = ""
 
     def get(self, request, *args, **kwargs):
         key = self.shared_key()
-        title, content = shared.get(request, type(self).__name__, key, self.render_shared)
+        if self.object_kind:
+            title, content = shared.get_object_page(
+                self.object_kind, self.kwargs["slug"], key, self.render_shared
+            )
+        else:
+            title, content = shared.get(request, type(self).__name__, key, self.render_shared)
         return self.page(title, content)
 
     def page(self, title: str, content: SafeString):
@@ -214,15 +223,27 @@ class ArticleListView(SharedPageMixin, ForgivingPaginationMixin, ListView):
 def article_detail(request, slug):
     """The article with its quotations marked, and the reader's annotations: painted by
     static/js/annotate.js from the data passed with json_script. The article's part is the same
-    for every reader and comes from the shared cache (articles.shared); the reader's part is
-    three queries whatever the number of annotations (one when there are none) and one for the
-    article's tags. The tag fields ask /api/tags/ for suggestions as one types."""
-    page = shared.get(request, "article", slug, lambda: article_shared(request, slug))
+    for every reader and comes from the shared cache under the article's revision and its
+    speakers' (articles.shared); the links to its neighbours under its source's revision, so an
+    import into the source renews them and not the article. The reader's part is three queries
+    whatever the number of annotations (one when there are none) and one for the article's
+    tags. The tag fields ask /api/tags/ for suggestions as one types."""
+    revisions = shared.object_revision("article", slug)
+    if revisions is None:
+        raise Http404(_("No article “%(slug)s”.") % {"slug": slug})
+    article, source, speakers = revisions
+    page = shared.cached(
+        f"article:{slug}:{article}.{speakers}", "", lambda: article_shared(request, slug)
+    )
+    neighbours = shared.cached(
+        f"neighbours:{slug}:{article}.{source}", "", lambda: article_neighbours(request, page)
+    )
     return render(
         request,
         "articles/article_detail.html",
         {
             "shared": page,
+            "neighbours": neighbours,
             "section": "articles",
             "annotations": article_annotations_for(request.user, page["id"]),
             "article_tags": article_tags_for(request.user, page["id"]),
@@ -232,9 +253,9 @@ def article_detail(request, slug):
 
 def article_shared(request, slug) -> dict:
     """The article page's part that is the same for every reader: its header, the speakers
-    panel, the marked-up body, the neighbours, the annotation editor and the script's words as
-    HTML, and what the rest of the page needs to know of the article. Four queries
-    (selectors.article_page); a 404 for an unknown slug."""
+    panel, the marked-up body, the annotation editor and the script's words as HTML, and what
+    the rest of the page needs to know of the article. Two queries (selectors.article_page); a
+    404 for an unknown slug."""
     page = selectors.article_page(slug=slug)
     article = page.article
     context = {"page": page, "article": article}
@@ -245,10 +266,12 @@ def article_shared(request, slug) -> dict:
         "url": article.get_absolute_url(),
         "language": article.language,
         "length": len(article.body),
+        "source_id": article.source_id,
+        "source_name": article.source.name,
+        "date": article.date,
         "header": render_to_string("articles/_article_header.html", context, request),
         "speakers": render_to_string("articles/_article_speakers.html", context, request),
         "body": page.body_html,
-        "neighbours": render_to_string("articles/_article_neighbours.html", context, request),
         # The annotation editor and the script's words: the same for every reader too.
         "editor": render_to_string(
             "articles/_annotation_editor.html",
@@ -257,6 +280,19 @@ def article_shared(request, slug) -> dict:
         ),
         "strings": json_script(annotate_strings(), "annotate-strings"),
     }
+
+
+def article_neighbours(request, page: dict) -> SafeString:
+    """The links to the previous and the next article from the same source (two queries)."""
+    article = Article(
+        pk=page["id"], source_id=page["source_id"], date=page["date"], title=page["title"]
+    )
+    previous, following = selectors.article_neighbours(article)
+    context = {
+        "page": {"previous": previous, "next": following},
+        "article": {"source": {"name": page["source_name"]}},
+    }
+    return mark_safe(render_to_string("articles/_article_neighbours.html", context, request))
 
 
 def annotate_strings() -> dict[str, str]:
@@ -313,6 +349,7 @@ class SpeakerDetailView(SharedPageMixin, ForgivingPaginationMixin, ListView):
     """A speaker's quotations, newest first."""
 
     section = "speakers"
+    object_kind = "speaker"
     template_name = "articles/speaker_detail.html"
     context_object_name = "quotes"
     paginate_by = 50
@@ -350,6 +387,7 @@ class SourceDetailView(SharedPageMixin, ForgivingPaginationMixin, ListView):
     """An outlet's articles, newest first, and the speakers it quotes most."""
 
     section = "sources"
+    object_kind = "source"
     template_name = "articles/source_detail.html"
     paginate_by = 20
 

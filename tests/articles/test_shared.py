@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from annotations import services as annotation_services
-from articles import shared
+from articles import derived, shared
 from articles.models import Article, Quote, Source, Speaker, SpeakerAlias
 from tests.articles.test_reading import make_article, make_speaker
 
@@ -86,11 +86,12 @@ def test_a_rolled_back_revision_is_never_given_again(db):
 
 
 @pytest.mark.django_db
-def test_a_bulk_update_without_signals_shows_at_once(alice_client, quoted):
+def test_a_bulk_update_shows_at_once_when_its_writer_tells_derived(alice_client, quoted):
     url = quoted.get_absolute_url()
     assert "Anna Berger" in alice_client.get(url).content.decode()
     karl = make_speaker("Karl Wolf")
-    quoted.quotes.update(speaker=karl)  # no save(), no signal
+    quoted.quotes.update(speaker=karl)  # no save(), no signal: the writer tells
+    derived.articles_changed([quoted.pk])
     page = alice_client.get(url).content.decode()
     assert 'data-label="Karl Wolf"' in page and 'data-label="Anna Berger"' not in page
 
@@ -107,7 +108,8 @@ def test_lists_and_speaker_pages_follow_the_data(alice_client, quoted):
     ]
     for url in urls:
         assert "Anna Berger" in alice_client.get(url).content.decode(), url
-    Speaker.objects.filter(pk=anna.pk).update(name="Anna Berger-Wolf")
+    anna.name = "Anna Berger-Wolf"
+    anna.save()
     for url in urls:
         assert "Anna Berger-Wolf" in alice_client.get(url).content.decode(), url
     make_article(quoted.source, "Zweite Lage", "Die Lage bleibt.")
@@ -158,10 +160,10 @@ def test_the_same_query_in_another_order_is_the_same_page(
 
 
 @pytest.mark.django_db
-def test_without_a_revision_row_nothing_is_cached(alice_client, quoted):
+def test_without_a_revision_row_no_list_is_cached(alice_client, quoted):
     with connection.cursor() as cursor:
         cursor.execute("DELETE FROM articles_revision")
-    url = quoted.get_absolute_url()
+    url = reverse("articles:list")
     assert "Anna Berger" in alice_client.get(url).content.decode()
     with connection.cursor() as cursor:  # as if the triggers were gone: a write unnoticed
         cursor.execute("DELETE FROM articles_revision")
@@ -292,3 +294,40 @@ def test_the_menu_marks_the_section_of_a_detail_page(alice_client, quoted):
     ]:
         page = alice_client.get(url).content.decode()
         assert re.search(rf'aria-current="page">{section}</a>', page), url
+
+
+@pytest.mark.django_db
+def test_a_write_elsewhere_leaves_the_object_pages_cached_and_renews_what_it_touched(
+    alice_client, quoted
+):
+    anna = Speaker.objects.get(name="Anna Berger")
+    pages = [quoted.get_absolute_url(), anna.get_absolute_url(), quoted.source.get_absolute_url()]
+
+    def cold_and_warm(url):
+        with CaptureQueriesContext(connection) as cold:
+            alice_client.get(url)
+        with CaptureQueriesContext(connection) as warm:
+            alice_client.get(url)
+        return len(cold), len(warm)
+
+    warm = {}
+    for url in pages:
+        cold, warm[url] = cold_and_warm(url)
+        assert warm[url] < cold, url
+    # another outlet's article, saved and bulk-updated, and an import there
+    elsewhere = make_article(Source.objects.create(name="Fern", slug="fern"), "Fern", "Nichts.")
+    elsewhere.title = "Fern und weit"
+    elsewhere.save()
+    Article.objects.filter(pk=elsewhere.pk).update(title="Noch ferner")
+    for url in pages:
+        with CaptureQueriesContext(connection) as again:
+            alice_client.get(url)
+        assert len(again) == warm[url], url  # still from the cache
+    # a correction of one of its quotations renews the three pages
+    quote = quoted.quotes.first()
+    quote.kind = Quote.Kind.INDIRECT
+    quote.save()
+    for url in pages:
+        with CaptureQueriesContext(connection) as again:
+            alice_client.get(url)
+        assert len(again) > warm[url], url

@@ -8,6 +8,7 @@ characters around a quotation.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from articles.quotes.lexicon import REPORTING_VERBS, SEPARABLE
 from articles.quotes.marks import Mark
@@ -64,6 +65,13 @@ _PRONOUN_NEXT = re.compile(r"[ \t]+(?:er|sie)(?![\w\-])")
 
 def cue_tokens(masked: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """Reporting cues (start, end, word) between start and end of the masked text."""
+    return list(_cue_tokens(masked, start, end))
+
+
+@lru_cache(maxsize=1024)
+def _cue_tokens(masked: str, start: int, end: int) -> tuple[tuple[int, int, str], ...]:
+    """``cue_tokens``, kept for the calls of one article (the stages ask for the same sentence
+    again and again): a pure function of the text and the bounds."""
     cues = []
     for m in WORD.finditer(masked, start, end):
         word = m.group(0)
@@ -89,7 +97,7 @@ def cue_tokens(masked: str, start: int, end: int) -> list[tuple[int, int, str]]:
                 re.search(rf"\b{p}\b", tail) for p in particles if p in ("hinzu", "bekannt")
             ):
                 cues.append((m.start(), m.end(), word))
-    return cues
+    return tuple(cues)
 
 
 def quote_window(sentence: tuple[int, int], m: Mark) -> tuple[int, int]:

@@ -5,6 +5,7 @@ or by first and last name, and described by a role alone ("der Bürgermeister").
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from articles.quotes.entities import Entities
 from articles.quotes.lexicon import FEMALE_KIN, ORG_WORDS
@@ -88,9 +89,7 @@ def register_named_people(entities: Entities) -> None:
     the last name also stands alone ('Neil Armstrong … Armstrong'), are antecedents for
     pronouns."""
     masked = entities.masked
-    word_counts: dict[str, int] = {}
-    for w in WORD.findall(masked):
-        word_counts[w] = word_counts.get(w, 0) + 1
+    word_counts = Counter(WORD.findall(masked))
     pairs = list(_FULL_NAME.finditer(masked))
     pair_counts: dict[tuple[str, str], int] = {}
     for m in pairs:

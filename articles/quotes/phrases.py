@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from articles.quotes.lexicon import (
     FEMALE_KIN,
@@ -151,15 +151,34 @@ class Phrase:
 
 def analyse_phrase(match: re.Match, text_start: int = 0) -> Phrase:
     """Split a noun phrase into article, adjectives, role and name."""
-    text = match.group(0).replace(OPEN_NAME, " ").replace(CLOSE_NAME, " ")
     start = match.start() + text_start
     if match.group("pron"):
+        text = match.group(0).replace(OPEN_NAME, " ").replace(CLOSE_NAME, " ")
         pronoun = _DEMONSTRATIVES.get(text.lower(), text.lower())
         return Phrase(start, start + len(text), text, pronoun=pronoun)
-    article = match.group("art")
-    if match.group("part"):
-        # blank the participle phrase out; offsets stay valid
+    part = match.group("part")
+    a = b = 0
+    if part:
         a, b = match.start("part") - match.start(), match.end("part") - match.start()
+    # the analysis is a pure function of the phrase's words, the same wherever it stands: it
+    # is kept for all articles, at offset 0, and each caller gets a fresh copy at its place
+    found = _analyse_words(match.group(0), match.group("art"), part, a, b)
+    return replace(
+        found,
+        start=found.start + start,
+        end=found.end + start,
+        name_start=None if found.name_start is None else found.name_start + start,
+    )
+
+
+@functools.lru_cache(maxsize=8192)
+def _analyse_words(group: str, article: str | None, part: str | None, a: int, b: int) -> Phrase:
+    """``analyse_phrase`` of a phrase that is no pronoun, at offset 0: ``group`` is the whole
+    match, ``article`` and ``part`` its groups, ``a``..``b`` where ``part`` stands in it."""
+    text = group.replace(OPEN_NAME, " ").replace(CLOSE_NAME, " ")
+    start = 0
+    if part:
+        # blank the participle phrase out; offsets stay valid
         text = text[:a] + " " * (b - a) + text[b:]
     tokens = [(m.group(0), m.start()) for m in re.finditer(r"[^\s]+", text)]
     if article:
@@ -168,7 +187,7 @@ def analyse_phrase(match: re.Match, text_start: int = 0) -> Phrase:
     while tokens and (tokens[0][0][:1].islower() or tokens[0][0][:1].isdigit()):
         if len(tokens) == 1 and re.fullmatch(r"\d+-[Jj]ährigen?", tokens[0][0]):
             break  # "der 58-Jährige": the noun
-        if tokens[0][1] > 0 and match.group(0)[tokens[0][1] - 1] == OPEN_NAME:
+        if tokens[0][1] > 0 and group[tokens[0][1] - 1] == OPEN_NAME:
             break  # "die „taz“": a quoted name, not an adjective
         adjectives.append(tokens.pop(0)[0])
     while len(tokens) > 1 and TITLE_TOKEN.fullmatch(tokens[0][0]):
@@ -199,8 +218,8 @@ def analyse_phrase(match: re.Match, text_start: int = 0) -> Phrase:
     words = [t for t, _ in main]
     gen_text = " ".join(t for t, _ in genitive)
     phrase = Phrase(start, start + len(text), text)
-    phrase.participle = bool(match.group("part"))
-    quoted = match.group(0).find(OPEN_NAME, 1)
+    phrase.participle = bool(part)
+    quoted = group.find(OPEN_NAME, 1)
     if role_idx < 0 and len(main) >= 2 and main[0][1] < quoted and not genitive:
         # "die Wochenzeitschrift „Jungle World“": the quoted title names the outlet
         title = [(t, off) for t, off in main if off > quoted]
@@ -250,7 +269,7 @@ def analyse_phrase(match: re.Match, text_start: int = 0) -> Phrase:
             # ends before "von"; the organisation is no part of it
             if genitive and genitive[0][0] in ("von", "vom"):
                 gen_text = ""
-        elif genitive and not article and OPEN_NAME in match.group(0)[genitive[0][1] :]:
+        elif genitive and not article and OPEN_NAME in group[genitive[0][1] :]:
             gen_text = ""  # "sagte Vogel der „Rheinischen Post“": a dative, not a genitive
         name_words = words + ([gen_text] if gen_text else [])
         phrase.name = " ".join(name_words)

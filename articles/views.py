@@ -167,21 +167,35 @@ class ArticleListView(SharedPageMixin, ForgivingPaginationMixin, ListView):
         cap = min(CappedPaginator.CAP, self.SEARCH_CAP * (1 + page * per_page // self.SEARCH_CAP))
         return super().get_paginator(queryset, per_page, cap=cap, **kwargs)
 
-    # Where the reader's own tags go into the shared content: the filter's tag options are
-    # the tags on annotations this reader may see.
-    TAG_OPTIONS = mark_safe("<!-- the reader's tag options -->")
-
     query_names = (*ArticleFilter.base_filters, "page")
 
     def get(self, request, *args, **kwargs):
         key = self.shared_key()
         if request.GET.get("tag"):  # the results depend on whose annotations one may see
-            title, content = self.render_shared()
+            title, head, tail = self.render_shared()
+            tags, errors = self.filterset.tag_options_html, self.filterset.form["tag"].errors
         else:
-            title, content = shared.get(request, "articles", key, self.render_shared)
-            tags = options_html(tag_options(request.user), None)
-            content = mark_safe(content.replace(self.TAG_OPTIONS, tags, 1))
-        return self.page(title, content)
+            title, head, tail = shared.get(request, "articles", key, self.render_shared)
+            tags, errors = options_html(tag_options(request.user), None), ""
+        context = {
+            "title": title,
+            "head": head,
+            "tail": tail,
+            "tag_options_html": tags,
+            "tag_errors": errors,
+            "section": self.section,
+        }
+        return render(request, "articles/article_list_page.html", context)
+
+    def render_shared(self) -> tuple[str, SafeString, SafeString]:
+        """The title and the two shared parts of the page, before and after the tag field."""
+        self.object_list = self.get_queryset()
+        context = self.get_context_data()
+        head, tail = (
+            mark_safe(render_to_string(self.template_name, {**context, "part": part}, self.request))
+            for part in ("head", "tail")
+        )
+        return self.title(context), head, tail
 
     def title(self, context) -> str:
         search = self.filterset.search
@@ -200,9 +214,6 @@ class ArticleListView(SharedPageMixin, ForgivingPaginationMixin, ListView):
             context["object_list"], search=self.filterset.search
         )
         context["removals"] = self.removals()
-        context["tag_options_html"] = (
-            self.filterset.tag_options_html if self.request.GET.get("tag") else self.TAG_OPTIONS
-        )
         return context
 
     def removals(self) -> list[tuple[str, str]]:

@@ -25,6 +25,7 @@ serve: install
 	@$(BIN)/python manage.py migrate --check || { echo "make serve: the database is unreachable\
 	 or has unapplied migrations; run $(BIN)/python manage.py migrate first." >&2; exit 1; }
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	$(BIN)/python manage.py createcachetable  # CACHE_URL=database; does nothing otherwise
 	$(BIN)/python manage.py check --deploy --fail-level WARNING
 	$(BIN)/gunicorn newsreader.wsgi --bind $(BIND) --workers $(WEB_CONCURRENCY) \
 		--timeout 60 --graceful-timeout 30 --access-logfile -

@@ -225,18 +225,40 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# A cache in each process, for the HTML the reading pages show every reader alike
-# (articles/shared.py). Its keys name the database's reading revision, so processes never
-# disagree and nothing is stale; a shared cache (Redis, Memcached) would only spare each process
-# its first rendering of a page. MAX_ENTRIES bounds memory: an entry is 20-30 kB (an article
-# page about twice its text), 2,000 of them about 50 MB a process.
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "newsreader",
-        "OPTIONS": {"MAX_ENTRIES": 2000},
-    }
-}
+
+# The cache of the HTML the reading pages show every reader alike (articles/shared.py). Its keys
+# name the revisions of what a page shows, so a page is never stale in any process, whichever
+# backend. CACHE_URL chooses it:
+# - unset or "locmem": a cache in each process (each renders a page once); MAX_ENTRIES bounds
+#   memory: an entry is 20-30 kB, 2,000 of them about 50 MB a process;
+# - "database": Django's database cache in the table newsreader_cache (created by
+#   `manage.py createcachetable`, which make serve runs): shared by every process and server
+#   with no new service;
+# - "redis://host:6379/0": Redis or Valkey (pip install redis), for larger sites.
+def cache_from_url(url: str) -> dict:
+    if url in ("", "locmem"):
+        return {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "newsreader",
+            "OPTIONS": {"MAX_ENTRIES": 2000},
+        }
+    if url == "database":
+        return {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "newsreader_cache",
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
+        }
+    if url.startswith(("redis://", "rediss://", "valkey://")):
+        return {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": url.replace("valkey://", "redis://", 1),
+        }
+    raise ImproperlyConfigured(
+        f"CACHE_URL must be locmem, database or redis://host:port/db, not {url!r}"
+    )
+
+
+CACHES = {"default": cache_from_url(os.environ.get("CACHE_URL", "").strip())}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -4,10 +4,15 @@ import subprocess
 import sys
 
 import pytest
+from django.core.cache import caches
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management import call_command
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
-from newsreader.settings import database_from_url, env_bool
+from articles.models import Source
+from newsreader.settings import cache_from_url, database_from_url, env_bool
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -86,3 +91,31 @@ def test_secret_key_is_required_without_debug():
     result = run_manage("check", DEBUG="0")
     assert result.returncode != 0
     assert "SECRET_KEY must be set when DEBUG is off" in result.stderr
+
+
+def test_cache_url_chooses_a_shared_cache():
+    assert cache_from_url("")["BACKEND"].endswith("LocMemCache")
+    assert cache_from_url("database")["LOCATION"] == "newsreader_cache"
+    assert cache_from_url("valkey://cache:6379/1") == {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": "redis://cache:6379/1",
+    }
+    with pytest.raises(ImproperlyConfigured, match="CACHE_URL"):
+        cache_from_url("memcache://x")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_pages_cached_in_the_database_cache_are_shared(settings, alice):
+    """Two clients (as two processes would) share what the database cache holds."""
+    settings.CACHES = {"default": cache_from_url("database")}
+    call_command("createcachetable", verbosity=0)
+    caches["default"].clear()
+    Source.objects.create(name="Blatt", slug="blatt")
+    first, second = Client(), Client()
+    first.force_login(alice)
+    second.force_login(alice)
+    assert first.get("/sources/blatt/").status_code == 200
+    with CaptureQueriesContext(connection) as queries:
+        assert second.get("/sources/blatt/").status_code == 200
+    assert any("newsreader_cache" in q["sql"] for q in queries)
+    assert not any("articles_article" in q["sql"] for q in queries)  # not rendered again

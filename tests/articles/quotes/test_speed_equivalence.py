@@ -2,10 +2,12 @@
 
 import random
 import re
+from dataclasses import fields, replace
 
 import pytest
 
 from articles.quotes.entities import whole_words
+from articles.quotes.phrases import NP_BOUNDED, Phrase, analyse_phrase
 
 ALPHABET = "ab-_ .Äö(1\n"
 
@@ -42,3 +44,35 @@ def test_whole_words_on_names():
         "Merkel",
         "Angela Merkel",
     ]
+
+
+def test_analyse_phrase_copies_every_field_of_a_kept_phrase():
+    # analyse_phrase builds each caller's Phrase field by field from the cached one
+    assert [f.name for f in fields(Phrase)] == [
+        "start", "end", "text", "pronoun", "name", "name_start", "role", "kind", "female",
+        "participle",
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bundeskanzler Olaf Scholz",
+        "die Sprecherin der Polizei",
+        "der in Berlin lebende Autor Karl Roth",
+        "die Wochenzeitschrift 〈Jungle World〉",
+        "Petra Klein vom Sozialverband",
+    ],
+)
+def test_analyse_phrase_is_the_same_wherever_the_phrase_stands(text):
+    first = analyse_phrase(NP_BOUNDED.match(text))
+    moved = analyse_phrase(NP_BOUNDED.match("x, " + text, 3))
+    assert moved is not first
+    assert moved == replace(
+        first,
+        start=first.start + 3,
+        end=first.end + 3,
+        name_start=None if first.name_start is None else first.name_start + 3,
+    )
+    moved.role = "changed"  # a caller's change stays its own
+    assert analyse_phrase(NP_BOUNDED.match(text)) == first

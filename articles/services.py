@@ -913,11 +913,18 @@ def _quote_rows(
 ) -> list[Quote]:
     """The rows of an extraction's quotes; those overlapping a ``reviewed`` span are left out."""
     reviewed = list(reviewed)
-    return [
+    rows = [
         _quote_row(article, found, speakers.get(found.speaker) if found.speaker else None)
         for found in extraction.quotes
         if not any(start < found.end and found.start < end for start, end in reviewed)
     ]
+    if not reviewed:  # their flags as articles.derived would set them: it need not update them
+        counted = derived.counted_flags(
+            [(n, row.start, row.end, row.speaker_id, row.kind) for n, row in enumerate(rows)]
+        )
+        for n, row in enumerate(rows):
+            row.counted, row.article_date = n in counted, article.date
+    return rows
 
 
 def _quote_row(article: Article, found: extractor.Quotation, speaker: Speaker | None) -> Quote:

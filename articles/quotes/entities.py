@@ -50,6 +50,20 @@ _ROLE_BEFORE = re.compile(
     rf"(?:(?P<art>{ART}|den|dem|des)[ \t]+(?P<adj>(?:{ADJ}[ \t]+){{0,2}}))?"
     rf"(?P<role>(?:{CAP}[ \t]+)??{CAP})[ \t]+(?P<first>(?:{CAP}[ \t]+){{0,2}}?)$"
 )
+# characters that no match of _ROLE_BEFORE contains (words, spaces and tabs); a newline may
+# only follow it, at the very end, where its "$" matches
+_ROLE_STOPS = (",", ";", ":", "(", ")", "⟪", "⟫", "·", '"', "„", "“", "»", "«")
+
+
+def _role_before(window: str) -> re.Match | None:
+    """``_ROLE_BEFORE.search(window)``, started after the last character that no match can
+    contain: the same match, without trying every one of 150 places."""
+    cut = window.rfind("\n", 0, len(window) - 1)
+    for stop in _ROLE_STOPS:
+        cut = max(cut, window.rfind(stop))
+    return _ROLE_BEFORE.search(window, cut + 1)
+
+
 _ROLE_APPOS_BEFORE = re.compile(
     rf"(?:(?P<art>{ART})[ \t]+(?P<adj>(?:{ADJ}[ \t]+){{0,2}}))?(?P<role>{CAP}"
     rf"(?:[ \t]+(?:des|der)[ \t]+{CAP}(?:[ \t]+{CAP})?)?),[ \t]+$"
@@ -307,7 +321,7 @@ class Entities:
         hits = [start for start, _end, _form in whole_words(text, (last,))]
         for i in hits:
             window = text[max(0, i - 150) : i]
-            m = _ROLE_BEFORE.search(window)
+            m = _role_before(window)
             if m is None:
                 continue
             if any(w not in firsts for w in (m.group("first") or "").split()):

@@ -6,7 +6,7 @@ from dataclasses import fields, replace
 
 import pytest
 
-from articles.quotes.entities import whole_words
+from articles.quotes.entities import _ROLE_BEFORE, _role_before, whole_words
 from articles.quotes.phrases import NP_BOUNDED, Phrase, analyse_phrase
 
 ALPHABET = "ab-_ .Äö(1\n"
@@ -76,3 +76,21 @@ def test_analyse_phrase_is_the_same_wherever_the_phrase_stands(text):
     )
     moved.role = "changed"  # a caller's change stays its own
     assert analyse_phrase(NP_BOUNDED.match(text)) == first
+
+
+ROLE_PIECES = [
+    "der", "die", "Einer", "neue", "Bundeskanzler", "Olaf", "Karl", "U.S.", "Dr.", "Leder",
+    "1984", "3-fache", ",", ";", "(", ")", "\n", "⟪···⟫", "„", "“", "»", ".", "-", "'", "\t",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_role_before_finds_what_the_search_finds(seed):
+    rng = random.Random(seed)
+    for _ in range(500):
+        pieces = [rng.choice(ROLE_PIECES) for _ in range(rng.randint(0, 12))]
+        window = "".join(p + rng.choice(["", " ", " ", "  ", "\t", "\n"]) for p in pieces)
+        found, expected = _role_before(window), _ROLE_BEFORE.search(window)
+        assert (found and (found.span(), found.groupdict())) == (
+            expected and (expected.span(), expected.groupdict())
+        ), window

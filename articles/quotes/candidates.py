@@ -101,7 +101,10 @@ def speaker_features(
     after = sorted((c.start, c.end) for c in candidates if c.start >= span[1])
     rank = {key: i for i, key in enumerate(before)}
     rank.update({key: i for i, key in enumerate(after)})
-    return [_features(ctx, span, c, rule, rank[(c.start, c.end)]) for c in candidates]
+    # the sentences the quotation spans, the same for every candidate
+    first = ctx.sentence_index(span[0])
+    last = ctx.sentence_index(max(span[0], span[1] - 1))
+    return [_features(ctx, span, c, rule, rank[(c.start, c.end)], first, last) for c in candidates]
 
 
 def _features(
@@ -110,12 +113,12 @@ def _features(
     c: Candidate,
     rule: Quotation | None,
     rank: int,
+    first: int,
+    last: int,
 ) -> Features:
     masked = ctx.masked
     is_before = c.end <= span[0]
     f: Features = {"side=" + ("before" if is_before else "after"): 1, f"rank={min(rank, 4)}": 1}
-    first = ctx.sentence_index(span[0])
-    last = ctx.sentence_index(max(span[0], span[1] - 1))
     here = ctx.sentence_index(c.start)
     offset = 0 if first <= here <= last else (here - first if here < first else here - last)
     f[f"sentence={offset}"] = 1

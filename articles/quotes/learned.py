@@ -34,15 +34,17 @@ class LinearModel:
 
     def score(self, features: Features) -> float:
         """The log-odds; features the model never saw weigh nothing."""
-        # the same sum in the same order as ``sum(weights.get(name, 0.0) * value ...)``: a
-        # feature without a weight adds 0.0, which leaves a float sum as it is
+        # ``sum(weights.get(name, 0.0) * value ...)`` without the features that have no weight:
+        # each would add 0.0, which leaves a sum of floats as it is (in sum()'s own way of
+        # adding, which Python 3.12 changed: so the sum stays sum())
         get = self.weights.get
-        total = 0
-        for name, value in features.items():
-            weight = get(name)
-            if weight is not None:
-                total += weight * value
-        return self.bias + total
+        return self.bias + sum(
+            [
+                weight * value
+                for name, value in features.items()
+                if (weight := get(name)) is not None
+            ]
+        )
 
     def probability(self, features: Features) -> float:
         s = self.score(features)

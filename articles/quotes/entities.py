@@ -133,7 +133,7 @@ class Entities:
         self.ctx = ctx
         self.body = ctx.body
         # names inside quotations still name people ("[der russische Präsident Wladimir] Putin")
-        self.names_text = ctx.body.translate(str.maketrans({"[": " ", "]": " "}))
+        self.names_text = ctx.body.replace("[", " ").replace("]", " ")
         self.masked = ctx.masked
         self.entities: dict[str, dict] = {}
         self.mentions: list[tuple[int, int, str]] = []  # person mentions outside quotations

@@ -1,8 +1,10 @@
 """articles.derived: the counts, flags and revisions the reading pages read, kept in step."""
 
 import datetime
+import io
 
 import pytest
+from django.core.management import call_command
 from django.db.models import Count, Q
 
 from articles import derived
@@ -188,4 +190,13 @@ def test_counted_flags_agree_with_nested_quote(db, bodies):
     quotes += [(20, 30, None, "direct"), (22, 28, None, "direct"), (40, 55, anna, "direct")]
     quotes += [(41, 45, anna, "not_speech")]
     make_article(blatt, "T", text, quotes=quotes)
+    assert_consistent()
+
+
+def test_rebuild_derived_repairs_counts_after_a_write_around_the_services(world):
+    blatt, anna, karl, article = world
+    article.quotes.update(speaker=karl)  # around the services: the counts are now wrong
+    assert Speaker.objects.get(pk=anna.pk).quote_count == 2
+    call_command("rebuild_derived", stdout=io.StringIO())
+    assert Speaker.objects.get(pk=anna.pk).quote_count == 0
     assert_consistent()

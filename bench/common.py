@@ -48,3 +48,22 @@ def throwaway_database():
         yield
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)
+
+
+def postgres_admin(url: str):
+    """An autocommit connection to the ``postgres`` database of the server ``url`` names, to
+    create and drop a benchmark's database; and that database's name."""
+    import psycopg
+
+    from newsreader.settings import database_from_url
+
+    config = database_from_url(url)
+    connection = psycopg.connect(
+        host=config["HOST"],
+        port=config["PORT"] or 5432,
+        user=config["USER"],
+        password=config["PASSWORD"],
+        dbname="postgres",
+        autocommit=True,
+    )
+    return connection, config["NAME"]

@@ -120,22 +120,12 @@ def generate(folder: Path, count: int, seed: int = 1) -> int:
 
 
 def prepare_database() -> None:
-    import psycopg
+    from common import postgres_admin
 
-    from newsreader.settings import database_from_url
-
-    config = database_from_url(BENCH_URL)
-    admin = psycopg.connect(
-        host=config["HOST"],
-        port=config["PORT"] or 5432,
-        user=config["USER"],
-        password=config["PASSWORD"],
-        dbname="postgres",
-        autocommit=True,
-    )
+    admin, name = postgres_admin(BENCH_URL)
     with admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{config["NAME"]}" WITH (FORCE)')
-        admin.execute(f'CREATE DATABASE "{config["NAME"]}"')
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.execute(f'CREATE DATABASE "{name}"')
 
 
 # Time in the database, summed over the main process and the forked workers (shared memory).

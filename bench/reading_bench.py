@@ -270,19 +270,9 @@ def database_name(url: str) -> str:
 
 
 def admin_connection():
-    import psycopg
+    from common import postgres_admin
 
-    from newsreader.settings import database_from_url
-
-    config = database_from_url(BENCH_URL)
-    return psycopg.connect(
-        host=config["HOST"],
-        port=config["PORT"] or 5432,
-        user=config["USER"],
-        password=config["PASSWORD"],
-        dbname="postgres",
-        autocommit=True,
-    )
+    return postgres_admin(BENCH_URL)[0]
 
 
 def exists(name: str) -> bool:

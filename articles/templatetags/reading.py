@@ -1,11 +1,14 @@
-"""Tags for what every list of articles shows per row: the date at its precision and the
-reading time. Tags rather than included templates: an ``{% include %}`` per row costs more
-than the row's own markup on a page of 20 articles or 50 quotations."""
+"""Tags for what every list of articles shows per row: the row itself, the date at its
+precision and the reading time. Tags rather than included templates: an ``{% include %}`` per
+row costs more than the row's own markup on a page of 20 articles or 50 quotations (half of a
+list page's first rendering was its rows' template). Everything from the database is escaped
+(``format_html``)."""
 
 from django import template
 from django.template.defaultfilters import date as date_filter
-from django.utils.html import format_html
-from django.utils.translation import ngettext
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext, ngettext
 
 register = template.Library()
 
@@ -28,3 +31,51 @@ def article_date(article) -> str:
 def reading_time(minutes: int) -> str:
     """ "3 min read", in the reader's language."""
     return ngettext("%(minutes)s min read", "%(minutes)s min read", minutes) % {"minutes": minutes}
+
+
+@register.simple_tag
+def article_row(row) -> SafeString:
+    """One article of a list (``selectors.ArticleRow``): its title, source, date, reading time,
+    on a search the matching passage, and the speakers it quotes ("probably …" for a guess)."""
+    article = row.article
+    parts = [
+        format_html(
+            '<li class="article-row">\n  <h2 class="article-row-title"><a href="{}">{}</a></h2>'
+            '\n  <p class="meta"><a href="{}">{}</a> · {} · {}</p>',
+            row.url,
+            article.title,
+            row.source_url,
+            article.source.name,
+            article_date(article),
+            reading_time(row.reading_minutes),
+        )
+    ]
+    if row.passage:
+        marked = format_html_join(
+            "", "{}", ((format_html("<mark>{}</mark>", t) if m else t,) for t, m in row.passage)
+        )
+        parts.append(format_html('\n  <p class="passage">{}</p>', marked))
+    if row.speakers:
+        links = format_html_join(
+            ", ",
+            '<a href="{}"{}>{}</a>',
+            (
+                (
+                    speaker.url,
+                    mark_safe(' class="probable"') if speaker.probable else "",
+                    gettext("probably %(name)s") % {"name": speaker.name}
+                    if speaker.probable
+                    else speaker.name,
+                )
+                for speaker in row.speakers
+            ),
+        )
+        parts.append(
+            format_html(
+                '\n  <p class="quoted"><span class="quoted-label">{}</span> {}</p>',
+                gettext("Quoted:"),
+                links,
+            )
+        )
+    parts.append(mark_safe("\n</li>"))
+    return mark_safe("".join(parts))

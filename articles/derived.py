@@ -136,18 +136,7 @@ def _articles_changed(ids: list[int]) -> None:
     ArticleSpeaker.objects.filter(article_id__in=ids).delete()
     ArticleSpeaker.objects.bulk_create(new_rows, batch_size=CHUNK)
 
-    pairs: Counter = Counter()  # (source, speaker) -> quotations
-    speakers: dict[int, list[int]] = {}  # speaker -> [quotations, articles]
-    for source_id, speaker_id, count in old_rows:
-        pairs[source_id, speaker_id] -= count
-        entry = speakers.setdefault(speaker_id, [0, 0])
-        entry[0] -= count
-        entry[1] -= 1
-    for row in new_rows:
-        pairs[row.source_id, row.speaker_id] += row.quote_count
-        entry = speakers.setdefault(row.speaker_id, [0, 0])
-        entry[0] += row.quote_count
-        entry[1] += 1
+    pairs, speakers = _differences(old_rows, new_rows)
     sources: Counter = Counter()  # source -> articles
     touched_sources = set()
     for source_id, _date, counted_in in articles.values():
@@ -173,6 +162,22 @@ def _articles_changed(ids: list[int]) -> None:
                 f"WHERE id IN ({', '.join(['%s'] * len(chunk))})",
                 [revision, *chunk],
             )
+
+
+def _differences(old_rows: list[tuple[int, int, int]], new_rows: list[ArticleSpeaker]):
+    """What replacing ``old_rows`` (source, speaker, quotations) by ``new_rows`` changes: per
+    (source, speaker) the quotations, per speaker [quotations, articles]."""
+    pairs: Counter = Counter()
+    speakers: dict[int, list[int]] = {}
+    changes = [(source, speaker, -count, -1) for source, speaker, count in old_rows] + [
+        (row.source_id, row.speaker_id, row.quote_count, 1) for row in new_rows
+    ]
+    for source_id, speaker_id, count, article in changes:
+        pairs[source_id, speaker_id] += count
+        entry = speakers.setdefault(speaker_id, [0, 0])
+        entry[0] += count
+        entry[1] += article
+    return pairs, speakers
 
 
 def _flags_update(article_ids: list[int], counted: dict[int, set[int]]) -> None:
@@ -249,11 +254,7 @@ def article_deleted(article: Article) -> None:
             "source_id", "speaker_id", "quote_count"
         )
     )
-    pairs: Counter = Counter()
-    speakers: dict[int, list[int]] = {}
-    for source_id, speaker_id, count in rows:
-        pairs[source_id, speaker_id] -= count
-        speakers[speaker_id] = [-count, -1]
+    pairs, speakers = _differences(rows, [])
     ArticleSpeaker.objects.filter(article_id=article.pk).delete()
     revision = new_revision()
     _add_pairs(pairs)

@@ -75,7 +75,7 @@ def article_page(*, slug: str) -> ArticlePage:
         article.quotes.filter(kind__in=Quote.SPOKEN).select_related("speaker").order_by("start")
     )
     speakers: dict[int | None, SpeakerInArticle] = {}
-    nested = _nested(quotes)
+    nested = {quote.pk for quote in quotes if not quote.counted}  # articles.derived
     for quote in quotes:
         quote.article = article  # Quote.text and get_absolute_url without a query each
         entry = speakers.get(quote.speaker_id)
@@ -101,17 +101,6 @@ def article_page(*, slug: str) -> ArticlePage:
         ),
         quotes=quotes,
     )
-
-
-def _nested(quotes: list[Quote]) -> set[int]:
-    """The quotations inside another of the same speaker (``models.nested_quote``)."""
-    nested, outer_end = set(), {}
-    for quote in sorted(quotes, key=lambda quote: (quote.start, -quote.end)):
-        if quote.end <= outer_end.get(quote.speaker_id, -1):
-            nested.add(quote.pk)
-        else:
-            outer_end[quote.speaker_id] = quote.end
-    return nested
 
 
 def _quote_tag(token: markup.Token, labels: dict[str, str]) -> str:

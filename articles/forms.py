@@ -3,7 +3,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from articles.models import Speaker
+from articles.models import Quote, Speaker
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -76,3 +76,87 @@ class SpeakerMergeForm(forms.Form):
             )
             % {"name": speaker.name, "count": counts[speaker.pk]}
         )
+
+
+class SpeakerChoiceForm(forms.Form):
+    """A speaker chosen by name: the suggestions of static/js/curation.js fill in its id, a
+    name typed without them is looked up (among the aliases too). ``cleaned_data["target"]``
+    is the speaker, or None when ``create`` asks for a new one of ``cleaned_data["name"]``."""
+
+    speaker = forms.CharField(label=_("Speaker"), max_length=200, required=False)
+    speaker_id = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    allow_create = False
+
+    def clean(self):
+        data = super().clean()
+        name = " ".join((data.get("speaker") or "").split())
+        data["name"], data["target"] = name, None
+        if data.get("speaker_id") is not None:
+            target = Speaker.objects.filter(pk=data["speaker_id"]).first()
+            if target is None:
+                raise forms.ValidationError(_("That speaker no longer exists; choose another."))
+            data["target"] = target
+            return data
+        if not name:
+            raise forms.ValidationError(_("Enter a speaker's name."))
+        found = list(Speaker.objects.named(name)[:2])
+        exact = [speaker for speaker in found if speaker.name == name]
+        if len(exact) == 1 or len(found) == 1:
+            data["target"] = (exact or found)[0]
+        elif found:
+            raise forms.ValidationError(
+                _("Several speakers go by “%(name)s”: choose one from the suggestions.")
+                % {"name": name}
+            )
+        elif not (self.allow_create and data.get("create")):
+            raise forms.ValidationError(self.unknown_message(name))
+        return data
+
+    def unknown_message(self, name: str) -> str:
+        return _("No speaker is named “%(name)s”: choose one from the suggestions.") % {
+            "name": name
+        }
+
+
+class QuoteSpeakerForm(SpeakerChoiceForm):
+    create = forms.BooleanField(label=_("Create a new speaker of this name"), required=False)
+    allow_create = True
+
+    def unknown_message(self, name: str) -> str:
+        return _(
+            "No speaker is named “%(name)s”: choose one from the suggestions, or tick "
+            "“Create a new speaker of this name”."
+        ) % {"name": name}
+
+
+class QuoteKindForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("Kind"),
+        choices=[
+            (Quote.Kind.DIRECT, _("direct quotation")),
+            (Quote.Kind.INDIRECT, _("reported speech")),
+        ],
+    )
+
+
+class QuoteSpanForm(forms.Form):
+    """The offsets of the quotation in the body (the service checks them against it)."""
+
+    start = forms.IntegerField(label=_("Start"), min_value=0)
+    end = forms.IntegerField(label=_("End"), min_value=0)
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("start"), data.get("end")
+        if start is not None and end is not None and start >= end:
+            raise forms.ValidationError(
+                _("The quotation must not be empty: its end must follow its start.")
+            )
+        return data
+
+
+class SpeakerRenameForm(forms.Form):
+    name = forms.CharField(label=_("New name"), max_length=200)
+    keep_alias = forms.BooleanField(
+        label=_("Keep the old name as an alias"), required=False, initial=True
+    )

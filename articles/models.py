@@ -593,3 +593,95 @@ class ImportFile(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class SpeakerSlug(models.Model):
+    """An address a speaker's page had before a rename, or the address of a speaker merged
+    into this one: it redirects to the speaker's page for good (``articles.views``). A live
+    speaker's slug wins over an old one that happens to be the same."""
+
+    speaker = models.ForeignKey(
+        Speaker, on_delete=models.CASCADE, related_name="old_slugs", verbose_name=_("speaker")
+    )
+    slug = models.SlugField(_("old slug"), max_length=220, unique=True)
+
+    class Meta:
+        ordering = ["slug"]
+        verbose_name = _("old speaker address")
+        verbose_name_plural = _("old speaker addresses")
+
+    def __str__(self):
+        return self.slug
+
+
+class CurationLog(models.Model):
+    """One correction a person made on the reading pages (a quotation's speaker, kind or
+    span, a quotation marked as not speech or confirmed, a speaker renamed or merged): who,
+    when, and the object's state before and after, as JSON."""
+
+    class Action(models.TextChoices):
+        QUOTE_SPEAKER = "quote_speaker", _("quotation's speaker changed")
+        QUOTE_KIND = "quote_kind", _("quotation's kind changed")
+        QUOTE_SPAN = "quote_span", _("quotation's span changed")
+        QUOTE_NOT_SPEECH = "quote_not_speech", _("quotation marked as not speech")
+        QUOTE_CONFIRM = "quote_confirm", _("quotation confirmed")
+        SPEAKER_RENAME = "speaker_rename", _("speaker renamed")
+        SPEAKER_MERGE = "speaker_merge", _("speaker merged")
+
+    action = models.CharField(_("action"), max_length=20, choices=Action.choices)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("user"),
+    )
+    created = models.DateTimeField(_("when"), auto_now_add=True)
+    # What it was about; kept as ids in ``before``/``after`` too, for when the row is gone.
+    quote = models.ForeignKey(
+        Quote,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("quote"),
+    )
+    speaker = models.ForeignKey(
+        Speaker,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("speaker"),
+    )
+    before = models.JSONField(_("before"), default=dict)
+    after = models.JSONField(_("after"), default=dict)
+
+    class Meta:
+        ordering = ["-created", "-id"]
+        verbose_name = _("correction")
+        verbose_name_plural = _("corrections")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(
+                    action__in=[
+                        "quote_speaker",
+                        "quote_kind",
+                        "quote_span",
+                        "quote_not_speech",
+                        "quote_confirm",
+                        "speaker_rename",
+                        "speaker_merge",
+                    ]
+                ),
+                name="curationlog_action_valid",
+            ),
+        ]
+        indexes = [
+            # The admin's list of corrections, newest first.
+            models.Index(fields=["-created", "-id"], name="curationlog_recent_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_action_display()} ({self.created:%Y-%m-%d %H:%M})"

@@ -9,7 +9,7 @@ from typing import NamedTuple
 from urllib.parse import quote as url_quote
 
 from django.db import connection
-from django.db.models import F
+from django.db.models import Exists, F, OuterRef, Q
 from django.db.models.functions import Substr
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -27,6 +27,7 @@ from articles.models import (
     Source,
     SourceSpeaker,
     Speaker,
+    SpeakerAlias,
 )
 
 SPEAKER_COLOURS = 8
@@ -91,7 +92,12 @@ def article_page(*, slug: str) -> ArticlePage:
             entry.probable += 1
     spans = [markup.Span(quote.start, quote.end, quote) for quote in quotes]
     blocks = markup.blocks(article.body, spans)
-    labels = {"unknown": gettext("Unknown speaker"), "probably": gettext("probably %(name)s")}
+    labels = {
+        "unknown": gettext("Unknown speaker"),
+        "probably": gettext("probably %(name)s"),
+        "reviewed": gettext("%(label)s ✓"),
+        "reviewed_title": gettext("Confirmed by a person"),
+    }
     return ArticlePage(
         article=article,
         blocks=blocks,
@@ -118,6 +124,8 @@ def _quote_tag(token: markup.Token, labels: dict[str, str]) -> str:
         classes += " quote-uncertain"
     if quote.kind == Quote.Kind.INDIRECT:
         classes += " quote-indirect"
+    if quote.reviewed:
+        classes += " quote-reviewed"
     tag = f'<span class="{classes}"'
     if token.first:
         tag += f' id="q{quote.pk}"'
@@ -133,6 +141,9 @@ def _quote_tag(token: markup.Token, labels: dict[str, str]) -> str:
             label = labels["probably"] % {"name": speaker.name}
         else:
             label = speaker.name
+        if quote.reviewed:  # the visible mark of a person's review
+            label = labels["reviewed"] % {"label": label}
+            tag += f' title="{escape(labels["reviewed_title"])}"'
         tag += f' data-label="{escape(label)}"'
     return tag + ">"
 
@@ -266,3 +277,27 @@ def source_top_speakers(source: Source, *, limit: int = 10) -> list[SourceSpeake
         top = top.filter(quote_count__gte=last)
     rows = top.select_related("speaker")
     return sorted(rows, key=lambda row: (-row.quote_count, row.speaker.name))[:limit]
+
+
+def speaker_suggestions(text: str, *, limit: int = 10) -> list[dict]:
+    """Speakers whose name or one of whose aliases contains ``text``, the most quoted first:
+    the suggestions of the correction forms (one query)."""
+    text = " ".join(text.split())[:200]
+    if not text:
+        return []
+    alias = SpeakerAlias.objects.filter(speaker=OuterRef("pk"), name__icontains=text)
+    speakers = (
+        Speaker.objects.filter(Q(name__icontains=text) | Exists(alias))
+        .order_by("-quote_count", "name")
+        .values("pk", "name", "slug", "role", "quote_count")[:limit]
+    )
+    return [
+        {
+            "id": row["pk"],
+            "name": row["name"],
+            "slug": row["slug"],
+            "role": row["role"],
+            "quotes": row["quote_count"],
+        }
+        for row in speakers
+    ]

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from django.core.exceptions import ValidationError
 from django.db import (
     DatabaseError,
     IntegrityError,
@@ -33,7 +34,15 @@ from annotations import anchoring
 from annotations.services import annotations_reanchor
 from articles import derived, seedfile, speakernames
 from articles import quotes as extractor
-from articles.models import Article, Quote, Source, Speaker, SpeakerAlias
+from articles.models import (
+    Article,
+    CurationLog,
+    Quote,
+    Source,
+    Speaker,
+    SpeakerAlias,
+    SpeakerSlug,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -1149,6 +1158,9 @@ def speakers_merge(
         )
         if not target.role and other.role and (by_person or not target.edited):
             target.role = other.role
+        # Its page's addresses, old and current, lead to the target from now on.
+        SpeakerSlug.objects.filter(speaker=other).update(speaker=target)
+        SpeakerSlug.objects.update_or_create(slug=other.slug, defaults={"speaker": target})
         other.delete()
     derived.articles_changed(changed)
     if by_person:
@@ -1185,3 +1197,180 @@ def quotes_delete(quotes) -> None:
     changed = set(quotes.values_list("article_id", flat=True))
     quotes.delete()
     derived.articles_changed(changed)
+
+
+# --- A person's corrections on the reading pages -------------------------------------------
+#
+# Each is a ``quote_correct`` (or ``quotes_confirm``, ``speakers_merge``), so that every later
+# extraction keeps it, and is recorded as a ``CurationLog`` with its user and the state before
+# and after.
+
+
+def _quote_state(quote: Quote) -> dict:
+    """What a correction of ``quote`` may change, for its ``CurationLog``."""
+    speaker = quote.speaker
+    return {
+        "quote": quote.pk,
+        "article": quote.article_id,
+        "speaker": speaker.pk if speaker else None,
+        "speaker_name": speaker.name if speaker else None,
+        "kind": quote.kind,
+        "start": quote.start,
+        "end": quote.end,
+        "review": quote.review,
+    }
+
+
+def _speaker_state(speaker: Speaker) -> dict:
+    return {"speaker": speaker.pk, "name": speaker.name, "slug": speaker.slug}
+
+
+def _curation_record(*, action: str, user, before: dict, after: dict, **about) -> CurationLog:
+    return CurationLog.objects.create(
+        action=action, user=user if user and user.is_authenticated else None,
+        before=before, after=after, **about,
+    )  # fmt: skip
+
+
+def _quote_curate(*, quote: Quote, user, action: str, **changes) -> Quote:
+    before = _quote_state(quote)
+    quote = quote_correct(quote=quote, **changes)
+    _curation_record(
+        action=action, user=user, before=before, after=_quote_state(quote), quote=quote
+    )
+    return quote
+
+
+@transaction.atomic
+def quote_speaker_change(
+    *, quote: Quote, user, speaker: Speaker | None = None, new_name: str = ""
+) -> Quote:
+    """Give a quotation another speaker: an existing one, or a new one named ``new_name``
+    (the speaker of that name when there is one). The mention of the old speaker in the text
+    no longer names the speaker: it is dropped."""
+    if speaker is None:
+        name = " ".join(new_name.split())
+        if not name:
+            raise ValidationError(_("Enter the speaker's name."))
+        limit = Speaker._meta.get_field("name").max_length
+        if len(name) > limit:
+            raise ValidationError(
+                _("A speaker's name has at most %(limit)d characters.") % {"limit": limit}
+            )
+        speaker = Speaker.objects.filter(name=name).first()
+        if speaker is None:
+            speaker = Speaker.objects.create(
+                name=name, slug=_unique_slug(Speaker, name, "speaker"), edited=True
+            )
+    changes = {"speaker": speaker}
+    if speaker.pk != quote.speaker_id:
+        changes |= {"speaker_start": None, "speaker_end": None}
+    if quote.kind == Quote.Kind.NOT_SPEECH:
+        changes["kind"] = Quote.Kind.DIRECT  # a speaker's words after all
+    return _quote_curate(quote=quote, user=user, action=CurationLog.Action.QUOTE_SPEAKER, **changes)
+
+
+@transaction.atomic
+def quote_kind_change(*, quote: Quote, user, kind: str) -> Quote:
+    """Make a quotation direct or reported speech (``quote_not_speech``: no speech at all)."""
+    if kind not in Quote.SPOKEN:
+        raise ValidationError(_("Choose direct or reported speech."))
+    return _quote_curate(quote=quote, user=user, action=CurationLog.Action.QUOTE_KIND, kind=kind)
+
+
+@transaction.atomic
+def quote_not_speech(*, quote: Quote, user) -> Quote:
+    """The quotation marks hold no one's words (a title, an irony): the quotation leaves the
+    pages and the counts; kept so, a later extraction does not find it again."""
+    return _quote_curate(
+        quote=quote, user=user, action=CurationLog.Action.QUOTE_NOT_SPEECH,
+        kind=Quote.Kind.NOT_SPEECH,
+    )  # fmt: skip
+
+
+@transaction.atomic
+def quote_span_change(*, quote: Quote, user, start: int, end: int) -> Quote:
+    """Move a quotation's start and end (offsets in the article's body): within the body, and
+    around some text."""
+    body = quote.article.body
+    if start < 0 or end > len(body):
+        raise ValidationError(
+            _("Start and end must lie within the text (0 to %(length)d).") % {"length": len(body)}
+        )
+    if start >= end or not body[start:end].strip():
+        raise ValidationError(_("The quotation must not be empty: its end must follow its start."))
+    clash = quote.article.quotes.filter(start=start, end=end).exclude(pk=quote.pk)
+    if clash.exists():
+        raise ValidationError(_("Another quotation of this article has exactly this span."))
+    return _quote_curate(
+        quote=quote, user=user, action=CurationLog.Action.QUOTE_SPAN, start=start, end=end
+    )
+
+
+@transaction.atomic
+def quote_confirm(*, quote: Quote, user) -> Quote:
+    """A person confirms a quotation as the extractor found it."""
+    before = _quote_state(quote)
+    quotes_confirm(Quote.objects.filter(pk=quote.pk))
+    quote.review = Quote.Review.CONFIRMED
+    _curation_record(
+        action=CurationLog.Action.QUOTE_CONFIRM, user=user, before=before,
+        after=_quote_state(quote), quote=quote,
+    )  # fmt: skip
+    return quote
+
+
+@transaction.atomic
+def speaker_rename(*, speaker: Speaker, user, name: str, keep_alias: bool = True) -> Speaker:
+    """Give a speaker another name, and their page the address the name gives; the old address
+    redirects to the new one (``SpeakerSlug``). ``keep_alias``: the old name stays an alias,
+    so that an import finding it again joins this speaker."""
+    name = " ".join(name.split())
+    if not name:
+        raise ValidationError(_("Enter the speaker's name."))
+    limit = Speaker._meta.get_field("name").max_length
+    if len(name) > limit:
+        raise ValidationError(
+            _("A speaker's name has at most %(limit)d characters.") % {"limit": limit}
+        )
+    if Speaker.objects.filter(name=name).exclude(pk=speaker.pk).exists():
+        raise ValidationError(
+            _("Another speaker is named “%(name)s”: merge this one into them instead.")
+            % {"name": name}
+        )
+    before = _speaker_state(speaker)
+    old_name, old_slug = speaker.name, speaker.slug
+    slug = old_slug
+    if (slugify(name)[:200] or "speaker") != (slugify(old_name)[:200] or "speaker"):
+        slug = _unique_slug(Speaker, name, "speaker")
+    if slug != old_slug:
+        SpeakerSlug.objects.filter(slug=slug).delete()  # the live speaker's address wins
+        SpeakerSlug.objects.update_or_create(slug=old_slug, defaults={"speaker": speaker})
+    if keep_alias and old_name != name:
+        SpeakerAlias.objects.get_or_create(speaker=speaker, name=old_name)
+    SpeakerAlias.objects.filter(speaker=speaker, name=name).delete()  # the name is no alias
+    speaker.name, speaker.slug, speaker.edited = name, slug, True
+    speaker.save()  # articles.signals renews the pages that show the name
+    _curation_record(
+        action=CurationLog.Action.SPEAKER_RENAME, user=user, before=before,
+        after=_speaker_state(speaker), speaker=speaker,
+    )  # fmt: skip
+    return speaker
+
+
+@transaction.atomic
+def speaker_merge_into(*, speaker: Speaker, target: Speaker, user) -> Speaker:
+    """A person merges ``speaker`` into ``target`` (``speakers_merge``): its quotations and
+    names move over, its address redirects to the target's."""
+    if speaker.pk == target.pk:
+        raise ValidationError(_("A speaker cannot be merged into themselves."))
+    before = {"merged": _speaker_state(speaker), "target": _speaker_state(target)}
+    before["merged"]["quote_count"] = speaker.quote_count
+    target = speakers_merge(target=target, others=[speaker])
+    target.refresh_from_db(fields=["quote_count", "article_count"])
+    after = {"target": _speaker_state(target) | {"quote_count": target.quote_count}}
+    _curation_record(
+        action=CurationLog.Action.SPEAKER_MERGE, user=user, before=before, after=after,
+        speaker=target,
+    )  # fmt: skip
+    return target

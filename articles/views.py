@@ -1,9 +1,11 @@
 """The reading pages. Every page needs a login (LoginRequiredMiddleware in the settings)."""
 
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
-from django.http import Http404, QueryDict
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404, HttpResponsePermanentRedirect, JsonResponse, QueryDict
+from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -11,15 +13,22 @@ from django.utils.html import json_script
 from django.utils.http import urlencode
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_safe
+from django.views.decorators.http import require_http_methods, require_safe
 from django.views.generic import ListView
 
 from annotations.markup import MAX_LENGTH as COMMENT_MAX_LENGTH
 from annotations.models import Annotation
 from annotations.selectors import article_annotations_for, article_tags_for
-from articles import selectors, shared
+from articles import selectors, services, shared
 from articles.filters import ArticleFilter, options_html, tag_options
-from articles.models import Article, Source, Speaker
+from articles.forms import (
+    QuoteKindForm,
+    QuoteSpanForm,
+    QuoteSpeakerForm,
+    SpeakerChoiceForm,
+    SpeakerRenameForm,
+)
+from articles.models import Article, Quote, Source, Speaker, SpeakerSlug
 
 
 class ForgivingPaginationMixin:
@@ -249,6 +258,7 @@ def article_detail(request, slug):
     neighbours = shared.cached(
         f"neighbours:{slug}:{article}.{source}", "", lambda: article_neighbours(request, page)
     )
+    correction_forms = quote_correction_forms() if can_correct_quotes(request.user) else None
     return render(
         request,
         "articles/article_detail.html",
@@ -258,8 +268,19 @@ def article_detail(request, slug):
             "section": "articles",
             "annotations": article_annotations_for(request.user, page["id"]),
             "article_tags": article_tags_for(request.user, page["id"]),
+            # the correction panel: for staff who may change quotations, never cached
+            "correction_forms": correction_forms,
         },
     )
+
+
+def quote_correction_forms(quote: Quote | None = None) -> dict:
+    """The correction forms of a quotation, unbound (of none: the article page's panel)."""
+    return {
+        "speaker": QuoteSpeakerForm(),
+        "kind": QuoteKindForm(initial={"kind": quote.kind} if quote else None),
+        "span": QuoteSpanForm(initial={"start": quote.start, "end": quote.end} if quote else None),
+    }
 
 
 def article_shared(request, slug) -> dict:
@@ -365,6 +386,34 @@ class SpeakerDetailView(SharedPageMixin, ForgivingPaginationMixin, ListView):
     context_object_name = "quotes"
     paginate_by = 50
 
+    page_template_name = "articles/speaker_page.html"
+
+    def get(self, request, *args, **kwargs):
+        try:
+            return super().get(request, *args, **kwargs)
+        except Http404:
+            # An address the speaker had before a rename, or a merged speaker's: for good.
+            old = SpeakerSlug.objects.filter(slug=self.kwargs["slug"]).select_related("speaker")
+            old = old.first()
+            if old is None:
+                raise
+            url = old.speaker.get_absolute_url()
+            query = request.META.get("QUERY_STRING", "")
+            return HttpResponsePermanentRedirect(f"{url}?{query}" if query else url)
+
+    def page(self, title, content):
+        """The shared content, and for staff who may, the forms that rename and merge."""
+        context = {"title": title, "content": content, "section": self.section}
+        if can_correct_speakers(self.request.user):
+            slug = self.kwargs["slug"]
+            context |= {
+                "speaker_slug": slug,
+                "can_merge": can_merge_speakers(self.request.user),
+                "rename_form": SpeakerRenameForm(initial={"name": title, "keep_alias": True}),
+                "merge_form": SpeakerChoiceForm(prefix="merge"),
+            }
+        return render(self.request, self.page_template_name, context)
+
     def get_queryset(self):
         self.speaker = get_object_or_404(Speaker, slug=self.kwargs["slug"])
         return selectors.speaker_quotes(self.speaker)
@@ -418,3 +467,168 @@ class SourceDetailView(SharedPageMixin, ForgivingPaginationMixin, ListView):
 
     def title(self, context) -> str:
         return self.source.name
+
+
+# --- A person's corrections on the reading pages ------------------------------------------
+# Staff with the model permission only; for everybody else the pages show nothing new and
+# these addresses answer 403. Each write is a service (articles.services) that records it.
+
+
+def can_correct_quotes(user) -> bool:
+    """Staff who may change quotations (no permission query for anybody else)."""
+    return user.is_active and user.is_staff and user.has_perm("articles.change_quote")
+
+
+def can_correct_speakers(user) -> bool:
+    return user.is_active and user.is_staff and user.has_perm("articles.change_speaker")
+
+
+def can_merge_speakers(user) -> bool:
+    """A merge deletes the merged speaker: it also needs that permission, as in the admin."""
+    return can_correct_speakers(user) and user.has_perm("articles.delete_speaker")
+
+
+@require_safe
+def speaker_search(request):
+    """The speakers whose name or alias contains ``q``, as JSON, for the correction forms'
+    suggestions (static/js/curation.js)."""
+    if not (can_correct_quotes(request.user) or can_correct_speakers(request.user)):
+        raise PermissionDenied
+    return JsonResponse({"results": selectors.speaker_suggestions(request.GET.get("q", ""))})
+
+
+QUOTE_FORMS = {
+    "speaker": QuoteSpeakerForm,
+    "kind": QuoteKindForm,
+    "span": QuoteSpanForm,
+    "not_speech": None,
+    "confirm": None,
+}
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def quote_correct(request, pk):
+    """A quotation's corrections: its speaker, its kind, its span, not speech, confirmed.
+    The article page's panel posts here (static/js/curation.js opens it on a click); this
+    page shows the same forms for one quotation, and again with what was wrong."""
+    if not can_correct_quotes(request.user):
+        raise PermissionDenied
+    quote = get_object_or_404(
+        Quote.objects.select_related("article", "speaker").exclude(kind=Quote.Kind.NOT_SPEECH),
+        pk=pk,
+    )
+    forms = quote_correction_forms(quote)
+    status = 200
+    if request.method == "POST":
+        action = request.POST.get("action", "")
+        if action not in QUOTE_FORMS:
+            return render_quote_correct(request, quote, forms, 400, _("Unknown correction."))
+        form = QUOTE_FORMS[action](request.POST) if QUOTE_FORMS[action] else None
+        if form is not None:
+            forms[action] = form
+        if form is None or form.is_valid():
+            try:
+                message = quote_correction_apply(request.user, quote, action, form)
+            except ValidationError as error:
+                if form is None:
+                    return render_quote_correct(request, quote, forms, 400, " ".join(error))
+                form.add_error(None, error)
+            else:
+                messages.success(request, message)
+                url = quote.article.get_absolute_url()
+                return redirect(url if action == "not_speech" else f"{url}#q{quote.pk}")
+        status = 400
+    return render_quote_correct(request, quote, forms, status)
+
+
+def quote_correction_apply(user, quote: Quote, action: str, form) -> str:
+    """Run the correction ``action``; the message that says what was done."""
+    if action == "speaker":
+        target, name = form.cleaned_data["target"], form.cleaned_data["name"]
+        quote = services.quote_speaker_change(quote=quote, user=user, speaker=target, new_name=name)
+        return _("The quotation is now attributed to %(name)s.") % {"name": quote.speaker.name}
+    if action == "kind":
+        quote = services.quote_kind_change(quote=quote, user=user, kind=form.cleaned_data["kind"])
+        return _("The quotation is now %(kind)s.") % {"kind": quote.get_kind_display()}
+    if action == "span":
+        data = form.cleaned_data
+        services.quote_span_change(quote=quote, user=user, start=data["start"], end=data["end"])
+        return _("The quotation's span was changed.")
+    if action == "not_speech":
+        services.quote_not_speech(quote=quote, user=user)
+        return _("The quotation was marked as not speech.")
+    services.quote_confirm(quote=quote, user=user)
+    return _("The quotation was confirmed.")
+
+
+def render_quote_correct(request, quote, forms, status, error=""):
+    context = {
+        "quote": quote,
+        "article": quote.article,
+        "forms": forms,
+        "error": error,
+        "section": "articles",
+        "length": len(quote.article.body),
+        "before": quote.article.body[max(0, quote.start - 200) : quote.start],
+        "after": quote.article.body[quote.end : quote.end + 200],
+    }
+    return render(request, "articles/quote_correct.html", context, status=status)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def speaker_correct(request, slug):
+    """Rename a speaker, or merge them into another (POST ``action``: rename or merge); the
+    speaker page shows the same forms, this page shows them again with what was wrong."""
+    if not can_correct_speakers(request.user):
+        raise PermissionDenied
+    speaker = get_object_or_404(Speaker, slug=slug)
+    rename = SpeakerRenameForm(initial={"name": speaker.name, "keep_alias": True})
+    merge = SpeakerChoiceForm(prefix="merge")
+    status = 200
+    if request.method == "POST":
+        action = request.POST.get("action", "")
+        status = 400
+        if action == "rename":
+            rename = SpeakerRenameForm(request.POST)
+            if rename.is_valid():
+                try:
+                    services.speaker_rename(
+                        speaker=speaker,
+                        user=request.user,
+                        name=rename.cleaned_data["name"],
+                        keep_alias=rename.cleaned_data["keep_alias"],
+                    )
+                except ValidationError as error:
+                    rename.add_error(None, error)
+                else:
+                    messages.success(request, _("The speaker was renamed."))
+                    return redirect(speaker)
+        elif action == "merge":
+            if not can_merge_speakers(request.user):
+                raise PermissionDenied
+            merge = SpeakerChoiceForm(request.POST, prefix="merge")
+            if merge.is_valid():
+                name = speaker.name
+                try:
+                    target = services.speaker_merge_into(
+                        speaker=speaker, target=merge.cleaned_data["target"], user=request.user
+                    )
+                except ValidationError as error:
+                    merge.add_error(None, error)
+                else:
+                    messages.success(
+                        request,
+                        _("%(merged)s was merged into %(name)s.")
+                        % {"merged": name, "name": target.name},
+                    )
+                    return redirect(target)
+        else:
+            rename.add_error(None, _("Unknown correction."))
+    context = {
+        "speaker": speaker,
+        "rename_form": rename,
+        "merge_form": merge,
+        "can_merge": can_merge_speakers(request.user),
+        "section": "speakers",
+    }
+    return render(request, "articles/speaker_correct.html", context, status=status)

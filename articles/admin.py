@@ -14,12 +14,14 @@ from articles import derived, import_jobs, services
 from articles.forms import SeedUploadForm, SpeakerMergeForm
 from articles.models import (
     Article,
+    CurationLog,
     ImportFile,
     ImportJob,
     Quote,
     Source,
     Speaker,
     SpeakerAlias,
+    SpeakerSlug,
 )
 
 
@@ -43,17 +45,30 @@ class SpeakerAliasAdmin(admin.ModelAdmin):
     autocomplete_fields = ["speaker"]
 
 
+class SpeakerSlugInline(admin.TabularInline):
+    """The old addresses that redirect to the speaker's page."""
+
+    model = SpeakerSlug
+    extra = 0
+
+
 @admin.register(Speaker)
 class SpeakerAdmin(admin.ModelAdmin):
     list_display = ["name", "kind", "role", "quote_count", "edited"]
     list_filter = ["kind", "edited"]
     search_fields = ["name", "role", "aliases__name"]
     prepopulated_fields = {"slug": ["name"]}
-    inlines = [SpeakerAliasInline]
+    inlines = [SpeakerAliasInline, SpeakerSlugInline]
     actions = ["merge_speakers"]
 
     def save_model(self, request, obj, form, change):
         obj.edited = True  # later imports leave a person's corrections alone
+        if change and "slug" in form.changed_data and form.initial.get("slug"):
+            # the old address keeps working (articles.views.SpeakerDetailView)
+            SpeakerSlug.objects.filter(slug=obj.slug).delete()
+            SpeakerSlug.objects.update_or_create(
+                slug=form.initial["slug"], defaults={"speaker": obj}
+            )
         super().save_model(request, obj, form, change)
 
     def has_merge_permission(self, request) -> bool:
@@ -407,3 +422,20 @@ class QuoteAdmin(admin.ModelAdmin):
             )
             % {"count": count},
         )
+
+
+@admin.register(CurationLog)
+class CurationLogAdmin(admin.ModelAdmin):
+    """The corrections made on the reading pages: a record, read only."""
+
+    list_display = ["created", "action", "user", "quote", "speaker"]
+    list_filter = ["action"]
+    list_select_related = ["user", "quote__article", "speaker"]
+    date_hierarchy = "created"
+    readonly_fields = ["action", "user", "created", "quote", "speaker", "before", "after"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

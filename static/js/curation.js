@@ -144,4 +144,5 @@
   panel.querySelector("[data-correction-close]").addEventListener("click", () => {
     panel.hidden = true;
   });
+  panel.setAttribute("data-correction-ready", "");
 })();

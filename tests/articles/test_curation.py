@@ -401,3 +401,22 @@ def test_query_counts(editor_client, client, quote, django_assert_max_num_querie
     editor_client.get(speaker)
     with django_assert_max_num_queries(5):
         assert editor_client.get(speaker).status_code == 200
+
+
+def test_a_slug_changed_in_the_admin_redirects_too(staff_client, article):
+    speaker = Speaker.objects.get(name="Jens Stoltenberg")
+    url = reverse("admin:articles_speaker_change", args=[speaker.pk])
+    data = {
+        "name": "Jens Stoltenberg",
+        "slug": "stoltenberg",
+        "kind": "person",
+        "role": speaker.role,
+        "aliases-TOTAL_FORMS": "0",
+        "aliases-INITIAL_FORMS": "0",
+        "old_slugs-TOTAL_FORMS": "0",
+        "old_slugs-INITIAL_FORMS": "0",
+    }
+    response = staff_client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    response = staff_client.get("/speakers/jens-stoltenberg/")
+    assert response.status_code == 301 and response["Location"] == "/speakers/stoltenberg/"

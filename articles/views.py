@@ -185,7 +185,10 @@ class ArticleListView(SharedPageMixin, ForgivingPaginationMixin, ListView):
             archived = selectors.archived_ids(request.user)
             if archived:
                 key += "&archived=" + ",".join(map(str, archived))
-            title, head, pieces, slots = shared.get(request, "articles", key, self.render_shared)
+            # (named anew with the rows' reader slots: an entry cached before them has no slots)
+            title, head, pieces, slots = shared.get(
+                request, "article-list", key, self.render_shared
+            )
             tags, errors = options_html(tag_options(request.user), None), ""
         context = {
             "title": title,

@@ -140,7 +140,7 @@ def test_csv_cells_are_never_formulas(alice_client, corpus):
     evil = read_csv(alice_client.get(CSV))[-1]
     assert evil["article_title"] == "'=1+1"
     assert evil["source"] == "'@Quelle"
-    assert evil["text"] == "'=HYPERLINK(\"http://evil.example\")"
+    assert evil["text"] == '\'=HYPERLINK("http://evil.example")'
     assert (evil["speaker"], evil["speaker_role"]) == ("'-Minus", "'+Rolle")
     # JSON Lines is data, not a spreadsheet: the values as they are.
     line = read_jsonl(alice_client.get(JSONL))[-1]

@@ -303,3 +303,11 @@ def test_the_list_is_bounded_in_queries_with_every_row_in_a_state(
             alice_client.get(LIST, query)
         assert len(listed(first)) == 20 or query
         assert page(first).count('data-reading-state data-read="true"') == len(listed(first))
+
+
+@pytest.mark.django_db
+def test_the_controls_and_the_filter_speak_german(alice_client, three):
+    html = page(alice_client.get(LIST, HTTP_ACCEPT_LANGUAGE="de"))
+    assert "</span> Favorit</button>" in html and "</span> Gelesen</button>" in html
+    assert '<label for="id_reading">Lesestand</label>' in html
+    assert '<option value="favourite">Favoriten</option>' in html

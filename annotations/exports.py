@@ -54,11 +54,16 @@ def _speakers(annotations: list[Annotation]) -> dict[int, str]:
 
 
 # A cell starting with one of these is a formula to a spreadsheet: "=HYPERLINK(…)" in a comment
-# would run when the file is opened. Such cells get a leading apostrophe (OWASP's advice).
+# would run when the file is opened. Such cells get a leading apostrophe (OWASP's advice). The
+# research export of quotations (articles.exports) writes its text cells through it too.
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
+# Excel reads a CSV file as UTF-8 only when it starts with a byte-order mark.
+CSV_BOM = "\ufeff"
 
-def _cell(value: str) -> str:
+
+def csv_cell(value: str) -> str:
+    """A text cell no spreadsheet takes for a formula."""
     return "'" + value if value.startswith(_FORMULA_STARTS) else value
 
 
@@ -68,12 +73,12 @@ def as_csv(annotations, build_uri: Callable[[str], str]) -> str:
     rows = list(annotations)
     speakers = _speakers(rows)
     out = io.StringIO()
-    out.write("\ufeff")
+    out.write(CSV_BOM)
     writer = csv.writer(out)
     writer.writerow(CSV_COLUMNS)
     for a in rows:
         writer.writerow(
-            _cell(value)
+            csv_cell(value)
             for value in [
                 a.article.title,
                 a.article.source.name,

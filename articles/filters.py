@@ -1,4 +1,6 @@
-"""The article list's filters: search, source, speaker, tag, date range and sorting."""
+"""The article list's filters: search, source, speaker, tag, the reader's reading state, date
+range and sorting. A reader's archived articles are left out unless they ask for the archive
+(or their favourites), as in Wallabag."""
 
 from __future__ import annotations
 
@@ -15,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from annotations.models import Annotation, ArticleTag
 from annotations.selectors import tags_in_use
-from articles.models import Article, Source, Speaker
+from articles.models import Article, ReadingState, Source, Speaker
 
 
 class ArticleFilter(django_filters.FilterSet):
@@ -47,6 +49,18 @@ class ArticleFilter(django_filters.FilterSet):
         label=_("Tag"),
         method="filter_tag",
     )
+    UNREAD, READ, FAVOURITE, ARCHIVED = "unread", "read", "favourite", "archived"
+    reading = django_filters.ChoiceFilter(
+        label=_("Reading"),
+        choices=[
+            (UNREAD, _("unread")),
+            (READ, _("read")),
+            (FAVOURITE, _("favourites")),
+            (ARCHIVED, _("archived")),
+        ],
+        empty_label=_("Not archived"),
+        method="filter_reading",
+    )
     date_from = django_filters.DateFilter(
         label=_("From"),
         field_name="date",
@@ -72,7 +86,7 @@ class ArticleFilter(django_filters.FilterSet):
 
     class Meta:
         model = Article
-        fields = ["q", "source", "speaker", "tag", "date_from", "date_to", "sort"]
+        fields = ["q", "source", "speaker", "tag", "reading", "date_from", "date_to", "sort"]
 
     def filter_search(self, queryset, name, value):
         return queryset.search(value)
@@ -93,6 +107,37 @@ class ArticleFilter(django_filters.FilterSet):
                 .filter(tags__in=tags, article=OuterRef("pk"))
             )
         )
+
+    def filter_reading(self, queryset, name, value):
+        """Unread or read (of what is not archived), the favourites (archived or not), the
+        archive. Through the index of the unique (user, article) pair, one probe per article."""
+        mine = ReadingState.objects.of(getattr(self.request, "user", None))
+        state = mine.filter(article=OuterRef("pk"))
+        if value == self.FAVOURITE:
+            return queryset.filter(Exists(state.filter(favourite=True)))
+        if value == self.ARCHIVED:
+            return queryset.filter(Exists(state.filter(archived_at__isnull=False)))
+        read = Exists(state.filter(read_at__isnull=False))
+        return queryset.filter(read if value == self.READ else ~read)
+
+    @property
+    def reader(self):
+        """The reader whose state the list follows, None for an anonymous one."""
+        user = getattr(self.request, "user", None)
+        return user if getattr(user, "is_authenticated", False) else None
+
+    def _archived_hidden(self, queryset):
+        """Leave the reader's archived articles out, unless they asked for the archive or their
+        favourites."""
+        if self.reader is None or self.form.cleaned_data.get("reading") in (
+            self.ARCHIVED,
+            self.FAVOURITE,
+        ):
+            return queryset
+        archived = ReadingState.objects.filter(
+            user=self.reader, article=OuterRef("pk"), archived_at__isnull=False
+        )
+        return queryset.exclude(Exists(archived))
 
     @cached_property
     def tag_options(self) -> list[tuple[str, str]]:
@@ -188,7 +233,7 @@ class ArticleFilter(django_filters.FilterSet):
         self._check_tag()
         if self.form.errors:
             return queryset.none()
-        queryset = super().filter_queryset(queryset)
+        queryset = self._archived_hidden(super().filter_queryset(queryset))
         sort = self.form.cleaned_data.get("sort") or self.RELEVANCE
         if sort == self.RELEVANCE and self.search and connection.vendor == "postgresql":
             # Ranking reads every match's vector: a word in half of 100,000 articles would cost

@@ -288,8 +288,14 @@ class Article(models.Model):
     @property
     def date_iso(self) -> str:
         """The date at its precision: '2022', '2022-10' or '2022-10-17' (never a made-up day)."""
-        width = {"year": 4, "month": 7}.get(self.date_precision, 10)
-        return self.date.isoformat()[:width]
+        return date_at_precision(self.date, self.date_precision)
+
+
+def date_at_precision(date, precision: str) -> str:
+    """``date`` as ISO 8601 at ``precision`` (an ``Article.Precision``): '2022', '2022-10' or
+    '2022-10-17'."""
+    width = {"year": 4, "month": 7}.get(precision, 10)
+    return date.isoformat()[:width]
 
 
 class Quote(models.Model):
@@ -685,3 +691,70 @@ class CurationLog(models.Model):
 
     def __str__(self):
         return f"{self.get_action_display()} ({self.created:%Y-%m-%d %H:%M})"
+
+
+class ReadingStateQuerySet(models.QuerySet):
+    def of(self, user):
+        """The reader's own rows (none for an anonymous user)."""
+        if not getattr(user, "is_authenticated", False):
+            return self.none()
+        return self.filter(user=user)
+
+
+class ReadingState(models.Model):
+    """What one reader has done with one article, as in Readeck or Wallabag: read (set when
+    they open it, undone with a button), a favourite, archived (hidden from their list unless
+    they ask for the archive). No row: unread, no favourite, not archived. Per reader, so never
+    part of what ``articles.shared`` caches for everyone; no trigger renews the reading
+    revision for it."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="reading_states",
+        verbose_name=_("reader"),
+    )
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="+", verbose_name=_("article")
+    )
+    read_at = models.DateTimeField(_("read at"), null=True, blank=True)
+    favourite = models.BooleanField(_("favourite"), default=False)
+    archived_at = models.DateTimeField(_("archived at"), null=True, blank=True)
+    updated = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = ReadingStateQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["user", "-updated"]
+        verbose_name = _("reading state")
+        verbose_name_plural = _("reading states")
+        constraints = [
+            # One row per reader and article; its index also answers the list's "is this one
+            # read / archived / a favourite of mine?" for each row (EXISTS by user and article).
+            models.UniqueConstraint(fields=["user", "article"], name="readingstate_unique"),
+        ]
+        indexes = [
+            # The reader's archive (the archive filter, and the archived ids that key their
+            # list in the shared cache) and their favourites, from the index alone.
+            models.Index(
+                fields=["user", "article"],
+                condition=Q(archived_at__isnull=False),
+                name="readingstate_archived_idx",
+            ),
+            models.Index(
+                fields=["user", "article"],
+                condition=Q(favourite=True),
+                name="readingstate_favourite_idx",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user_id} · {self.article_id}"
+
+    @property
+    def read(self) -> bool:
+        return self.read_at is not None
+
+    @property
+    def archived(self) -> bool:
+        return self.archived_at is not None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 from urllib.parse import quote as url_quote
@@ -24,6 +24,7 @@ from articles.models import (
     Article,
     ArticleSpeaker,
     Quote,
+    ReadingState,
     Source,
     SourceSpeaker,
     Speaker,
@@ -249,6 +250,73 @@ def _passages(ids: list[int], search: str) -> dict[int, list[tuple[str, bool]]]:
     terms, _excluded = markup.parse_search(search)
     rows = Article.objects.filter(pk__in=ids).values_list("pk", "body")
     return {pk: markup.snippet(body, terms) for pk, body in rows}
+
+
+# --- The reader's own state ---------------------------------------------------------------------
+
+
+def reading_states(user, article_ids) -> dict[int, ReadingState]:
+    """The reader's state of each of these articles that has one, by article id (one query;
+    none for an anonymous reader or no articles)."""
+    ids = list(article_ids)
+    if not ids or not getattr(user, "is_authenticated", False):
+        return {}
+    return {
+        state.article_id: state
+        for state in ReadingState.objects.of(user).filter(article_id__in=ids)
+    }
+
+
+def archived_ids(user) -> list[int]:
+    """The ids of the reader's archived articles, in order: which articles their list leaves
+    out, and so part of its key in the shared cache (one query, from the index
+    "readingstate_archived_idx")."""
+    if not getattr(user, "is_authenticated", False):
+        return []
+    return list(
+        ReadingState.objects.of(user)
+        .filter(archived_at__isnull=False)
+        .order_by("article_id")
+        .values_list("article_id", flat=True)
+    )
+
+
+# --- The research export -----------------------------------------------------------------------
+
+EXPORT_FIELDS = (
+    "article_id",
+    "article__slug",
+    "article__title",
+    "article__date",
+    "article__date_precision",
+    "article__source__name",
+    "pk",
+    "start",
+    "end",
+    "quoted_text",
+    "kind",
+    "cue",
+    "speaker__name",
+    "speaker__kind",
+    "speaker__role",
+    "confidence",
+    "review",
+)
+EXPORT_CHUNK = 2000
+
+
+def quotes_for_export(articles, *, chunk_size: int = EXPORT_CHUNK) -> Iterator[tuple]:
+    """Every quotation of these articles (all kinds), newest article first and in the order of
+    the text, as tuples of ``EXPORT_FIELDS``: read ``chunk_size`` rows at a time (a server-side
+    cursor on PostgreSQL), with the quoted text cut from the body in the database, so that
+    neither the bodies nor all the rows are ever in memory at once."""
+    quotes = (
+        Quote.objects.filter(article__in=articles.order_by().values("pk"))
+        .annotate(quoted_text=Substr("article__body", F("start") + 1, F("end") - F("start")))
+        .order_by("-article__date", "-article_id", "start", "pk")
+        .values_list(*EXPORT_FIELDS)
+    )
+    return quotes.iterator(chunk_size=chunk_size)
 
 
 # --- Speakers and sources ----------------------------------------------------------------------

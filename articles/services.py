@@ -25,6 +25,7 @@ from django.db import (
     transaction,
 )
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.text import slugify
 from django.utils.translation import gettext, gettext_lazy, gettext_noop, ngettext
@@ -38,6 +39,7 @@ from articles.models import (
     Article,
     CurationLog,
     Quote,
+    ReadingState,
     Source,
     Speaker,
     SpeakerAlias,
@@ -1374,3 +1376,45 @@ def speaker_merge_into(*, speaker: Speaker, target: Speaker, user) -> Speaker:
         speaker=target,
     )  # fmt: skip
     return target
+
+
+# --- Reading state ------------------------------------------------------------------------------
+
+
+def article_opened(*, user, article_id: int) -> None:
+    """The reader opened the article: it is read from now on. One statement (an insert that
+    updates the row when there is one), safe when two tabs open it at once; the article page
+    calls it only when the reader's state says unread."""
+    if not user.is_authenticated:
+        return
+    ReadingState.objects.bulk_create(
+        [ReadingState(user=user, article_id=article_id, read_at=timezone.now())],
+        update_conflicts=True,
+        unique_fields=["user", "article"],
+        update_fields=["read_at", "updated"],
+    )
+
+
+@transaction.atomic
+def reading_state_set(
+    *,
+    user,
+    article: Article,
+    read: bool | None = None,
+    favourite: bool | None = None,
+    archived: bool | None = None,
+) -> ReadingState:
+    """Set what is given of the reader's state of the article (None: left as it is). Read and
+    archived keep the time they were first set until they are undone."""
+    state, _created = ReadingState.objects.select_for_update().get_or_create(
+        user=user, article=article
+    )
+    now = timezone.now()
+    if read is not None:
+        state.read_at = (state.read_at or now) if read else None
+    if favourite is not None:
+        state.favourite = favourite
+    if archived is not None:
+        state.archived_at = (state.archived_at or now) if archived else None
+    state.save()
+    return state

@@ -1,25 +1,34 @@
 """The reading pages. Every page needs a login (LoginRequiredMiddleware in the settings)."""
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
-from django.http import Http404, HttpResponsePermanentRedirect, JsonResponse, QueryDict
+from django.http import (
+    Http404,
+    HttpResponsePermanentRedirect,
+    JsonResponse,
+    QueryDict,
+    StreamingHttpResponse,
+)
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import json_script
-from django.utils.http import urlencode
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_safe
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django.views.generic import ListView
 
 from annotations.markup import MAX_LENGTH as COMMENT_MAX_LENGTH
 from annotations.models import Annotation
 from annotations.selectors import article_annotations_for, article_tags_for
-from articles import selectors, services, shared
+from articles import exports, selectors, services, shared
 from articles.filters import ArticleFilter, options_html, tag_options
 from articles.forms import (
     QuoteKindForm,
@@ -28,7 +37,8 @@ from articles.forms import (
     SpeakerChoiceForm,
     SpeakerRenameForm,
 )
-from articles.models import Article, Quote, Source, Speaker, SpeakerSlug
+from articles.models import Article, Quote, ReadingState, Source, Speaker, SpeakerSlug
+from articles.templatetags.reading import READER_SLOT, reading_controls
 
 
 class ForgivingPaginationMixin:
@@ -180,31 +190,63 @@ class ArticleListView(SharedPageMixin, ForgivingPaginationMixin, ListView):
 
     def get(self, request, *args, **kwargs):
         key = self.shared_key()
-        if request.GET.get("tag"):  # the results depend on whose annotations one may see
-            title, head, tail = self.render_shared()
+        # The results depend on whose annotations one may see, or on the reader's own state.
+        if request.GET.get("tag") or request.GET.get("reading"):
+            title, head, pieces, slots = self.render_shared()
             tags, errors = self.filterset.tag_options_html, self.filterset.form["tag"].errors
         else:
-            title, head, tail = shared.get(request, "articles", key, self.render_shared)
+            # The reader's archived articles are left out: the same list for every reader who
+            # archived the same ones (most: none), cached under them.
+            archived = selectors.archived_ids(request.user)
+            if archived:
+                key += "&archived=" + ",".join(map(str, archived))
+            # (named anew with the rows' reader slots: an entry cached before them has no slots)
+            title, head, pieces, slots = shared.get(
+                request, "article-list", key, self.render_shared
+            )
             tags, errors = options_html(tag_options(request.user), None), ""
         context = {
             "title": title,
             "head": head,
-            "tail": tail,
+            "tail": self.with_reader_controls(pieces, slots),
             "tag_options_html": tags,
             "tag_errors": errors,
             "section": self.section,
         }
         return render(request, "articles/article_list_page.html", context)
 
-    def render_shared(self) -> tuple[str, SafeString, SafeString]:
-        """The title and the two shared parts of the page, before and after the tag field."""
+    def render_shared(self) -> tuple[str, SafeString, list[str], list[tuple[int, str]]]:
+        """The title and the shared parts of the page: before the tag field, and after it in
+        pieces, one more than the rows, between which each row's reader controls go (the
+        rows' article ids and slugs)."""
         self.object_list = self.get_queryset()
         context = self.get_context_data()
         head, tail = (
-            mark_safe(render_to_string(self.template_name, {**context, "part": part}, self.request))
+            render_to_string(self.template_name, {**context, "part": part}, self.request)
             for part in ("head", "tail")
         )
-        return self.title(context), head, tail
+        slots = [(row.article.pk, row.article.slug) for row in context["rows"]]
+        return self.title(context), mark_safe(head), tail.split(READER_SLOT), slots
+
+    def with_reader_controls(self, pieces: list[str], slots: list[tuple[int, str]]) -> SafeString:
+        """The shared pieces after the tag field with the reader's controls of each row between
+        them: one query for the rows' states."""
+        request = self.request
+        if not request.user.is_authenticated or len(pieces) != len(slots) + 1:
+            return mark_safe("".join(pieces))
+        states = selectors.reading_states(request.user, [pk for pk, _slug in slots])
+        query = request.GET.urlencode()  # the parameters the page knows (shared_key)
+        token, next_url = get_token(request), request.path + (f"?{query}" if query else "")
+        url = selectors.slug_url("articles:reading")
+        parts = [pieces[0]]
+        for (pk, slug), piece in zip(slots, pieces[1:], strict=True):
+            parts.append(
+                reading_controls(
+                    url=url(slug), state=states.get(pk), csrf_token=token, next_url=next_url
+                )
+            )
+            parts.append(piece)
+        return mark_safe("".join(parts))
 
     def title(self, context) -> str:
         search = self.filterset.search
@@ -223,7 +265,20 @@ class ArticleListView(SharedPageMixin, ForgivingPaginationMixin, ListView):
             context["object_list"], search=self.filterset.search
         )
         context["removals"] = self.removals()
+        context["exports"] = self.exports()
         return context
+
+    def exports(self) -> list[tuple[str, str]]:
+        """The links to the quotations of the listed articles, as CSV and as JSON Lines: the
+        list's filters without the page and the order (an export is in date order)."""
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        query.pop("sort", None)
+        suffix = f"?{query.urlencode()}" if query else ""
+        return [
+            (label, reverse("articles:export", kwargs={"fmt": fmt}) + suffix)
+            for fmt, label in (("csv", "CSV"), ("jsonl", "JSON Lines"))
+        ]
 
     def removals(self) -> list[tuple[str, str]]:
         """For each filter in use: its label and value, and the list without it."""
@@ -235,6 +290,8 @@ class ArticleListView(SharedPageMixin, ForgivingPaginationMixin, ListView):
             field = self.filterset.form[name]
             value = self.filterset.given(name)
             url = reverse("articles:list") + (f"?{query.urlencode()}" if query else "")
+            if name == "reading":  # its label in the reader's language, not the value
+                value = dict(field.field.choices).get(value, value)
             result.append((f"{field.label}: {value}", url))
         return result
 
@@ -246,8 +303,9 @@ def article_detail(request, slug):
     for every reader and comes from the shared cache under the article's revision and its
     speakers' (articles.shared); the links to its neighbours under its source's revision, so an
     import into the source renews them and not the article. The reader's part is three queries
-    whatever the number of annotations (one when there are none) and one for the article's
-    tags. The tag fields ask /api/tags/ for suggestions as one types."""
+    whatever the number of annotations (one when there are none), one for the article's tags
+    and one for their reading state (and one more the first time: opening it marks it read).
+    The tag fields ask /api/tags/ for suggestions as one types."""
     revisions = shared.object_revision("article", slug)
     if revisions is None:
         raise Http404(_("No article “%(slug)s”.") % {"slug": slug})
@@ -259,6 +317,11 @@ def article_detail(request, slug):
         f"neighbours:{slug}:{article}.{source}", "", lambda: article_neighbours(request, page)
     )
     correction_forms = quote_correction_forms() if can_correct_quotes(request.user) else None
+    state = selectors.reading_states(request.user, [page["id"]]).get(page["id"])
+    if request.user.is_authenticated and (state is None or state.read_at is None):
+        services.article_opened(user=request.user, article_id=page["id"])
+        state = state or ReadingState(user=request.user, article_id=page["id"])
+        state.read_at = timezone.now()
     return render(
         request,
         "articles/article_detail.html",
@@ -270,6 +333,7 @@ def article_detail(request, slug):
             "article_tags": article_tags_for(request.user, page["id"]),
             # the correction panel: for staff who may change quotations, never cached
             "correction_forms": correction_forms,
+            "reading_state": state,
         },
     )
 
@@ -281,6 +345,55 @@ def quote_correction_forms(quote: Quote | None = None) -> dict:
         "kind": QuoteKindForm(initial={"kind": quote.kind} if quote else None),
         "span": QuoteSpanForm(initial={"start": quote.start, "end": quote.end} if quote else None),
     }
+
+
+@login_required
+@require_POST
+def article_reading(request, slug):
+    """Set the reader's state of the article: ``read``, ``favourite``, ``archived``, each "1"
+    or "0" (those not given stay as they are). JSON for static/js/reading.js (which asks for
+    it), else back to the page the form was on."""
+    article = get_object_or_404(Article.objects.only("pk", "slug"), slug=slug)
+    changes = {
+        name: request.POST[name] == "1"
+        for name in ("read", "favourite", "archived")
+        if request.POST.get(name) in ("0", "1")
+    }
+    state = services.reading_state_set(user=request.user, article=article, **changes)
+    if request.headers.get("Accept", "").startswith("application/json"):
+        return JsonResponse(
+            {"read": state.read, "favourite": state.favourite, "archived": state.archived}
+        )
+    target = request.POST.get("next") or ""
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return redirect(target)
+    return redirect(article.get_absolute_url())
+
+
+EXPORT_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "jsonl": "application/jsonl; charset=utf-8",
+}
+
+
+@login_required
+@require_safe
+def quotes_export(request, fmt: str):
+    """The quotations of the articles the list shows with these filters (search, source,
+    speaker, tag, the reader's reading state, dates), one row per quotation, as CSV or JSON
+    Lines. Streamed: the rows are read from the database a chunk at a time and written as they
+    come, so that an export of every article stays flat in memory. Filters that are not valid
+    export nothing, as the list shows nothing."""
+    query = request.GET.copy()
+    query["sort"] = ArticleFilter.NEWEST  # a queryset in date order, not a ranked window
+    filterset = ArticleFilter(query, queryset=Article.objects.all(), request=request)
+    rows = selectors.quotes_for_export(filterset.qs)
+    content = exports.quotes_csv(rows) if fmt == "csv" else exports.quotes_jsonl(rows)
+    response = StreamingHttpResponse(content, content_type=EXPORT_TYPES[fmt])
+    response["Content-Disposition"] = f'attachment; filename="quotations.{fmt}"'
+    return response
 
 
 def article_shared(request, slug) -> dict:

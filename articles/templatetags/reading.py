@@ -5,7 +5,9 @@ list page's first rendering was its rows' template). Everything from the databas
 (``format_html``)."""
 
 from django import template
+from django.middleware.csrf import get_token
 from django.template.defaultfilters import date as date_filter
+from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext, ngettext
@@ -33,10 +35,17 @@ def reading_time(minutes: int) -> str:
     return ngettext("%(minutes)s min read", "%(minutes)s min read", minutes) % {"minutes": minutes}
 
 
+# Where a row of a shared list has the reader's own part (``reading_controls``): the cached HTML
+# holds this mark, the view puts each reader's controls in its place (articles.views). Escaped
+# text from the database cannot contain it.
+READER_SLOT = "<!--reader-->"
+
+
 @register.simple_tag
-def article_row(row) -> SafeString:
+def article_row(row, reader_slot: bool = False) -> SafeString:
     """One article of a list (``selectors.ArticleRow``): its title, source, date, reading time,
-    on a search the matching passage, and the speakers it quotes ("probably …" for a guess)."""
+    on a search the matching passage, and the speakers it quotes ("probably …" for a guess);
+    with ``reader_slot``, the place of the reader's controls (``READER_SLOT``)."""
     article = row.article
     parts = [
         format_html(
@@ -77,5 +86,58 @@ def article_row(row) -> SafeString:
                 links,
             )
         )
+    if reader_slot:
+        parts.append(mark_safe("\n  " + READER_SLOT))
     parts.append(mark_safe("\n</li>"))
     return mark_safe("".join(parts))
+
+
+def reading_controls(*, url: str, state, csrf_token: str, next_url: str) -> SafeString:
+    """The reader's state of an article (``ReadingState`` or None: unread) as a form of three
+    toggle buttons (read, favourite, archived) posting to ``url``, which then sends the browser
+    back to ``next_url``; static/js/reading.js posts it without leaving the page."""
+    read = bool(state and state.read_at)
+    favourite = bool(state and state.favourite)
+    archived = bool(state and state.archived_at)
+
+    def toggle(name: str, on: bool, label: str, icon: str) -> SafeString:
+        return format_html(
+            '<button type="submit" class="secondary reading-{}" name="{}" value="{}"'
+            ' aria-pressed="{}"><span aria-hidden="true">{}</span> {}</button>',
+            name,
+            name,
+            "0" if on else "1",
+            "true" if on else "false",
+            icon,
+            label,
+        )
+
+    return format_html(
+        '<form class="reading-state" method="post" action="{}" data-reading-state'
+        ' data-read="{}" data-favourite="{}" data-archived="{}">'
+        '<input type="hidden" name="csrfmiddlewaretoken" value="{}">'
+        '<input type="hidden" name="next" value="{}">{}{}{}</form>',
+        url,
+        "true" if read else "false",
+        "true" if favourite else "false",
+        "true" if archived else "false",
+        csrf_token,
+        next_url,
+        toggle("read", read, gettext("Read"), "✓"),
+        toggle("favourite", favourite, gettext("Favourite"), "★"),
+        toggle("archived", archived, gettext("Archived"), "▣"),
+    )
+
+
+@register.simple_tag(takes_context=True)
+def article_reading_controls(context, slug: str, state) -> SafeString:
+    """``reading_controls`` for the article page of ``slug``; nothing for an anonymous reader."""
+    request = context["request"]
+    if not request.user.is_authenticated:
+        return mark_safe("")
+    return reading_controls(
+        url=reverse("articles:reading", kwargs={"slug": slug}),
+        state=state,
+        csrf_token=get_token(request),
+        next_url=request.get_full_path(),
+    )

@@ -1,0 +1,83 @@
+"""A reader opens an article (it becomes read in their list), stars it and finds it among their
+favourites, archives it (it leaves the list), and downloads the quotations of a filtered list."""
+
+import csv
+import io
+
+import pytest
+
+from articles.models import ReadingState, Source
+from tests.articles.test_reading import make_article
+from tests.e2e.conftest import log_in
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def row(page, title):
+    return page.locator(".article-row").filter(has=page.get_by_role("link", name=title))
+
+
+def apply_reading(page, label):
+    page.get_by_text("Filter and sort").click()
+    page.get_by_label("Reading").select_option(label=label)
+    page.locator("details.filters-more").get_by_role("button", name="Apply").click()
+    page.wait_for_load_state("load")
+
+
+def test_read_star_archive_and_export(page, live_server, alice, seed_article):
+    other = make_article(Source.objects.get(), "Ein anderer Artikel", "Nichts gesagt.")
+    log_in(page, live_server, "alice", "alice-secret-pw", "/articles/")
+    title = seed_article.title
+    read = row(page, title).get_by_role("button", name="Read")
+    assert read.get_attribute("aria-pressed") == "false"
+
+    # Opening the article marks it read, on its page and then in the list.
+    row(page, title).get_by_role("link", name=title).click()
+    page.wait_for_url(f"**{seed_article.get_absolute_url()}")
+    assert page.get_by_role("button", name="Read").get_attribute("aria-pressed") == "true"
+    page.goto(f"{live_server.url}/articles/")
+    assert row(page, title).get_by_role("button", name="Read").get_attribute("aria-pressed") == (
+        "true"
+    )
+    assert (
+        row(page, other.title).get_by_role("button", name="Read").get_attribute("aria-pressed")
+        == "false"
+    )
+
+    # Star it in the list (the script posts it, the page stays), then list the favourites.
+    star = row(page, title).get_by_role("button", name="Favourite")
+    star.click()
+    page.wait_for_function(
+        "b => b.getAttribute('aria-pressed') === 'true'", arg=star.element_handle()
+    )
+    assert page.url.endswith("/articles/")
+    apply_reading(page, "favourites")
+    assert page.locator(".article-row").count() == 1
+    assert row(page, title).count() == 1
+
+    # Archive it: gone from the list, found in the archive.
+    archive = row(page, title).get_by_role("button", name="Archived")
+    archive.click()
+    page.wait_for_function(
+        "b => b.getAttribute('aria-pressed') === 'true'", arg=archive.element_handle()
+    )
+    page.goto(f"{live_server.url}/articles/")
+    assert row(page, title).count() == 0
+    assert row(page, other.title).count() == 1
+    apply_reading(page, "archived")
+    assert page.locator(".article-row").count() == 1
+    state = ReadingState.objects.get(user=alice, article=seed_article)
+    assert state.read and state.favourite and state.archived
+
+    # The export of this list (the archive) has the article's quotations.
+    with page.expect_download() as info:
+        page.get_by_role("link", name="CSV").click()
+    download = info.value
+    assert download.suggested_filename == "quotations.csv"
+    with open(download.path(), encoding="utf-8-sig") as handle:
+        rows = list(csv.DictReader(io.StringIO(handle.read())))
+    assert rows and {r["article_slug"] for r in rows} == {seed_article.slug}
+    assert len(rows) == seed_article.quotes.count()
+    assert "Jens Stoltenberg" in {r["speaker"] for r in rows}
+    for r in rows:
+        assert seed_article.body[int(r["start"]) : int(r["end"])] == r["text"]

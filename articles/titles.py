@@ -5,8 +5,10 @@ A seed file holds no title line, so the import makes one from the body (``derive
 - the first sentence, when it is short (at most ``LIMIT`` characters, its final full stop
   dropped as in a headline);
 - else the sentence cut at the last clause boundary (comma, semicolon, colon, dash, or before a
-  time of day) that keeps most of the limit, else at the last word that fits; a cut title ends
-  with "…" and not on an article, preposition or conjunction.
+  time of day) that keeps most of the limit, but not where a comma closes an insertion ("Der
+  Ministerpräsident Thailands, Abhisit Vejjajiva, …") or opens a "dass" or "ob" clause (what
+  was said), else at the last word that fits; a cut title ends with "…" and not on an article,
+  preposition or conjunction.
 
 The sentence never crosses a paragraph break, and a ticker's time stamp ("… (ohne Dresden I)
 00:36 Heute waren …": a bare hh:mm that is no time in the prose) ends it like a full stop. A
@@ -66,6 +68,9 @@ _DANGLING = frozenset(
     denn mit von vom im in ins am an ans auf aus bei beim zu zur zum für über unter um gegen
     nach vor seit bis durch ohne als wie dass ob wenn weil nachdem während sich es""".split()
 )
+# A comma before these opens what someone said or asked ("Papier sagte, dass …"): what comes
+# before it alone makes no title.
+_CONTENT_CLAUSE = frozenset({"dass", "daß", "ob"})
 _OPENING = '(„«»["“'
 _EITHER = '“»«"'  # opens after a space, closes elsewhere
 
@@ -180,6 +185,7 @@ def _boundaries(sentence: str) -> list[int]:
     before a dash, before a time of day with its preposition; never inside brackets or
     quotation marks."""
     depth = 0
+    commas = 0  # before this one: an odd number, and this comma closes an insertion
     result = []
     for index, char in enumerate(sentence):
         opens = index == 0 or sentence[index - 1].isspace() or sentence[index - 1] in _OPENING
@@ -192,7 +198,10 @@ def _boundaries(sentence: str) -> list[int]:
         if depth:
             continue
         if char in ",;:" and sentence[index + 1 : index + 2] == " ":
-            result.append(index)
+            following = sentence[index + 2 :].split(" ", 1)[0]
+            if char != "," or (commas % 2 == 0 and following not in _CONTENT_CLAUSE):
+                result.append(index)
+            commas += char == ","
         elif char in "–—-" and sentence[index - 1 : index + 2 : 2] == "  ":
             result.append(index - 1)  # " – ": before the dash
     for match in _TIME.finditer(sentence):
@@ -206,12 +215,15 @@ def _boundaries(sentence: str) -> list[int]:
 
 
 def _tidy(cut: str) -> str:
-    """A cut title without trailing punctuation, an unclosed bracket or a dangling word."""
+    """A cut title without trailing punctuation, a dangling word, or a last word that opens a
+    quotation it does not close."""
     for _ in range(4):
         cut = cut.rstrip(' ,;:–—-(„«»"“')
         words = cut.rsplit(" ", 1)
-        if len(words) == 2 and words[1].lower() in _DANGLING:
-            cut = words[0]
+        last = words[-1]
+        unclosed = last[:1] in '„«»"“' and not any(mark in last[1:] for mark in '“”»«"')
+        if len(words) == 2 and (last.lower() in _DANGLING or unclosed):
+            cut = words[0]  # "… der", "… Wirbelsturm „Nargis"
         else:
             break
     return cut

@@ -64,11 +64,22 @@ from tests.conftest import SEED
         (
             "Am Morgen wurden in Mainz und Bonn zwei Personen festgenommen, die beschuldigt "
             "werden, Anschläge auf Züge der Deutschen Bahn geplant zu haben.",
-            "Am Morgen wurden in Mainz und Bonn zwei Personen festgenommen, die beschuldigt "
-            "werden…",
+            "Am Morgen wurden in Mainz und Bonn zwei Personen festgenommen…",
         ),
-        # ... not at one that leaves too little (an apposition), nor inside quotation marks
+        # ... not at one that leaves too little (an apposition) or what was said, nor inside quotes
         # or brackets; then at a word, never ending on an article or a preposition.
+        (
+            "Hans-Jürgen Papier, Präsident des Bundesverfassungsgerichtes, sagte, dass der "
+            "gescheiterte NPD-Verbotsantrag „keine Vorentscheidung“ für ein weiteres "
+            "Verbotsverfahren sei.",
+            # Not "Hans-Jürgen Papier, Präsident des Bundesverfassungsgerichtes…".
+            "Hans-Jürgen Papier, Präsident des Bundesverfassungsgerichtes, sagte…",
+        ),
+        (
+            "Der Sprecher der Bundesregierung erklärte am Montag in Berlin, dass die Koalition "
+            "an ihren Plänen für eine Reform festhalte.",
+            "Der Sprecher der Bundesregierung erklärte am Montag in Berlin, dass die Koalition…",
+        ),
         (
             "Der Ministerpräsident Thailands, Abhisit Vejjajiva, kündigte am Donnerstag die "
             "Bereitschaft zur Auflösung des Parlaments für die zweite Septemberhälfte an.",
@@ -84,6 +95,11 @@ from tests.conftest import SEED
             "in Brüssel erklärte der Generalsekretär der Militärallianz, Jens Stoltenberg, bei "
             "einer Pressekonferenz, warum es wichtig sei, dass Russland nicht siege.",
             "Unmittelbar vor dem Beginn eines zweitägigen Treffens der NATO-Verteidigungsminister…",
+        ),
+        (
+            "Vor einer zweiten – humanitären – Katastrophe nach dem tropischen Wirbelsturm "
+            "„Nargis“ in Myanmar warnen die Hilfsorganisationen.",
+            "Vor einer zweiten – humanitären – Katastrophe nach dem tropischen Wirbelsturm…",
         ),
         ("Wort " * 40, ("Wort " * 18).strip() + "…"),
         # A dateline is no part of the title.

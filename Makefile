@@ -6,9 +6,10 @@ BIN := $(VENV)/bin
 PG_URL ?= postgres://postgres@127.0.0.1:5432/newsreader
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: run serve worker test test-postgres test-sqlite install install-dev install-train browser postgres lint bench bench-reading bench-annotations train-quotes score-quotes clean
+.PHONY: run serve worker test test-postgres test-sqlite install install-dev install-train browser postgres lint bench bench-reading bench-annotations train-quotes score-quotes screenshots clean
 
-# --- run the app on SQLite with the seed files and a demo login --------------------------------
+# --- run the app on SQLite with the seed files (fixtures/ and the demo articles in fixtures/demo/,
+# imported recursively) and a demo login --------------------------------------------------------
 run: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py import_seeds fixtures/
@@ -78,6 +79,15 @@ train-quotes: install-train
 score-quotes: install-train
 	$(BIN)/python bench/score_quotes.py --cv 5
 	$(BIN)/python bench/score_quotes.py --speed
+
+# The README's screenshots (docs/screenshots/): the app on a throwaway SQLite database with the
+# demo, photographed by Chromium; Debian's pngquant makes the PNGs small.
+screenshots: install-dev browser
+	@if ! command -v pngquant >/dev/null; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq pngquant >/dev/null \
+		|| echo "no pngquant: the screenshots are saved larger"; \
+	fi
+	$(BIN)/python bench/screenshots.py
 
 # Debian's Chromium for the browser tests (never `playwright install`: it cannot download here).
 browser:

@@ -23,6 +23,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from articles.titles import derive_title
+
 MAX_BYTES = 5 * 1024 * 1024
 # Bounds on the work one article makes, far above real news: the longest of the 851 articles in
 # the development corpus has 12,080 bytes and 32 paragraphs, and the longest news texts we know
@@ -34,19 +36,11 @@ MAX_BYTES = 5 * 1024 * 1024
 # read; MAX_CHARS bounds the article's text.
 MAX_CHARS = 1_000_000
 MAX_PARAGRAPHS = 5_000
-TITLE_MAX = 120
 
 _HEADER = re.compile(r"[ \t]*date[ \t]+(?P<date>\S+)(?:[ \t]|$)")
 _DATE = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{1,2})(?:-(?P<day>\d{1,2}))?)?")
 _SOURCE = re.compile(r"\n[ \t]*\n[ \t]*Quelle:[ \t]*(?P<name>[^\n]*?)[ \t]*\s*\Z")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
-# A sentence ends at . ! or ? (maybe followed by closing quotes or brackets) when
-# whitespace and a capital letter, a digit or an opening quote follow.
-_SENTENCE_END = re.compile(r"[.!?][\"“”»«'’)\]]*(?=\s+[\"„»«“A-ZÄÖÜ0-9])")
-_ABBREVIATIONS = frozenset(
-    "bzw ca dr etc evtl ggf hl jh jr mio mrd nr prof sog st str usw vgl z.b zb u.a "
-    "abs bd gen inc ltd co corp mr mrs ms sen rep".split()
-)
 
 
 class Precision:
@@ -336,25 +330,3 @@ def split_paragraphs(body: str) -> list[Paragraph]:
         if separator:
             position = separator.end()
     return paragraphs
-
-
-def first_sentence(text: str) -> str:
-    text = " ".join(text.split())
-    for match in _SENTENCE_END.finditer(text):
-        before = text[: match.start()].rsplit(" ", 1)[-1]
-        word = before.lower().rstrip(".")
-        if word.isdigit() or word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
-            continue  # "5. August", "Dr. Merkel", "z. B."
-        return text[: match.end()]
-    return text
-
-
-def derive_title(body: str, limit: int = TITLE_MAX) -> str:
-    """The first sentence, cut at a word boundary with an ellipsis when over ``limit``."""
-    sentence = first_sentence(body).strip()
-    if len(sentence) <= limit:
-        return sentence
-    cut = sentence[: limit - 1]
-    if " " in cut:
-        cut = cut.rsplit(" ", 1)[0]
-    return cut.rstrip(" ,;:–-") + "…"

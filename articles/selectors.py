@@ -17,7 +17,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
-from articles import markup
+from articles import markup, titles
 from articles.models import (
     MARK_START,
     MARK_STOP,
@@ -32,6 +32,7 @@ from articles.models import (
 )
 
 SPEAKER_COLOURS = 8
+LEAD = object()  # marks the body's first sentence when the title repeats it (article_page)
 
 
 @dataclass
@@ -92,6 +93,11 @@ def article_page(*, slug: str) -> ArticlePage:
         if quote.speaker_id is not None and quote.uncertain:
             entry.probable += 1
     spans = [markup.Span(quote.start, quote.end, quote) for quote in quotes]
+    lead = titles.lead_span(article.body, article.title)
+    if lead is not None:
+        # The title is the body's whole first sentence: the sentence stays in the text (quotes
+        # and annotations index it, and may be in it) and is set apart by its colour.
+        spans.append(markup.Span(*lead, data=LEAD))
     blocks = markup.blocks(article.body, spans)
     labels = {
         "unknown": gettext("Unknown speaker"),
@@ -99,10 +105,16 @@ def article_page(*, slug: str) -> ArticlePage:
         "reviewed": gettext("%(label)s ✓"),
         "reviewed_title": gettext("Confirmed by a person"),
     }
+
+    def open_tag(token: markup.Token) -> str:
+        if token.span.data is LEAD:
+            return '<span class="lead-sentence">'
+        return _quote_tag(token, labels)
+
     return ArticlePage(
         article=article,
         blocks=blocks,
-        body_html=mark_safe(markup.to_html(blocks, lambda token: _quote_tag(token, labels))),
+        body_html=mark_safe(markup.to_html(blocks, open_tag)),
         speakers=sorted(
             speakers.values(), key=lambda s: (s.speaker is None, -s.count, str(s.speaker))
         ),

@@ -9,12 +9,13 @@ from unittest import mock
 
 import pytest
 from django.db import connection
+from django.db.models import Count
 from django.utils import translation
 
 from articles import services
-from articles.models import Article, Quote, Source, Speaker
+from articles.models import Article, ArticleSpeaker, Quote, Source, Speaker
 from articles.services import Status, seed_import
-from tests.conftest import SEED, import_seeds
+from tests.conftest import ROOT, SEED, import_seeds
 
 GOOD = " date 2021-03-04 Die Ministerin sagte: „Wir schaffen das.“\n\nQuelle: Testagentur\n"
 
@@ -51,15 +52,42 @@ def test_the_seed_is_imported_with_its_source_and_quotes(seed_bytes):
 
 @pytest.mark.django_db
 def test_import_fixtures_then_again_reports_imported_then_unchanged():
+    """``make run``'s import: the seed file and the demo articles in fixtures/demo/ (found
+    recursively; its ATTRIBUTION.md is no seed file)."""
+    demo = sorted(path.name for path in (ROOT / "fixtures" / "demo").glob("*.txt"))
+    assert len(demo) == 50 and (ROOT / "fixtures" / "demo" / "ATTRIBUTION.md").exists()
     code, out, _ = import_seeds("fixtures/")
     assert code == 0
-    assert "1 file: 1 imported, 0 unchanged, 0 failed" in out
+    assert "51 files: 51 imported, 0 unchanged, 0 failed" in out
+    assert (
+        sorted(
+            Article.objects.filter(source__name="Wikinews").values_list("seed_filename", flat=True)
+        )
+        == demo
+    )
+    # Speaker pages worth opening: people quoted in several articles.
+    recurring = (
+        ArticleSpeaker.objects.values("speaker").annotate(n=Count("article")).filter(n__gte=3)
+    )
+    assert recurring.count() >= 3
 
     before = row_counts()
     code, out, _ = import_seeds("fixtures/")
     assert code == 0
-    assert "1 file: 0 imported, 1 unchanged, 0 failed" in out
+    assert "51 files: 0 imported, 51 unchanged, 0 failed" in out
     assert row_counts() == before
+
+
+def test_every_demo_article_is_attributed():
+    attribution = (ROOT / "fixtures" / "demo" / "ATTRIBUTION.md").read_text("utf-8")
+    assert (
+        "CC BY 2.5" in attribution and "https://creativecommons.org/licenses/by/2.5/" in attribution
+    )
+    assert "Petersen-Frey" in attribution
+    for path in (ROOT / "fixtures" / "demo").glob("*.txt"):
+        row = next(line for line in attribution.splitlines() if f"`{path.name}`" in line)
+        assert "](https://de.wikinews.org/wiki/" in row and "CC BY 2.5" in row
+        assert path.read_text("utf-8").rstrip().endswith("Quelle: Wikinews")
 
 
 @pytest.mark.django_db

@@ -17,7 +17,7 @@ def test_the_seed_file_is_parsed():
     assert len(parsed.paragraphs) == 12
     assert parsed.paragraph_texts()[-1].startswith('"Wir werden die Verteidigungskapazitäten')
     assert parsed.title.startswith("Unmittelbar vor dem Beginn eines zweitägigen Treffens")
-    assert parsed.title.endswith("…") and len(parsed.title) <= 120
+    assert parsed.title.endswith("…") and len(parsed.title) <= 90
     assert "Quelle" not in parsed.body
 
 
@@ -104,17 +104,10 @@ def test_decode_refuses_files_that_are_no_seed_files(data, error):
         seedfile.decode(data, "f.txt")
 
 
-@pytest.mark.parametrize(
-    ("body", "title"),
-    [
-        ("Kurz. Noch ein Satz.", "Kurz."),
-        ("Am 5. August sagte Dr. Müller etwas. Dann mehr.", "Am 5. August sagte Dr. Müller etwas."),
-        ("Ohne Punkt am Ende", "Ohne Punkt am Ende"),
-        ("Wort " * 40, ("Wort " * 23).strip() + "…"),
-    ],
-)
-def test_title_is_the_first_sentence_cut_at_a_word(body, title):
-    assert seedfile.derive_title(body) == title
+def test_the_title_is_derived_from_the_body():
+    """articles.titles; its cases are in test_titles.py."""
+    parsed = seedfile.parse(" date 2022 BERLIN (dpa) – Kurz gesagt. Mehr.\n\nQuelle: X")
+    assert parsed.title == "Kurz gesagt"
 
 
 def test_a_size_is_written_through_the_callers_number_format():

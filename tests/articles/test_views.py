@@ -58,3 +58,34 @@ def test_an_uncertain_attribution_says_probably_until_a_person_confirms_it(
     html = alice_client.get(seed_article.get_absolute_url()).content.decode()
     assert 'data-label="probably Lloyd Austin"' not in html
     assert 'data-label="Lloyd Austin"' in html
+
+
+@pytest.mark.django_db
+def test_a_title_that_is_the_first_sentence_sets_it_apart_keeping_its_quotation(
+    alice_client, tmp_path
+):
+    from articles.models import Article
+    from tests.conftest import import_seeds
+
+    seed = tmp_path / "kurz.txt"
+    seed.write_text(
+        " date 2023-05 „Wir bleiben hier“, sagte Olaf Scholz am Montag in Berlin. Die Koalition"
+        " streitet weiter.\n\nQuelle: Test\n",
+        "utf-8",
+    )
+    assert import_seeds(seed)[0] == 0
+    article = Article.objects.get()
+    assert article.title == "„Wir bleiben hier“, sagte Olaf Scholz am Montag in Berlin"
+    quote = article.quotes.get(kind="direct")
+
+    html = alice_client.get(article.get_absolute_url()).content.decode()
+    lead = html[html.index('<span class="lead-sentence">') :]
+    # The sentence is still in the text, whole, with its quotation marked inside it.
+    assert lead.index(f'data-quote-id="{quote.pk}"') < lead.index("sagte Olaf Scholz")
+    assert "am Montag in Berlin.</span> Die Koalition" in lead
+
+    article.title = "Scholz bleibt"
+    article.title_edited = True
+    article.save()
+    html = alice_client.get(article.get_absolute_url()).content.decode()
+    assert "lead-sentence" not in html and "sagte Olaf Scholz am Montag" in html

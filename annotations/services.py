@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from annotations import anchoring, markup
-from annotations.models import Annotation, ApiToken, ArticleTag, Tag
+from annotations.models import ActivitySeen, Annotation, ApiToken, ArticleTag, Tag
 from annotations.selectors import tag_named
 from articles.models import Article
 
@@ -138,6 +138,19 @@ def article_tag_add(*, user, article: Article, names: str | Iterable[str]) -> li
 @transaction.atomic
 def article_tag_remove(*, user, article: Article, tag: Tag) -> None:
     ArticleTag.objects.filter(article=article, tag=tag, user=user).delete()
+
+
+# --- activity -------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def activity_mark_read(*, user, until=None) -> None:
+    """``user`` has read their activity up to ``until`` (now when left out). Never backwards:
+    a page rendered before another that read further does not make its items new again."""
+    until = until or timezone.now()
+    seen, created = ActivitySeen.objects.get_or_create(user=user, defaults={"until": until})
+    if not created and seen.until < until:
+        ActivitySeen.objects.filter(user=user, until__lt=until).update(until=until)
 
 
 # --- annotations ----------------------------------------------------------------------------

@@ -8,13 +8,12 @@ from html import escape
 import django_filters
 from django import forms
 from django.db import connection
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
 from django.utils.functional import cached_property
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from annotations.models import Annotation, ArticleTag
-from annotations.selectors import tags_in_use
+from annotations.selectors import article_has_tags, tags_in_use
 from articles.models import Article, Source, Speaker
 
 
@@ -81,18 +80,10 @@ class ArticleFilter(django_filters.FilterSet):
         return queryset.quoting(value)
 
     def filter_tag(self, queryset, name, value):
-        """Articles someone tagged with it, or with an annotation the reader may see that
-        carries it (a private annotation's tag does not reveal its article to others)."""
-        tags = self.tag_ids  # those ``value`` names
-        user = getattr(self.request, "user", None)
-        return queryset.filter(
-            Exists(ArticleTag.objects.filter(tag__in=tags, article=OuterRef("pk")))
-            | Exists(
-                Annotation.objects.visible_to(user)
-                .live()
-                .filter(tags__in=tags, article=OuterRef("pk"))
-            )
-        )
+        """Articles that carry it for the reader: someone tagged the article, or an annotation
+        on it that the reader may see carries it (``annotations.selectors.article_has_tags``; a
+        private annotation's tag does not reveal its article to others)."""
+        return queryset.filter(article_has_tags(getattr(self.request, "user", None), self.tag_ids))
 
     @cached_property
     def tag_options(self) -> list[tuple[str, str]]:

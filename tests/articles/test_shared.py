@@ -154,7 +154,8 @@ def test_the_same_query_in_another_order_is_the_same_page(
 ):
     url = reverse("articles:list")
     alice_client.get(url + "?q=Lage&sort=newest")
-    with django_assert_num_queries(4):  # session, user, revision, the reader's tags
+    # session, user, revision, the reader's tags, the header's activity count
+    with django_assert_num_queries(5):
         response = alice_client.get(url + "?sort=newest&q=Lage")
     assert "Ernste Lage" in response.content.decode()
 
@@ -245,7 +246,8 @@ def test_parameters_a_page_does_not_know_make_no_other_copy(alice_client, quoted
     alice_client.get(url, {"q": "Lage"})
     with CaptureQueriesContext(connection) as queries:
         response = alice_client.get(url, {"utm_source": "feed", "q": "Lage"})
-    assert len(queries) == 4  # session, user, revision, the reader's tags: from the cache
+    # session, user, revision, the reader's tags, the header's activity count: from the cache
+    assert len(queries) == 5
     main = response.content.decode().partition("<main")[2].partition("</main>")[0]
     assert "Ernste Lage" in main and "utm_source" not in main
 

@@ -214,8 +214,12 @@ def article_tags_for(user, article: Article | int) -> list[dict]:
     ``slug``, ``mine`` (``user`` put it on the article, so may remove it), ``count`` (how many
     people put it on the article) and ``annotations`` (on how many visible annotations it is).
     One query."""
-    on_article = ArticleTag.objects.filter(article=article).order_by().values_list(
-        "tag__name", "tag__slug", "tag__sort_key", "user_id", Value(False, BooleanField())
+    on_article = (
+        ArticleTag.objects.filter(article=article)
+        .order_by()
+        .values_list(
+            "tag__name", "tag__slug", "tag__sort_key", "user_id", Value(False, BooleanField())
+        )
     )
     on_annotations = (
         Tag.annotations.through.objects.filter(

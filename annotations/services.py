@@ -143,14 +143,16 @@ def article_tag_remove(*, user, article: Article, tag: Tag) -> None:
 # --- activity -------------------------------------------------------------------------------
 
 
-@transaction.atomic
 def activity_mark_read(*, user, until=None) -> None:
     """``user`` has read their activity up to ``until`` (now when left out). Never backwards:
-    a page rendered before another that read further does not make its items new again."""
+    a page rendered before another that read further does not make its items new again.
+
+    One UPDATE, and an INSERT the first time (which leaves a row another request wrote in the
+    meantime alone): each statement is safe on its own, no transaction needed."""
     until = until or timezone.now()
-    seen, created = ActivitySeen.objects.get_or_create(user=user, defaults={"until": until})
-    if not created and seen.until < until:
-        ActivitySeen.objects.filter(user=user, until__lt=until).update(until=until)
+    if ActivitySeen.objects.filter(user=user, until__lt=until).update(until=until):
+        return
+    ActivitySeen.objects.bulk_create([ActivitySeen(user=user, until=until)], ignore_conflicts=True)
 
 
 # --- annotations ----------------------------------------------------------------------------

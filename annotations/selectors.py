@@ -281,13 +281,23 @@ def _activity_parts(user) -> tuple[QuerySet[Annotation], QuerySet[Annotation]]:
     Each is driven from ``user``'s own annotations (the indexes on ``user`` and on
     ``parent``/``article``), so the cost follows how much they annotated, not the site's size;
     the two never overlap (a reply, a highlight) and are combined with UNION ALL."""
-    others = Annotation.objects.visible_to(user).live().exclude(user=user).order_by()
     mine = Annotation.objects.filter(user=user)
-    replies = others.filter(parent__in=mine.values("pk"))
+    replies = (
+        Annotation.objects.visible_to(user)
+        .live()
+        .exclude(user=user)
+        .filter(parent__in=mine.values("pk"))
+        .order_by()
+    )
     earlier_mine = mine.live().filter(article=OuterRef("article"), created__lt=OuterRef("created"))
-    highlights = others.filter(
-        parent__isnull=True, article__in=mine.live().values("article")
-    ).filter(Exists(earlier_mine))
+    highlights = (  # without the join to the thread's root that a reply's visibility needs
+        Annotation.objects.highlights_visible_to(user)
+        .live()
+        .exclude(user=user)
+        .filter(article__in=mine.live().values("article"))
+        .filter(Exists(earlier_mine))
+        .order_by()
+    )
     return replies, highlights
 
 

@@ -247,3 +247,13 @@ def test_the_header_count_is_one_query(alice, bob, make_annotation, django_asser
 def test_the_header_links_to_the_activity(alice, client_for):
     text = client_for(alice).get(reverse("annotations:mine")).content.decode()
     assert f'href="{ACTIVITY}"' in text
+
+
+def test_the_activity_in_german(alice, bob, client_for, make_annotation):
+    mine = make_annotation(alice, visibility="shared")
+    services.reply_create(user=bob, parent=mine, comment="Antwort")
+    client = client_for(alice)
+    header = client.get(reverse("annotations:mine"), HTTP_ACCEPT_LANGUAGE="de").content.decode()
+    assert "Aktivität" in header and "ungelesen" in header
+    text = client.get(ACTIVITY, HTTP_ACCEPT_LANGUAGE="de").content.decode()
+    assert f"bob hat auf Ihre Anmerkung zu „{mine.article.title}“ geantwortet" in text

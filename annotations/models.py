@@ -205,6 +205,9 @@ class Annotation(models.Model):
             models.Index(fields=["user", "-created"], name="annotation_user_created_idx"),
             # What everyone else may see on an article: its shared annotations.
             models.Index(fields=["article", "visibility"], name="annotation_article_vis_idx"),
+            # The activity (selectors.activity_items): the articles a user annotated, and when
+            # they first did, read from the index alone.
+            models.Index(fields=["user", "article", "created"], name="annotation_user_article_idx"),
         ]
 
     def __str__(self):
@@ -247,6 +250,29 @@ class ArticleTag(models.Model):
 
     def __str__(self):
         return f"{self.tag} · {self.article}"
+
+
+class ActivitySeen(models.Model):
+    """How far a user has read their activity (replies to them, others' shared annotations on
+    articles they annotated): what was created after ``until`` is new to them. One small row
+    per user, written when they open the activity page; without one, ``until`` is the day they
+    joined (``selectors.activity_seen_until``)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="activity_seen",
+    )
+    until = models.DateTimeField(_("read up to"))
+
+    class Meta:
+        ordering = ["user"]
+        verbose_name = _("activity read up to")
+        verbose_name_plural = _("activity read up to")
+
+    def __str__(self):
+        return f"{self.user} · {self.until.isoformat()}"
 
 
 class ApiToken(models.Model):

@@ -2,11 +2,25 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import datetime
+
 from django.db import connection
-from django.db.models import Count, Q, QuerySet
+from django.db.models import (
+    BooleanField,
+    Count,
+    DateTimeField,
+    Exists,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+)
+from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 
-from annotations.models import Annotation, ApiToken, ArticleTag, Tag
+from annotations.models import ActivitySeen, Annotation, ApiToken, ArticleTag, Tag
 from annotations.text import reading_key
 from articles.models import Article
 
@@ -144,6 +158,15 @@ def tags_in_use(user) -> QuerySet[Tag]:
     ).order_by("sort_key", "name")
 
 
+def tags_of_own_annotations(user) -> QuerySet[Tag]:
+    """Tags on ``user``'s own highlights (not deleted): what "My annotations" can be filtered by,
+    so that every choice finds some. In a reader's order."""
+    own = Annotation.objects.owned_by(user).live().roots().values("pk")
+    return Tag.objects.filter(
+        pk__in=Tag.annotations.through.objects.filter(annotation__in=own).values("tag")
+    ).order_by("sort_key", "name")
+
+
 def tag_suggestions(user, prefix: str, limit: int = 30) -> list[str]:
     """Names of ``tags_in_use(user)`` that start with ``prefix`` (whatever the case; an empty
     prefix: the first ones), in their order, at most ``limit``: the database sorts, then cuts.
@@ -161,27 +184,168 @@ def tag_suggestions(user, prefix: str, limit: int = 30) -> list[str]:
     return list(queryset.filter(name__istartswith=prefix)[:limit])
 
 
-def articles_tagged(tag: Tag) -> QuerySet[Article]:
-    """Articles someone put ``tag`` on (what the article list's tag filter shows)."""
+def article_has_tags(user, tags) -> Exists:
+    """The condition on articles that carry one of ``tags`` (Tag ids or a queryset of them), for
+    ``user``: someone put it on the article, or it is on an annotation of the article (a
+    highlight or a reply, not deleted) that ``user`` may see. A private annotation's tag counts
+    for its author alone. The one rule of the tag page, the article page's tags and the article
+    list's ?tag= filter."""
+    on_article = ArticleTag.objects.filter(tag__in=tags, article=OuterRef("pk"))
+    on_annotation = (
+        Annotation.objects.visible_to(user).live().filter(tags__in=tags, article=OuterRef("pk"))
+    )
+    return Exists(on_article) | Exists(on_annotation)
+
+
+def articles_tagged(user, tag: Tag) -> QuerySet[Article]:
+    """Articles that carry ``tag`` for ``user`` (``article_has_tags``), newest first."""
     return (
-        Article.objects.filter(pk__in=ArticleTag.objects.filter(tag=tag).values("article_id"))
+        Article.objects.filter(article_has_tags(user, [tag.pk]))
         .select_related("source")
         .defer("body")
+        .order_by("-date", "-pk")
     )
 
 
 def article_tags_for(user, article: Article | int) -> list[dict]:
-    """An article's (or an article id's) tags, each once, in a reader's order, as ``name``,
-    ``slug``, ``mine`` (``user`` put it there, so may remove it) and ``count`` (how many people
-    did). One query."""
-    tags: dict[str, dict] = {}
-    rows = (
+    """An article's (or an article id's) tags for ``user``, each once, in a reader's order: those
+    people put on the article and those on its annotations (highlights and replies) that
+    ``user`` may see, as ``article_has_tags`` counts them. Each is a dict of ``name``,
+    ``slug``, ``mine`` (``user`` put it on the article, so may remove it), ``count`` (how many
+    people put it on the article) and ``annotations`` (on how many visible annotations it is).
+    One query."""
+    on_article = (
         ArticleTag.objects.filter(article=article)
-        .values_list("tag__name", "tag__slug", "user_id")
-        .order_by("tag__sort_key", "tag__name", "tag__slug")
+        .order_by()
+        .values_list(
+            "tag__name", "tag__slug", "tag__sort_key", "user_id", Value(False, BooleanField())
+        )
     )
-    for name, slug, user_id in rows:
-        entry = tags.setdefault(slug, {"name": name, "slug": slug, "mine": False, "count": 0})
-        entry["count"] += 1
-        entry["mine"] = entry["mine"] or user_id == user.pk
+    on_annotations = (
+        Tag.annotations.through.objects.filter(
+            annotation__in=Annotation.objects.visible_to(user)
+            .live()
+            .filter(article=article)
+            .values("pk")
+        )
+        .values_list(
+            "tag__name",
+            "tag__slug",
+            "tag__sort_key",
+            "annotation__user_id",
+            Value(True, BooleanField()),
+        )
+        .order_by()
+    )
+    rows = sorted(
+        on_article.order_by().union(on_annotations, all=True), key=lambda r: (r[2], r[0], r[1])
+    )
+    tags: dict[str, dict] = {}
+    for name, slug, _key, user_id, annotation in rows:
+        entry = tags.setdefault(
+            slug, {"name": name, "slug": slug, "mine": False, "count": 0, "annotations": 0}
+        )
+        if annotation:
+            entry["annotations"] += 1
+        else:
+            entry["count"] += 1
+            entry["mine"] = entry["mine"] or user_id == user.pk
     return list(tags.values())
+
+
+# --- activity: what others did that concerns a reader ----------------------------------------
+
+# The header shows the number of new items up to this, then "99+": counting stops there.
+ACTIVITY_COUNT_CAP = 100
+
+
+def activity_seen_until(user) -> datetime:
+    """When ``user`` last read their activity: what is newer is new to them. One query."""
+    seen = ActivitySeen.objects.filter(user=user).values_list("until", flat=True).first()
+    return seen or user.date_joined
+
+
+def _seen_until_expression(user):
+    """``activity_seen_until`` inside another query, to save the query of its own."""
+    return Coalesce(
+        Subquery(ActivitySeen.objects.filter(user=user).values("until")[:1]),
+        Value(user.date_joined, DateTimeField()),
+    )
+
+
+def _activity_parts(user) -> tuple[QuerySet[Annotation], QuerySet[Annotation]]:
+    """The two kinds of activity item, as annotations by others that ``user`` may see, not
+    deleted: (1) replies to one of ``user``'s annotations; (2) shared highlights on an article
+    ``user`` annotated, made after ``user`` first did (what was there before is no news).
+
+    Each is driven from ``user``'s own annotations (the indexes on ``user`` and on
+    ``parent``/``article``), so the cost follows how much they annotated, not the site's size;
+    the two never overlap (a reply, a highlight) and are combined with UNION ALL."""
+    mine = Annotation.objects.filter(user=user)
+    replies = (
+        Annotation.objects.visible_to(user)
+        .live()
+        .exclude(user=user)
+        .filter(parent__in=mine.values("pk"))
+        .order_by()
+    )
+    earlier_mine = mine.live().filter(article=OuterRef("article"), created__lt=OuterRef("created"))
+    highlights = (  # without the join to the thread's root that a reply's visibility needs
+        Annotation.objects.highlights_visible_to(user)
+        .live()
+        .exclude(user=user)
+        .filter(article__in=mine.live().values("article"))
+        .filter(Exists(earlier_mine))
+        .order_by()
+    )
+    return replies, highlights
+
+
+def activity_unread_count(user) -> int:
+    """How many activity items ``user`` has not read, up to ``ACTIVITY_COUNT_CAP``: the header's
+    number, on every page. One query; none for an anonymous user."""
+    if user is None or not user.is_authenticated:
+        return 0
+    since = _seen_until_expression(user)
+    replies, highlights = (
+        part.filter(created__gt=since).values("pk") for part in _activity_parts(user)
+    )
+    return replies.union(highlights, all=True)[:ACTIVITY_COUNT_CAP].count()
+
+
+@dataclass
+class Activity:
+    unread: list[Annotation]  # newest first
+    earlier: list[Annotation]  # read before, newest first
+    more: bool  # more unread items than ``unread`` shows (older ones)
+    seen_until: datetime
+
+
+def activity_for(user, *, unread_limit: int = 50, earlier_limit: int = 30) -> Activity:
+    """``user``'s activity page: the items not yet read (the oldest ``unread_limit`` of them,
+    so that marking them read up to the newest one shown marks nothing unseen) and the
+    ``earlier_limit`` newest read ones. Five queries whatever the number of items."""
+    seen = activity_seen_until(user)
+
+    def ids(condition: Q, order: tuple[str, ...], limit: int) -> list[int]:
+        replies, highlights = (
+            part.filter(condition).values_list("id", "created") for part in _activity_parts(user)
+        )
+        rows = replies.union(highlights, all=True).order_by(*order)[:limit]
+        return [pk for pk, _created in rows]
+
+    unread = ids(Q(created__gt=seen), ("created", "id"), unread_limit + 1)
+    more = len(unread) > unread_limit
+    unread = unread[:unread_limit]
+    earlier = ids(Q(created__lte=seen), ("-created", "-id"), earlier_limit)
+    rows = (
+        Annotation.objects.for_display().select_related("parent__user").in_bulk(unread + earlier)
+        if unread or earlier
+        else {}
+    )
+    return Activity(
+        unread=[rows[pk] for pk in reversed(unread) if pk in rows],
+        earlier=[rows[pk] for pk in earlier if pk in rows],
+        more=more,
+        seen_until=seen,
+    )

@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from annotations import anchoring, markup
-from annotations.models import Annotation, ApiToken, ArticleTag, Tag
+from annotations.models import ActivitySeen, Annotation, ApiToken, ArticleTag, Tag
 from annotations.selectors import tag_named
 from articles.models import Article
 
@@ -138,6 +138,21 @@ def article_tag_add(*, user, article: Article, names: str | Iterable[str]) -> li
 @transaction.atomic
 def article_tag_remove(*, user, article: Article, tag: Tag) -> None:
     ArticleTag.objects.filter(article=article, tag=tag, user=user).delete()
+
+
+# --- activity -------------------------------------------------------------------------------
+
+
+def activity_mark_read(*, user, until=None) -> None:
+    """``user`` has read their activity up to ``until`` (now when left out). Never backwards:
+    a page rendered before another that read further does not make its items new again.
+
+    One UPDATE, and an INSERT the first time (which leaves a row another request wrote in the
+    meantime alone): each statement is safe on its own, no transaction needed."""
+    until = until or timezone.now()
+    if ActivitySeen.objects.filter(user=user, until__lt=until).update(until=until):
+        return
+    ActivitySeen.objects.bulk_create([ActivitySeen(user=user, until=until)], ignore_conflicts=True)
 
 
 # --- annotations ----------------------------------------------------------------------------

@@ -18,10 +18,12 @@ from django.views.decorators.http import require_GET, require_POST
 from annotations import exports, services, w3c
 from annotations.models import Tag
 from annotations.selectors import (
+    activity_for,
     annotation_get_for_user,
     annotations_search,
     articles_tagged,
     tags_in_use,
+    tags_of_own_annotations,
     token_get_for_user,
 )
 from articles.models import Article
@@ -67,7 +69,7 @@ def my_annotations(request):
             "page_obj": page,
             "annotations": page.object_list,
             "filters": filters,
-            "tags": tags_in_use(request.user),
+            "tags": tags_of_own_annotations(request.user),
             "my_articles": my_articles,
         },
     )
@@ -120,11 +122,32 @@ def tag_detail(request, slug: str):
     unknown tag does."""
     tag = get_object_or_404(tags_in_use(request.user), slug=slug)
     annotations = annotations_search(request.user, tag=tag.slug).for_display()[:200]
+    articles = articles_tagged(request.user, tag)[:200]
     return render(
         request,
         "annotations/tag_detail.html",
-        {"tag": tag, "annotations": annotations, "articles": articles_tagged(tag)[:200]},
+        {"tag": tag, "annotations": annotations, "articles": articles},
     )
+
+
+@login_required
+@require_GET
+def activity(request):
+    """Replies to the reader's annotations and others' shared annotations on articles they
+    annotated, the new ones first. Showing them marks them read: the header's count drops."""
+    page = activity_for(request.user)
+    if page.unread:
+        services.activity_mark_read(user=request.user, until=page.unread[0].created)
+    return render(request, "annotations/activity.html", {"activity": page})
+
+
+@login_required
+@require_POST
+def activity_read(request):
+    """Mark every activity item read, those not shown yet too."""
+    services.activity_mark_read(user=request.user)
+    messages.success(request, _("All activity marked as read."))
+    return redirect("annotations:activity")
 
 
 @login_required

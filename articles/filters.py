@@ -15,8 +15,7 @@ from django.utils.functional import cached_property
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from annotations.models import Annotation, ArticleTag
-from annotations.selectors import tags_in_use
+from annotations.selectors import article_has_tags, tags_in_use
 from articles.models import Article, ReadingState, Source, Speaker
 
 
@@ -95,18 +94,10 @@ class ArticleFilter(django_filters.FilterSet):
         return queryset.quoting(value)
 
     def filter_tag(self, queryset, name, value):
-        """Articles someone tagged with it, or with an annotation the reader may see that
-        carries it (a private annotation's tag does not reveal its article to others)."""
-        tags = self.tag_ids  # those ``value`` names
-        user = getattr(self.request, "user", None)
-        return queryset.filter(
-            Exists(ArticleTag.objects.filter(tag__in=tags, article=OuterRef("pk")))
-            | Exists(
-                Annotation.objects.visible_to(user)
-                .live()
-                .filter(tags__in=tags, article=OuterRef("pk"))
-            )
-        )
+        """Articles that carry it for the reader: someone tagged the article, or an annotation
+        on it that the reader may see carries it (``annotations.selectors.article_has_tags``; a
+        private annotation's tag does not reveal its article to others)."""
+        return queryset.filter(article_has_tags(getattr(self.request, "user", None), self.tag_ids))
 
     def filter_reading(self, queryset, name, value):
         """Unread or read (of what is not archived), the favourites (archived or not), the

@@ -289,6 +289,18 @@
     return element;
   }
 
+  // The first line of a comment as text: the sanitised HTML parsed in an inert <template> (no
+  // image loads, no script runs), its first non-empty line (a paragraph, or a line before <br>).
+  function firstLine(html) {
+    if (!html) return "";
+    const holder = document.createElement("template");
+    holder.innerHTML = html;
+    holder.content.querySelectorAll("br").forEach((br) => br.replaceWith("\n"));
+    holder.content.querySelectorAll("p, li, h1, h2, h3, h4, h5, h6, blockquote, pre").forEach((block) => block.append("\n"));
+    const lines = holder.content.textContent.split("\n").map((text) => text.trim());
+    return lines.find((text) => text) || "";
+  }
+
   function listItem(a) {
     const item = el("li", "annotation-entry colour-" + a.colour);
     item.dataset.annotationId = a.id;
@@ -296,6 +308,13 @@
     const open = el("button", "entry-open");
     open.type = "button";
     open.appendChild(el("span", "entry-quote", quoted(a.exact, 90)));
+    const line = firstLine(a.comment_html);
+    if (line) open.appendChild(el("span", "entry-comment", snippet(line, 120)));
+    if (a.tags && a.tags.length) {
+      const tags = el("span", "entry-tags");
+      a.tags.forEach((t) => tags.appendChild(el("span", "tag", t)));
+      open.appendChild(tags);
+    }
     const meta = [a.mine ? S.you : a.user, a.visibility === "shared" ? S.shared : S.private];
     if (a.replies) meta.push(S.replies + ": " + a.replies);
     if (a.deleted) meta.push(S.deleted);

@@ -391,15 +391,16 @@ def test_merge_by_post(editor_client, quote, baerbock):
 def test_query_counts(editor_client, client, quote, django_assert_max_num_queries):
     url = quote.article.get_absolute_url()
     editor_client.get(url)
-    # cached: session, user, revisions, annotations, tags, and the editor's permissions
-    with django_assert_max_num_queries(8):
+    # cached: session, user, revisions, annotations, tags, the editor's permissions, the
+    # reading state and the header's activity count
+    with django_assert_max_num_queries(9):
         assert editor_client.get(url).status_code == 200
     correction = reverse("articles:quote-correct", args=[quote.pk])
-    with django_assert_max_num_queries(5):
+    with django_assert_max_num_queries(6):  # and the header's activity count
         assert editor_client.get(correction).status_code == 200
     speaker = quote.speaker.get_absolute_url()
     editor_client.get(speaker)
-    with django_assert_max_num_queries(5):
+    with django_assert_max_num_queries(6):
         assert editor_client.get(speaker).status_code == 200
 
 

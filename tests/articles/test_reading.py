@@ -604,25 +604,26 @@ def test_query_counts_do_not_grow_with_the_rows(
     alice_client, many_articles, django_assert_max_num_queries
 ):
     speaker = Speaker.objects.get(name="Person 1")
-    # Every page: session and user, then the reading revision (articles.shared). Rendered
-    # (the first request at a revision), each page then runs its own; from the shared cache
-    # only what is the reader's own.
+    # Every page: session and user, the header's count of unread activity (one query), then
+    # the reading revision (articles.shared). Rendered (the first request at a revision), each
+    # page then runs its own; from the shared cache only what is the reader's own.
     pages = [
         # Count, page, speakers per row, the three filters' options; cached: the reader's tags.
-        # Every list also reads the reader's archived ids (its cache key) and the rows' states.
-        (reverse("articles:list"), 11, 6),
+        # Every list also reads the reader's archived ids (its cache key) and the rows' states,
+        # and the header the reader's activity count.
+        (reverse("articles:list"), 12, 7),
         # A ranked search: the window with its ranks, the page by id, speakers, passages, the
         # options (no count: the window's length is the count).
-        (reverse("articles:list") + "?q=Lage&sort=relevance", 12, 6),
-        (reverse("articles:list") + f"?speaker={speaker.slug}&source=quelle-1&q=ernst", 14, 6),
+        (reverse("articles:list") + "?q=Lage&sort=relevance", 13, 7),
+        (reverse("articles:list") + f"?speaker={speaker.slug}&source=quelle-1&q=ernst", 15, 7),
         # 4 for the article, 3 for the reader's part without annotations (highlights, the
         # article's tags, the reading state; replies and the highlights' tags when there are
-        # any), and on the first visit the write that marks it read.
-        (many_articles[0].get_absolute_url(), 11, 6),
-        (reverse("articles:speakers"), 5, 3),
-        (speaker.get_absolute_url(), 7, 3),
-        (reverse("articles:sources"), 4, 3),
-        (reverse("articles:source", args=["quelle-0"]), 8, 3),
+        # any), the header's activity count, and on the first visit the write that marks it read.
+        (many_articles[0].get_absolute_url(), 12, 7),
+        (reverse("articles:speakers"), 6, 4),
+        (speaker.get_absolute_url(), 8, 4),
+        (reverse("articles:sources"), 5, 4),
+        (reverse("articles:source", args=["quelle-0"]), 9, 4),
     ]
     for url, rendered, cached in pages:
         with django_assert_max_num_queries(rendered):

@@ -147,10 +147,11 @@ def test_opening_the_article_marks_it_read_for_this_reader_only(alice_client, bo
 def test_the_article_page_is_bounded_in_queries(alice_client, three, django_assert_max_num_queries):
     url = three[0].get_absolute_url()
     # session, user, the article's revisions, the article and its quotations, its neighbours,
-    # highlights, tags, the reading state, and the write that marks it read
-    with django_assert_max_num_queries(11):
+    # highlights, tags, the reading state, the write that marks it read, the header's activity
+    # count
+    with django_assert_max_num_queries(12):
         alice_client.get(url)
-    with django_assert_max_num_queries(6):  # the shared parts from the cache; no write
+    with django_assert_max_num_queries(7):  # the shared parts from the cache; no write
         alice_client.get(url)
 
 
@@ -296,10 +297,10 @@ def test_the_list_is_bounded_in_queries_with_every_row_in_a_state(
         )
     for query in ({}, {"reading": "favourite"}, {"reading": "read", "q": "Text"}):
         # session, user, revision, archived ids, count, page, speakers, three filters' options,
-        # the rows' states; then without the shared part's six
-        with django_assert_max_num_queries(11):
+        # the rows' states, the header's activity count; then without the shared part's six
+        with django_assert_max_num_queries(12):
             first = alice_client.get(LIST, query)
-        with django_assert_max_num_queries(11 if query else 6):
+        with django_assert_max_num_queries(12 if query else 7):
             alice_client.get(LIST, query)
         assert len(listed(first)) == 20 or query
         assert page(first).count('data-reading-state data-read="true"') == len(listed(first))

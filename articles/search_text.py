@@ -197,11 +197,13 @@ def passage(body: str, query: Query) -> list[tuple[str, bool]]:
     left = list(hits)
     while left and len(fragments) < MAX_FRAGMENTS:
         # The window of MAX_WORDS words from a hit that holds the most hits left.
-        best_first, best_count = left[0], 0
+        best_first, best_count, last = left[0], 0, 0
         for i, first in enumerate(left):
-            count = sum(1 for hit in left[i:] if hit < first + MAX_WORDS)
-            if count > best_count:
-                best_first, best_count = first, count
+            last = max(last, i)
+            while last + 1 < len(left) and left[last + 1] < first + MAX_WORDS:
+                last += 1
+            if last - i + 1 > best_count:
+                best_first, best_count = first, last - i + 1
         covered = [hit for hit in left if best_first <= hit < best_first + MAX_WORDS]
         # Centred on the hits it holds, within the text and off the fragments chosen before.
         span = covered[-1] - covered[0] + 1

@@ -60,3 +60,14 @@ def test_a_passage_marks_inflected_forms_and_leaves_excluded_words():
     parts = passage("Die großen Koalitionen streiten mit der SPD.", parse('"große Koalition" -SPD'))
     assert [part for part, marked in parts if marked] == ["großen", "Koalitionen"]
     assert "".join(part for part, _ in parts) == "Die großen Koalitionen streiten mit der SPD"
+
+
+def test_a_passage_is_the_two_places_with_the_most_matches_in_text_order():
+    filler = " ".join(f"w{n}" for n in range(80))
+    body = f"Koalition {filler} Koalition und Koalition {filler} Koalition, Koalition, Koalition."
+    parts = passage(body, parse("Koalition"))
+    shown = "".join(part for part, _ in parts)
+    assert not shown.startswith("Koalition w0")  # the single match is left out
+    first, second = shown.split(" … ")
+    assert first.count("Koalition") == 2 and second.count("Koalition") == 3
+    assert len(first.split()) <= 30 and len(second.split()) <= 30

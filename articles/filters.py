@@ -9,7 +9,6 @@ from html import escape
 
 import django_filters
 from django import forms
-from django.db import connection
 from django.db.models import Exists, OuterRef, Q
 from django.utils.functional import cached_property
 from django.utils.safestring import SafeString, mark_safe
@@ -226,10 +225,11 @@ class ArticleFilter(django_filters.FilterSet):
             return queryset.none()
         queryset = self._archived_hidden(super().filter_queryset(queryset))
         sort = self.form.cleaned_data.get("sort") or self.RELEVANCE
-        if sort == self.RELEVANCE and self.search and connection.vendor == "postgresql":
+        if sort == self.RELEVANCE and self.search:
             # Ranking reads every match's vector: a word in half of 100,000 articles would cost
             # half a second. The newest RANK_WINDOW matches are ranked, found through the date
-            # index, in the query that finds them; the page says so when there are more.
+            # index, in the query that finds them; the page says so when there are more. (On
+            # SQLite the same: the matches are the most relevant sqlite_search.LIMIT.)
             window = list(
                 queryset.order_by("-date", "-pk").values_list("pk", "rank", "date")[
                     : self.RANK_WINDOW + 1

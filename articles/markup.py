@@ -9,16 +9,14 @@ this). A quotation that spans paragraphs is split into one piece per paragraph; 
 another is nested; one that overlaps another without being inside it is split where the other
 ends, so the tags always nest.
 
-Also the search helpers for the article list: ``parse_search`` (the words of a query, for the
-SQLite fallback), ``snippet`` (a passage with the words marked) and ``marked_parts`` (a passage
-PostgreSQL marked), and ``reading_minutes``.
+Also ``marked_parts`` (a search result's passage PostgreSQL marked, for the article list; SQLite's
+are made by ``articles.search_text``) and ``reading_minutes``.
 """
 
 from __future__ import annotations
 
 import bisect
 import html
-import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -154,65 +152,6 @@ def reading_minutes(characters: int) -> int:
 
 
 # --- Search ------------------------------------------------------------------------------------
-
-_QUERY_PART = re.compile(r'(-?)"([^"]*)"?|(-?)(\S+)')
-
-
-def parse_search(text: str) -> tuple[list[str], list[str]]:
-    """A websearch-style query as (words or phrases that must occur, ones that must not).
-
-    ``Putin -Lawrow "westliche Militärmaschinerie"`` -> (["Putin", "westliche
-    Militärmaschinerie"], ["Lawrow"]). ``or`` is ignored: the fallback needs every word.
-    """
-    wanted: list[str] = []
-    unwanted: list[str] = []
-    for match in _QUERY_PART.finditer(text):
-        if match[2] is not None:
-            negative, term = match[1], " ".join(match[2].split())
-        else:
-            negative, term = match[3], match[4].strip("\"'")
-        if not term or term.lower() == "or" or term == "-":
-            continue
-        (unwanted if negative else wanted).append(term)
-    return wanted, unwanted
-
-
-def snippet(text: str, terms: Sequence[str], width: int = 240) -> list[tuple[str, bool]]:
-    """A passage of about ``width`` characters around the first of ``terms`` in ``text``, as
-    (text, marked) parts with every occurrence of the terms marked; case-insensitive."""
-    text = " ".join(text.split())
-    terms = [term for term in terms if term]
-    pattern = (
-        re.compile("|".join(re.escape(term) for term in sorted(terms, key=len, reverse=True)), re.I)
-        if terms
-        else None
-    )
-    first = pattern.search(text) if pattern else None
-    if first is None:
-        start, end = 0, min(len(text), width)
-    else:
-        start = max(0, first.start() - width // 3)
-        end = min(len(text), start + width)
-        start = max(0, min(start, end - width))
-    if start > 0:  # begin and end at word boundaries, keeping the first match whole
-        space = text.find(" ", start, first.start())
-        start = space + 1 if space != -1 else start
-    if end < len(text):
-        space = text.rfind(" ", first.end() if first else start, end)
-        end = space if space != -1 else end
-    passage = text[start:end]
-    parts: list[tuple[str, bool]] = [("…", False)] if start > 0 else []
-    position = 0
-    for match in pattern.finditer(passage) if pattern else ():
-        if match.start() > position:
-            parts.append((passage[position : match.start()], False))
-        parts.append((match.group(), True))
-        position = match.end()
-    if position < len(passage):
-        parts.append((passage[position:], False))
-    if end < len(text):
-        parts.append(("…", False))
-    return _merge(parts)
 
 
 def marked_parts(text: str, start_mark: str, stop_mark: str) -> list[tuple[str, bool]]:

@@ -8,12 +8,12 @@ from django.contrib.postgres.search import (
     SearchVectorField,
 )
 from django.db import connection, models
-from django.db.models import Exists, F, OuterRef, Q
+from django.db.models import Exists, F, FloatField, OuterRef, Q, Value
 from django.db.models.functions import Length
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from articles.markup import parse_search
+from articles import search_text, sqlite_search
 
 
 class Source(models.Model):
@@ -166,21 +166,22 @@ class ArticleQuerySet(models.QuerySet):
         )
 
     def search(self, text: str):
-        """Full-text search: German stemming and websearch syntax on PostgreSQL, with a
-        ``rank``; on SQLite every word must occur in the title or body (case-insensitive)
-        and no ``-word`` may."""
+        """Full-text search in German, websearch syntax (``Putin -Lawrow``, ``"große
+        Koalition"``, ``NATO OR Merkel``), with a ``rank`` (higher: more relevant). PostgreSQL
+        uses its ``german`` configuration; SQLite an FTS5 table of the same Snowball stems
+        (``articles.sqlite_search``, ``articles.search_text``). A query with no word left
+        (only stop words, punctuation) finds nothing on both."""
         if connection.vendor == "postgresql":
             query = SearchQuery(text, config="german", search_type="websearch")
             return self.filter(search_vector=query).annotate(
                 rank=SearchRank(F("search_vector"), query)
             )
-        terms, excluded = parse_search(text)
-        queryset = self
-        for term in terms:
-            queryset = queryset.filter(_contains(term))
-        for term in excluded:
-            queryset = queryset.exclude(_contains(term))
-        return queryset
+        parsed = search_text.parse(text)
+        if not parsed:
+            return self.annotate(rank=Value(0.0, output_field=FloatField())).none()
+        return self.filter(sqlite_search.condition(parsed)).annotate(
+            rank=sqlite_search.rank(parsed)
+        )
 
     def with_headline(self, text: str):
         """On PostgreSQL, ``headline``: the passages of the body that match, words marked with
@@ -199,15 +200,6 @@ class ArticleQuerySet(models.QuerySet):
                 fragment_delimiter=" … ",
             )
         )
-
-
-def _contains(term: str) -> Q:
-    """Title or body contains ``term``, ignoring case. SQLite's LIKE folds ASCII letters only,
-    so "ärger" would miss "Ärger": the usual spellings of the other letters are tried too."""
-    condition = Q()
-    for variant in {term, term.lower(), term.upper(), term.lower().capitalize()}:
-        condition |= Q(title__icontains=variant) | Q(body__icontains=variant)
-    return condition
 
 
 class Article(models.Model):
@@ -244,8 +236,9 @@ class Article(models.Model):
     )
     imported_at = models.DateTimeField(_("imported at"), auto_now_add=True)
     # Title (weight A) and body (weight B) as a German tsvector, kept up to date by a trigger
-    # on PostgreSQL (migration 0002) for every write path; unused (NULL) on SQLite. The search
-    # needs the GIN index "article_search_vector_idx" that the same migration creates.
+    # on PostgreSQL (migration 0002) for every write path; unused (NULL) on SQLite, which keeps
+    # an FTS5 table instead (articles.sqlite_search). The search needs the GIN index
+    # "article_search_vector_idx" that the same migration creates.
     search_vector = SearchVectorField(null=True, editable=False)
     # Kept by articles.derived: a new value with every change to the article or its
     # quotations (the page's cache key), and the source its counts were added to.

@@ -17,7 +17,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
-from articles import markup, titles
+from articles import markup, search_text, titles
 from articles.models import (
     MARK_START,
     MARK_STOP,
@@ -259,9 +259,10 @@ def _passages(ids: list[int], search: str) -> dict[int, list[tuple[str, bool]]]:
             Article.objects.filter(pk__in=ids).with_headline(search).values_list("pk", "headline")
         )
         return {pk: markup.marked_parts(text, MARK_START, MARK_STOP) for pk, text in rows}
-    terms, _excluded = markup.parse_search(search)
+    # SQLite: the same passages, found in Python by the words' stems.
+    query = search_text.parse(search)
     rows = Article.objects.filter(pk__in=ids).values_list("pk", "body")
-    return {pk: markup.snippet(body, terms) for pk, body in rows}
+    return {pk: search_text.passage(body, query) for pk, body in rows}
 
 
 # --- The reader's own state ---------------------------------------------------------------------

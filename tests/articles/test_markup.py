@@ -8,9 +8,7 @@ from articles.markup import (
     Span,
     blocks,
     marked_parts,
-    parse_search,
     reading_minutes,
-    snippet,
     to_html,
 )
 
@@ -92,28 +90,6 @@ def test_any_spans_give_balanced_tags_and_the_exact_text(body, pairs):
             assert depth >= 0
         assert depth == 0
         assert "".join(text) == body[block.start : block.end]
-
-
-def test_parse_search_understands_websearch_syntax():
-    assert parse_search('Putin -Lawrow "westliche  Militärmaschinerie" or -"a b"') == (
-        ["Putin", "westliche Militärmaschinerie"],
-        ["Lawrow", "a b"],
-    )
-    assert parse_search("  ") == ([], [])
-
-
-def test_snippet_marks_the_words_around_the_first_match():
-    text = (
-        "Anfang " * 40 + "die westliche Militärmaschinerie und MILITÄRMASCHINERIE " + "Ende " * 40
-    )
-    parts = snippet(text, ["militärmaschinerie"], width=100)
-    assert parts[0][0].startswith("…") and parts[-1][0].endswith("…")
-    assert [p for p, marked in parts if marked] == ["Militärmaschinerie", "MILITÄRMASCHINERIE"]
-    assert len("".join(p for p, _ in parts)) <= 104
-
-
-def test_snippet_without_a_match_is_the_beginning():
-    assert snippet("Kurzer Text.", ["nichts"]) == [("Kurzer Text.", False)]
 
 
 def test_marked_parts_turn_markers_into_parts():

@@ -6,19 +6,10 @@ from html.parser import HTMLParser
 
 import pytest
 from django.core.cache import cache
-from django.db import connection
 from django.urls import reverse
 
 from articles import derived
 from articles.models import Article, Quote, Source, Speaker, nested_quote
-
-postgres_only = pytest.mark.skipif(
-    connection.vendor != "postgresql",
-    reason="German stemming, websearch syntax and ranking need PostgreSQL full-text search",
-)
-sqlite_only = pytest.mark.skipif(
-    connection.vendor == "postgresql", reason="the case-insensitive fallback is SQLite's"
-)
 
 _counter = iter(range(10**9))
 
@@ -311,7 +302,6 @@ def test_search_passages_are_escaped(alice_client):
     assert "<mark>Lockvogel</mark>" in html
 
 
-@postgres_only
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     "query, found",
@@ -327,16 +317,13 @@ def test_search_passages_are_escaped(alice_client):
         ("Merkel", False),
     ],
 )
-def test_postgres_search_stems_german_and_understands_websearch(
-    alice_client, seed_article, query, found
-):
+def test_search_stems_german_and_understands_websearch(alice_client, seed_article, query, found):
     response = alice_client.get(reverse("articles:list"), {"q": query})
     assert titles(response) == ([seed_article.title] if found else [])
 
 
-@postgres_only
 @pytest.mark.django_db
-def test_postgres_search_ranks_title_matches_first(alice_client):
+def test_search_ranks_title_matches_first(alice_client):
     source = Source.objects.create(name="Blatt", slug="blatt")
     make_article(
         source,
@@ -359,7 +346,6 @@ def test_postgres_search_ranks_title_matches_first(alice_client):
     ]
 
 
-@postgres_only
 @pytest.mark.django_db
 def test_ranked_pages_are_the_sql_order_of_the_newest_matches(alice_client, monkeypatch):
     """The ranked window is sorted in Python: its pages must be what ORDER BY rank, date, id
@@ -391,7 +377,6 @@ def test_ranked_pages_are_the_sql_order_of_the_newest_matches(alice_client, monk
     assert "the newest 40 ranked by relevance" in response.content.decode()
 
 
-@postgres_only
 @pytest.mark.django_db
 def test_the_search_vector_follows_edits(seed_article):
     Article.objects.filter(pk=seed_article.pk).update(title="Ein ganz neuer Titel")
@@ -401,21 +386,6 @@ def test_the_search_vector_follows_edits(seed_article):
     seed_article.save()
     assert Article.objects.search("Rhabarber").exists()
     assert not Article.objects.search("Militärmaschinerie").exists()
-
-
-@sqlite_only
-@pytest.mark.django_db
-def test_sqlite_search_is_a_case_insensitive_match(alice_client, seed_article):
-    url = reverse("articles:list")
-    assert titles(alice_client.get(url, {"q": "MILITÄRMASCHINERIE"})) == [seed_article.title]
-    assert titles(alice_client.get(url, {"q": "nato stoltenberg"})) == [seed_article.title]
-    assert titles(alice_client.get(url, {"q": "Putin -Lawrow"})) == []
-    assert titles(alice_client.get(url, {"q": '"westliche Militärmaschinerie"'})) == [
-        seed_article.title
-    ]
-    assert titles(alice_client.get(url, {"q": '"Militärmaschinerie westliche"'})) == []
-    (row,) = alice_client.get(url, {"q": "stoltenberg"}).context["rows"]
-    assert ("Stoltenberg", True) in row.passage
 
 
 # --- Speakers and sources ---------------------------------------------------------------------

@@ -1,0 +1,256 @@
+"""German full-text search in plain Python, for SQLite's FTS5 index. No Django imports.
+
+PostgreSQL searches with its ``german`` configuration; SQLite's FTS5 knows no German, so the
+index (``articles.sqlite_search``) holds what this module makes of a text, and a query is
+turned into an FTS5 MATCH expression over the same forms:
+
+- ``words(text)``: the words with their offsets: runs of letters and digits (a hyphen, an
+  apostrophe or a dot separates words: "Ukraine-Krieg" is "Ukraine" and "Krieg").
+- ``stem(word)``: the word lower-cased and stemmed by the Snowball ``german`` algorithm that
+  PostgreSQL's ``german_stem`` dictionary runs ("Koalitionen" -> "koalition", "großen" ->
+  "gross"); a stop word of PostgreSQL's ``german.stop`` list is None (not indexed, not
+  searched); a word with a digit ("G7", "2022") is only lower-cased, as PostgreSQL's parser
+  does.
+- ``parse(query)``: PostgreSQL's ``websearch_to_tsquery`` syntax: words are all needed,
+  ``OR`` between two words or phrases gives either (and binds loosest: ``a b OR c`` is ``(a
+  AND b) OR c``), ``-word`` excludes, ``"a phrase"`` needs its words in a row (stop words in it
+  are left out, so ``"Nato und EU"`` also finds "Nato, EU"). Other punctuation is ignored;
+  nothing a person types makes it fail.
+- ``passage(body, query)``: the parts of the body that match, with the matching words marked,
+  as PostgreSQL's ``ts_headline`` gives them on the article list.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+
+import snowballstemmer
+
+# PostgreSQL's tsearch_data/german.stop (the Snowball project's German stop words).
+STOP_WORDS = frozenset(
+    """
+    aber alle allem allen aller alles als also am an ander andere anderem anderen anderer
+    anderes anderm andern anderr anders auch auf aus bei bin bis bist da damit dann der den des
+    dem die das daß derselbe derselben denselben desselben demselben dieselbe dieselben
+    dasselbe dazu dein deine deinem deinen deiner deines denn derer dessen dich dir du dies
+    diese diesem diesen dieser dieses doch dort durch ein eine einem einen einer eines einig
+    einige einigem einigen einiger einiges einmal er ihn ihm es etwas euer eure eurem euren
+    eurer eures für gegen gewesen hab habe haben hat hatte hatten hier hin hinter ich mich mir
+    ihr ihre ihrem ihren ihrer ihres euch im in indem ins ist jede jedem jeden jeder jedes jene
+    jenem jenen jener jenes jetzt kann kein keine keinem keinen keiner keines können könnte
+    machen man manche manchem manchen mancher manches mein meine meinem meinen meiner meines
+    mit muss musste nach nicht nichts noch nun nur ob oder ohne sehr sein seine seinem seinen
+    seiner seines selbst sich sie ihnen sind so solche solchem solchen solcher solches soll
+    sollte sondern sonst über um und uns unse unsem unsen unser unses unter viel vom von vor
+    während war waren warst was weg weil weiter welche welchem welchen welcher welches wenn
+    werde werden wie wieder will wir wird wirst wo wollen wollte würde würden zu zum zur zwar
+    zwischen
+    """.split()
+)
+
+# Letters and digits (not "_"): what FTS5's unicode61 tokenizer keeps together too, so a stem
+# written to the index is one token there.
+_WORD = re.compile(r"[^\W_]+")
+_DIGIT = re.compile(r"\d")
+_local = threading.local()  # a Snowball stemmer keeps state: one per thread
+
+
+@dataclass(frozen=True)
+class Word:
+    start: int
+    end: int
+    text: str
+
+
+def words(text: str) -> list[Word]:
+    return [Word(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str | None:
+    """The indexed form of a word, or None for a stop word."""
+    lower = word.lower()
+    if _DIGIT.search(lower):
+        return lower
+    if lower in STOP_WORDS:
+        return None
+    stemmer = getattr(_local, "stemmer", None)
+    if stemmer is None:
+        stemmer = _local.stemmer = snowballstemmer.stemmer("german")
+    return stemmer.stemWord(lower)
+
+
+def stems(text: str) -> list[str]:
+    return [s for word in _WORD.findall(text) if (s := stem(word))]
+
+
+def index_text(text: str | None) -> str:
+    """What the index holds for a text: its stems, separated by spaces."""
+    return " ".join(stems(text or ""))
+
+
+# --- Queries -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Term:
+    """A word (one stem) or a phrase (several, in a row), wanted or excluded."""
+
+    stems: tuple[str, ...]
+    negated: bool = False
+
+    def fts(self) -> str:
+        return '"' + " ".join(self.stems) + '"'  # stems hold letters and digits only
+
+
+@dataclass(frozen=True)
+class Query:
+    """``groups`` of terms, each group all needed, any group enough."""
+
+    groups: tuple[tuple[Term, ...], ...]
+
+    def __bool__(self) -> bool:
+        return bool(self.groups)
+
+    @property
+    def wanted(self) -> frozenset[str]:
+        """The stems of the words the query looks for (the ones a passage marks)."""
+        return frozenset(
+            s for group in self.groups for t in group if not t.negated for s in t.stems
+        )
+
+    @property
+    def match(self) -> str | None:
+        """The FTS5 expression for the groups with a wanted term, or None if there are none."""
+        parts = []
+        for group in self.groups:
+            wanted = [t.fts() for t in group if not t.negated]
+            if wanted:
+                parts.append(
+                    "("
+                    + "("
+                    + " AND ".join(wanted)
+                    + ")"
+                    + "".join(f" NOT {t.fts()}" for t in group if t.negated)
+                    + ")"
+                )
+        return " OR ".join(parts) or None
+
+    @property
+    def excluding(self) -> list[str]:
+        """For each group with no wanted term (``-Lawrow``): the FTS5 expression of what it
+        excludes. Such a group matches every article that expression does not."""
+        return [
+            " OR ".join(t.fts() for t in group)
+            for group in self.groups
+            if all(t.negated for t in group)
+        ]
+
+
+_PART = re.compile(r'(-?)"([^"]*)"?|(-?)([^\s"]+)')
+
+
+def parse(text: str) -> Query:
+    """A query in ``websearch_to_tsquery`` syntax (see the module's docstring)."""
+    items: list[tuple[bool, bool, str]] = []  # (negated, quoted, text)
+    for m in _PART.finditer(text or ""):
+        if m[2] is not None:
+            items.append((bool(m[1]), True, m[2]))
+        else:
+            items.append((bool(m[3]), False, m[4]))
+    groups: list[list[Term]] = [[]]
+    previous_was_or = True  # at the start, "or" is a word, as after another "or"
+    for index, (negated, quoted, raw) in enumerate(items):
+        is_or = not negated and not quoted and raw.lower() == "or"
+        if is_or and not previous_was_or and index + 1 < len(items):
+            groups.append([])
+            previous_was_or = True
+            continue
+        previous_was_or = False
+        found = tuple(stems(raw))
+        if found:
+            groups[-1].append(Term(found, negated))
+    return Query(tuple(tuple(group) for group in groups if group))
+
+
+# --- Passages ----------------------------------------------------------------------------------
+
+MAX_WORDS, MIN_WORDS, MAX_FRAGMENTS, DELIMITER = 30, 12, 2, " … "
+
+
+def passage(body: str, query: Query) -> list[tuple[str, bool]]:
+    """The passages of ``body`` where the query's words are, as (text, marked) parts: at most
+    MAX_FRAGMENTS of at most MAX_WORDS words, those with the most matching words, in the order
+    of the text, joined by DELIMITER; the first MIN_WORDS words when none matches (as
+    PostgreSQL's headline with the list's options). Whitespace runs become one space."""
+    found = words(body)
+    if not found:
+        return []
+    wanted = query.wanted
+    hits = [i for i, word in enumerate(found) if stem(word.text) in wanted]
+    if not hits:
+        return _parts(body, found, 0, min(MIN_WORDS, len(found)), set())
+    fragments: list[tuple[int, int]] = []
+    left = list(hits)
+    while left and len(fragments) < MAX_FRAGMENTS:
+        # The window of MAX_WORDS words from a hit that holds the most hits left.
+        best_first, best_count, last = left[0], 0, 0
+        for i, first in enumerate(left):
+            last = max(last, i)
+            while last + 1 < len(left) and left[last + 1] < first + MAX_WORDS:
+                last += 1
+            if last - i + 1 > best_count:
+                best_first, best_count = first, last - i + 1
+        covered = [hit for hit in left if best_first <= hit < best_first + MAX_WORDS]
+        # Centred on the hits it holds, within the text and off the fragments chosen before.
+        span = covered[-1] - covered[0] + 1
+        start = max(0, covered[0] - (MAX_WORDS - span) // 2)
+        end = min(len(found), start + MAX_WORDS)
+        start = max(0, end - MAX_WORDS)
+        for taken_start, taken_end in fragments:
+            if start < taken_end and taken_start < end:
+                if covered[0] >= taken_end:
+                    start = taken_end
+                else:
+                    end = taken_start
+        fragments.append((start, end))
+        left = [hit for hit in left if not start <= hit < end]
+    parts: list[tuple[str, bool]] = []
+    previous_end = None
+    for start, end in sorted(fragments):
+        if previous_end == start:  # adjacent: one passage
+            parts.append((_SPACES.sub(" ", body[found[start - 1].end : found[start].start]), False))
+        elif previous_end is not None:
+            parts.append((DELIMITER, False))
+        parts += _parts(body, found, start, end, set(hits))
+        previous_end = end
+    return _merge(parts)
+
+
+def _parts(body: str, found: list[Word], start: int, end: int, hits: set[int]):
+    """Words ``start`` to ``end`` (excluded) as parts, with what lies between them (whitespace
+    runs as one space), the ``hits`` marked."""
+    parts: list[tuple[str, bool]] = []
+    for i in range(start, end):
+        if i > start:
+            parts.append((_SPACES.sub(" ", body[found[i - 1].end : found[i].start]), False))
+        parts.append((found[i].text, i in hits))
+    return _merge(parts)
+
+
+_SPACES = re.compile(r"\s+")
+
+
+def _merge(parts: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    merged: list[tuple[str, bool]] = []
+    for text, marked in parts:
+        if not text:
+            continue
+        if merged and merged[-1][1] == marked:
+            merged[-1] = (merged[-1][0] + text, marked)
+        else:
+            merged.append((text, marked))
+    return merged

@@ -1,0 +1,73 @@
+"""articles.search_text: words, stems, the websearch parser and passages, without a database."""
+
+import sqlite3
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from articles.search_text import index_text, parse, passage, stem
+
+
+def test_stems_are_lower_case_snowball_german_without_stop_words():
+    assert index_text("Die großen Koalitionen und KÖLN") == "gross koalition koln"
+    assert stem("Straße") == stem("Strasse") == "strass"
+    assert stem("und") is None and stem("über") is None
+    assert stem("G7") == "g7" and stem("2022") == "2022"  # digits: lower-cased only
+    assert index_text("Ukraine-Krieg") == "ukrain krieg"
+
+
+def test_the_websearch_syntax_becomes_an_fts5_expression():
+    assert parse("Putin -Lawrow").match == '(("putin") NOT "lawrow")'
+    assert parse("NATO OR Merkel").match == '(("nato")) OR (("merkel"))'
+    assert parse('"große Koalition"').match == '(("gross koalition"))'
+    assert parse('"große Koalition').match == '(("gross koalition"))'  # unbalanced
+    # OR binds loosest, as in websearch_to_tsquery: (a AND b) OR (c AND NOT d).
+    assert parse("Putin Moskau or Merkel -SPD").match == (
+        '(("putin" AND "moskau")) OR (("merkel") NOT "spd")'
+    )
+    # "or" first, last or twice is a word, as PostgreSQL reads it.
+    assert parse("or Putin").match == '(("or" AND "putin"))'
+    assert parse("Putin OR OR Merkel").match == '(("putin")) OR (("or" AND "merkel"))'
+    # Only exclusions: what each such group excludes.
+    query = parse("-Lawrow")
+    assert query.match is None and query.excluding == ['"lawrow"']
+    assert parse("Merkel or -Putin -Lawrow").excluding == ['"putin" OR "lawrow"']
+    for nothing in ("", "   ", "die und", "!!!", '"', '""', "-", "- -"):
+        assert not parse(nothing), nothing
+
+
+@given(st.text())
+def test_any_input_gives_an_expression_fts5_accepts(text):
+    query = parse(text)
+    database = sqlite3.connect(":memory:")
+    database.execute("CREATE VIRTUAL TABLE t USING fts5(title, body)")
+    database.execute("INSERT INTO t VALUES ('a', 'b')")
+    for expression in [query.match, *query.excluding]:
+        if expression is not None:
+            database.execute("SELECT rowid FROM t WHERE t MATCH ?", [expression]).fetchall()
+    assert bool(query) == bool(query.match or query.excluding)
+
+
+@given(st.text(), st.text())
+def test_a_passage_is_the_body_s_words_in_order(body, text):
+    parts = passage(body, parse(text))
+    shown = "".join(part for part, _marked in parts)
+    assert all(part for part, _marked in parts)
+    assert len(shown.split()) <= 2 * 30 + 1  # two fragments and the delimiter
+
+
+def test_a_passage_marks_inflected_forms_and_leaves_excluded_words():
+    parts = passage("Die großen Koalitionen streiten mit der SPD.", parse('"große Koalition" -SPD'))
+    assert [part for part, marked in parts if marked] == ["großen", "Koalitionen"]
+    assert "".join(part for part, _ in parts) == "Die großen Koalitionen streiten mit der SPD"
+
+
+def test_a_passage_is_the_two_places_with_the_most_matches_in_text_order():
+    filler = " ".join(f"w{n}" for n in range(80))
+    body = f"Koalition {filler} Koalition und Koalition {filler} Koalition, Koalition, Koalition."
+    parts = passage(body, parse("Koalition"))
+    shown = "".join(part for part, _ in parts)
+    assert not shown.startswith("Koalition w0")  # the single match is left out
+    first, second = shown.split(" … ")
+    assert first.count("Koalition") == 2 and second.count("Koalition") == 3
+    assert len(first.split()) <= 30 and len(second.split()) <= 30

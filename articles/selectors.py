@@ -94,10 +94,15 @@ def article_page(*, slug: str) -> ArticlePage:
             entry.probable += 1
     spans = [markup.Span(quote.start, quote.end, quote) for quote in quotes]
     lead = titles.lead_span(article.body, article.title)
+    lead_class = "lead-sentence"
     if lead is not None:
         # The title is the body's whole first sentence: the sentence stays in the text (quotes
-        # and annotations index it, and may be in it) and is set apart by its colour.
+        # and annotations index it by offsets) but is not read twice: hidden when it holds no
+        # quotation (static/js/annotate.js shows it again when a reader's annotation touches
+        # it), else set apart by its colour.
         spans.append(markup.Span(*lead, data=LEAD))
+        if not any(q.start < lead[1] and q.end > lead[0] for q in quotes):
+            lead_class += " lead-hidden"
     blocks = markup.blocks(article.body, spans)
     labels = {
         "unknown": gettext("Unknown speaker"),
@@ -108,7 +113,7 @@ def article_page(*, slug: str) -> ArticlePage:
 
     def open_tag(token: markup.Token) -> str:
         if token.span.data is LEAD:
-            return '<span class="lead-sentence">'
+            return f'<span class="{lead_class}">'
         return _quote_tag(token, labels)
 
     return ArticlePage(

@@ -318,7 +318,8 @@ def article_detail(request, slug):
     )
     correction_forms = quote_correction_forms() if can_correct_quotes(request.user) else None
     state = selectors.reading_states(request.user, [page["id"]]).get(page["id"])
-    if request.user.is_authenticated and (state is None or state.read_at is None):
+    opened = request.method == "GET"  # not a HEAD request (a prefetch, a link checker)
+    if opened and request.user.is_authenticated and (state is None or state.read_at is None):
         services.article_opened(user=request.user, article_id=page["id"])
         state = state or ReadingState(user=request.user, article_id=page["id"])
         state.read_at = timezone.now()
@@ -365,6 +366,9 @@ def article_reading(request, slug):
             {"read": state.read, "favourite": state.favourite, "archived": state.archived}
         )
     target = request.POST.get("next") or ""
+    if changes.get("read") is False and target.split("#")[0] == article.get_absolute_url():
+        # Back on the article it would be read again at once: to the list, as in Wallabag.
+        target = reverse("articles:list")
     if target and url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
@@ -658,6 +662,10 @@ def quote_correction_apply(user, quote: Quote, action: str, form) -> str:
     """Run the correction ``action``; the message that says what was done."""
     if action == "speaker":
         target, name = form.cleaned_data["target"], form.cleaned_data["name"]
+        if target is None and not user.has_perm("articles.add_speaker"):
+            raise ValidationError(
+                _("You may not create speakers: choose one from the suggestions.")
+            )
         quote = services.quote_speaker_change(quote=quote, user=user, speaker=target, new_name=name)
         return _("The quotation is now attributed to %(name)s.") % {"name": quote.speaker.name}
     if action == "kind":

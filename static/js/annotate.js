@@ -193,6 +193,10 @@
     Array.from(pieces.keys())
       .sort((x, y) => x - y)
       .forEach((i) => paintParagraph(i, pieces.get(i), firsts));
+    // The first sentence the title repeats is hidden, unless an annotation touches it.
+    body.querySelectorAll(".lead-hidden mark.annotation").forEach((m) => {
+      m.closest(".lead-hidden").classList.remove("lead-hidden");
+    });
   }
 
   function paintParagraph(i, pieces, firsts) {

@@ -37,7 +37,13 @@
       if (!response.ok) throw new Error(String(response.status));
       show(form, await response.json());
     } catch (error) {
-      form.submit(); // the page's own round trip says what went wrong
+      // the page's own round trip says what went wrong; submit() sends no button: its value
+      const field = document.createElement("input");
+      field.type = "hidden";
+      field.name = button.name;
+      field.value = button.value;
+      form.append(field);
+      form.submit();
     } finally {
       button.disabled = false;
     }

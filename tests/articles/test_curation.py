@@ -46,9 +46,14 @@ def staff_with(django_user_model, name, *codenames):
 
 @pytest.fixture
 def editor(django_user_model):
-    """Staff who may change quotations and speakers (and delete speakers: merge)."""
+    """Staff who may change quotations and speakers (add them, and delete them: merge)."""
     return staff_with(
-        django_user_model, "editor", "change_quote", "change_speaker", "delete_speaker"
+        django_user_model,
+        "editor",
+        "change_quote",
+        "add_speaker",
+        "change_speaker",
+        "delete_speaker",
     )
 
 
@@ -223,6 +228,20 @@ def test_quote_permission_alone_does_not_rename_or_merge(client, django_user_mod
     assert (
         "Correct this speaker" not in client.get(quote.speaker.get_absolute_url()).content.decode()
     )
+
+
+def test_a_new_speaker_needs_the_add_permission(client, django_user_model, quote):
+    user = staff_with(django_user_model, "quoter", "change_quote")
+    client.force_login(user)
+    speakers = Speaker.objects.count()
+    page = client.get(quote.article.get_absolute_url()).content.decode()
+    assert "data-correction-panel" in page and 'name="create"' not in page
+    response = correct(client, quote, action="speaker", speaker="Brand New Person", create="on")
+    assert response.status_code == 400
+    assert "You may not create speakers" in response.content.decode()
+    assert Speaker.objects.count() == speakers
+    quote.refresh_from_db()
+    assert quote.review == "machine"
 
 
 def test_merge_needs_the_delete_permission_too(client, django_user_model, quote, baerbock):

@@ -144,6 +144,24 @@ def test_opening_the_article_marks_it_read_for_this_reader_only(alice_client, bo
 
 
 @pytest.mark.django_db
+def test_a_head_request_does_not_mark_the_article_read(alice_client, three):
+    assert alice_client.head(three[0].get_absolute_url()).status_code == 200
+    assert not ReadingState.objects.exists()
+
+
+@pytest.mark.django_db
+def test_marked_unread_on_the_article_page_without_script_it_stays_unread(alice_client, three):
+    article = three[0]
+    alice_client.get(article.get_absolute_url())
+    url = reverse("articles:reading", args=[article.slug])
+    data = {"read": "0", "next": article.get_absolute_url()}
+    response = alice_client.post(url, data, follow=True)
+    # to the list, not back to the article, which would mark it read again at once
+    assert response.redirect_chain == [(reverse("articles:list"), 302)]
+    assert not ReadingState.objects.get(article=article).read
+
+
+@pytest.mark.django_db
 def test_the_article_page_is_bounded_in_queries(alice_client, three, django_assert_max_num_queries):
     url = three[0].get_absolute_url()
     # session, user, the article's revisions, the article and its quotations, its neighbours,

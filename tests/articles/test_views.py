@@ -79,6 +79,7 @@ def test_a_title_that_is_the_first_sentence_sets_it_apart_keeping_its_quotation(
     quote = article.quotes.get(kind="direct")
 
     html = alice_client.get(article.get_absolute_url()).content.decode()
+    # holding a quotation, it is shown (set apart), not hidden
     lead = html[html.index('<span class="lead-sentence">') :]
     # The sentence is still in the text, whole, with its quotation marked inside it.
     assert lead.index(f'data-quote-id="{quote.pk}"') < lead.index("sagte Olaf Scholz")
@@ -89,3 +90,25 @@ def test_a_title_that_is_the_first_sentence_sets_it_apart_keeping_its_quotation(
     article.save()
     html = alice_client.get(article.get_absolute_url()).content.decode()
     assert "lead-sentence" not in html and "sagte Olaf Scholz am Montag" in html
+
+
+@pytest.mark.django_db
+def test_a_title_that_is_the_first_sentence_hides_it_when_it_holds_no_quotation(
+    alice_client, tmp_path
+):
+    from articles.models import Article
+    from tests.conftest import import_seeds
+
+    seed = tmp_path / "kurz.txt"
+    seed.write_text(
+        " date 2023-05 Die Regierung tagt am Montag in Berlin. Die Koalition streitet weiter."
+        "\n\nQuelle: Test\n",
+        "utf-8",
+    )
+    assert import_seeds(seed)[0] == 0
+    article = Article.objects.get()
+    assert article.title == "Die Regierung tagt am Montag in Berlin"
+    html = alice_client.get(article.get_absolute_url()).content.decode()
+    # still in the text (offsets), but not read twice
+    lead = '<span class="lead-sentence lead-hidden">Die Regierung tagt am Montag in Berlin.</span>'
+    assert lead in html

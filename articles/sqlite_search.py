@@ -65,18 +65,13 @@ class Rank(Func):
 
 
 def condition(query: search_text.Query) -> Q:
-    """The articles that match a parsed, non-empty query: the wanted groups' matches (the
-    LIMIT most relevant), or any article an excluding-only group lets through."""
+    """The articles that match a parsed, non-empty query: the wanted groups' matches (all of
+    them, as on PostgreSQL: a list by date and an export see every match; only the ranks are
+    of the LIMIT most relevant), or any article an excluding-only group lets through."""
     parts = []
     if query.match:
-        parts.append(
-            Q(
-                pk__in=RawSQL(
-                    f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s ORDER BY rank LIMIT {LIMIT}",
-                    (query.match,),
-                )
-            )
-        )
+        matching = RawSQL(f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s", (query.match,))
+        parts.append(Q(pk__in=matching))
     for excluded in query.excluding:
         matching = RawSQL(f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s", (excluded,))
         parts.append(~Q(pk__in=matching))

@@ -239,6 +239,21 @@ def test_the_article_list_search_needs_a_bounded_number_of_queries(
 
 
 @pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's FTS5 table")
+def test_sqlite_finds_every_match_beyond_the_ranked_ones(alice_client, monkeypatch):
+    """Only the ranks are of the LIMIT most relevant: by date, every match is listed."""
+    from articles import sqlite_search
+
+    monkeypatch.setattr(sqlite_search, "LIMIT", 3)
+    source = Source.objects.create(name="Blatt", slug="blatt")
+    for n in range(5):
+        make_article(source, f"Bericht {n}", "Die Koalition tagt. " * (1 + n))
+    for sort in ("newest", "relevance"):
+        response = alice_client.get(LIST, {"q": "Koalition", "sort": sort})
+        assert "5 articles" in response.content.decode(), sort
+        assert len(response.context["rows"]) == 5
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's FTS5 table")
 @pytest.mark.django_db
 def test_sqlite_keeps_its_search_triggers():
     """A migration that rebuilds articles_article on SQLite (a column change) drops them."""

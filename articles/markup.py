@@ -165,10 +165,12 @@ def marked_parts(text: str, start_mark: str, stop_mark: str) -> list[tuple[str, 
         marked, _, rest = chunk.partition(stop_mark)
         parts.append((marked, True))
         parts.append((rest.replace(stop_mark, ""), False))
-    return _merge(parts)
+    return merge_passages(parts)
 
 
-def _merge(parts: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+def merge_passages(parts: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    """The pieces of a passage with the empty ones left out and neighbours of the same kind
+    (marked or not) joined."""
     merged: list[tuple[str, bool]] = []
     for text, marked in parts:
         if not text:

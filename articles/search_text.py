@@ -29,6 +29,8 @@ from functools import lru_cache
 
 import snowballstemmer
 
+from articles.markup import merge_passages as _merge
+
 # PostgreSQL's tsearch_data/german.stop (the Snowball project's German stop words).
 STOP_WORDS = frozenset(
     """
@@ -242,15 +244,3 @@ def _parts(body: str, found: list[Word], start: int, end: int, hits: set[int]):
 
 
 _SPACES = re.compile(r"\s+")
-
-
-def _merge(parts: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
-    merged: list[tuple[str, bool]] = []
-    for text, marked in parts:
-        if not text:
-            continue
-        if merged and merged[-1][1] == marked:
-            merged[-1] = (merged[-1][0] + text, marked)
-        else:
-            merged.append((text, marked))
-    return merged

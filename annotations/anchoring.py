@@ -81,6 +81,7 @@ def locate(
     if not exact or not text:
         return None
     hits = list(_occurrences(text, exact))
+    fuzzy_allowed = len(exact) >= MIN_FUZZY_LENGTH or bool(prefix and suffix)
     if hits:
         best = max(
             hits,
@@ -89,8 +90,16 @@ def locate(
                 -abs(at - hint) if hint is not None else 0,
             ),
         )
+        score = _context_score(text, best, best + len(exact), prefix, suffix)
+        if fuzzy_allowed and 2 * score < len(prefix) + len(suffix):
+            # The words recur elsewhere, in other surroundings (a phrase the text repeats),
+            # while a letter of the passage itself changed: its own place, found approximately
+            # with its context, is the better answer.
+            near = _fuzzy(text, exact, prefix, suffix, hint)
+            if near is not None and _context_score(text, *near, prefix, suffix) > score:
+                return near
         return best, best + len(exact)
-    if len(exact) < MIN_FUZZY_LENGTH and not (prefix and suffix):
+    if not fuzzy_allowed:
         return None
     return _fuzzy(text, exact, prefix, suffix, hint)
 

@@ -65,9 +65,8 @@ class SpeakerAdmin(admin.ModelAdmin):
         obj.edited = True  # later imports leave a person's corrections alone
         if change and "slug" in form.changed_data and form.initial.get("slug"):
             # the old address keeps working (articles.views.SpeakerDetailView)
-            SpeakerSlug.objects.filter(slug=obj.slug).delete()
-            SpeakerSlug.objects.update_or_create(
-                slug=form.initial["slug"], defaults={"speaker": obj}
+            services.speaker_slug_retire(
+                old_slug=form.initial["slug"], speaker=obj, new_slug=obj.slug
             )
         super().save_model(request, obj, form, change)
 

@@ -1162,13 +1162,21 @@ def speakers_merge(
             target.role = other.role
         # Its page's addresses, old and current, lead to the target from now on.
         SpeakerSlug.objects.filter(speaker=other).update(speaker=target)
-        SpeakerSlug.objects.update_or_create(slug=other.slug, defaults={"speaker": target})
+        speaker_slug_retire(old_slug=other.slug, speaker=target)
         other.delete()
     derived.articles_changed(changed)
     if by_person:
         target.edited = True
     target.save()
     return target
+
+
+def speaker_slug_retire(*, old_slug: str, speaker: Speaker, new_slug: str | None = None) -> None:
+    """``old_slug`` no longer names a live page: it redirects to ``speaker``'s for good
+    (``articles.views``); ``new_slug``, the speaker's address from now on, is no old one."""
+    if new_slug is not None:
+        SpeakerSlug.objects.filter(slug=new_slug).delete()  # the live speaker's address wins
+    SpeakerSlug.objects.update_or_create(slug=old_slug, defaults={"speaker": speaker})
 
 
 def quote_correct(*, quote: Quote, **changes) -> Quote:
@@ -1223,6 +1231,19 @@ def _quote_state(quote: Quote) -> dict:
     }
 
 
+def _speaker_name_clean(name: str) -> str:
+    """A speaker's name as a person typed it, with its spaces tidied: not empty, not too long."""
+    name = " ".join(name.split())
+    if not name:
+        raise ValidationError(_("Enter the speaker's name."))
+    limit = Speaker._meta.get_field("name").max_length
+    if len(name) > limit:
+        raise ValidationError(
+            _("A speaker's name has at most %(limit)d characters.") % {"limit": limit}
+        )
+    return name
+
+
 def _speaker_state(speaker: Speaker) -> dict:
     return {"speaker": speaker.pk, "name": speaker.name, "slug": speaker.slug}
 
@@ -1251,14 +1272,7 @@ def quote_speaker_change(
     (the speaker of that name when there is one). The mention of the old speaker in the text
     no longer names the speaker: it is dropped."""
     if speaker is None:
-        name = " ".join(new_name.split())
-        if not name:
-            raise ValidationError(_("Enter the speaker's name."))
-        limit = Speaker._meta.get_field("name").max_length
-        if len(name) > limit:
-            raise ValidationError(
-                _("A speaker's name has at most %(limit)d characters.") % {"limit": limit}
-            )
+        name = _speaker_name_clean(new_name)
         speaker = Speaker.objects.filter(name=name).first()
         if speaker is None:
             speaker = Speaker.objects.create(
@@ -1327,14 +1341,7 @@ def speaker_rename(*, speaker: Speaker, user, name: str, keep_alias: bool = True
     """Give a speaker another name, and their page the address the name gives; the old address
     redirects to the new one (``SpeakerSlug``). ``keep_alias``: the old name stays an alias,
     so that an import finding it again joins this speaker."""
-    name = " ".join(name.split())
-    if not name:
-        raise ValidationError(_("Enter the speaker's name."))
-    limit = Speaker._meta.get_field("name").max_length
-    if len(name) > limit:
-        raise ValidationError(
-            _("A speaker's name has at most %(limit)d characters.") % {"limit": limit}
-        )
+    name = _speaker_name_clean(name)
     if Speaker.objects.filter(name=name).exclude(pk=speaker.pk).exists():
         raise ValidationError(
             _("Another speaker is named “%(name)s”: merge this one into them instead.")
@@ -1346,8 +1353,7 @@ def speaker_rename(*, speaker: Speaker, user, name: str, keep_alias: bool = True
     if (slugify(name)[:200] or "speaker") != (slugify(old_name)[:200] or "speaker"):
         slug = _unique_slug(Speaker, name, "speaker")
     if slug != old_slug:
-        SpeakerSlug.objects.filter(slug=slug).delete()  # the live speaker's address wins
-        SpeakerSlug.objects.update_or_create(slug=old_slug, defaults={"speaker": speaker})
+        speaker_slug_retire(old_slug=old_slug, speaker=speaker, new_slug=slug)
     if keep_alias and old_name != name:
         SpeakerAlias.objects.get_or_create(speaker=speaker, name=old_name)
     SpeakerAlias.objects.filter(speaker=speaker, name=name).delete()  # the name is no alias

@@ -5,6 +5,7 @@ from django.test import Client
 
 from annotations import services
 from annotations.w3c import MEDIA_TYPE
+from articles.models import Article
 
 
 @pytest.fixture(autouse=True)
@@ -82,3 +83,16 @@ def post_json(client, url, data, **headers):
 
 def put_json(client, url, data, **headers):
     return client.put(url, json.dumps(data), content_type=MEDIA_TYPE, **headers)
+
+
+def other_article(article, n=1):
+    """Another article of ``article``'s source, numbered ``n``."""
+    return Article.objects.create(
+        source=article.source,
+        title=f"Anderer Artikel {n}",
+        slug=f"anderer-artikel-{n}",
+        date=article.date,
+        body="Ein ganz anderer Text über etwas anderes.",
+        seed_filename=f"other-{n}.txt",
+        content_hash=f"{n:064d}",
+    )

@@ -15,7 +15,7 @@ from annotations.selectors import (
     activity_seen_until,
     activity_unread_count,
 )
-from articles.models import Article
+from tests.annotations.conftest import other_article
 
 pytestmark = pytest.mark.django_db
 
@@ -26,18 +26,6 @@ READ = reverse("annotations:activity-read")
 @pytest.fixture
 def carol(django_user_model):
     return django_user_model.objects.create_user("carol", password="carol-secret-pw")
-
-
-def other_article(article, n=1):
-    return Article.objects.create(
-        source=article.source,
-        title=f"Anderer Artikel {n}",
-        slug=f"anderer-artikel-{n}",
-        date=article.date,
-        body="Ein ganz anderer Text über etwas anderes.",
-        seed_filename=f"other-{n}.txt",
-        content_hash=f"{n:064d}",
-    )
 
 
 def header_count(response) -> str | None:

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from annotations import services
 from annotations.models import Annotation, ArticleTag, Tag
-from articles.models import Article
+from tests.annotations.conftest import other_article
 
 pytestmark = pytest.mark.django_db
 
@@ -132,18 +132,6 @@ def test_the_article_page_query_count_does_not_grow_with_annotations(
 
 
 # --- the article list's tag filter -------------------------------------------------------------
-
-
-def other_article(article, n):
-    return Article.objects.create(
-        source=article.source,
-        title=f"Anderer Artikel {n}",
-        slug=f"anderer-artikel-{n}",
-        date=article.date,
-        body="Ein ganz anderer Text über etwas anderes.",
-        seed_filename=f"other-{n}.txt",
-        content_hash=f"{n:064d}",
-    )
 
 
 def listed(response):

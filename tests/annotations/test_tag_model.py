@@ -8,21 +8,9 @@ from django.urls import reverse
 from annotations import services
 from annotations.models import Tag
 from annotations.selectors import article_tags_for, articles_tagged
-from articles.models import Article
+from tests.annotations.conftest import other_article
 
 pytestmark = pytest.mark.django_db
-
-
-def other_article(article, n=1):
-    return Article.objects.create(
-        source=article.source,
-        title=f"Anderer Artikel {n}",
-        slug=f"anderer-artikel-{n}",
-        date=article.date,
-        body="Ein ganz anderer Text über etwas anderes.",
-        seed_filename=f"other-{n}.txt",
-        content_hash=f"{n:064d}",
-    )
 
 
 def by_slug(tags):

@@ -272,6 +272,9 @@ def test_the_article_page_offers_the_panel_and_marks_a_correction(editor_client,
     tag = page[page.index(f'id="q{quote.pk}"') - 80 : page.index(f'id="q{quote.pk}"') + 400]
     assert "quote-reviewed" in tag and 'data-label="Annalena Baerbock ✓"' in tag
     assert 'title="Confirmed by a person"' in tag
+    # and on the speaker's page (renewed too), where it was not before
+    speaker_page = editor_client.get(baerbock.get_absolute_url()).content.decode()
+    assert speaker_page.count('class="badge badge-reviewed"') == 1
 
 
 def test_each_action_by_post(editor_client, quote, baerbock):

@@ -1,5 +1,7 @@
 """The reading pages. Every page needs a login (LoginRequiredMiddleware in the settings)."""
 
+from typing import NamedTuple
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -38,7 +40,7 @@ from articles.forms import (
     SpeakerRenameForm,
 )
 from articles.models import Article, Quote, ReadingState, Source, Speaker, SpeakerSlug
-from articles.templatetags.reading import READER_SLOT, reading_controls
+from articles.templatetags.reading import article_row, reading_controls
 
 
 class ForgivingPaginationMixin:
@@ -166,6 +168,17 @@ class SharedPageMixin:
         raise NotImplementedError
 
 
+class ListPage(NamedTuple):
+    """What the article list shows every reader alike (cached): the parts around the reader's
+    tag field and rows; each row is (article id, slug, its HTML without the closing tag)."""
+
+    title: str
+    head: SafeString
+    before: SafeString
+    rows: list[tuple[int, str, SafeString]]
+    after: SafeString
+
+
 class ArticleListView(SharedPageMixin, ForgivingPaginationMixin, ListView):
     section = "articles"
     template_name = "articles/article_list.html"
@@ -192,7 +205,7 @@ class ArticleListView(SharedPageMixin, ForgivingPaginationMixin, ListView):
         key = self.shared_key()
         # The results depend on whose annotations one may see, or on the reader's own state.
         if request.GET.get("tag") or request.GET.get("reading"):
-            title, head, pieces, slots = self.render_shared()
+            page = self.render_shared()
             tags, errors = self.filterset.tag_options_html, self.filterset.form["tag"].errors
         else:
             # The reader's archived articles are left out: the same list for every reader who
@@ -200,53 +213,56 @@ class ArticleListView(SharedPageMixin, ForgivingPaginationMixin, ListView):
             archived = selectors.archived_ids(request.user)
             if archived:
                 key += "&archived=" + ",".join(map(str, archived))
-            # (named anew with the rows' reader slots: an entry cached before them has no slots)
-            title, head, pieces, slots = shared.get(
-                request, "article-list", key, self.render_shared
-            )
+            # (named anew with the rows apart: an entry cached before holds one string)
+            page = shared.get(request, "article-list-rows", key, self.render_shared)
             tags, errors = options_html(tag_options(request.user), None), ""
         context = {
-            "title": title,
-            "head": head,
-            "tail": self.with_reader_controls(pieces, slots),
+            "title": page.title,
+            "head": page.head,
+            "before": page.before,
+            "rows": self.with_reader_controls(page.rows),
+            "after": page.after,
             "tag_options_html": tags,
             "tag_errors": errors,
             "section": self.section,
         }
         return render(request, "articles/article_list_page.html", context)
 
-    def render_shared(self) -> tuple[str, SafeString, list[str], list[tuple[int, str]]]:
-        """The title and the shared parts of the page: before the tag field, and after it in
-        pieces, one more than the rows, between which each row's reader controls go (the
-        rows' article ids and slugs)."""
+    def render_shared(self) -> ListPage:
+        """The title and the shared parts of the page: before the tag field, after it up to the
+        rows, each row (without its ``</li>``: the reader's controls go there), after the
+        rows."""
         self.object_list = self.get_queryset()
         context = self.get_context_data()
-        head, tail = (
-            render_to_string(self.template_name, {**context, "part": part}, self.request)
-            for part in ("head", "tail")
+        head, before, after = (
+            mark_safe(render_to_string(self.template_name, {**context, "part": part}, self.request))
+            for part in ("head", "before", "after")
         )
-        slots = [(row.article.pk, row.article.slug) for row in context["rows"]]
-        return self.title(context), mark_safe(head), tail.split(READER_SLOT), slots
+        rows = [
+            (row.article.pk, row.article.slug, article_row(row, close=False))
+            for row in context["rows"]
+        ]
+        return ListPage(self.title(context), head, before, rows, after)
 
-    def with_reader_controls(self, pieces: list[str], slots: list[tuple[int, str]]) -> SafeString:
-        """The shared pieces after the tag field with the reader's controls of each row between
-        them: one query for the rows' states."""
+    def with_reader_controls(self, rows: list[tuple[int, str, SafeString]]) -> list[dict]:
+        """Each row's shared HTML with this reader's controls for it (none for an anonymous
+        reader): one query for the rows' states."""
         request = self.request
-        if not request.user.is_authenticated or len(pieces) != len(slots) + 1:
-            return mark_safe("".join(pieces))
-        states = selectors.reading_states(request.user, [pk for pk, _slug in slots])
+        if not request.user.is_authenticated:
+            return [{"html": html, "controls": ""} for _pk, _slug, html in rows]
+        states = selectors.reading_states(request.user, [pk for pk, _slug, _html in rows])
         query = request.GET.urlencode()  # the parameters the page knows (shared_key)
         token, next_url = get_token(request), request.path + (f"?{query}" if query else "")
         url = selectors.slug_url("articles:reading")
-        parts = [pieces[0]]
-        for (pk, slug), piece in zip(slots, pieces[1:], strict=True):
-            parts.append(
-                reading_controls(
+        return [
+            {
+                "html": html,
+                "controls": reading_controls(
                     url=url(slug), state=states.get(pk), csrf_token=token, next_url=next_url
-                )
-            )
-            parts.append(piece)
-        return mark_safe("".join(parts))
+                ),
+            }
+            for pk, slug, html in rows
+        ]
 
     def title(self, context) -> str:
         search = self.filterset.search

@@ -35,17 +35,11 @@ def reading_time(minutes: int) -> str:
     return ngettext("%(minutes)s min read", "%(minutes)s min read", minutes) % {"minutes": minutes}
 
 
-# Where a row of a shared list has the reader's own part (``reading_controls``): the cached HTML
-# holds this mark, the view puts each reader's controls in its place (articles.views). Escaped
-# text from the database cannot contain it.
-READER_SLOT = "<!--reader-->"
-
-
 @register.simple_tag
-def article_row(row, reader_slot: bool = False) -> SafeString:
+def article_row(row, close: bool = True) -> SafeString:
     """One article of a list (``selectors.ArticleRow``): its title, source, date, reading time,
     on a search the matching passage, and the speakers it quotes ("probably …" for a guess);
-    with ``reader_slot``, the place of the reader's controls (``READER_SLOT``)."""
+    without ``close``, the ``</li>`` is left for the reader's controls to go before it."""
     article = row.article
     parts = [
         format_html(
@@ -86,9 +80,8 @@ def article_row(row, reader_slot: bool = False) -> SafeString:
                 links,
             )
         )
-    if reader_slot:
-        parts.append(mark_safe("\n  " + READER_SLOT))
-    parts.append(mark_safe("\n</li>"))
+    if close:
+        parts.append(mark_safe("\n</li>"))
     return mark_safe("".join(parts))
 
 

@@ -77,7 +77,7 @@ def test_on_a_phone_in_german_the_sheet_leaves_the_passage_in_view(
     editor.wait_for()
     passage = page.locator('mark[data-annotation-id="pending"]')
     # the page scrolls the passage above the sheet; on a busy machine that takes a moment
-    for _ in range(30):
+    for _ in range(80):
         page.wait_for_timeout(100)
         sheet_top = editor.bounding_box()["y"]
         boxes = [passage.nth(i).bounding_box() for i in range(passage.count())]

@@ -303,9 +303,17 @@ def _activity_parts(user) -> tuple[QuerySet[Annotation], QuerySet[Annotation]]:
 
 def activity_unread_count(user) -> int:
     """How many activity items ``user`` has not read, up to ``ACTIVITY_COUNT_CAP``: the header's
-    number, on every page. One query; none for an anonymous user."""
+    number, on every page. One query for a reader who never annotated, two for one who did;
+    none for an anonymous user."""
     if user is None or not user.is_authenticated:
         return 0
+    # Both kinds start from the reader's own annotations: without any (most readers) there is
+    # nothing to count, known from one index probe, without building the union (about 2.5 ms
+    # of the ORM's time on every page).
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM annotations_annotation WHERE user_id = %s LIMIT 1", [user.pk])
+        if cursor.fetchone() is None:
+            return 0
     since = _seen_until_expression(user)
     replies, highlights = (
         part.filter(created__gt=since).values("pk") for part in _activity_parts(user)

@@ -4,6 +4,8 @@ row costs more than the row's own markup on a page of 20 articles or 50 quotatio
 list page's first rendering was its rows' template). Everything from the database is escaped
 (``format_html``)."""
 
+from functools import lru_cache
+
 from django import template
 from django.middleware.csrf import get_token
 from django.template.defaultfilters import date as date_filter
@@ -93,18 +95,6 @@ def reading_controls(*, url: str, state, csrf_token: str, next_url: str) -> Safe
     favourite = bool(state and state.favourite)
     archived = bool(state and state.archived_at)
 
-    def toggle(name: str, on: bool, label: str, icon: str) -> SafeString:
-        return format_html(
-            '<button type="submit" class="secondary reading-{}" name="{}" value="{}"'
-            ' aria-pressed="{}"><span aria-hidden="true">{}</span> {}</button>',
-            name,
-            name,
-            "0" if on else "1",
-            "true" if on else "false",
-            icon,
-            label,
-        )
-
     return format_html(
         '<form class="reading-state" method="post" action="{}" data-reading-state'
         ' data-read="{}" data-favourite="{}" data-archived="{}">'
@@ -116,9 +106,25 @@ def reading_controls(*, url: str, state, csrf_token: str, next_url: str) -> Safe
         "true" if archived else "false",
         csrf_token,
         next_url,
-        toggle("read", read, gettext("Read"), "✓"),
-        toggle("favourite", favourite, gettext("Favourite"), "★"),
-        toggle("archived", archived, gettext("Archived"), "▣"),
+        _toggle("read", read, gettext("Read"), "✓"),
+        _toggle("favourite", favourite, gettext("Favourite"), "★"),
+        _toggle("archived", archived, gettext("Archived"), "▣"),
+    )
+
+
+@lru_cache(maxsize=64)
+def _toggle(name: str, on: bool, label: str, icon: str) -> SafeString:
+    """One of the three buttons: the same few for every row of every list (a list renders 60),
+    so made once per label (language) and state."""
+    return format_html(
+        '<button type="submit" class="secondary reading-{}" name="{}" value="{}"'
+        ' aria-pressed="{}"><span aria-hidden="true">{}</span> {}</button>',
+        name,
+        name,
+        "0" if on else "1",
+        "true" if on else "false",
+        icon,
+        label,
     )
 
 

@@ -311,7 +311,8 @@ def activity_unread_count(user) -> int:
     # nothing to count, known from one index probe, without building the union (about 2.5 ms
     # of the ORM's time on every page).
     with connection.cursor() as cursor:
-        cursor.execute("SELECT 1 FROM annotations_annotation WHERE user_id = %s LIMIT 1", [user.pk])
+        table = connection.ops.quote_name(Annotation._meta.db_table)
+        cursor.execute(f"SELECT 1 FROM {table} WHERE user_id = %s LIMIT 1", [user.pk])
         if cursor.fetchone() is None:
             return 0
     since = _seen_until_expression(user)

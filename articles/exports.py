@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 
 from annotations.exports import CSV_BOM, csv_cell
 from articles.models import Quote, date_at_precision
+from articles.selectors import EXPORT_FIELDS
 
 COLUMNS = [
     "article_id",
@@ -35,50 +36,36 @@ COLUMNS = [
     "confirmed",
 ]
 
-_REVIEWED = {Quote.Review.CONFIRMED, Quote.Review.CORRECTED}
+# The export's columns from the fields of ``selectors.EXPORT_FIELDS`` they are (in its order).
+_FIELD_OF = {
+    "article_id": "article_id",
+    "article_slug": "article__slug",
+    "article_title": "article__title",
+    "source": "article__source__name",
+    "quote_id": "pk",
+    "start": "start",
+    "end": "end",
+    "text": "quoted_text",
+    "kind": "kind",
+    "cue": "cue",
+    "speaker": "speaker__name",
+    "speaker_kind": "speaker__kind",
+    "speaker_role": "speaker__role",
+    "confidence": "confidence",
+    "review": "review",
+}
 
 
 def record(row: tuple) -> dict:
     """A row of ``selectors.EXPORT_FIELDS`` as the export's columns: the date at its precision,
     ``confirmed`` when a person confirmed or corrected the quotation, None for no speaker."""
-    (
-        article_id,
-        slug,
-        title,
-        date,
-        precision,
-        source,
-        quote_id,
-        start,
-        end,
-        text,
-        kind,
-        cue,
-        speaker,
-        speaker_kind,
-        speaker_role,
-        confidence,
-        review,
-    ) = row
-    return {
-        "article_id": article_id,
-        "article_slug": slug,
-        "article_title": title,
-        "article_date": date_at_precision(date, precision),
-        "source": source,
-        "quote_id": quote_id,
-        "start": start,
-        "end": end,
-        "text": text,
-        "kind": kind,
-        "cue": cue,
-        "speaker": speaker,
-        "speaker_kind": speaker_kind,
-        "speaker_role": speaker_role,
-        "confidence": confidence,
-        "review": review,
-        "confirmed": review in _REVIEWED,
-    }
+    fields = dict(zip(EXPORT_FIELDS, row, strict=True))
+    values = {column: fields[field] for column, field in _FIELD_OF.items()}
+    values["article_date"] = date_at_precision(
+        fields["article__date"], fields["article__date_precision"]
+    )
+    values["confirmed"] = fields["review"] != Quote.Review.MACHINE
+    return {column: values[column] for column in COLUMNS}
 
 
 class _Line:

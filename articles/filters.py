@@ -110,23 +110,16 @@ class ArticleFilter(django_filters.FilterSet):
         read = Exists(state.filter(read_at__isnull=False))
         return queryset.filter(read if value == self.READ else ~read)
 
-    @property
-    def reader(self):
-        """The reader whose state the list follows, None for an anonymous one."""
-        user = getattr(self.request, "user", None)
-        return user if getattr(user, "is_authenticated", False) else None
-
     def _archived_hidden(self, queryset):
-        """Leave the reader's archived articles out, unless they asked for the archive or their
-        favourites."""
-        if self.reader is None or self.form.cleaned_data.get("reading") in (
-            self.ARCHIVED,
-            self.FAVOURITE,
-        ):
+        """Leave the reader's archived articles out (none for an anonymous reader), unless they
+        asked for the archive or their favourites."""
+        user = getattr(self.request, "user", None)
+        if not getattr(user, "is_authenticated", False) or self.form.cleaned_data.get(
+            "reading"
+        ) in (self.ARCHIVED, self.FAVOURITE):
             return queryset
-        archived = ReadingState.objects.filter(
-            user=self.reader, article=OuterRef("pk"), archived_at__isnull=False
-        )
+        mine = ReadingState.objects.of(user)
+        archived = mine.filter(article=OuterRef("pk"), archived_at__isnull=False)
         return queryset.exclude(Exists(archived))
 
     @cached_property
@@ -229,7 +222,7 @@ class ArticleFilter(django_filters.FilterSet):
             # Ranking reads every match's vector: a word in half of 100,000 articles would cost
             # half a second. The newest RANK_WINDOW matches are ranked, found through the date
             # index, in the query that finds them; the page says so when there are more. (On
-            # SQLite the same: the matches are the most relevant sqlite_search.LIMIT.)
+            # SQLite the same; there the ranks come from the sqlite_search.LIMIT most relevant.)
             window = list(
                 queryset.order_by("-date", "-pk").values_list("pk", "rank", "date")[
                     : self.RANK_WINDOW + 1

@@ -34,6 +34,7 @@ from articles.quotes.phrases import (
     ADJ,
     ART,
     CAP,
+    INITIAL,
     PERSON_ENDINGS,
     Phrase,
     is_first_name,
@@ -42,9 +43,10 @@ from articles.quotes.phrases import (
     normalise_role,
 )
 
+_CAP_WORD = rf"(?:{INITIAL}|[A-ZÄÖÜ](?:[\w\-'’]|\.(?=\w))*)"  # "Jürgen R. Thumann"
 _CAP_RUN = re.compile(
-    r"[A-ZÄÖÜ](?:[\w\-'’]|\.(?=\w))*(?:[ \t]+(?:(?:von|van|de|da|di|del|al|bin|ibn|zu|ten|ter|le"
-    r"|la)[ \t]+)?[A-ZÄÖÜ](?:[\w\-'’]|\.(?=\w))*)+"
+    rf"{_CAP_WORD}(?:[ \t]+(?:(?:von|van|de|da|di|del|al|bin|ibn|zu|ten|ter|le"
+    rf"|la)[ \t]+)?{_CAP_WORD})+"
 )
 _ROLE_BEFORE = re.compile(
     rf"(?:(?P<art>{ART}|den|dem|des)[ \t]+(?P<adj>(?:{ADJ}[ \t]+){{0,2}}))?"

@@ -10,7 +10,16 @@ from collections import Counter
 from articles.quotes.entities import Entities
 from articles.quotes.lexicon import FEMALE_KIN, ORG_WORDS
 from articles.quotes.nouns import personlike, plural_phrase
-from articles.quotes.phrases import ADJ, CAP, NAMEW, NOT_NAME_RE, Phrase, is_first_name, is_role
+from articles.quotes.phrases import (
+    ADJ,
+    CAP,
+    INITIAL,
+    NAMEW,
+    NOT_NAME_RE,
+    Phrase,
+    is_first_name,
+    is_role,
+)
 from articles.quotes.sentences import WORD
 
 _DESCRIBED = re.compile(
@@ -52,7 +61,9 @@ def described_people(masked: str) -> list[tuple[int, Phrase]]:
 
 
 _ROLE_WORD = re.compile(rf"(?<![\w\-]){CAP}(?=[ \t]+[A-ZÄÖÜ])")
-_NAME_AFTER_ROLE = re.compile(rf"[ \t]+(?P<name>{NAMEW}(?:[ \t]+{NAMEW}){{0,2}})")
+_NAME_AFTER_ROLE = re.compile(
+    rf"[ \t]+(?P<name>{NAMEW}(?:[ \t]+(?:{INITIAL}[ \t]+)?{NAMEW}){{0,2}})"
+)
 
 
 _NOT_NAME_AFTER_ROLE = re.compile(rf"[ \t]+(?P<name>(?:{NOT_NAME_RE}))(?=[ \t]+[a-zäöüß]|[,.])")
@@ -78,7 +89,10 @@ def _looks_like_first_name(masked: str, m: re.Match) -> bool:
     return not low.endswith(("en", "er", "es", "em", "ische", "isch", "sche", "e", "s"))
 
 
-_FULL_NAME = re.compile(rf"(?<![\w\-])(?P<first>{NAMEW})[ \t]+(?P<last>{NAMEW})(?![\w\-])")
+# "Jürgen Thumann", "Jürgen R. Thumann": a middle initial is part of the name
+_FULL_NAME = re.compile(
+    rf"(?<![\w\-])(?P<first>{NAMEW})[ \t]+(?:{INITIAL}[ \t]+)?(?P<last>{NAMEW})(?![\w\-])"
+)
 
 
 _THIRD_NAME = re.compile(rf"[ \t]+(?P<last>{NAMEW})(?![\w\-])")

@@ -33,8 +33,10 @@ _TITLES = r"(?:(?:Prof|Dr|Dres|Dipl\.-Ing|Ing|Mag)\.[ \t]+){0,3}"  # "Prof. Dr. 
 # "zu Guttenberg" is a name, "zu Protokoll", "zu Wort" are idioms
 _ZU_IDIOMS = r"(?!zu[ \t]+(?:Protokoll|Wort|Worte|Hause|Beginn|Gast|Ende|Fuß|Recht|Rate|Boden)\b)"
 _NAME_LINK = rf"(?:(?:von|van)[ \t]+(?:der|den)[ \t]+|{_ZU_IDIOMS}{_PARTICLE}[ \t]+)"
+# A middle initial between two names: "George W. Bush", "Jürgen R. Thumann".
+INITIAL = r"[A-ZÄÖÜ]\.(?=[ \t]+[A-ZÄÖÜ][a-zäöüß])"
 NAME = (
-    rf"(?:〈?{_TITLES}{NAMEW}(?:[ \t]+{_NAME_LINK}?〈?{NAMEW}〉?){{0,4}}〉?"
+    rf"(?:〈?{_TITLES}{NAMEW}(?:[ \t]+{_NAME_LINK}?〈?(?:{INITIAL}|{NAMEW})〉?){{0,4}}〉?"
     rf"|〈[a-zäöüß][^〈〉\n]{{0,38}}〉)"  # a lower-case name in quotation marks: die „taz“
 )
 ART = (

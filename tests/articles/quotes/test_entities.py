@@ -170,6 +170,10 @@ ONE_PERSON = [
     # the middle word is no listed first name; "Jonas Alden" is no second person
     ("Der Pilot Jonas Alden Brückner landete am Abend sicher. Brückner stieg als Erster aus der "
      "Kapsel. Er sagte: „Das war ein kleiner Schritt.“", "Jonas Alden Brückner"),
+    # a middle initial is part of the name, not the end of a sentence or of the name
+    ("Der Verbandspräsident Jürgen R. Thumann erklärte: „Wir brauchen mehr Wachstum.“ Später "
+     "sagte Thumann: „Und zwar bald.“", "Jürgen R. Thumann"),
+    ("„Wir werden das Land verteidigen“, sagte George W. Bush am Montag.", "George W. Bush"),
 ]  # fmt: skip
 
 

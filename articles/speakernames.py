@@ -289,11 +289,19 @@ def _plain_name(token: str) -> bool:
     )
 
 
+# "nicht namentlich genannter", "ungenannte", "bislang nicht genannten": no part of who it is
+_UNNAMED = re.compile(r"nicht|namentlich|bislang|bisher|(?:un)?genannte[rnms]?")
+
+
 def _strip_front(tokens: list[str]) -> list[str]:
-    """Without leading articles, possessives and sentence openers ("Obwohl Steinbrück")."""
+    """Without leading articles, possessives, sentence openers ("Obwohl Steinbrück") and
+    words saying that the source is not named ("[Ein nicht namentlich genannter] Sprecher")."""
     tokens = list(tokens)
     while len(tokens) > 1:
         low = tokens[0].casefold()
+        if _UNNAMED.fullmatch(low):
+            tokens.pop(0)
+            continue
         if low in _DETERMINERS or (low in words("openers") and not _particle_name(tokens)):
             tokens.pop(0)
             if low in _DETERMINERS and tokens[0].casefold() in words("prepositions"):
@@ -385,9 +393,13 @@ def rejection(name: str) -> str | None:
         return "empty"
     if outlet(text):
         return None
+    if all(token.casefold() in _TITLES for token in tokens):
+        return "empty"  # "Dr", "Prof.": a title without the name
     first = tokens[0].casefold()
     if first in words("openers") or (len(tokens) == 1 and first in _DETERMINERS):
         return "opener"
+    if len(tokens) == 1 and first.endswith("weise") and len(first) > 6:
+        return "opener"  # "Glücklicherweise", "Beispielsweise": an adverb; "Weise" is a name
     if first in words("prepositions") and not _particle_name(tokens):
         return "preposition"
     if place(text) or all(place(token) or token.casefold() in _LINKS for token in tokens):

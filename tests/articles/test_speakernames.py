@@ -31,6 +31,10 @@ from articles.speakernames import (
         ("Demgegenüber", "opener"),
         ("Unterdessen", "opener"),
         ("Er", "opener"),
+        ("Glücklicherweise", "opener"),  # an adverb in -weise
+        # A title without a name.
+        ("Dr", "empty"),
+        ("Prof.", "empty"),
         # A phrase that starts with a preposition.
         ("Aufgrund der Bombendrohung", "preposition"),
         ("Nach Angaben der Feuerwehr", "preposition"),
@@ -53,6 +57,8 @@ from articles.speakernames import (
         ("Sichtweise von Innenminister Heribert Rech", "thing"),
         ("Vorgehensweise der Polizei", "thing"),
         ("Ort der Zeremonie", "thing"),
+        ("Inhalt des Films", "thing"),
+        ("Maßnahmen", "thing"),
         # Events.
         ("Zugunglück Neuseelands", "event"),
         ("Bombenanschlag", "event"),
@@ -85,6 +91,9 @@ def test_a_name_that_cannot_be_a_speaker_is_rejected(name, reason):
         "Ban Ki-moon",
         "Jürgen R. Thumann",
         "Karl Ort",
+        "Weise",  # a surname, not the adverb's ending
+        "Frank-Jürgen Weise",
+        "Ernst Steuer",
         # Surnames that look like common nouns.
         "Jung",
         "Franz Josef Jung",
@@ -148,12 +157,16 @@ def test_people_roles_organisations_and_outlets_are_speakers(name):
         ("Kritikern", ("Kritiker", "")),
         ("Bundesanzeiger.Mats Schönauer", ("Mats Schönauer", "")),
         ("die in Hamburg geborene Lopez", ("Lopez", "")),
+        # That the source is not named is no part of who it is.
+        ("Ein nicht namentlich genannter Sprecher des Amtes", ("Sprecher des Amtes", "")),
+        ("Ein ungenannter Diplomat", ("Diplomat", "")),
         # What stays as it is.
         ("Ursula von der Leyen", ("Ursula von der Leyen", "")),
         ("Kurt von Figura", ("Kurt von Figura", "")),
         ("Ayaan Hirsi Ali", ("Ayaan Hirsi Ali", "")),
         ("Anhänger Gaddafis", ("Anhänger Gaddafis", "")),  # a genitive, not a name
         ("Klimaexperte vom WWF", ("Klimaexperte vom WWF", "")),
+        ("stellvertretender Chef der Behörde", ("stellvertretender Chef der Behörde", "")),
         ("Konzert-Büro Richard Weber", ("Konzert-Büro Richard Weber", "")),
     ],
 )

@@ -350,6 +350,9 @@ def article_detail(request, slug):
             "article_tags": article_tags_for(request.user, page["id"]),
             # the correction panel: for staff who may change quotations, never cached
             "correction_forms": correction_forms,
+            "correction_quotes": (
+                selectors.quotes_to_correct(page["id"]) if correction_forms else None
+            ),
             "reading_state": state,
         },
     )

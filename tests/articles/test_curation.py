@@ -414,8 +414,8 @@ def test_query_counts(editor_client, client, quote, django_assert_max_num_querie
     url = quote.article.get_absolute_url()
     editor_client.get(url)
     # cached: session, user, revisions, annotations, tags, the editor's permissions, the
-    # reading state and the header's activity count
-    with django_assert_max_num_queries(9):
+    # reading state, the quotations to correct and the header's activity count
+    with django_assert_max_num_queries(10):
         assert editor_client.get(url).status_code == 200
     correction = reverse("articles:quote-correct", args=[quote.pk])
     with django_assert_max_num_queries(6):  # and the header's activity count
@@ -443,3 +443,21 @@ def test_a_slug_changed_in_the_admin_redirects_too(staff_client, article):
     assert response.status_code == 302, response.content.decode()[:2000]
     response = staff_client.get("/speakers/jens-stoltenberg/")
     assert response.status_code == 301 and response["Location"] == "/speakers/stoltenberg/"
+
+
+def test_without_javascript_staff_reach_each_correction_page(
+    editor_client, client, django_user_model, quote
+):
+    """The article page lists every quotation with a link to its correction page (for staff
+    only: the list is not in the shared page)."""
+    url = quote.article.get_absolute_url()
+    page = editor_client.get(url).content.decode()
+    index = page[page.index('class="correction-index"') :]
+    index = index[: index.index("</details>")]
+    quotes = quote.article.quotes.exclude(kind="not_speech").order_by("start")
+    links = [reverse("articles:quote-correct", args=[q.pk]) for q in quotes]
+    assert [index.index(link) for link in links] == sorted(index.index(link) for link in links)
+    assert len(links) >= 2 and "Jens Stoltenberg</a>: <span" in index
+    assert "„Wir stehen an der Seite der Ukraine“" in index
+    client.force_login(django_user_model.objects.create_user("reader", password="pw-123-x"))
+    assert "correction-index" not in client.get(url).content.decode()

@@ -148,6 +148,10 @@ class Entities:
         if phrase.name is None:
             return None
         name = phrase.name
+        if phrase.role and self.genitive_owner(name):
+            # "der behandelnde Arzt Lahms", "die Verteidiger Strauss-Kahns": someone's doctor or
+            # lawyers, described by the role and whose they are; not Lahm or Strauss-Kahn
+            return proper_case(f"{phrase.role} {name}")
         if mute(phrase):
             # "Nach Angaben von Petra Lindner": the person after "von"; "die Arbeitshypothese
             # der Ermittler": the owner in the genitive; "die Krise": no one
@@ -245,6 +249,14 @@ class Entities:
         if speaker is None and phrase.role:
             speaker = self.named_with_role(phrase) or proper_case(phrase.role)
         return speaker
+
+    def genitive_owner(self, name: str) -> bool:
+        """A single name in the genitive after a role ("Lahms", "Strauss-Kahns"): it ends in -s,
+        is no first name, and the article also writes it without the -s."""
+        if " " in name or len(name) < 4 or not name.endswith("s") or is_first_name(name):
+            return False
+        stem = name[:-1]
+        return bool(re.search(rf"(?<![\w\-]){re.escape(stem)}(?![\w\-])", self.names_text))
 
     def named_with_role(self, phrase: Phrase, role: str | None = None) -> str | None:
         """The one person the article names with this role before the phrase ('Nachfolger

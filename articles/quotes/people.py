@@ -148,6 +148,8 @@ def register_named_people(entities: Entities) -> None:
         words = name.split()
         if any(is_role(w) or w.lower() in ORG_WORDS for w in words):
             continue
+        if entities.genitive_owner(name):
+            continue  # "Arzt Lahms" is Lahm's doctor, not a person named "Lahms"
         phrase = Phrase(r.start(), m.end("name"), name, name=name, name_start=m.start("name"))
         phrase.role = r.group(0)
         if r.group(0).lower().endswith("in"):

@@ -111,6 +111,13 @@ SPEAKERS = [
     ("Anna Berg gewann das Rennen. „Das Ergebnis ist eindeutig“, sagte die 36-Jährige nach dem "
      "Rennen.", "eindeutig", "Anna Berg"),
     ("„Das Ergebnis ist eindeutig“, sagte die 36-Jährige nach dem Rennen.", "eindeutig", None),
+    # a name in the genitive after a role says whose doctor or lawyer speaks, not who
+    ("Lahm verletzte sich am Knie. Der behandelnde Arzt Lahms zeigte sich optimistisch. Er "
+     "sagte: „Er kann bei der WM spielen.“", "WM spielen", "Behandelnder Arzt Lahms"),
+    ("Strauss-Kahn wurde verhaftet. Die Verteidiger Strauss-Kahns erklärten: „Er wollte nicht "
+     "fliehen.“", "fliehen", "Verteidiger Strauss-Kahns"),
+    # a name that ends in -s and is never written without it is a name
+    ("Der Präsident Morales sagte: „Wir bleiben.“", "bleiben", "Morales"),
 ]  # fmt: skip
 
 

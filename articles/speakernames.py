@@ -519,8 +519,16 @@ def _nominative_head(tokens: list[str]) -> list[str]:
     """A head in the genitive or dative plural made nominative ("Innenministeriums",
     "Kritikern"); only a word the lists know is changed."""
     head = _head(tokens)
-    if head != 0:
-        return tokens  # "Auswärtigen Amtes": its adjective would need the noun's gender
+    if head is not None and head > 0:
+        # "Politischen Beobachtern": a plural without an article takes -e in the nominative,
+        # whatever the gender; "Auswärtigen Amtes" is left, its adjective would need the gender
+        plural = _dative_plural(tokens[head])
+        adjectives = tokens[:head]
+        if plural and all(token.casefold().endswith("en") for token in adjectives):
+            return [token[:-1] for token in adjectives] + [plural, *tokens[head + 1 :]]
+        return tokens
+    if head is None:
+        return tokens
     word = tokens[head]
     low = word.casefold()
     for ending in ("es", "s", "ern"):
@@ -532,6 +540,16 @@ def _nominative_head(tokens: list[str]) -> list[str]:
             if compounds.stem(stem) == stem and _exact_entry(compounds, stem):
                 return [*tokens[:head], stem, *tokens[head + 1 :]]
     return tokens
+
+
+def _dative_plural(word: str) -> str | None:
+    """The nominative plural of a listed word for people in the dative plural ("Beobachtern"
+    is "Beobachter"); None for any other word."""
+    if not word.casefold().endswith("ern") or len(word) < 6:
+        return None
+    stem = word[:-1]
+    compounds = _compounds("person_nouns")
+    return stem if compounds.stem(stem) == stem and _exact_entry(compounds, stem) else None
 
 
 def _exact_entry(compounds: _Compounds, word: str) -> bool:

@@ -155,6 +155,8 @@ def test_people_roles_organisations_and_outlets_are_speakers(name):
         ("Innenministeriums", ("Innenministerium", "")),
         ("Mitarbeiters", ("Mitarbeiter", "")),
         ("Kritikern", ("Kritiker", "")),
+        ("Politischen Beobachtern", ("Politische Beobachter", "")),
+        ("Französischen Ermittlern", ("Französische Ermittler", "")),
         ("Bundesanzeiger.Mats Schönauer", ("Mats Schönauer", "")),
         ("die in Hamburg geborene Lopez", ("Lopez", "")),
         # That the source is not named is no part of who it is.

@@ -11,10 +11,13 @@ the transaction that changes the quotations (``articles_changed``):
   sums of the above, changed by the difference an article's new rows make to its old ones;
 - the ``revision`` of the articles, speakers and sources whose pages changed: the pages are
   cached under them (``articles.shared``), so one edit renews what it touched and nothing else.
+  A change to the rows themselves (a title, a name) renews them and the pages that show them
+  through database triggers (migration 0011), whoever writes: these are the changes to what
+  is derived.
 
 The work is bounded by the articles changed, never by the size of the database. The services
 call ``articles_changed`` after they write quotations (the import, corrections, merges, the
-admin); the models' ``save()`` renews their own revision; ``signals`` handle deletions. A write
+admin); ``signals`` handle deletions and an article's move to another date or source. A write
 around them (``Quote.objects.update()`` in a shell) must call ``articles_changed`` itself, or
 ``manage.py rebuild_derived`` afterwards, which recomputes everything (``rebuild``).
 """
@@ -264,34 +267,10 @@ def article_deleted(article: Article) -> None:
         _add_counts(Source, {counted_in: [-1]}, ("article_count",), revision)
 
 
-def speaker_changed(speaker: Speaker) -> None:
-    """A speaker's name, role or kind changed: the pages that show it are renewed (their own
-    by ``save()``): the sources that quote them and the articles they are quoted in."""
-    revision = new_revision()
-    Source.objects.filter(
-        pk__in=SourceSpeaker.objects.filter(speaker=speaker).values("source_id")
-    ).update(revision=revision)
-    Article.objects.filter(
-        pk__in=ArticleSpeaker.objects.filter(speaker=speaker).values("article_id")
-    ).update(revision=revision)
-
-
 def article_saved(article: Article) -> None:
-    """An article's title, date or source changed: the speakers quoted in it show it, and so
-    do its source's page and its counts (``articles_changed``)."""
+    """An article's date or source changed: its counts move with it (``articles_changed``).
+    The pages that show its title are renewed by the database (migration 0011)."""
     articles_changed([article.pk])
-    Speaker.objects.filter(
-        pk__in=ArticleSpeaker.objects.filter(article_id=article.pk).values("speaker_id")
-    ).update(revision=new_revision())
-
-
-def source_changed(source: Source) -> None:
-    """A source's name changed: the pages of its articles and of the speakers it quotes."""
-    revision = new_revision()
-    Article.objects.filter(source=source).update(revision=revision)
-    Speaker.objects.filter(
-        pk__in=SourceSpeaker.objects.filter(source=source).values("speaker_id")
-    ).update(revision=revision)
 
 
 @transaction.atomic

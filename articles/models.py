@@ -16,6 +16,14 @@ from django.utils.translation import gettext_lazy as _
 from articles import search_text, sqlite_search
 
 
+def new_revision() -> int:
+    """A value for a ``revision`` field that no earlier write gave: nanoseconds since 1970. A
+    write that gives none, or not a greater one than the row had (``update()``, raw SQL), gets
+    one from the database's triggers (migration 0011), which also renew the rows whose pages
+    show the written one."""
+    return time.time_ns()
+
+
 class Source(models.Model):
     """An outlet that published articles ("RT DE", "Wikinews")."""
 
@@ -24,7 +32,7 @@ class Source(models.Model):
     # Kept by articles.derived: the number of its articles, and a new value with every change
     # to what its page shows (the page's cache key).
     article_count = models.PositiveIntegerField(_("articles"), default=0, editable=False)
-    revision = models.BigIntegerField(default=0, editable=False)
+    revision = models.BigIntegerField(default=new_revision, editable=False)
 
     class Meta:
         ordering = ["name"]
@@ -42,19 +50,15 @@ class Source(models.Model):
         return reverse("articles:source", kwargs={"slug": self.slug})
 
 
-def new_revision() -> int:
-    """A value for a ``revision`` field that no earlier write gave: nanoseconds since 1970."""
-    return time.time_ns()
-
-
 # Fields ``articles.derived`` keeps with statements of its own: a save() never writes them, or
 # an instance read before they changed would set them back.
 DERIVED_FIELDS = frozenset(("quote_count", "article_count", "counted_in"))
 
 
 def _renew(instance, kwargs) -> None:
-    """Every save gives the row a new ``revision``, also a save of some fields only; an update
-    writes every field but the derived ones."""
+    """Every save gives the row a new ``revision``, also a save of some fields only (the
+    database would give one too, but on SQLite with a second write); an update writes every
+    field but the derived ones."""
     instance.revision = new_revision()
     if kwargs.get("update_fields") is not None:
         kwargs["update_fields"] = {*kwargs["update_fields"], "revision"}
@@ -97,7 +101,7 @@ class Speaker(models.Model):
     # and the articles they are quoted in; a new value with every change to their page.
     quote_count = models.PositiveIntegerField(_("quotations"), default=0, editable=False)
     article_count = models.PositiveIntegerField(_("articles"), default=0, editable=False)
-    revision = models.BigIntegerField(default=0, editable=False)
+    revision = models.BigIntegerField(default=new_revision, editable=False)
 
     objects = SpeakerQuerySet.as_manager()
 
@@ -240,9 +244,11 @@ class Article(models.Model):
     # an FTS5 table instead (articles.sqlite_search). The search needs the GIN index
     # "article_search_vector_idx" that the same migration creates.
     search_vector = SearchVectorField(null=True, editable=False)
-    # Kept by articles.derived: a new value with every change to the article or its
-    # quotations (the page's cache key), and the source its counts were added to.
-    revision = models.BigIntegerField(default=0, editable=False)
+    # A new value with every change to the article (the database's triggers, whoever writes),
+    # to what its page shows of its source and speakers, and to its quotations
+    # (articles.derived): its page's and its list row's cache key. And the source its counts
+    # were added to.
+    revision = models.BigIntegerField(default=new_revision, editable=False)
     counted_in = models.IntegerField(null=True, editable=False)
 
     objects = ArticleQuerySet.as_manager()

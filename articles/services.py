@@ -1358,7 +1358,7 @@ def speaker_rename(*, speaker: Speaker, user, name: str, keep_alias: bool = True
         SpeakerAlias.objects.get_or_create(speaker=speaker, name=old_name)
     SpeakerAlias.objects.filter(speaker=speaker, name=name).delete()  # the name is no alias
     speaker.name, speaker.slug, speaker.edited = name, slug, True
-    speaker.save()  # articles.signals renews the pages that show the name
+    speaker.save()  # the database renews the pages that show the name (migration 0011)
     _curation_record(
         action=CurationLog.Action.SPEAKER_RENAME, user=user, before=before,
         after=_speaker_state(speaker), speaker=speaker,

@@ -9,7 +9,14 @@ Two kinds of key:
   other outlet's, speaker's and article's page cached.
 - **A list or a search** (``get``) can change with any write: it is cached under the reading
   revision, which database triggers give a new value with every write to articles, quotations,
-  speakers, aliases or sources (``articles.models.Revision``), whoever writes.
+  speakers, aliases or sources (``articles.models.Revision``), whoever writes. After a write
+  elsewhere it is made again, but from its rows (``rows``), each cached under its article's
+  revision: only the page's own queries run, and only the rows that changed are rendered.
+
+The per-object revisions are given by database triggers too (migration 0011), so that a write
+around ``save()`` (``QuerySet.update()``, raw SQL) renews them as well, and with them those of
+the objects whose pages show the written one (an article's title is on its source's and its
+speakers' pages, a speaker's name on the articles quoting them).
 
 Each request reads the revision it needs (one query) and looks for what it shows under that
 value and the reader's language. So a cached page is never older than the data, in any process
@@ -27,6 +34,7 @@ from typing import TypeVar
 
 from django.core.cache import cache
 from django.db import connection
+from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 
 T = TypeVar("T")
@@ -100,10 +108,38 @@ def get(request, name: str, key: str, compute: Callable[[], T]) -> T:
 def cached(prefix: str, key: str, compute: Callable[[], T]) -> T:
     """``compute()``, or what it returned for the same ``prefix`` (what names the revisions)
     and ``key`` in this language."""
-    digest = hashlib.sha256(key.encode()).hexdigest()[:32]  # any key, a short cache key
-    cache_key = f"reading:{prefix}:{get_language()}:{digest}"
+    cache_key = f"reading:{prefix}:{get_language()}:{digest(key)}"
     value = cache.get(cache_key, _MISSING)
     if value is _MISSING:
         value = compute()
         cache.set(cache_key, value, TIMEOUT)
     return value
+
+
+def digest(key: str) -> str:
+    """Any key as a short part of a cache key."""
+    return hashlib.sha256(key.encode()).hexdigest()[:32]
+
+
+A = TypeVar("A")
+
+
+def rows(
+    articles: list[A], search: str, render: Callable[[list[A]], list[SafeString]]
+) -> list[SafeString]:
+    """The HTML of each article's row in a list, in this language, each cached under the
+    article's id and ``revision`` (which the database renews with every change to what the row
+    shows: its title, its source's name, its speakers' names, its quotations) and on a search
+    the query (the row shows the passage that matches). ``render`` makes the missing ones from
+    their articles, in order; one ``get_many`` and at most one ``set_many``."""
+    language, query = get_language(), f":{digest(search)}" if search else ""
+    keys = [f"reading:row:{a.pk}:{a.revision}:{language}{query}" for a in articles]
+    found = cache.get_many(keys)
+    missing = [(key, a) for key, a in zip(keys, articles, strict=True) if key not in found]
+    if missing:
+        made = dict(
+            zip((key for key, _a in missing), render([a for _k, a in missing]), strict=True)
+        )
+        cache.set_many(made, TIMEOUT)
+        found |= made
+    return [found[key] for key in keys]

@@ -1,12 +1,13 @@
 """Keep ``articles.derived`` in step with saves and deletions, whoever makes them (the admin,
-the services, a shell): a rename renews the pages that show the name, a deletion takes away
-what the row added to the counts. Writes that send no signal (``QuerySet.update()``) call
-``articles.derived`` themselves."""
+the services, a shell): a deletion takes away what the row added to the counts, an article
+saved with another date or source moves them. Writes that send no signal
+(``QuerySet.update()``) call ``articles.derived`` themselves. (A rename renews the pages that
+show the name by database triggers, migration 0011, for every writer.)"""
 
 from django.db.models.signals import post_delete, post_save, pre_delete
 
 from articles import derived
-from articles.models import Article, Quote, Source, Speaker
+from articles.models import Article, Quote, Speaker
 
 _ARTICLES = "_derived_article_ids"
 
@@ -18,11 +19,6 @@ def article_saved(sender, instance, created, raw=False, **kwargs):
 
 def article_deleting(sender, instance, **kwargs):
     derived.article_deleted(instance)
-
-
-def speaker_saved(sender, instance, created, raw=False, **kwargs):
-    if not created and not raw:
-        derived.speaker_changed(instance)
 
 
 def speaker_deleting(sender, instance, **kwargs):
@@ -39,16 +35,9 @@ def quote_saved(sender, instance, raw=False, **kwargs):
         derived.articles_changed([instance.article_id])
 
 
-def source_saved(sender, instance, created, raw=False, **kwargs):
-    if not created and not raw:
-        derived.source_changed(instance)
-
-
 def connect() -> None:
     post_save.connect(article_saved, sender=Article, dispatch_uid="derived_article_saved")
     pre_delete.connect(article_deleting, sender=Article, dispatch_uid="derived_article_deleting")
-    post_save.connect(speaker_saved, sender=Speaker, dispatch_uid="derived_speaker_saved")
     pre_delete.connect(speaker_deleting, sender=Speaker, dispatch_uid="derived_speaker_deleting")
     post_delete.connect(speaker_deleted, sender=Speaker, dispatch_uid="derived_speaker_deleted")
-    post_save.connect(source_saved, sender=Source, dispatch_uid="derived_source_saved")
     post_save.connect(quote_saved, sender=Quote, dispatch_uid="derived_quote_saved")

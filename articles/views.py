@@ -168,6 +168,14 @@ class SharedPageMixin:
         raise NotImplementedError
 
 
+class ListRow(NamedTuple):
+    """A row of the article list: its article and its HTML without the ``</li>`` (cached on its
+    own, under the article's revision: ``shared.rows``)."""
+
+    article: Article
+    html: SafeString
+
+
 class ListPage(NamedTuple):
     """What the article list shows every reader alike (cached): the parts around the reader's
     tag field and rows; each row is (article id, slug, its HTML without the closing tag)."""
@@ -238,11 +246,15 @@ class ArticleListView(SharedPageMixin, ForgivingPaginationMixin, ListView):
             mark_safe(render_to_string(self.template_name, {**context, "part": part}, self.request))
             for part in ("head", "before", "after")
         )
-        rows = [
-            (row.article.pk, row.article.slug, article_row(row, close=False))
-            for row in context["rows"]
-        ]
+        rows = [(row.article.pk, row.article.slug, row.html) for row in context["rows"]]
         return ListPage(self.title(context), head, before, rows, after)
+
+    def render_rows(self, articles: list[Article]) -> list[SafeString]:
+        """The rows of these articles (those not in the cache) with the speakers each quotes
+        and on a search the passage (two queries), without their ``</li>``: the reader's
+        controls go there."""
+        rows = selectors.article_rows(articles, search=self.filterset.search)
+        return [article_row(row, close=False) for row in rows]
 
     def with_reader_controls(self, rows: list[tuple[int, str, SafeString]]) -> list[dict]:
         """Each row's shared HTML with this reader's controls for it (none for an anonymous
@@ -277,9 +289,10 @@ class ArticleListView(SharedPageMixin, ForgivingPaginationMixin, ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["filter"] = self.filterset
-        context["rows"] = selectors.article_rows(
-            context["object_list"], search=self.filterset.search
-        )
+        # After a write elsewhere the page is made again, but its rows come from the cache.
+        articles = list(context["object_list"])
+        html = shared.rows(articles, self.filterset.search, self.render_rows)
+        context["rows"] = [ListRow(a, h) for a, h in zip(articles, html, strict=True)]
         context["removals"] = self.removals()
         context["exports"] = self.exports()
         return context

@@ -2,7 +2,9 @@
 
 import datetime
 import re
+from html import unescape
 from html.parser import HTMLParser
+from typing import NamedTuple
 
 import pytest
 from django.core.cache import cache
@@ -41,6 +43,34 @@ def make_speaker(name):
 
 def titles(response):
     return [row.article.title for row in response.context["rows"]]
+
+
+class Listed(NamedTuple):
+    """A row of a list page as the reader gets it."""
+
+    title: str
+    passage: list[tuple[str, bool]]  # (text, marked) parts
+    speakers: list[str]  # names as shown, the most quoted first
+
+
+def listed(response) -> list[Listed]:
+    """The rows of a list page, read from its HTML (a row may come from the cache)."""
+    result = []
+    for row in response.content.decode().split('<li class="article-row">')[1:]:
+        row = row.partition("</li>")[0]
+        title = re.search(r'<h2 class="article-row-title"><a href="[^"]*">(.*?)</a>', row)
+        passage = re.search(r'<p class="passage">(.*?)</p>', row, re.S)
+        parts = re.split(r"<mark>(.*?)</mark>", passage.group(1)) if passage else []
+        quoted = re.search(r'<p class="quoted">(.*?)</p>', row, re.S)
+        names = re.findall(r"<a [^>]*>(.*?)</a>", quoted.group(1)) if quoted else []
+        result.append(
+            Listed(
+                unescape(title.group(1)),
+                [(unescape(part), n % 2 == 1) for n, part in enumerate(parts) if part],
+                [unescape(name) for name in names],
+            )
+        )
+    return result
 
 
 class BodyParser(HTMLParser):
@@ -249,9 +279,9 @@ def test_the_list_shows_title_source_date_reading_time_and_speakers(alice_client
     html = response.content.decode()
     assert seed_article.title in html
     assert "October 2022" in html and "2 min read" in html
-    (row,) = response.context["rows"]
-    assert {"Jens Stoltenberg", "Lloyd Austin", "Wladimir Putin"} <= {s.name for s in row.speakers}
-    assert row.speakers[0].name == "Jens Stoltenberg"  # the most quoted first
+    (row,) = listed(response)
+    assert {"Jens Stoltenberg", "Lloyd Austin", "Wladimir Putin"} <= set(row.speakers)
+    assert row.speakers[0] == "Jens Stoltenberg"  # the most quoted first
 
 
 @pytest.mark.django_db
@@ -287,7 +317,7 @@ def test_an_empty_result_says_so_and_offers_to_remove_filters(alice_client, seed
 def test_search_finds_the_seed_article_and_marks_the_passage(alice_client, seed_article):
     response = alice_client.get(reverse("articles:list"), {"q": "Militärmaschinerie"})
     assert titles(response) == [seed_article.title]
-    (row,) = response.context["rows"]
+    (row,) = listed(response)
     assert ("Militärmaschinerie", True) in row.passage
     assert "<mark>Militärmaschinerie</mark>" in response.content.decode()
 
@@ -671,13 +701,10 @@ def test_a_guessed_attribution_is_shown_as_a_guess_everywhere(alice_client, gues
 
     # The article list: Karl is quoted only by a guess, Anna for sure.
     response = alice_client.get(reverse("articles:list"))
-    (row,) = response.context["rows"]
-    assert [(s.name, s.probable) for s in row.speakers] == [
-        ("Anna Berger", False),
-        ("Karl Wolf", True),
-    ]
+    (row,) = listed(response)
+    assert row.speakers == ["Anna Berger", "probably Karl Wolf"]
     html = response.content.decode()
-    assert ">probably Karl Wolf</a>" in html and ">Anna Berger</a>" in html
+    assert ' class="probable">probably Karl Wolf</a>' in html and ">Anna Berger</a>" in html
 
     # German: „vermutlich …“, and the guessed part of the count: „davon 1 vermutet“.
     response = alice_client.get(guessed_article.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="de")

@@ -8,7 +8,7 @@ from django.db import connection
 from django.urls import reverse
 
 from articles.models import Article, Source
-from tests.articles.test_reading import make_article, titles
+from tests.articles.test_reading import listed, make_article, titles
 
 LIST = reverse("articles:list")
 
@@ -168,15 +168,15 @@ def test_relevance_puts_title_matches_and_more_matches_first(alice_client):
 @pytest.mark.django_db
 def test_passages_mark_the_inflected_words(alice_client, corpus):
     response = alice_client.get(LIST, {"q": "Koalition"})
-    rows = {row.article.title: row.passage for row in response.context["rows"]}
+    rows = {row.title: row.passage for row in listed(response)}
     assert ("Koalitionen", True) in rows["Große Koalition in Berlin"]
     assert ("Koalition", True) in rows["Ohne Mehrheit"]
     assert not any(marked and text != "Koalition" for text, marked in rows["Ohne Mehrheit"])
     html = response.content.decode()
     assert "<mark>Koalitionen</mark>" in html
-    (row,) = alice_client.get(LIST, {"q": "grüße köln"}).context["rows"]
+    (row,) = listed(alice_client.get(LIST, {"q": "grüße köln"}))
     assert [text for text, marked in row.passage if marked] == ["Grüße", "KÖLN"]
-    (row,) = alice_client.get(LIST, {"q": "Putin -Lawrow"}).context["rows"]
+    (row,) = listed(alice_client.get(LIST, {"q": "Putin -Lawrow"}))
     assert [text for text, marked in row.passage if marked] == ["Putin"]
 
 
@@ -185,12 +185,12 @@ def test_a_long_body_shows_the_passages_around_the_words(alice_client):
     source = Source.objects.create(name="Blatt", slug="blatt")
     filler = " ".join(f"Wort{n}" for n in range(80))
     make_article(source, "Lang", f"Anfang {filler} Die Koalition steht. {filler} Ende.")
-    (row,) = alice_client.get(LIST, {"q": "Koalition"}).context["rows"]
+    (row,) = listed(alice_client.get(LIST, {"q": "Koalition"}))
     text = "".join(part for part, _marked in row.passage)
     assert ("Koalition", True) in row.passage
     assert "Anfang" not in text and "Ende" not in text
     assert len(text.split()) <= 35
-    (row,) = alice_client.get(LIST, {"q": "Lang"}).context["rows"]  # in the title only
+    (row,) = listed(alice_client.get(LIST, {"q": "Lang"}))  # in the title only
     assert "".join(part for part, _marked in row.passage).startswith("Anfang Wort0 Wort1")
     assert not any(marked for _part, marked in row.passage)
 

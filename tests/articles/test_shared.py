@@ -335,3 +335,72 @@ def test_a_write_elsewhere_leaves_the_object_pages_cached_and_renews_what_it_tou
         with CaptureQueriesContext(connection) as again:
             alice_client.get(url)
         assert len(again) > warm[url], url
+
+
+@pytest.fixture
+def rendered_rows(monkeypatch):
+    """The articles whose list rows each request rendered (the others came from the cache)."""
+    from articles import views
+
+    calls = []
+    render = views.ArticleListView.render_rows
+
+    def spy(self, articles):
+        calls.append(sorted(article.title for article in articles))
+        return render(self, articles)
+
+    monkeypatch.setattr(views.ArticleListView, "render_rows", spy)
+    return calls
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("query", [{}, {"q": "Lage"}], ids=["list", "search"])
+def test_after_a_write_elsewhere_a_list_renders_no_row_again(
+    alice_client, quoted, rendered_rows, query, django_assert_max_num_queries
+):
+    make_article(quoted.source, "Zweite Lage", "Die Lage bleibt, sagte niemand.")
+    url = reverse("articles:list")
+    with CaptureQueriesContext(connection) as rendered:
+        first = alice_client.get(url, query).content.decode()
+    assert rendered_rows == [["Ernste Lage", "Zweite Lage"]]
+    anna = Speaker.objects.get(name="Anna Berger")
+    SpeakerAlias.objects.create(speaker=anna, name="A. Berger")  # a write the list does not show
+    # session, user, revision, the count, the page, the source and speaker options, the
+    # reader's tags, archived ids, the rows' states, the activity count: not the rows' speakers
+    # nor (on a search) their passages
+    with django_assert_max_num_queries(11) as again:
+        second = alice_client.get(url, query).content.decode()
+    assert len(again) == len(rendered) - (2 if query else 1)  # made again, but not its rows
+    assert rendered_rows == [["Ernste Lage", "Zweite Lage"]]
+    assert without_token(second) == without_token(first)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("query", [{}, {"q": "Lage"}], ids=["list", "search"])
+def test_a_row_written_around_save_shows_at_once_and_alone_is_rendered(
+    alice_client, quoted, rendered_rows, query
+):
+    make_article(quoted.source, "Zweite Lage", "Die Lage bleibt, sagte niemand.")
+    url = reverse("articles:list")
+    assert "Ernste Lage" in alice_client.get(url, query).content.decode()
+    Article.objects.filter(pk=quoted.pk).update(title="Neue Lage")
+    page = alice_client.get(url, query).content.decode()
+    assert "Neue Lage" in page and "Ernste Lage" not in page
+    assert rendered_rows == [["Ernste Lage", "Zweite Lage"], ["Neue Lage"]]
+    Speaker.objects.filter(name="Anna Berger").update(name="Anna Wolf")  # in the row, too
+    page = alice_client.get(url, query).content.decode()
+    assert "Anna Wolf" in page and "Anna Berger</a>" not in page
+    assert rendered_rows[-1] == ["Neue Lage"]
+
+
+@pytest.mark.django_db
+def test_a_rows_passage_is_the_searchs_own(alice_client, quoted):
+    """The same row found by two searches marks each search's words."""
+    url = reverse("articles:list")
+    assert "<mark>Lage</mark>" in alice_client.get(url, {"q": "Lage"}).content.decode()
+    page = alice_client.get(url, {"q": "ernst"}).content.decode()
+    assert "<mark>ernst</mark>" in page and "<mark>Lage</mark>" not in page
+
+
+def without_token(page: str) -> str:
+    return re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', "", page)

@@ -77,6 +77,24 @@ def annotations_search(
     return queryset.order_by("-created", "-id")
 
 
+def article_reader_parts(user, article_id: int) -> tuple[list[dict], list[dict]]:
+    """What the article page shows ``user`` of the readers' work on the article: the highlights
+    (``article_annotations_for``) and the tags (``article_tags_for``). An article nobody
+    annotated or tagged (most of them) is known from one index probe for both, without building
+    their queries (about 2 ms of the ORM's time on every article page)."""
+    with connection.cursor() as cursor:
+        tables = [connection.ops.quote_name(m._meta.db_table) for m in (Annotation, ArticleTag)]
+        cursor.execute(
+            f"SELECT EXISTS (SELECT 1 FROM {tables[0]} WHERE article_id = %s),"
+            f" EXISTS (SELECT 1 FROM {tables[1]} WHERE article_id = %s)",
+            [article_id, article_id],
+        )
+        annotated, tagged = cursor.fetchone()
+    annotations = article_annotations_for(user, article_id) if annotated else []
+    tags = article_tags_for(user, article_id) if annotated or tagged else []
+    return annotations, tags
+
+
 def article_annotations_for(user, article: Article | int) -> list[dict]:
     """An article's (or an article id's) highlights that ``user`` may see, as JSON-ready dicts
     for the page script.

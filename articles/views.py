@@ -29,7 +29,7 @@ from django.views.generic import ListView
 
 from annotations.markup import MAX_LENGTH as COMMENT_MAX_LENGTH
 from annotations.models import Annotation
-from annotations.selectors import article_annotations_for, article_tags_for
+from annotations.selectors import article_reader_parts
 from articles import exports, selectors, services, shared
 from articles.filters import ArticleFilter, options_html, tag_options
 from articles.forms import (
@@ -331,10 +331,11 @@ def article_detail(request, slug):
     static/js/annotate.js from the data passed with json_script. The article's part is the same
     for every reader and comes from the shared cache under the article's revision and its
     speakers' (articles.shared); the links to its neighbours under its source's revision, so an
-    import into the source renews them and not the article. The reader's part is three queries
-    whatever the number of annotations (one when there are none), one for the article's tags
-    and one for their reading state (and one more the first time: opening it marks it read).
-    The tag fields ask /api/tags/ for suggestions as one types."""
+    import into the source renews them and not the article. The reader's part is one probe for
+    highlights and tags (all when nobody annotated or tagged the article), else three queries
+    whatever the number of annotations and one for the tags; and one for the reader's reading
+    state (and one more the first time: opening it marks it read). The tag fields ask
+    /api/tags/ for suggestions as one types."""
     revisions = shared.object_revision("article", slug)
     if revisions is None:
         raise Http404(_("No article “%(slug)s”.") % {"slug": slug})
@@ -346,6 +347,7 @@ def article_detail(request, slug):
         f"neighbours:{slug}:{article}.{source}", "", lambda: article_neighbours(request, page)
     )
     correction_forms = quote_correction_forms() if can_correct_quotes(request.user) else None
+    annotations, tags = article_reader_parts(request.user, page["id"])
     state = selectors.reading_states(request.user, [page["id"]]).get(page["id"])
     opened = request.method == "GET"  # not a HEAD request (a prefetch, a link checker)
     if opened and request.user.is_authenticated and (state is None or state.read_at is None):
@@ -359,8 +361,8 @@ def article_detail(request, slug):
             "shared": page,
             "neighbours": neighbours,
             "section": "articles",
-            "annotations": article_annotations_for(request.user, page["id"]),
-            "article_tags": article_tags_for(request.user, page["id"]),
+            "annotations": annotations,
+            "article_tags": tags,
             # the correction panel: for staff who may change quotations, never cached
             "correction_forms": correction_forms,
             "correction_quotes": (

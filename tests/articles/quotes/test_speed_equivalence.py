@@ -7,7 +7,8 @@ from dataclasses import fields, replace
 import pytest
 
 from articles.quotes.entities import _ROLE_BEFORE, _role_before, whole_words
-from articles.quotes.phrases import NP_BOUNDED, Phrase, analyse_phrase
+from articles.quotes.lexicon import NOT_NAMES
+from articles.quotes.phrases import CAP, NAMEW, NP_BOUNDED, Phrase, analyse_phrase, word_alternation
 
 ALPHABET = "ab-_ .Äö(1\n"
 
@@ -94,3 +95,39 @@ def test_role_before_finds_what_the_search_finds(seed):
         assert (found and (found.span(), found.groupdict())) == (
             expected and (expected.span(), expected.groupdict())
         ), window
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_word_alternation_matches_what_the_plain_alternation_matches(seed):
+    rng = random.Random(seed)
+    letters = "aAbBäÄ-"
+    for _ in range(300):
+        words = list(
+            dict.fromkeys(
+                "".join(rng.choice(letters) for _ in range(rng.randint(1, 4)))
+                for _ in range(rng.randint(1, 8))
+            )
+        )
+        text = "".join(rng.choice(letters + " .") for _ in range(rng.randint(0, 30)))
+        for end in ("", r"(?=[ .]|$)"):  # the first word that matches; the first whole word
+            plain = re.compile(rf"(?:{'|'.join(map(re.escape, words))}){end}")
+            grouped = re.compile(rf"(?:{word_alternation(words)}){end}")
+            assert [m.span() for m in grouped.finditer(text)] == [
+                m.span() for m in plain.finditer(text)
+            ], (words, text)
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_name_word_finds_what_the_plain_list_finds(seed):
+    openers = sorted(NOT_NAMES, key=len, reverse=True)
+    plain = re.compile(rf"(?!(?:{'|'.join(openers)})\b){CAP}")
+    name_word = re.compile(NAMEW)
+    pieces = [*openers[::7], "Merkel", "Abert", "aber", "U.S.", "O'Neill", "x", "-", "1"]
+    rng = random.Random(seed)
+    for _ in range(300):
+        text = "".join(rng.choice(pieces) + rng.choice(["", " ", "-", ". "]) for _ in range(8))
+        assert [m.span() for m in name_word.finditer(text)] == [
+            m.span() for m in plain.finditer(text)
+        ], text
+    assert name_word.fullmatch("Merkel") and name_word.fullmatch("Abert")
+    assert not name_word.fullmatch("Aber") and not name_word.fullmatch("merkel")

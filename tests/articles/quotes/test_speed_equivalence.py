@@ -7,8 +7,16 @@ from dataclasses import fields, replace
 import pytest
 
 from articles.quotes.entities import _ROLE_BEFORE, _role_before, whole_words
-from articles.quotes.lexicon import NOT_NAMES
-from articles.quotes.phrases import CAP, NAMEW, NP_BOUNDED, Phrase, analyse_phrase, word_alternation
+from articles.quotes.lexicon import NOT_NAMES, ROLE_SUFFIXES
+from articles.quotes.phrases import (
+    CAP,
+    NAMEW,
+    NP_BOUNDED,
+    Phrase,
+    analyse_phrase,
+    is_role,
+    word_alternation,
+)
 
 ALPHABET = "ab-_ .Äö(1\n"
 
@@ -131,3 +139,17 @@ def test_name_word_finds_what_the_plain_list_finds(seed):
         ], text
     assert name_word.fullmatch("Merkel") and name_word.fullmatch("Abert")
     assert not name_word.fullmatch("Aber") and not name_word.fullmatch("merkel")
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_is_role_is_the_forward_expression(seed):
+    suffixes = "|".join(sorted(ROLE_SUFFIXES, key=len, reverse=True))
+    forward = re.compile(
+        rf"(?:[\w\-]*-)?[\w]*(?:{suffixes})(?:in|innen|en|n|s|e|es)?", re.IGNORECASE
+    )
+    pieces = [*ROLE_SUFFIXES[seed::10], "Bundes", "-", "in", "innen", "es", "e", "n", "X", ".", "1"]
+    rng = random.Random(seed)
+    for _ in range(1000):
+        token = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 4)))
+        token = rng.choice([token, token.upper(), token.capitalize()])
+        assert is_role(token) == bool(forward.fullmatch(token)), token

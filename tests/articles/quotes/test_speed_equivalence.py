@@ -6,7 +6,13 @@ from dataclasses import fields, replace
 
 import pytest
 
-from articles.quotes.entities import _ROLE_BEFORE, _role_before, whole_words
+from articles.quotes.entities import (
+    _ROLE_APPOS_BEFORE,
+    _ROLE_BEFORE,
+    _role_appos_before,
+    _role_before,
+    whole_words,
+)
 from articles.quotes.lexicon import NOT_NAMES, ROLE_SUFFIXES
 from articles.quotes.phrases import (
     CAP,
@@ -94,15 +100,21 @@ ROLE_PIECES = [
 
 
 @pytest.mark.parametrize("seed", range(10))
-def test_role_before_finds_what_the_search_finds(seed):
+def test_role_searches_find_what_the_search_finds(seed):
     rng = random.Random(seed)
     for _ in range(500):
         pieces = [rng.choice(ROLE_PIECES) for _ in range(rng.randint(0, 12))]
         window = "".join(p + rng.choice(["", " ", " ", "  ", "\t", "\n"]) for p in pieces)
-        found, expected = _role_before(window), _ROLE_BEFORE.search(window)
-        assert (found and (found.span(), found.groupdict())) == (
-            expected and (expected.span(), expected.groupdict())
-        ), window
+        # an apposition before a name ends with a comma and spaces
+        appos_window = window + rng.choice([", ", ",\t ", ", \n", ",", " ", ""])
+        for fast, search, text in (
+            (_role_before, _ROLE_BEFORE.search, window),
+            (_role_appos_before, _ROLE_APPOS_BEFORE.search, appos_window),
+        ):
+            found, expected = fast(text), search(text)
+            assert (found and (found.span(), found.groupdict())) == (
+                expected and (expected.span(), expected.groupdict())
+            ), text
 
 
 @pytest.mark.parametrize("seed", range(10))

@@ -6,6 +6,7 @@ from dataclasses import fields, replace
 
 import pytest
 
+from articles.quotes.context import Context
 from articles.quotes.entities import (
     _ROLE_APPOS_BEFORE,
     _ROLE_BEFORE,
@@ -13,6 +14,7 @@ from articles.quotes.entities import (
     _role_before,
     whole_words,
 )
+from articles.quotes.features import COUNT_EDGES, DISTANCE_EDGES, WORD, bucket, words_lower
 from articles.quotes.lexicon import NOT_NAMES, ROLE_SUFFIXES
 from articles.quotes.phrases import (
     CAP,
@@ -165,3 +167,33 @@ def test_is_role_is_the_forward_expression(seed):
         token = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 4)))
         token = rng.choice([token, token.upper(), token.capitalize()])
         assert is_role(token) == bool(forward.fullmatch(token)), token
+
+
+def test_bucket_is_the_last_edge_reached():
+    def last_reached(n, edges):
+        found = 0
+        for i, edge in enumerate(edges):
+            if n >= edge:
+                found = i
+        return found
+
+    for edges in (COUNT_EDGES, DISTANCE_EDGES, (3, 5, 8)):
+        for n in range(-3, 400):
+            assert bucket(n, edges) == last_reached(n, edges), (n, edges)
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_context_words_are_what_the_search_finds(seed):
+    rng = random.Random(seed)
+    pieces = ["Merkel", "sagte", "ΟΔΟΣ", "İstanbul", "a-b", "ß", " ", ", ", "⟪··⟫", "\n", "5."]
+    for _ in range(50):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        ctx = Context(text, text, [], [(0, len(text))])
+        for _ in range(20):
+            start, end = rng.randint(-3, len(text) + 3), rng.randint(-3, len(text) + 3)
+            expected = (
+                [m.start() for m in WORD.finditer(text, start, end)],
+                words_lower(text, start, end),
+            )
+            assert ctx.words_in(start, end) == expected, (text, start, end)
+            assert ctx.words_lower(start, end) == expected[1]

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from articles.quotes.context import Context
-from articles.quotes.features import DISTANCE_EDGES, Features, any_in, bucket, words_lower
+from articles.quotes.features import DISTANCE_EDGES, Features, any_in, bucket
 from articles.quotes.lexicon import (
     NOT_NAMES,
     PREPOSITIONS,
@@ -154,8 +154,8 @@ def _features(
             f["rule_exact_cue"] = int(bool(rule.cue))
     else:
         f["rule_none"] = 1
-    left = words_lower(masked, max(0, c.start - 30), c.start)[-2:]
-    right = words_lower(masked, c.end, c.end + 30)[:2]
+    left = ctx.words_lower(max(0, c.start - 30), c.start)[-2:]
+    right = ctx.words_lower(c.end, c.end + 30)[:2]
     f["reporting_before"] = any_in(left, REPORTING_VERBS)
     f["reporting_after"] = any_in(right, REPORTING_VERBS)
     f["reporting_next"] = int(bool(right) and right[0] in REPORTING_VERBS)
@@ -171,7 +171,7 @@ def _features(
     f["colon_between"] = int(":" in between and len(between) < 200)
     f["colon_adjacent"] = int(is_before and between.strip().endswith(":"))
     words_between = (
-        words_lower(masked, c.end, span[0]) if is_before else words_lower(masked, span[1], c.start)
+        ctx.words_lower(c.end, span[0]) if is_before else ctx.words_lower(span[1], c.start)
     )
     f["reporting_between"] = any_in(words_between, REPORTING_VERBS)
     f["subjunctive_between"] = any_in(words_between, SUBJUNCTIVE)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from articles.quotes.features import WORD
 from articles.quotes.marks import Mark
 from articles.quotes.nouns import has_article
 from articles.quotes.phrases import Phrase
@@ -69,6 +70,41 @@ class Context:
             else:
                 hi = mid
         return sentences[lo]
+
+    @cached_property
+    def words(self) -> tuple[list[int], list[int], list[str]]:
+        """The words of the masked text (``features.WORD``), found once: their starts, their
+        ends and their lower-case forms."""
+        found = list(WORD.finditer(self.masked))
+        return (
+            [m.start() for m in found],
+            [m.end() for m in found],
+            [m.group().lower() for m in found],
+        )
+
+    def words_in(self, start: int, end: int) -> tuple[list[int], list[str]]:
+        """The starts and lower-case forms of the words ``WORD.finditer(masked, start, end)``
+        finds, from the words found once: each quotation's candidate speakers and each
+        sentence's clauses ask for the words around them. A word the bounds cut is taken as
+        cut, as the search between the bounds finds it."""
+        if end <= start:
+            return [], []
+        starts, ends, lowered = self.words
+        i = bisect.bisect_right(ends, start)  # the first word that ends after start
+        j = bisect.bisect_left(starts, end)  # after the last word that starts before end
+        if i >= j:
+            return [], []
+        found_starts, found = starts[i:j], lowered[i:j]
+        if starts[i] < start:
+            found_starts[0] = start
+            found[0] = self.masked[start : min(ends[i], end)].lower()
+        if ends[j - 1] > end:
+            found[-1] = self.masked[max(starts[j - 1], start) : end].lower()
+        return found_starts, found
+
+    def words_lower(self, start: int, end: int) -> list[str]:
+        """``features.words_lower(masked, start, end)``: see ``words_in``."""
+        return self.words_in(start, end)[1]
 
     @cached_property
     def common_nouns(self) -> frozenset[str]:

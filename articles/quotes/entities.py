@@ -70,6 +70,18 @@ _ROLE_APPOS_BEFORE = re.compile(
     rf"(?:(?P<art>{ART})[ \t]+(?P<adj>(?:{ADJ}[ \t]+){{0,2}}))?(?P<role>{CAP}"
     rf"(?:[ \t]+(?:des|der)[ \t]+{CAP}(?:[ \t]+{CAP})?)?),[ \t]+$"
 )
+
+
+def _role_appos_before(window: str) -> re.Match | None:
+    """``_ROLE_APPOS_BEFORE.search(window)``: its match ends the window with a comma and
+    spaces (before a final newline, where "$" also matches), so a window that ends otherwise
+    needs no search through its 150 places."""
+    end = window[:-1] if window.endswith("\n") else window
+    if not end.endswith((" ", "\t")) or not end.rstrip(" \t").endswith(","):
+        return None
+    return _ROLE_APPOS_BEFORE.search(window)
+
+
 _ROLE_APPOS_AFTER = re.compile(
     rf",[ \t]+(?:(?P<art>{ART})[ \t]+(?P<adj>(?:{ADJ}[ \t]+){{0,2}}))?"
     rf"(?P<role>{CAP}(?:[ \t]+(?:des|der)[ \t]+(?:{ADJ}[ \t]+)?{CAP}"
@@ -353,7 +365,7 @@ class Entities:
             if text[i - len(canonical) + len(last) : i + len(last)] != canonical:
                 continue
             start = i - len(canonical) + len(last)
-            m = _ROLE_APPOS_BEFORE.search(text[max(0, start - 150) : start])
+            m = _role_appos_before(text[max(0, start - 150) : start])
             if m is None:
                 m = _ROLE_APPOS_AFTER.match(text, i + len(last))
             if m is None:

@@ -7,6 +7,7 @@ A feature set is a ``dict`` from a feature's name to its value (1 for a present 
 
 from __future__ import annotations
 
+import bisect
 import re
 
 Features = dict[str, float]
@@ -18,12 +19,9 @@ COUNT_EDGES = (0, 1, 2, 3, 4, 6, 9, 15, 25, 50)
 
 
 def bucket(n: int, edges: tuple[int, ...] = COUNT_EDGES) -> int:
-    """The index of the last edge that ``n`` reaches: a coarse, monotone scale."""
-    found = 0
-    for i, edge in enumerate(edges):
-        if n >= edge:
-            found = i
-    return found
+    """The index of the last edge that ``n`` reaches (0 below the first): a coarse, monotone
+    scale. ``edges`` ascend."""
+    return max(bisect.bisect_right(edges, n) - 1, 0)
 
 
 def words_lower(text: str, start: int, end: int) -> list[str]:

@@ -34,16 +34,13 @@ class LinearModel:
 
     def score(self, features: Features) -> float:
         """The log-odds; features the model never saw weigh nothing."""
-        # ``sum(weights.get(name, 0.0) * value ...)`` without the features that have no weight:
-        # each would add 0.0, which leaves a sum of floats as it is (in sum()'s own way of
-        # adding, which Python 3.12 changed: so the sum stays sum())
-        get = self.weights.get
+        # ``sum(weights.get(name, 0.0) * value ...)`` without the terms that are zero, a feature
+        # with no weight or a value of 0 (most indicators are): each would add 0.0, which
+        # leaves a sum of floats as it is (in sum()'s own way of adding, which Python 3.12
+        # changed: so the sum stays sum())
+        weights = self.weights
         return self.bias + sum(
-            [
-                weight * value
-                for name, value in features.items()
-                if (weight := get(name)) is not None
-            ]
+            [weights[name] * value for name, value in features.items() if value and name in weights]
         )
 
     def probability(self, features: Features) -> float:

@@ -67,6 +67,8 @@ _NOT_PERSON_WORDS = frozenset(
     dokument parlament instrument regiment abonnement experiment fundament testament ornament
     urteil horror""".split()
 )
+_NOT_PERSON_ENDINGS = tuple(_NOT_PERSON_WORDS)  # for str.endswith, built once
+_ABSTRACT_ENDINGS = THING_SUFFIXES[:9] + ("end",)
 
 
 def has_article(phrase: Phrase) -> bool:
@@ -105,10 +107,10 @@ def personlike(phrase: Phrase | None) -> bool:
         return (
             low.endswith(PERSON_ENDINGS)
             and not low.endswith(THING_SUFFIXES)
-            and not low.endswith(tuple(_NOT_PERSON_WORDS))
+            and not low.endswith(_NOT_PERSON_ENDINGS)
         )
     # a lone abstract noun ("Relativierend", "Zustimmung") is no speaker either
-    return not (len(words) == 1 and len(low) >= 5 and low.endswith(THING_SUFFIXES[:9] + ("end",)))
+    return not (len(words) == 1 and len(low) >= 5 and low.endswith(_ABSTRACT_ENDINGS))
 
 
 def proper_case(name: str) -> str:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from itertools import accumulate
 
 from articles.quotes.context import Context
-from articles.quotes.features import WORD, Features, bucket
+from articles.quotes.features import Features, bucket
 from articles.quotes.lexicon import CLAUSE_OPENERS, REPORTING_VERBS, SOURCE_CUES, SUBJUNCTIVE
 
 _CUT = re.compile(r"[,;:][ \t\n]+|[ \t][–—-][ \t]")
@@ -97,10 +97,9 @@ class _SentenceWords:
     """The words of one sentence in lower case, with running counts of the words that mark
     reported speech, so that any span's counts are two subtractions."""
 
-    def __init__(self, masked: str, start: int, end: int):
-        found = [(m.start(), m.group(0).lower()) for m in WORD.finditer(masked, start, end)]
-        self.starts = [s for s, _w in found]
-        self.words = words = [w for _s, w in found]
+    def __init__(self, ctx: Context, start: int, end: int):
+        self.starts, self.words = ctx.words_in(start, end)
+        words = self.words
         self.counts = {
             name: list(accumulate((w in vocabulary for w in words), initial=0))
             for name, vocabulary in (
@@ -120,7 +119,7 @@ def _sentence_words(ctx: Context, index: int) -> _SentenceWords:
     key = ("sentence_words", index)
     found = ctx.memo.get(key)
     if found is None:
-        found = ctx.memo[key] = _SentenceWords(ctx.masked, *ctx.sentences[index])
+        found = ctx.memo[key] = _SentenceWords(ctx, *ctx.sentences[index])
     return found
 
 

@@ -6,8 +6,25 @@ from dataclasses import fields, replace
 
 import pytest
 
-from articles.quotes.entities import _ROLE_BEFORE, _role_before, whole_words
-from articles.quotes.phrases import NP_BOUNDED, Phrase, analyse_phrase
+from articles.quotes.context import Context
+from articles.quotes.entities import (
+    _ROLE_APPOS_BEFORE,
+    _ROLE_BEFORE,
+    _role_appos_before,
+    _role_before,
+    whole_words,
+)
+from articles.quotes.features import COUNT_EDGES, DISTANCE_EDGES, WORD, bucket, words_lower
+from articles.quotes.lexicon import NOT_NAMES, ROLE_SUFFIXES
+from articles.quotes.phrases import (
+    CAP,
+    NAMEW,
+    NP_BOUNDED,
+    Phrase,
+    analyse_phrase,
+    is_role,
+    word_alternation,
+)
 
 ALPHABET = "ab-_ .Äö(1\n"
 
@@ -85,12 +102,98 @@ ROLE_PIECES = [
 
 
 @pytest.mark.parametrize("seed", range(10))
-def test_role_before_finds_what_the_search_finds(seed):
+def test_role_searches_find_what_the_search_finds(seed):
     rng = random.Random(seed)
     for _ in range(500):
         pieces = [rng.choice(ROLE_PIECES) for _ in range(rng.randint(0, 12))]
         window = "".join(p + rng.choice(["", " ", " ", "  ", "\t", "\n"]) for p in pieces)
-        found, expected = _role_before(window), _ROLE_BEFORE.search(window)
-        assert (found and (found.span(), found.groupdict())) == (
-            expected and (expected.span(), expected.groupdict())
-        ), window
+        # an apposition before a name ends with a comma and spaces
+        appos_window = window + rng.choice([", ", ",\t ", ", \n", ",", " ", ""])
+        for fast, search, text in (
+            (_role_before, _ROLE_BEFORE.search, window),
+            (_role_appos_before, _ROLE_APPOS_BEFORE.search, appos_window),
+        ):
+            found, expected = fast(text), search(text)
+            assert (found and (found.span(), found.groupdict())) == (
+                expected and (expected.span(), expected.groupdict())
+            ), text
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_word_alternation_matches_what_the_plain_alternation_matches(seed):
+    rng = random.Random(seed)
+    letters = "aAbBäÄ-"
+    for _ in range(300):
+        words = list(
+            dict.fromkeys(
+                "".join(rng.choice(letters) for _ in range(rng.randint(1, 4)))
+                for _ in range(rng.randint(1, 8))
+            )
+        )
+        text = "".join(rng.choice(letters + " .") for _ in range(rng.randint(0, 30)))
+        for end in ("", r"(?=[ .]|$)"):  # the first word that matches; the first whole word
+            plain = re.compile(rf"(?:{'|'.join(map(re.escape, words))}){end}")
+            grouped = re.compile(rf"(?:{word_alternation(words)}){end}")
+            assert [m.span() for m in grouped.finditer(text)] == [
+                m.span() for m in plain.finditer(text)
+            ], (words, text)
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_name_word_finds_what_the_plain_list_finds(seed):
+    openers = sorted(NOT_NAMES, key=len, reverse=True)
+    plain = re.compile(rf"(?!(?:{'|'.join(openers)})\b){CAP}")
+    name_word = re.compile(NAMEW)
+    pieces = [*openers[::7], "Merkel", "Abert", "aber", "U.S.", "O'Neill", "x", "-", "1"]
+    rng = random.Random(seed)
+    for _ in range(300):
+        text = "".join(rng.choice(pieces) + rng.choice(["", " ", "-", ". "]) for _ in range(8))
+        assert [m.span() for m in name_word.finditer(text)] == [
+            m.span() for m in plain.finditer(text)
+        ], text
+    assert name_word.fullmatch("Merkel") and name_word.fullmatch("Abert")
+    assert not name_word.fullmatch("Aber") and not name_word.fullmatch("merkel")
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_is_role_is_the_forward_expression(seed):
+    suffixes = "|".join(sorted(ROLE_SUFFIXES, key=len, reverse=True))
+    forward = re.compile(
+        rf"(?:[\w\-]*-)?[\w]*(?:{suffixes})(?:in|innen|en|n|s|e|es)?", re.IGNORECASE
+    )
+    pieces = [*ROLE_SUFFIXES[seed::10], "Bundes", "-", "in", "innen", "es", "e", "n", "X", ".", "1"]
+    rng = random.Random(seed)
+    for _ in range(1000):
+        token = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 4)))
+        token = rng.choice([token, token.upper(), token.capitalize()])
+        assert is_role(token) == bool(forward.fullmatch(token)), token
+
+
+def test_bucket_is_the_last_edge_reached():
+    def last_reached(n, edges):
+        found = 0
+        for i, edge in enumerate(edges):
+            if n >= edge:
+                found = i
+        return found
+
+    for edges in (COUNT_EDGES, DISTANCE_EDGES, (3, 5, 8)):
+        for n in range(-3, 400):
+            assert bucket(n, edges) == last_reached(n, edges), (n, edges)
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_context_words_are_what_the_search_finds(seed):
+    rng = random.Random(seed)
+    pieces = ["Merkel", "sagte", "ΟΔΟΣ", "İstanbul", "a-b", "ß", " ", ", ", "⟪··⟫", "\n", "5."]
+    for _ in range(50):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        ctx = Context(text, text, [], [(0, len(text))])
+        for _ in range(20):
+            start, end = rng.randint(-3, len(text) + 3), rng.randint(-3, len(text) + 3)
+            expected = (
+                [m.start() for m in WORD.finditer(text, start, end)],
+                words_lower(text, start, end),
+            )
+            assert ctx.words_in(start, end) == expected, (text, start, end)
+            assert ctx.words_lower(start, end) == expected[1]

@@ -6,19 +6,16 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
 
 from articles.quotes.context import Context
+from articles.quotes.features import whole_words
 from articles.quotes.lexicon import (
-    AUXILIARIES,
     FEMALE_NAMES,
     MALE_A_NAMES,
     MALE_FIRST_NAMES,
     MUTE_SUFFIXES,
     NOT_NAMES,
     ORG_WORDS,
-    REPORTING_VERBS,
-    SUBJUNCTIVE,
 )
 from articles.quotes.nouns import (
     AGE_NOUN,
@@ -31,99 +28,25 @@ from articles.quotes.nouns import (
     proper_case,
 )
 from articles.quotes.phrases import (
-    ADJ,
-    ART,
-    CAP,
     INITIAL,
     PERSON_ENDINGS,
     Phrase,
     is_first_name,
     is_role,
     kin,
-    normalise_role,
 )
+from articles.quotes.roles import role_in
 
 _CAP_WORD = rf"(?:{INITIAL}|[A-ZÄÖÜ](?:[\w\-'’]|\.(?=\w))*)"  # "Jürgen R. Thumann"
 _CAP_RUN = re.compile(
     rf"{_CAP_WORD}(?:[ \t]+(?:(?:von|van|de|da|di|del|al|bin|ibn|zu|ten|ter|le"
     rf"|la)[ \t]+)?{_CAP_WORD})+"
 )
-_ROLE_BEFORE = re.compile(
-    rf"(?:(?P<art>{ART}|den|dem|des)[ \t]+(?P<adj>(?:{ADJ}[ \t]+){{0,2}}))?"
-    rf"(?P<role>(?:{CAP}[ \t]+)??{CAP})[ \t]+(?P<first>(?:{CAP}[ \t]+){{0,2}}?)$"
-)
-# characters that no match of _ROLE_BEFORE contains (words, spaces and tabs); a newline may
-# only follow it, at the very end, where its "$" matches
-_ROLE_STOPS = (",", ";", ":", "(", ")", "⟪", "⟫", "·", '"', "„", "“", "»", "«")
-
-
-def _role_before(window: str) -> re.Match | None:
-    """``_ROLE_BEFORE.search(window)``, started after the last character that no match can
-    contain: the same match, without trying every one of 150 places."""
-    cut = window.rfind("\n", 0, len(window) - 1)
-    for stop in _ROLE_STOPS:
-        cut = max(cut, window.rfind(stop))
-    return _ROLE_BEFORE.search(window, cut + 1)
-
-
-_ROLE_APPOS_BEFORE = re.compile(
-    rf"(?:(?P<art>{ART})[ \t]+(?P<adj>(?:{ADJ}[ \t]+){{0,2}}))?(?P<role>{CAP}"
-    rf"(?:[ \t]+(?:des|der)[ \t]+{CAP}(?:[ \t]+{CAP})?)?),[ \t]+$"
-)
-
-
-def _role_appos_before(window: str) -> re.Match | None:
-    """``_ROLE_APPOS_BEFORE.search(window)``: its match ends the window with a comma and
-    spaces (before a final newline, where "$" also matches), so a window that ends otherwise
-    needs no search through its 150 places."""
-    end = window[:-1] if window.endswith("\n") else window
-    if not end.endswith((" ", "\t")) or not end.rstrip(" \t").endswith(","):
-        return None
-    return _ROLE_APPOS_BEFORE.search(window)
-
-
-_ROLE_APPOS_AFTER = re.compile(
-    rf",[ \t]+(?:(?P<art>{ART})[ \t]+(?P<adj>(?:{ADJ}[ \t]+){{0,2}}))?"
-    rf"(?P<role>{CAP}(?:[ \t]+(?:des|der)[ \t]+(?:{ADJ}[ \t]+)?{CAP}"
-    rf"(?:[ \t]+{CAP})?)?)[ \t]*,"
-)
-
-
 _OPENING_PRONOUN = re.compile(
     r"[ \t\n]*(?:(?:Auch|Doch|Aber|Dann|Nun|Zudem|Damals|Später)[ \t]+)?(?P<pron>Er|Sie)"
     r"[ \t]+[a-zäöüß]+[ \t]"
 )
 _CAPITAL_NEXT = re.compile(r"[ \t]+[A-ZÄÖÜ][a-zäöüß]")
-_WORD_CHAR = re.compile(r"[\w\-]")
-
-
-def whole_words(text: str, forms: Iterable[str]) -> list[tuple[int, int, str]]:
-    r"""Where the forms stand in ``text`` as whole words: leftmost first, the longest form at
-    each place, none overlapping; ``(start, end, form)``. What ``finditer`` of
-    ``(?<![\w\-])(?:longest|…|shortest)(?![\w\-])`` finds, without compiling a pattern
-    for each article's names (half a millisecond for an article with many)."""
-    best: dict[int, str] = {}
-    for form in forms:
-        if not form:
-            raise ValueError("an empty form")
-        n = len(form)
-        i = text.find(form)
-        while i >= 0:
-            if (
-                (i == 0 or not _WORD_CHAR.match(text, i - 1))
-                and not _WORD_CHAR.match(text, i + n)
-                and len(best.get(i, "")) < n
-            ):
-                best[i] = form
-            i = text.find(form, i + 1)
-    found = []
-    end = 0
-    for start in sorted(best):
-        if start >= end:
-            form = best[start]
-            end = start + len(form)
-            found.append((start, end, form))
-    return found
 
 
 _AFTER_PREPOSITION = re.compile(
@@ -339,42 +262,8 @@ class Entities:
             ent["female"] = phrase.female
 
     def role_of(self, canonical: str) -> str | None:
-        """The role the article gives the person: '<Role> <Name>' first, then appositions."""
-        text = self.names_text
-        tokens = canonical.split()
-        last = tokens[-1]
-        firsts = set(tokens[:-1])
-        hits = [start for start, _end, _form in whole_words(text, (last,))]
-        for i in hits:
-            window = text[max(0, i - 150) : i]
-            m = _role_before(window)
-            if m is None:
-                continue
-            if any(w not in firsts for w in (m.group("first") or "").split()):
-                continue
-            words = m.group("role").split()
-            if not is_role(words[-1]) or kin(words[-1]):
-                continue
-            if len(words) == 2 and not words[0].endswith("s"):
-                words = words[1:]  # "Italiens Ministerpräsident" keeps the genitive
-            art = m.group("art")
-            if art and art.lower() in ("den", "dem", "des"):
-                art = "der"
-            return normalise_role(_adjectives(m.group("adj")), words, art)
-        for i in hits:
-            if text[i - len(canonical) + len(last) : i + len(last)] != canonical:
-                continue
-            start = i - len(canonical) + len(last)
-            m = _role_appos_before(text[max(0, start - 150) : start])
-            if m is None:
-                m = _ROLE_APPOS_AFTER.match(text, i + len(last))
-            if m is None:
-                continue
-            role = m.group("role")
-            if not is_role(role.split()[0]):
-                continue
-            return normalise_role(_adjectives(m.group("adj")), role.split(), m.group("art"))
-        return None
+        """The role the article gives the person (``roles.role_in``)."""
+        return role_in(self.names_text, canonical)
 
     def person_mentions(self) -> None:
         """Where known persons are named outside quotations, for pronoun resolution."""
@@ -449,12 +338,3 @@ class Entities:
             if len(recent) == 1:
                 return recent.pop()
         return None
-
-
-def _adjectives(found: str | None) -> list[str]:
-    """The adjectives before a role, without a verb the pattern took for one ("Das musste
-    Bundesfinanzminister Peer Steinbrück": 'musste' is no adjective)."""
-    return [w for w in (found or "").split() if w.lower() not in _VERB_FORMS]
-
-
-_VERB_FORMS = AUXILIARIES | REPORTING_VERBS | SUBJUNCTIVE

@@ -1,4 +1,5 @@
-"""Features shared by the learned decisions: small word tests and buckets.
+"""Features shared by the learned decisions: small word tests and buckets, and where words
+stand in a text (``whole_words``).
 
 A feature set is a ``dict`` from a feature's name to its value (1 for a present indicator);
 ``learned.LinearModel`` scores it. Names carry their value where a value is a category
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 
 Features = dict[str, float]
 
@@ -48,3 +50,35 @@ def word_after(text: str, pos: int) -> str:
 def any_in(words: list[str], vocabulary: frozenset[str]) -> int:
     """1 when one of the words is in the vocabulary."""
     return int(not vocabulary.isdisjoint(words))
+
+
+_WORD_CHAR = re.compile(r"[\w\-]")
+
+
+def whole_words(text: str, forms: Iterable[str]) -> list[tuple[int, int, str]]:
+    r"""Where the forms stand in ``text`` as whole words: leftmost first, the longest form at
+    each place, none overlapping; ``(start, end, form)``. What ``finditer`` of
+    ``(?<![\w\-])(?:longest|…|shortest)(?![\w\-])`` finds, without compiling a pattern
+    for each article's names (half a millisecond for an article with many)."""
+    best: dict[int, str] = {}
+    for form in forms:
+        if not form:
+            raise ValueError("an empty form")
+        n = len(form)
+        i = text.find(form)
+        while i >= 0:
+            if (
+                (i == 0 or not _WORD_CHAR.match(text, i - 1))
+                and not _WORD_CHAR.match(text, i + n)
+                and len(best.get(i, "")) < n
+            ):
+                best[i] = form
+            i = text.find(form, i + 1)
+    found = []
+    end = 0
+    for start in sorted(best):
+        if start >= end:
+            form = best[start]
+            end = start + len(form)
+            found.append((start, end, form))
+    return found

@@ -7,14 +7,14 @@ from dataclasses import fields, replace
 import pytest
 
 from articles.quotes.context import Context
-from articles.quotes.entities import (
-    _ROLE_APPOS_BEFORE,
-    _ROLE_BEFORE,
-    _role_appos_before,
-    _role_before,
+from articles.quotes.features import (
+    COUNT_EDGES,
+    DISTANCE_EDGES,
+    WORD,
+    bucket,
     whole_words,
+    words_lower,
 )
-from articles.quotes.features import COUNT_EDGES, DISTANCE_EDGES, WORD, bucket, words_lower
 from articles.quotes.lexicon import NOT_NAMES, ROLE_SUFFIXES
 from articles.quotes.phrases import (
     CAP,
@@ -24,6 +24,12 @@ from articles.quotes.phrases import (
     analyse_phrase,
     is_role,
     word_alternation,
+)
+from articles.quotes.roles import (
+    _ROLE_APPOS_BEFORE,
+    _ROLE_BEFORE,
+    _role_appos_before,
+    _role_before,
 )
 
 ALPHABET = "ab-_ .Äö(1\n"

@@ -19,6 +19,7 @@ from articles.quotes.features import WORD
 from articles.quotes.marks import Mark
 from articles.quotes.nouns import has_article
 from articles.quotes.phrases import Phrase
+from articles.quotes.sentences import cue_tokens
 
 if TYPE_CHECKING:
     from articles.quotes.entities import Entities
@@ -54,6 +55,15 @@ class Context:
     @cached_property
     def sentence_starts(self) -> list[int]:
         return [s for s, _e in self.sentences]
+
+    def cue_tokens(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        """The reporting cues (start, end, word) of the masked text between start and end
+        (``sentences.cue_tokens``), found once per article and bounds."""
+        cues = self.memo.setdefault("cue_tokens", {})
+        found = cues.get((start, end))
+        if found is None:
+            found = cues[start, end] = cue_tokens(self.masked, start, end)
+        return list(found)
 
     def sentence_index(self, position: int) -> int:
         """The index of the sentence that starts last at or before a position."""

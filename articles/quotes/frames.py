@@ -27,7 +27,7 @@ from articles.quotes.openings import (
     worten_subject,
 )
 from articles.quotes.phrases import NP_AT, analyse_phrase
-from articles.quotes.sentences import CLAUSE_BREAK, WORD, cue_tokens
+from articles.quotes.sentences import CLAUSE_BREAK, WORD
 from articles.quotes.sources import (
     AFTER_SICH,
     BRACKET_SOURCE,
@@ -67,7 +67,7 @@ class Site:
     @cached_property
     def cues_before(self) -> list[tuple[int, int, str]]:
         """The reporting cues in the sentence before the quotation."""
-        return cue_tokens(self.masked, self.s_start, self.m.start)
+        return self.ctx.cue_tokens(self.s_start, self.m.start)
 
     @cached_property
     def laut(self) -> Frame | None:
@@ -86,7 +86,7 @@ class Site:
             stop = CLAUSE_BREAK.search(masked, pos, s_end)
             limit = stop.start() if stop else s_end
             strict = not follow.group("comma")
-            for cue in cue_tokens(masked, pos, limit)[:1]:
+            for cue in self.ctx.cue_tokens(pos, limit)[:1]:
                 first = WORD.match(masked, pos)
                 reach = 100 if first and first.group(0) in AUXILIARIES else 40
                 if cue[0] - pos > reach or (strict and cue[0] != pos):
@@ -260,7 +260,7 @@ def late_cue(site: Site) -> Frame | None:
     late = LATE_FRAME.match(masked, m.end, min(s_end, m.end + 90))
     if late is not None:
         pos = late.end()
-        cue = next(iter(cue_tokens(masked, pos, s_end)), None)
+        cue = next(iter(site.ctx.cue_tokens(pos, s_end)), None)
         if cue is not None and cue[0] == pos:
             phrase = cue_subject(site.ctx, pos, cue, s_end)
             if phrase is not None and (phrase.pronoun or personlike(phrase)):
@@ -338,7 +338,7 @@ def als_von(site: Site) -> Frame | None:
         return None
     stop = re.search(r"[,;:.!?]", masked[m.end : s_end])
     limit = m.end + stop.start() if stop else s_end
-    cues = cue_tokens(masked, m.end, limit)
+    cues = site.ctx.cue_tokens(m.end, limit)
     if not cues:
         # "Als „…“ beurteilte der Geschäftsführer …", "vom Wetterdienst als „…“ eingestuft"
         cues = [
@@ -373,7 +373,7 @@ def block_colon(site: Site) -> Frame | None:
             p_start = max(masked.rfind("\n", 0, len(prev)) + 1, 0)
             cand = list(SENT_SPLIT.finditer(masked, p_start, len(prev)))
             sent_start = cand[-1].end() if cand else p_start
-            pcues = cue_tokens(masked, sent_start, len(prev))
+            pcues = site.ctx.cue_tokens(sent_start, len(prev))
             if pcues:
                 phrase = cue_subject(site.ctx, sent_start, pcues[-1], len(prev))
                 return Frame(pcues[-1][2], pcues[-1][0], phrase, 0.8)

@@ -13,7 +13,6 @@ from articles.quotes.marks import OPEN_Q, WORDS_IN
 from articles.quotes.model import Quotation
 from articles.quotes.nouns import mute, personlike
 from articles.quotes.phrases import Phrase
-from articles.quotes.sentences import cue_tokens
 from articles.quotes.sources import LAUT, SO_ANY, ZUFOLGE
 from articles.quotes.subjects import cue_subject
 
@@ -51,7 +50,7 @@ def find_indirect(ctx: Context, used: dict[str, dict]) -> list[Quotation]:
     out = []
     for s_start, s_end in ctx.sentences:
         last_end = s_start
-        for cue in cue_tokens(masked, s_start, s_end):
+        for cue in ctx.cue_tokens(s_start, s_end):
             if cue[0] < last_end:
                 continue
             comma = re.compile(r"[ \t\w\-äöüÄÖÜß〈〉]{0,80}?,[ \t]*").match(masked, cue[1], s_end)
@@ -147,7 +146,7 @@ def _framed_after(ctx: Context, pos: int, s_end: int) -> tuple[int, int, Phrase,
         phrase, cue_word = bare(so), "so"
     else:
         verb = _VERB_AFTER_COMMA.match(masked, comma + 1, s_end)
-        cues = cue_tokens(masked, comma + 1, s_end)
+        cues = ctx.cue_tokens(comma + 1, s_end)
         if verb is None or not cues or cues[0][0] != verb.start("verb"):
             return None  # the frame must open with its verb: ", sagte der Minister"
         phrase = cue_subject(ctx, comma + 1, cues[0], s_end)
@@ -203,7 +202,7 @@ def _sourced_sentence(
         comma = masked.find(",", pos, min(s_end, pos + 200))
         if comma < 0:
             return None
-        cues = cue_tokens(masked, pos, comma)
+        cues = ctx.cue_tokens(pos, comma)
         if not cues:
             return None
         phrase = cue_subject(ctx, s_start, cues[-1], s_end)

@@ -27,7 +27,7 @@ from articles.quotes.openings import inverted_subject, reaction_source, sentence
 from articles.quotes.people import register_named_people
 from articles.quotes.phrases import Phrase
 from articles.quotes.resolve import Decision, Resolver
-from articles.quotes.sentences import cue_tokens, quote_window, split_sentences
+from articles.quotes.sentences import quote_window, split_sentences
 from articles.quotes.sources import SO_MID, fuer_holder, laut_frame
 from articles.quotes.subjects import cue_subject
 
@@ -134,7 +134,7 @@ def _clause_subjects(ctx: Context, decisions: list[Decision]) -> list[tuple[int,
     # sentences whose quotations are all names or titles are narrative like any other
     direct_starts = sorted(m.start for m, kind, _f in decisions if kind == "direct")
     for s_start, s_end in ctx.sentences:
-        for cue in cue_tokens(masked, s_start, s_end):
+        for cue in ctx.cue_tokens(s_start, s_end):
             phrase = cue_subject(ctx, s_start, cue, s_end)
             if phrase is not None:
                 clause_subjects.append((cue[0], phrase))

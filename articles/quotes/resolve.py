@@ -16,7 +16,7 @@ from articles.quotes.model import Quotation
 from articles.quotes.nouns import agrees, has_article, thing_subject
 from articles.quotes.people import described_people
 from articles.quotes.phrases import Phrase
-from articles.quotes.sentences import WORD, cue_tokens, quote_window
+from articles.quotes.sentences import WORD, quote_window
 from articles.quotes.sources import Frame
 
 
@@ -120,7 +120,7 @@ class Resolver:
             # does one whose only frame is the subject opening its sentence ("Ziel der
             # Delegation sei es gewesen, „…“")
             s_start, s_end = quote_window(ctx.sentence_of(m.start), m)
-            if _is_continuation(ctx.body, masked, m, s_start, s_end):
+            if _is_continuation(ctx, m, s_start, s_end):
                 prior = [e for e in self.events if e[0] < m.start]
                 if prior:
                     pos_, name, ps, pe = prior[-1]
@@ -167,11 +167,12 @@ def _reported_subject(masked: str, phrase: Phrase) -> bool:
     return verb is not None and verb.group(0) in SUBJUNCTIVE
 
 
-def _is_continuation(body: str, masked: str, m: Mark, s_start: int, s_end: int) -> bool:
+def _is_continuation(ctx: Context, m: Mark, s_start: int, s_end: int) -> bool:
     """A whole-sentence quotation on its own, or one in a sentence of reported speech."""
-    inner = inner_text(body, m)
+    masked = ctx.masked
+    inner = inner_text(ctx.body, m)
     sentence = masked[s_start:s_end]
-    if cue_tokens(masked, s_start, s_end):
+    if ctx.cue_tokens(s_start, s_end):
         return False  # the sentence has a frame of its own that did not name a speaker
     if any(w.lower() in SUBJUNCTIVE for w in WORDS_IN.findall(sentence)):
         return True

@@ -8,7 +8,6 @@ characters around a quotation.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from articles.quotes.lexicon import REPORTING_VERBS, SEPARABLE
 from articles.quotes.marks import Mark
@@ -63,15 +62,9 @@ _PRONOUN_BEFORE = re.compile(r"(?<![\w\-])(?:[Ee]r|[Ss]ie)[ \t]+$")
 _PRONOUN_NEXT = re.compile(r"[ \t]+(?:er|sie)(?![\w\-])")
 
 
-def cue_tokens(masked: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    """Reporting cues (start, end, word) between start and end of the masked text."""
-    return list(_cue_tokens(masked, start, end))
-
-
-@lru_cache(maxsize=1024)
-def _cue_tokens(masked: str, start: int, end: int) -> tuple[tuple[int, int, str], ...]:
-    """``cue_tokens``, kept for the calls of one article (the stages ask for the same sentence
-    again and again): a pure function of the text and the bounds."""
+def cue_tokens(masked: str, start: int, end: int) -> tuple[tuple[int, int, str], ...]:
+    """Reporting cues (start, end, word) between start and end of the masked text. The stages
+    ask for the same sentence again and again: ``Context.cue_tokens`` keeps them per article."""
     cues = []
     for m in WORD.finditer(masked, start, end):
         word = m.group(0)

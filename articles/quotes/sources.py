@@ -27,7 +27,6 @@ from articles.quotes.phrases import (
     analyse_phrase,
     is_role,
 )
-from articles.quotes.sentences import cue_tokens
 
 
 @dataclass
@@ -207,7 +206,7 @@ def opinion_owner(ctx: Context, s_start: int, quote: int) -> Frame | None:
         owner = phrase.kind == "organisation" or phrase.role or personlike(phrase)
         if phrase.name and owner and (found is None or phrase.start > found.start):
             found = phrase
-    if found is None or cue_tokens(masked, found.end, quote):
+    if found is None or ctx.cue_tokens(found.end, quote):
         return None
     return Frame("", found.start, found, 0.6)
 

@@ -31,6 +31,7 @@ from articles.quotes.phrases import (
     INITIAL,
     PERSON_ENDINGS,
     Phrase,
+    after_stray_initial,
     is_first_name,
     is_role,
     kin,
@@ -141,7 +142,7 @@ class Entities:
                 is_role(p) or p.lower() in ORG_WORDS or p in NOT_NAMES for p in prefix
             ):
                 continue
-            candidate = " ".join([*prefix, tokens[-1]])
+            candidate = " ".join(after_stray_initial([*prefix, tokens[-1]]))
             if candidate.endswith(name) and len(candidate) > len(best):
                 best = candidate
         if " " in best:

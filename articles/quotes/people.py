@@ -17,6 +17,7 @@ from articles.quotes.phrases import (
     NAMEW,
     NOT_NAME_RE,
     Phrase,
+    after_stray_initial,
     is_first_name,
     is_role,
 )
@@ -111,6 +112,8 @@ def register_named_people(entities: Entities) -> None:
         pair_counts[key] = pair_counts.get(key, 0) + 1
     for m in pairs:
         first, last = m.group("first"), m.group("last")
+        if after_stray_initial(m.group(0).split())[0] != first:
+            continue  # "Raum A. Peter": an initial after no first name
         if any(is_role(w) or w.lower() in ORG_WORDS for w in (first, last)):
             continue
         if not personlike(Phrase(m.start(), m.end(), m.group(0), name=m.group(0))):

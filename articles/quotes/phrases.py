@@ -171,6 +171,19 @@ class Phrase:
     participle: bool = False  # a participle phrase stands before the noun
 
 
+_INITIAL_TOKEN = re.compile(r"[A-ZÄÖÜ]\.")
+
+
+def after_stray_initial(words: list[str]) -> list[str]:
+    """The words of a name without what stands before an initial that follows no first name:
+    "George W. Bush" stays, "Raum A. Peter Müller" (a sentence that ends in "Raum A.") is
+    "Peter Müller", and an initial that opens the name goes too ("B. Schröder")."""
+    for i in range(len(words) - 1, -1, -1):
+        if _INITIAL_TOKEN.fullmatch(words[i]) and (i == 0 or not is_first_name(words[i - 1])):
+            return words[i + 1 :]
+    return words
+
+
 def analyse_phrase(match: re.Match, text_start: int = 0) -> Phrase:
     """Split a noun phrase into article, adjectives, role and name."""
     start = match.start() + text_start
@@ -212,6 +225,9 @@ def _analyse_words(group: str, article: str | None, part: str | None, a: int, b:
     tokens = [(m.group(0), m.start()) for m in re.finditer(r"[^\s]+", text)]
     if article:
         tokens = tokens[1:]
+    kept = after_stray_initial([t for t, _ in tokens])
+    if len(kept) < len(tokens):
+        tokens, article = tokens[len(tokens) - len(kept) :], None  # "Gruppe B. Schröder"
     adjectives: list[str] = []
     while tokens and (tokens[0][0][:1].islower() or tokens[0][0][:1].isdigit()):
         if len(tokens) == 1 and re.fullmatch(r"\d+-[Jj]ährigen?", tokens[0][0]):

@@ -181,6 +181,8 @@ ONE_PERSON = [
     ("Der Verbandspräsident Jürgen R. Thumann erklärte: „Wir brauchen mehr Wachstum.“ Später "
      "sagte Thumann: „Und zwar bald.“", "Jürgen R. Thumann"),
     ("„Wir werden das Land verteidigen“, sagte George W. Bush am Montag.", "George W. Bush"),
+    # a capital and a full stop that follow no first name end a sentence ("Raum A.")
+    ("Sie trafen sich im Raum A. Peter Müller sagte: „Das ist gut.“", "Peter Müller"),
 ]  # fmt: skip
 
 

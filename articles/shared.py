@@ -3,8 +3,9 @@
 Two kinds of key:
 
 - **An object's page** (an article, a speaker, a source) is cached under that object's own
-  ``revision`` and those of the objects it shows (``object_revision``), which
-  ``articles.derived`` and the models' ``save()`` renew with every write that changes them. One
+  ``revision`` and those of the objects it shows (``object_revision``), which database
+  triggers (migration 0011), ``articles.derived`` and the models' ``save()`` renew with every
+  write that changes them. One
   edit renews the pages it touched and nothing else: an import into one outlet leaves every
   other outlet's, speaker's and article's page cached.
 - **A list or a search** (``get``) can change with any write: it is cached under the reading
@@ -32,7 +33,8 @@ import hashlib
 from collections.abc import Callable
 from typing import TypeVar
 
-from django.core.cache import cache
+from django.core.cache import cache, caches
+from django.core.cache.backends.db import DatabaseCache
 from django.db import connection
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language
@@ -122,6 +124,7 @@ def digest(key: str) -> str:
 
 
 A = TypeVar("A")
+ROW_FORMAT = 1  # raise with every change to the rows' markup (articles.templatetags.reading)
 
 
 def rows(
@@ -131,9 +134,16 @@ def rows(
     article's id and ``revision`` (which the database renews with every change to what the row
     shows: its title, its source's name, its speakers' names, its quotations) and on a search
     the query (the row shows the passage that matches). ``render`` makes the missing ones from
-    their articles, in order; one ``get_many`` and at most one ``set_many``."""
+    their articles, in order; one ``get_many`` and at most one ``set_many``.
+
+    Not with Django's database cache: its ``set_many`` writes one key at a time, each after a
+    count of the whole cache table, so 20 rows would cost some 60 statements where rendering
+    them costs two queries. ``ROW_FORMAT`` names the rows' markup: a release that changes it
+    does not serve rows made by the one before from a shared cache."""
+    if isinstance(caches["default"], DatabaseCache):
+        return render(articles)
     language, query = get_language(), f":{digest(search)}" if search else ""
-    keys = [f"reading:row:{a.pk}:{a.revision}:{language}{query}" for a in articles]
+    keys = [f"reading:row{ROW_FORMAT}:{a.pk}:{a.revision}:{language}{query}" for a in articles]
     found = cache.get_many(keys)
     missing = [(key, a) for key, a in zip(keys, articles, strict=True) if key not in found]
     if missing:

@@ -524,7 +524,12 @@ def _nominative_head(tokens: list[str]) -> list[str]:
         # whatever the gender; "Auswärtigen Amtes" is left, its adjective would need the gender
         plural = _dative_plural(tokens[head])
         adjectives = tokens[:head]
-        if plural and all(token.casefold().endswith("en") for token in adjectives):
+        if plural and all(
+            token.casefold().endswith("en")
+            and _ADJECTIVE.search(token.casefold())
+            and token.casefold() not in words("prepositions")  # not "zwischen Beobachtern"
+            for token in adjectives
+        ):
             return [token[:-1] for token in adjectives] + [plural, *tokens[head + 1 :]]
         return tokens
     if head is None:

@@ -231,17 +231,18 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # name the revisions of what a page shows, so a page is never stale in any process, whichever
 # backend. CACHE_URL chooses it:
 # - unset or "locmem": a cache in each process (each renders a page once); MAX_ENTRIES bounds
-#   memory: an entry is 20-30 kB, 2,000 of them about 50 MB a process;
+#   memory: a page is 20-30 kB, a list's row (20 a page, shared.rows) about 1 kB; 5,000
+#   entries are at most about 60 MB a process;
 # - "database": Django's database cache in the table newsreader_cache (created by
 #   `manage.py createcachetable`, which make serve runs): shared by every process and server
-#   with no new service;
+#   with no new service; whole pages only (its writes are one key at a time, see shared.rows);
 # - "redis://host:6379/0": Redis or Valkey (pip install redis), for larger sites.
 def cache_from_url(url: str) -> dict:
     if url in ("", "locmem"):
         return {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "newsreader",
-            "OPTIONS": {"MAX_ENTRIES": 2000},
+            "OPTIONS": {"MAX_ENTRIES": 5000},
         }
     if url == "database":
         return {

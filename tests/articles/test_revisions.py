@@ -121,12 +121,21 @@ def test_every_write_gives_the_row_a_greater_revision_whoever_writes(quoted, mod
 
 
 @pytest.mark.django_db
-def test_a_bulk_insert_gets_revisions_from_the_database(db):
+def test_a_bulk_insert_gets_revisions_from_the_fields_default(db):
     sources = Source.objects.bulk_create(
         [Source(name="Eins", slug="eins"), Source(name="Zwei", slug="zwei")]
     )
     revisions = Source.objects.order_by("pk").values_list("revision", flat=True)
     assert len(sources) == 2 and all(value > 0 for value in revisions)
+
+
+@pytest.mark.django_db
+def test_a_raw_insert_without_a_revision_gets_one_from_the_database(db):
+    raw(
+        "INSERT INTO articles_source (name, slug, article_count, revision)"
+        " VALUES ('Roh', 'roh', 0, 0)"
+    )
+    assert Source.objects.get(slug="roh").revision > 0
 
 
 @pytest.mark.django_db

@@ -404,3 +404,23 @@ def test_a_rows_passage_is_the_searchs_own(alice_client, quoted):
 
 def without_token(page: str) -> str:
     return re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', "", page)
+
+
+@pytest.mark.django_db
+def test_with_the_database_cache_rows_are_rendered_not_cached(
+    alice_client, quoted, rendered_rows, settings
+):
+    """Django's database cache writes one key at a time after a count of its table: the rows
+    are cheaper to render than to cache there. The page itself is still cached."""
+    from django.core.management import call_command
+
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "t_c"}
+    }
+    call_command("createcachetable", verbosity=0)
+    make_article(quoted.source, "Zweite Lage", "Die Lage bleibt, sagte niemand.")
+    url = reverse("articles:list")
+    first = alice_client.get(url).content.decode()
+    SpeakerAlias.objects.create(speaker=Speaker.objects.get(name="Anna Berger"), name="A. B.")
+    assert without_token(alice_client.get(url).content.decode()) == without_token(first)
+    assert rendered_rows == [["Ernste Lage", "Zweite Lage"]] * 2

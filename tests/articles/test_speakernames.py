@@ -157,6 +157,7 @@ def test_people_roles_organisations_and_outlets_are_speakers(name):
         ("Kritikern", ("Kritiker", "")),
         ("Politischen Beobachtern", ("Politische Beobachter", "")),
         ("Französischen Ermittlern", ("Französische Ermittler", "")),
+        ("zwischen Beobachtern", ("zwischen Beobachtern", "")),  # no adjective
         ("Bundesanzeiger.Mats Schönauer", ("Mats Schönauer", "")),
         ("die in Hamburg geborene Lopez", ("Lopez", "")),
         # That the source is not named is no part of who it is.

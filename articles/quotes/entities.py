@@ -191,8 +191,7 @@ class Entities:
         is no first name, and the article also writes it without the -s."""
         if " " in name or len(name) < 4 or not name.endswith("s") or is_first_name(name):
             return False
-        stem = name[:-1]
-        return bool(re.search(rf"(?<![\w\-]){re.escape(stem)}(?![\w\-])", self.names_text))
+        return bool(whole_words(self.names_text, (name[:-1],)))
 
     def named_with_role(self, phrase: Phrase, role: str | None = None) -> str | None:
         """The one person the article names with this role before the phrase ('Nachfolger

@@ -97,6 +97,27 @@ def pg_renew(table: str, ids: str) -> str:
     )
 
 
+def pg_shown(table: str, events: str, when: str, body: str) -> list[str]:
+    """The function ``<table>_shown`` that runs ``body``, and its trigger after ``events``."""
+    return [
+        f"""CREATE FUNCTION {table}_shown() RETURNS trigger AS $$
+BEGIN
+    {body}
+    RETURN NULL;
+END
+$$ LANGUAGE plpgsql;""",
+        " ".join(
+            part
+            for part in (
+                f"CREATE TRIGGER {table}_shown AFTER {events} ON {table} FOR EACH ROW",
+                when,
+                f"EXECUTE FUNCTION {table}_shown();",
+            )
+            if part
+        ),
+    ]
+
+
 def postgresql_forward() -> list[str]:
     statements = [
         f"""CREATE FUNCTION articles_row_revision() RETURNS trigger AS $$
@@ -116,28 +137,11 @@ $$ LANGUAGE plpgsql;"""
         ]
     for table, columns, renewed in SHOWN:
         body = "\n    ".join(pg_renew(other, ids) for other, ids in renewed)
-        statements += [
-            f"""CREATE FUNCTION {table}_shown() RETURNS trigger AS $$
-BEGIN
-    {body}
-    RETURN NULL;
-END
-$$ LANGUAGE plpgsql;""",
-            f"CREATE TRIGGER {table}_shown AFTER UPDATE ON {table} FOR EACH ROW "
-            f"WHEN ({changed(columns, 'IS DISTINCT FROM')}) EXECUTE FUNCTION {table}_shown();",
-        ]
+        when = f"WHEN ({changed(columns, 'IS DISTINCT FROM')})"
+        statements += pg_shown(table, "UPDATE", when, body)
     # OLD is NULL on an INSERT, NEW on a DELETE
     alias = pg_renew("articles_speaker", "OLD.speaker_id, NEW.speaker_id")
-    statements += [
-        f"""CREATE FUNCTION {ALIAS}_shown() RETURNS trigger AS $$
-BEGIN
-    {alias}
-    RETURN NULL;
-END
-$$ LANGUAGE plpgsql;""",
-        f"CREATE TRIGGER {ALIAS}_shown AFTER INSERT OR UPDATE OR DELETE ON {ALIAS} "
-        f"FOR EACH ROW EXECUTE FUNCTION {ALIAS}_shown();",
-    ]
+    statements += pg_shown(ALIAS, "INSERT OR UPDATE OR DELETE", "", alias)
     return statements
 
 
@@ -165,7 +169,9 @@ SQLITE_NEXT = f"MAX({SQLITE_CLOCK}, {{old}} + 1)"
 
 
 def sqlite_renew(table: str, ids: str) -> str:
-    return f"UPDATE {table} SET revision = {SQLITE_NEXT.format(old='revision')} WHERE id IN ({ids});"
+    return (
+        f"UPDATE {table} SET revision = {SQLITE_NEXT.format(old='revision')} WHERE id IN ({ids});"
+    )
 
 
 def sqlite_forward() -> list[str]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from articles.quotes.features import WORD
 from articles.quotes.lexicon import REPORTING_VERBS, SEPARABLE
 from articles.quotes.marks import Mark
 
@@ -26,7 +27,6 @@ _SENT_OPENERS = re.compile(
     r"[ \t]+(?:Der|Die|Das|Ein|Eine|Er|Sie|Es|Wir|Ich|Dies|Diese|Dieser|Auch|Am|Im|In|Nach|Laut"
     r"|Zudem|Außerdem|Dabei|Damit|Doch|Aber|So)[ \t]"
 )
-WORD = re.compile(r"[\wäöüß\-]+")
 CLAUSE_BREAK = re.compile(r"[,;:–—]|⟫|⟪| - ")
 
 

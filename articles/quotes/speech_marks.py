@@ -15,7 +15,6 @@ from articles.quotes.features import (
     bucket,
     word_after,
     word_before,
-    words_lower,
 )
 from articles.quotes.lexicon import FIRST_PERSON, NAMING_VERBS, REPORTING_VERBS, SUBJUNCTIVE
 from articles.quotes.marks import WORDS_IN, Mark, inner_text, looks_like_name, speechlike
@@ -78,7 +77,7 @@ def speech_features(ctx: Context, m: Mark, rule: Quotation | None) -> Features:
     f["next=" + (right[:1] if right[:1] and right[:1] in _AFTER else "other")] = 1
     f["in_brackets"] = int(body[m.start - 1 : m.start] == "(")
     s_start, s_end = ctx.sentence_of(m.start)
-    sentence = words_lower(masked, max(s_start, m.start - _REACH), min(s_end, m.end + _REACH))
+    sentence = ctx.words_lower(max(s_start, m.start - _REACH), min(s_end, m.end + _REACH))
     f["sentence_reporting"] = any_in(sentence, REPORTING_VERBS)
     f["sentence_subjunctive"] = any_in(sentence, SUBJUNCTIVE)
     f["sentence_naming"] = any_in(sentence, NAMING_VERBS)

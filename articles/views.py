@@ -375,8 +375,11 @@ def article_detail(request, slug):
 
 def quote_correction_forms(quote: Quote | None = None) -> dict:
     """The correction forms of a quotation, unbound (of none: the article page's panel)."""
+    speaker = quote.speaker if quote else None
     return {
-        "speaker": QuoteSpeakerForm(),
+        "speaker": QuoteSpeakerForm(
+            initial={"speaker": speaker.name, "speaker_id": speaker.pk} if speaker else None
+        ),
         "kind": QuoteKindForm(initial={"kind": quote.kind} if quote else None),
         "span": QuoteSpanForm(initial={"start": quote.start, "end": quote.end} if quote else None),
     }

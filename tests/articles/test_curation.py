@@ -346,7 +346,10 @@ def test_the_correction_page_and_wrong_method(editor_client, quote):
     url = reverse("articles:quote-correct", args=[quote.pk])
     response = editor_client.get(url)
     assert response.status_code == 200
-    assert "Wir stehen an der Seite der Ukraine“</mark>" in response.content.decode()
+    page = response.content.decode()
+    assert "Wir stehen an der Seite der Ukraine“</mark>" in page
+    # the speaker field starts from the current attribution, its id beside it
+    assert f'value="{quote.speaker.name}"' in page and f'value="{quote.speaker_id}"' in page
     assert editor_client.put(url).status_code == 405
     assert editor_client.post(reverse("articles:speaker-search")).status_code == 405
     assert editor_client.get(reverse("articles:quote-correct", args=[999999])).status_code == 404

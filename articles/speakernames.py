@@ -400,6 +400,10 @@ def rejection(name: str) -> str | None:
         return "opener"
     if len(tokens) == 1 and first.endswith("weise") and len(first) > 6:
         return "opener"  # "Glücklicherweise", "Beispielsweise": an adverb; "Weise" is a name
+    if text.casefold() == "art und weise":
+        return "thing"  # "kritisierte die Art und Weise, wie …": the object of the verb
+    if _genitive_phrase(tokens):
+        return "thing"
     if first in words("prepositions") and not _particle_name(tokens):
         return "preposition"
     if place(text) or all(place(token) or token.casefold() in _LINKS for token in tokens):
@@ -413,6 +417,25 @@ def rejection(name: str) -> str | None:
     if kind is None and common_noun(tokens[head]):
         return "thing"
     return None
+
+
+def _genitive_phrase(tokens: list[str]) -> bool:
+    """A noun in the genitive with its own genitive attribute, "(anlässlich) des Entzugs des
+    Doktortitels": what a preposition governs, not who speaks. A noun of the lists, a name
+    and an acronym before "des" are left ("Sprecher des Ministeriums")."""
+    if len(tokens) < 3 or tokens[1] != "des":
+        return False
+    head = tokens[0]
+    return (
+        head[:1].isupper()
+        and head.endswith("s")
+        and not head.isupper()
+        and category(head) is None
+        and not first_name(head)
+        and head.casefold() not in words("surnames")
+        and not place(head)
+        and not outlet(head)
+    )
 
 
 @lru_cache(maxsize=16384)
@@ -434,6 +457,7 @@ def name_normalise(name: str) -> tuple[str, str]:
         return " ".join(tokens), ""
     tokens, role = _split_role(tokens)
     tokens = _without_affiliation(tokens)
+    tokens = _without_object(tokens)
     tokens = _nominative_head(tokens)
     return " ".join(tokens), role
 
@@ -512,6 +536,26 @@ def _without_affiliation(tokens: list[str]) -> list[str]:
         if low == "von" and _particle_name(tokens[i:]):
             return tokens
         return before
+    return tokens
+
+
+def _without_object(tokens: list[str]) -> list[str]:
+    """A name without the dative or genitive object that followed it in the sentence: "Da
+    Mussawi [der Ethnie der Aserbaidschaner] angehöre", "wirft die OSZE [der georgischen
+    Wahlkommission] vor". Only after a person's full name, a listed surname or an acronym: a
+    particle name ("Ursula von der Leyen") and a noun with its attribute ("Ordnungsdezernent
+    der Stadt Cottbus") stay whole."""
+    for i in range(1, min(len(tokens) - 1, 4)):
+        if tokens[i] not in ("der", "dem", "den"):
+            continue
+        before = tokens[:i]
+        acronym = len(before) == 1 and _ACRONYM.fullmatch(before[0]) and not outlet(before[0])
+        person = (first_name(before[0]) and len(before) > 1) or before[0].casefold() in words(
+            "surnames"
+        )
+        if acronym or (person and all(_plain_name(token) for token in before[1:])):
+            return before
+        break
     return tokens
 
 

@@ -58,6 +58,8 @@ from articles.speakernames import (
         ("Vorgehensweise der Polizei", "thing"),
         ("Ort der Zeremonie", "thing"),
         ("Inhalt des Films", "thing"),
+        ("Art und Weise", "thing"),  # "kritisierte die Art und Weise, wie …"
+        ("Entzugs des Doktortitels", "thing"),  # "anlässlich des Entzugs des Doktortitels"
         ("Maßnahmen", "thing"),
         # Events.
         ("Zugunglück Neuseelands", "event"),
@@ -160,11 +162,16 @@ def test_people_roles_organisations_and_outlets_are_speakers(name):
         ("zwischen Beobachtern", ("zwischen Beobachtern", "")),  # no adjective
         ("Bundesanzeiger.Mats Schönauer", ("Mats Schönauer", "")),
         ("die in Hamburg geborene Lopez", ("Lopez", "")),
+        # A dative or genitive object after a name or an acronym is not part of it.
+        ("OSZE der georgischen Wahlkommission", ("OSZE", "")),
+        ("Angela Merkel den Abgeordneten", ("Angela Merkel", "")),
         # That the source is not named is no part of who it is.
         ("Ein nicht namentlich genannter Sprecher des Amtes", ("Sprecher des Amtes", "")),
         ("Ein ungenannter Diplomat", ("Diplomat", "")),
         # What stays as it is.
         ("Ursula von der Leyen", ("Ursula von der Leyen", "")),
+        ("Ordnungsdezernent der Stadt Cottbus", ("Ordnungsdezernent der Stadt Cottbus", "")),
+        ("Sprecher des Weißen Hauses", ("Sprecher des Weißen Hauses", "")),
         ("Kurt von Figura", ("Kurt von Figura", "")),
         ("Ayaan Hirsi Ali", ("Ayaan Hirsi Ali", "")),
         ("Anhänger Gaddafis", ("Anhänger Gaddafis", "")),  # a genitive, not a name

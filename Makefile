@@ -38,7 +38,7 @@ worker: install
 	TASKS_BACKEND=$${TASKS_BACKEND:-database} $(BIN)/python manage.py db_worker --no-reload
 
 # --- install what the tests need, start PostgreSQL, run the suite on both databases -----------
-test: install-dev browser postgres
+test: install-train browser postgres
 	$(BIN)/ruff check .
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	DATABASE_URL=$(PG_URL) $(BIN)/pytest -q

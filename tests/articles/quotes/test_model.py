@@ -57,3 +57,15 @@ def test_linear_model_scores_named_features():
     assert m.score({"a": 1, "b": 2, "unseen": 5}) == pytest.approx(0.0)
     assert m.probability({"a": 1, "b": 2}) == pytest.approx(0.5)
     assert LinearModel.from_json(m.as_json()) == m
+
+
+def test_the_shipped_model_is_what_training_gives_today():
+    """A change to the features without ``make train-quotes`` leaves the app scoring with weights
+    learned for other features; training again from the corpus must give the file byte for
+    byte. Needs the corpus (../shared) and scikit-learn (``make test`` installs it)."""
+    pytest.importorskip("sklearn")
+    if not quotecorpus.DEFAULT_CORPUS.is_dir():
+        pytest.skip("the corpus is not next to the repository")
+    import train_quotes
+
+    assert train_quotes.main(["--check"]) == 0, "run make train-quotes and commit the model"

@@ -45,6 +45,7 @@ from articles.models import (
     SpeakerAlias,
     SpeakerSlug,
 )
+from articles.rows import rows_insert
 
 logger = logging.getLogger(__name__)
 
@@ -707,6 +708,8 @@ def _batch_write(batch: list[_BatchFile], *, user, cache: ImportCache) -> list[t
             article_create(parsed=item.parsed, user=user, cache=staged, commit=False)
             for item in batch
         ]
+        for article in articles:
+            article.counted_in = article.source_id  # counted by derived.articles_created
         Article.objects.bulk_create(articles)
         cleaned = (_speaker_clean(entity) for item in batch for entity in item.extraction.speakers)
         _surnames_lock([found for found in cleaned if found is not None])
@@ -728,9 +731,13 @@ def _batch_write(batch: list[_BatchFile], *, user, cache: ImportCache) -> list[t
             final = {
                 name: _merged_into(speaker, pk, merged) for name, (speaker, pk) in speakers.items()
             }
-            rows.append(_quote_rows(article, item.extraction, final))
-        Quote.objects.bulk_create([row for file_rows in rows for row in file_rows])
-        derived.articles_changed([article.pk for article in articles])
+            rows.append(_quote_values(article, item.extraction, final))
+        every = [row for file_rows in rows for row in file_rows]
+        rows_insert(Quote, QUOTE_FIELDS, every)
+        derived.articles_created(
+            {article.pk: (article.source_id, article.date) for article in articles},
+            ((row[0], row[4], row[3], row[8], row[10]) for row in every),
+        )
     transaction.on_commit(lambda: cache.adopt(staged))
     return [(article, len(file_rows)) for article, file_rows in zip(articles, rows, strict=True)]
 
@@ -915,6 +922,23 @@ def quotes_store(
     return len(rows) + len(reviewed)
 
 
+# The columns of a quotation the import writes, in the order of ``_quote_values``' tuples.
+QUOTE_FIELDS = (
+    "article_id",
+    "start",
+    "end",
+    "kind",
+    "speaker_id",
+    "speaker_start",
+    "speaker_end",
+    "cue",
+    "confidence",
+    "review",
+    "counted",
+    "article_date",
+)
+
+
 def _quote_rows(
     article: Article,
     extraction: extractor.Extraction,
@@ -923,33 +947,47 @@ def _quote_rows(
     reviewed: Iterable[tuple[int, int]] = (),
 ) -> list[Quote]:
     """The rows of an extraction's quotes; those overlapping a ``reviewed`` span are left out."""
+    values = _quote_values(article, extraction, speakers, reviewed=reviewed)
+    return [Quote(**dict(zip(QUOTE_FIELDS, row, strict=True))) for row in values]
+
+
+def _quote_values(
+    article: Article,
+    extraction: extractor.Extraction,
+    speakers: Mapping[str, Speaker],
+    *,
+    reviewed: Iterable[tuple[int, int]] = (),
+) -> list[tuple]:
+    """``_quote_rows`` as tuples of ``QUOTE_FIELDS``, for ``rows.rows_insert``."""
     reviewed = list(reviewed)
-    rows = [
-        _quote_row(article, found, speakers.get(found.speaker) if found.speaker else None)
-        for found in extraction.quotes
-        if not any(start < found.end and found.start < end for start, end in reviewed)
-    ]
+    rows = []
+    for found in extraction.quotes:
+        if any(start < found.end and found.start < end for start, end in reviewed):
+            continue
+        speaker = speakers.get(found.speaker) if found.speaker else None
+        mention = (found.speaker_start, found.speaker_end) if speaker else (None, None)
+        rows.append(
+            [
+                article.pk,
+                found.start,
+                found.end,
+                found.kind,
+                speaker.pk if speaker else None,
+                *mention,
+                (found.cue or "")[:100],
+                min(max(found.confidence, 0.0), 1.0),
+                Quote.Review.MACHINE.value,
+                False,
+                None,
+            ]
+        )
     if not reviewed:  # their flags as articles.derived would set them: it need not update them
         counted = derived.counted_flags(
-            [(n, row.start, row.end, row.speaker_id, row.kind) for n, row in enumerate(rows)]
+            [(n, row[1], row[2], row[4], row[3]) for n, row in enumerate(rows)]
         )
         for n, row in enumerate(rows):
-            row.counted, row.article_date = n in counted, article.date
-    return rows
-
-
-def _quote_row(article: Article, found: extractor.Quotation, speaker: Speaker | None) -> Quote:
-    return Quote(
-        article=article,
-        start=found.start,
-        end=found.end,
-        kind=found.kind,
-        speaker=speaker,
-        speaker_start=found.speaker_start if speaker else None,
-        speaker_end=found.speaker_end if speaker else None,
-        cue=(found.cue or "")[:100],
-        confidence=min(max(found.confidence, 0.0), 1.0),
-    )
+            row[10], row[11] = n in counted, article.date
+    return [tuple(row) for row in rows]
 
 
 def speakers_resolve(

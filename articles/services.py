@@ -45,7 +45,7 @@ from articles.models import (
     SpeakerAlias,
     SpeakerSlug,
 )
-from articles.rows import rows_insert
+from articles.rows import instances_insert, rows_insert
 
 logger = logging.getLogger(__name__)
 
@@ -710,7 +710,7 @@ def _batch_write(batch: list[_BatchFile], *, user, cache: ImportCache) -> list[t
         ]
         for article in articles:
             article.counted_in = article.source_id  # counted by derived.articles_created
-        Article.objects.bulk_create(articles)
+        instances_insert(Article, articles)
         cleaned = (_speaker_clean(entity) for item in batch for entity in item.extraction.speakers)
         _surnames_lock([found for found in cleaned if found is not None])
         merged: dict[int, Speaker] = {}

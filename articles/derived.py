@@ -264,7 +264,8 @@ def _add_pairs(pairs: Counter) -> None:
                 f"quote_count = {table}.quote_count + excluded.quote_count",
                 [value for (source, speaker), delta in part for value in (source, speaker, delta)],
             )
-        speakers = sorted({speaker for (_source, speaker), _delta in changes})
+        # Only a pair that lost quotations can fall to nothing (never one of new articles).
+        speakers = sorted({speaker for (_source, speaker), delta in changes if delta < 0})
         for chunk in _chunks(speakers):
             cursor.execute(
                 f"DELETE FROM {table} WHERE quote_count <= 0 "

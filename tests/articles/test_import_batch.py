@@ -286,3 +286,48 @@ def test_a_full_name_later_in_the_batch_takes_in_the_surname_before_it():
     assert (speaker.name, speaker.role) == ("Angela Merkel", "Bundeskanzlerin")
     assert speaker.quotes.count() == 3
     assert list(speaker.aliases.values_list("name", flat=True)) == ["Merkel"]
+
+
+def speaker_lookups(files) -> int:
+    """The statements that look speakers up (by name, alias or surname), not those that make
+    one (its slug's check, its insert) or count its quotations (their lock)."""
+    with CaptureQueriesContext(connection) as queries:
+        outcomes = run(files)
+    assert {outcome.status for outcome in outcomes.values()} == {Status.IMPORTED}
+    return sum(
+        1
+        for query in queries
+        if query["sql"].startswith("SELECT")
+        and "articles_speaker" in query["sql"]
+        and '"slug" =' not in query["sql"]
+        and "FOR UPDATE" not in query["sql"]
+    )
+
+
+@pytest.mark.django_db
+def test_a_batch_looks_its_new_speakers_up_at_once():
+    people = [
+        f"{first} {last}"
+        for first in ("Anna", "Jens", "Olaf", "Maria", "Petra")
+        for last in ("Schmidt", "Scholz", "Berger", "Krause", "Wolf", "Lawrow")
+    ]
+    few = speaker_lookups(
+        [
+            (f"few{n}.txt", seed(1, f"Die Stadt plante. „Wir bleiben bei Plan {n}“, sagte {name}."))
+            for n, name in enumerate(people[:3])
+        ]
+    )
+    many = speaker_lookups(
+        [
+            (
+                f"many{n}.txt",
+                seed(2, f"Die Stadt plante. „Wir bleiben bei Plan {n}“, sagte {name}."),
+            )
+            for n, name in enumerate(people[3:])
+        ]
+    )
+
+    # The speakers named so, the people of those surnames, then their aliases (when some are
+    # found): not a look-up per name.
+    assert few <= 3 and many <= 3
+    assert Speaker.objects.count() == len(people)

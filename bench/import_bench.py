@@ -5,10 +5,12 @@
 Uses its own database (``newsreader_bench`` on the local PostgreSQL, or $BENCH_DATABASE_URL),
 dropped and migrated before each run. For each number of worker processes (``--jobs``, a
 comma-separated list), prints files per second and per core, the time spent in the database
-per file (every statement and commit of every process, as the client waits for it), and the
-peak memory of the main process and of the largest worker. Then the same files' bodies
-written with a raw COPY into a table of two columns, as a floor for what the database needs.
-A benchmark, not a test: the figures go into docs/benchmarks.md by hand.
+per file (every statement, COPY and commit of every process, as the client waits for it), the
+processor time per file of the import's processes (the database server's not counted: a
+figure that other work on the machine changes little), and the peak memory of the main
+process and of the largest worker. Then the same files' bodies written with a raw COPY into a
+table of two columns, as a floor for what the database needs. A benchmark, not a test: the
+figures go into docs/benchmarks.md by hand.
 """
 
 from __future__ import annotations
@@ -211,12 +213,15 @@ def _import_child(folder: Path, jobs: int, result) -> None:
     from articles.models import Article, Quote
 
     rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    cpu_before = _cpu_seconds()
     started = time.perf_counter()
     call_command("import_seeds", str(folder), verbosity=0, jobs=jobs)
     elapsed = time.perf_counter() - started
+    cpu = _cpu_seconds() - cpu_before
     result.put(
         {
             "elapsed": elapsed,
+            "cpu": cpu,
             "articles": Article.objects.count(),
             "quotes": Quote.objects.count(),
             "rss_before": rss_before,
@@ -224,6 +229,16 @@ def _import_child(folder: Path, jobs: int, result) -> None:
             "worker_peak": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
         }
     )
+
+
+def _cpu_seconds() -> float:
+    """The processor time of this process and of its children that ended (the workers, which
+    the command waits for): what the import costs whatever else the machine is doing, but for
+    the database server's part."""
+    own, children = (
+        resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
+    )
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 def copy_run(folder: Path) -> tuple[float, int]:
@@ -289,7 +304,8 @@ def main() -> None:
                 f"{rate / min(jobs, cores):.0f} files/s per core used; database "
                 f"{figures['db_seconds'] * 1000 / figures['articles']:.2f} ms per file "
                 f"({figures['statements'] / figures['articles']:.2f} statements and commits per "
-                f"file); peak memory {figures['peak']:.0f} MB main (before: "
+                f"file); processor {figures['cpu'] * 1000 / figures['articles']:.2f} ms per file "
+                f"in the import's processes; peak memory {figures['peak']:.0f} MB main (before: "
                 f"{figures['rss_before']:.0f} MB)"
                 + (f", {figures['worker_peak']:.0f} MB largest worker" if jobs > 1 else "")
             )

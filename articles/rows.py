@@ -27,7 +27,9 @@ def rows_insert(model, fields: Sequence[str], rows: Sequence[tuple]) -> None:
     columns = ", ".join(quote(model._meta.get_field(name).column) for name in fields)
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+            # The driver's cursor: its errors made Django's, as a statement's are.
+            sql = f"COPY {table} ({columns}) FROM STDIN"
+            with connection.wrap_database_errors, cursor.cursor.copy(sql) as copy:
                 for row in rows:
                     copy.write_row(row)
             return

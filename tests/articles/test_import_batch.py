@@ -185,6 +185,9 @@ def crowd_files() -> list[tuple[str, bytes]]:
     ]
 
 
+BY_NAME = {"article_id": "article__seed_filename", "speaker_id": "speaker__name"}
+
+
 def everything() -> dict:
     """What an import wrote, by names rather than ids (which differ between two runs)."""
     from articles.models import ArticleSpeaker, SourceSpeaker, SpeakerAlias
@@ -199,19 +202,9 @@ def everything() -> dict:
             ).order_by()
         ),
         "quotes": sorted(
+            # Every column the import writes, the article and speaker by name.
             Quote.objects.values_list(
-                "article__seed_filename",
-                "start",
-                "end",
-                "kind",
-                "speaker__name",
-                "speaker_start",
-                "speaker_end",
-                "cue",
-                "confidence",
-                "review",
-                "counted",
-                "article_date",
+                *(BY_NAME.get(field, field) for field in services.QUOTE_FIELDS)
             ).order_by()
         ),
         "speakers": sorted(

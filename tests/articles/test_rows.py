@@ -22,18 +22,24 @@ FIELDS = (
 )
 
 
+def new_article(source: Source, name: str, body: str = "Text.") -> Article:
+    return Article(
+        source=source,
+        title=name.title(),
+        slug=name,
+        date=datetime.date(2024, 5, 1),
+        body=body,
+        seed_filename=f"{name}.txt",
+        content_hash=name.ljust(64, "0"),
+    )
+
+
 @pytest.fixture
 def article(db):
     source = Source.objects.create(name="Blatt", slug="blatt")
-    return Article.objects.create(
-        source=source,
-        title="Eins",
-        slug="eins",
-        date=datetime.date(2024, 5, 1),
-        body="Er sagte: „Ja.“ Sie sagte: „Nein.“",
-        seed_filename="eins.txt",
-        content_hash="a" * 64,
-    )
+    article = new_article(source, "eins", body="Er sagte: „Ja.“ Sie sagte: „Nein.“")
+    article.save()
+    return article
 
 
 def test_rows_are_written_with_their_values(article):
@@ -58,18 +64,7 @@ def test_a_row_the_database_refuses_is_djangos_error_and_writes_nothing(article)
 
 
 def test_instances_get_their_pks_and_what_an_insert_fills_in(article):
-    made = [
-        Article(
-            source=article.source,
-            title=f"Neu {n}",
-            slug=f"neu-{n}",
-            date=datetime.date(2024, 5, n),
-            body=f"Text {n}.",
-            seed_filename=f"neu{n}.txt",
-            content_hash=f"{n}" * 64,
-        )
-        for n in (1, 2)
-    ]
+    made = [new_article(article.source, f"neu-{n}") for n in (1, 2)]
     instances_insert(Article, made)
 
     assert all(instance.pk and not instance._state.adding for instance in made)
@@ -77,12 +72,6 @@ def test_instances_get_their_pks_and_what_an_insert_fills_in(article):
     for instance in made:
         assert stored[instance.pk].title == instance.title
         assert stored[instance.pk].imported_at is not None  # auto_now_add
-    assert Article.objects.create(
-        source=article.source,
-        title="Danach",
-        slug="danach",
-        date=datetime.date(2024, 6, 1),
-        body="Text.",
-        seed_filename="danach.txt",
-        content_hash="d" * 64,
-    ).pk > max(stored)  # the sequence went past them
+    later = new_article(article.source, "danach")
+    later.save()
+    assert later.pk > max(stored)  # the sequence went past them

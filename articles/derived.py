@@ -17,9 +17,11 @@ the transaction that changes the quotations (``articles_changed``):
 
 The work is bounded by the articles changed, never by the size of the database. The services
 call ``articles_changed`` after they write quotations (the import, corrections, merges, the
-admin); ``signals`` handle deletions and an article's move to another date or source. A write
-around them (``Quote.objects.update()`` in a shell) must call ``articles_changed`` itself, or
-``manage.py rebuild_derived`` afterwards, which recomputes everything (``rebuild``).
+admin), or ``articles_created`` for a batch of new articles written with their flags (the
+batched import); ``signals`` handle deletions and an article's move to another date or
+source. A write around them (``Quote.objects.update()`` in a shell) must call
+``articles_changed`` itself, or ``manage.py rebuild_derived`` afterwards, which recomputes
+everything (``rebuild``).
 """
 
 from __future__ import annotations

@@ -791,7 +791,7 @@ def article_create(
     commit: bool = True,
 ) -> Article:
     """The article of a parsed file, with its source (created if new). ``commit=False``: not
-    saved, for a batch's ``bulk_create`` (the source is created all the same)."""
+    saved, for a batch's ``rows.instances_insert`` (the source is created all the same)."""
     source = source_get_or_create(name=parsed.source, cache=cache)
     article = Article(
         source=source,

@@ -17,15 +17,18 @@ the transaction that changes the quotations (``articles_changed``):
 
 The work is bounded by the articles changed, never by the size of the database. The services
 call ``articles_changed`` after they write quotations (the import, corrections, merges, the
-admin); ``signals`` handle deletions and an article's move to another date or source. A write
-around them (``Quote.objects.update()`` in a shell) must call ``articles_changed`` itself, or
-``manage.py rebuild_derived`` afterwards, which recomputes everything (``rebuild``).
+admin), or ``articles_created`` for a batch of new articles written with their flags (the
+batched import); ``signals`` handle deletions and an article's move to another date or
+source. A write around them (``Quote.objects.update()`` in a shell) must call
+``articles_changed`` itself, or ``manage.py rebuild_derived`` afterwards, which recomputes
+everything (``rebuild``).
 """
 
 from __future__ import annotations
 
+import datetime
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from django.db import connection, transaction
 
@@ -37,6 +40,16 @@ from articles.models import (
     SourceSpeaker,
     Speaker,
     new_revision,
+)
+from articles.rows import rows_insert
+
+ARTICLE_SPEAKER_FIELDS = (
+    "article_id",
+    "speaker_id",
+    "source_id",
+    "date",
+    "quote_count",
+    "probable_count",
 )
 
 CHUNK = 500  # ids per statement: SQLite allows 32,766 parameters, this stays far below
@@ -107,27 +120,11 @@ def _articles_changed(ids: list[int]) -> None:
         source_id, date, _counted_in = articles[pk]
         counted = counted_flags([(q[0], q[2], q[3], q[4], q[5]) for q in quotes])
         counted_by_article[pk] = counted
-        per_speaker: Counter = Counter()
-        probable: Counter = Counter()
-        for qpk, _a, _s, _e, speaker, kind, confidence, review, was_counted, was_date in quotes:
-            is_counted = qpk in counted
-            if is_counted != was_counted or was_date != date:
-                stale.append(pk)
-            if is_counted and speaker is not None:
-                per_speaker[speaker] += 1
-                guessed = kind == Quote.Kind.DIRECT and confidence < Quote.CERTAIN
-                probable[speaker] += guessed and review == Quote.Review.MACHINE
-        new_rows += [
-            ArticleSpeaker(
-                article_id=pk,
-                speaker_id=speaker,
-                source_id=source_id,
-                date=date,
-                quote_count=count,
-                probable_count=probable[speaker],
-            )
-            for speaker, count in sorted(per_speaker.items())
-        ]
+        if any((q[0] in counted) != q[8] or q[9] != date for q in quotes):
+            stale.append(pk)
+        new_rows += _speaker_rows(
+            pk, source_id, date, [(q[4], q[5], q[6], q[7]) for q in quotes if q[0] in counted]
+        )
     if stale:
         _flags_update(sorted(set(stale)), counted_by_article)
 
@@ -137,12 +134,61 @@ def _articles_changed(ids: list[int]) -> None:
         .values_list("source_id", "speaker_id", "quote_count")
     )
     ArticleSpeaker.objects.filter(article_id__in=ids).delete()
-    ArticleSpeaker.objects.bulk_create(new_rows, batch_size=CHUNK)
+    _totals_add(old_rows, new_rows, {pk: (a[0], a[2]) for pk, a in articles.items()}, ids)
 
+
+def articles_created(
+    articles: Mapping[int, tuple[int, datetime.date]], quotes: Iterable[tuple]
+) -> None:
+    """What ``articles_changed`` does for new articles, knowing that they are new: no rows of
+    theirs to read back or take away. ``articles``: each one's source and date; ``quotes``:
+    every quotation of theirs as ``(article_id, speaker_id, kind, confidence, counted)``,
+    written with ``counted`` and ``article_date`` as ``counted_flags`` sets them, by the
+    machine (not reviewed); the articles written with ``counted_in`` = their source. Call in
+    the transaction that wrote them. The same rows, counts and flags as ``articles_changed``
+    (a test compares them)."""
+    by_article: dict[int, list] = {pk: [] for pk in articles}
+    for article_id, speaker_id, kind, confidence, counted in quotes:
+        if counted:
+            by_article[article_id].append((speaker_id, kind, confidence, Quote.Review.MACHINE))
+    new_rows = []
+    for pk in sorted(articles):
+        source_id, date = articles[pk]
+        new_rows += _speaker_rows(pk, source_id, date, by_article[pk])
+    sources = {pk: (source_id, None) for pk, (source_id, _date) in articles.items()}
+    _totals_add([], new_rows, sources, None)
+
+
+def _speaker_rows(pk: int, source_id: int, date, counted: list[tuple]) -> list[tuple]:
+    """The ``ArticleSpeaker`` rows of an article (values of ``ARTICLE_SPEAKER_FIELDS``), from
+    its counted quotations as ``(speaker_id, kind, confidence, review)``."""
+    per_speaker: Counter = Counter()
+    probable: Counter = Counter()
+    for speaker, kind, confidence, review in counted:
+        if speaker is not None:
+            per_speaker[speaker] += 1
+            guessed = kind == Quote.Kind.DIRECT and confidence < Quote.CERTAIN
+            probable[speaker] += guessed and review == Quote.Review.MACHINE
+    return [
+        (pk, speaker, source_id, date, count, probable[speaker])
+        for speaker, count in sorted(per_speaker.items())
+    ]
+
+
+def _totals_add(
+    old_rows: list[tuple[int, int, int]],
+    new_rows: list[tuple],
+    articles: Mapping[int, tuple[int, int | None]],
+    renewed: list[int] | None,
+) -> None:
+    """Write ``new_rows`` (the old ones deleted already), add the differences to the sums, and
+    give the rows they touch, and the articles ``renewed``, a new revision and their source as
+    ``counted_in``. ``articles``: each article's source and the source it was counted in."""
+    rows_insert(ArticleSpeaker, ARTICLE_SPEAKER_FIELDS, new_rows)
     pairs, speakers = _differences(old_rows, new_rows)
     sources: Counter = Counter()  # source -> articles
     touched_sources = set()
-    for source_id, _date, counted_in in articles.values():
+    for source_id, counted_in in articles.values():
         touched_sources.add(source_id)
         if counted_in != source_id:
             sources[source_id] += 1
@@ -158,8 +204,10 @@ def _articles_changed(ids: list[int]) -> None:
         ("article_count",),
         revision,
     )
+    if not renewed:
+        return
     with connection.cursor() as cursor:
-        for chunk in _chunks(ids):
+        for chunk in _chunks(renewed):
             cursor.execute(
                 f"UPDATE {Article._meta.db_table} SET revision = %s, counted_in = source_id "
                 f"WHERE id IN ({', '.join(['%s'] * len(chunk))})",
@@ -167,13 +215,14 @@ def _articles_changed(ids: list[int]) -> None:
             )
 
 
-def _differences(old_rows: list[tuple[int, int, int]], new_rows: list[ArticleSpeaker]):
-    """What replacing ``old_rows`` (source, speaker, quotations) by ``new_rows`` changes: per
-    (source, speaker) the quotations, per speaker [quotations, articles]."""
+def _differences(old_rows: list[tuple[int, int, int]], new_rows: list[tuple]):
+    """What replacing ``old_rows`` (source, speaker, quotations) by ``new_rows`` (of
+    ``ARTICLE_SPEAKER_FIELDS``) changes: per (source, speaker) the quotations, per speaker
+    [quotations, articles]."""
     pairs: Counter = Counter()
     speakers: dict[int, list[int]] = {}
     changes = [(source, speaker, -count, -1) for source, speaker, count in old_rows] + [
-        (row.source_id, row.speaker_id, row.quote_count, 1) for row in new_rows
+        (source, speaker, count, 1) for _article, speaker, source, _date, count, _p in new_rows
     ]
     for source_id, speaker_id, count, article in changes:
         pairs[source_id, speaker_id] += count
@@ -217,7 +266,8 @@ def _add_pairs(pairs: Counter) -> None:
                 f"quote_count = {table}.quote_count + excluded.quote_count",
                 [value for (source, speaker), delta in part for value in (source, speaker, delta)],
             )
-        speakers = sorted({speaker for (_source, speaker), _delta in changes})
+        # Only a pair that lost quotations can fall to nothing (never one of new articles).
+        speakers = sorted({speaker for (_source, speaker), delta in changes if delta < 0})
         for chunk in _chunks(speakers):
             cursor.execute(
                 f"DELETE FROM {table} WHERE quote_count <= 0 "

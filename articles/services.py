@@ -45,6 +45,7 @@ from articles.models import (
     SpeakerAlias,
     SpeakerSlug,
 )
+from articles.rows import instances_insert, rows_insert
 
 logger = logging.getLogger(__name__)
 
@@ -253,8 +254,10 @@ class ImportCache:
         self.sources, self.speakers, self.aliases = staged.sources, staged.speakers, staged.aliases
 
     def forget(self, speaker_pk: int) -> None:
-        """Drop what is remembered of a speaker that a merge changed or removed."""
-        for name in [name for name, known in self.speakers.items() if known.pk == speaker_pk]:
+        """Drop what is remembered of a speaker that a merge changed or removed (an instance
+        that was deleted has lost its pk)."""
+        gone = (speaker_pk, None)
+        for name in [name for name, known in self.speakers.items() if known.pk in gone]:
             del self.speakers[name]
         self.aliases.pop(speaker_pk, None)
 
@@ -707,15 +710,33 @@ def _batch_write(batch: list[_BatchFile], *, user, cache: ImportCache) -> list[t
             article_create(parsed=item.parsed, user=user, cache=staged, commit=False)
             for item in batch
         ]
-        Article.objects.bulk_create(articles)
-        cleaned = (_speaker_clean(entity) for item in batch for entity in item.extraction.speakers)
-        _surnames_lock([found for found in cleaned if found is not None])
+        for article in articles:
+            article.counted_in = article.source_id  # counted by derived.articles_created
+        instances_insert(Article, articles)
+        entities = [entity for item in batch for entity in item.extraction.speakers]
+        cleaned = [(entity, _speaker_clean(entity)) for entity in entities]
+        _surnames_lock([found for _entity, found in cleaned if found is not None])
+        # Those the run does not know yet, looked up at once (after the lock, as one by one).
+        new = [found for entity, found in cleaned if found and entity.name not in staged.speakers]
+        known = SpeakersKnown()
+        known.load(
+            names={found.name for found in new},
+            words={
+                speakernames.surname(found.name).split()[-1]
+                for found in new
+                if found.kind == Speaker.Kind.PERSON and speakernames.surname_key(found.name)
+            },
+        )
         merged: dict[int, Speaker] = {}
         resolved = [
             {
                 name: (speaker, speaker.pk)
                 for name, speaker in speakers_resolve(
-                    entities=item.extraction.speakers, cache=staged, merged=merged, lock=False
+                    entities=item.extraction.speakers,
+                    cache=staged,
+                    merged=merged,
+                    lock=False,
+                    known=known,
                 ).items()
             }
             for item in batch
@@ -728,9 +749,13 @@ def _batch_write(batch: list[_BatchFile], *, user, cache: ImportCache) -> list[t
             final = {
                 name: _merged_into(speaker, pk, merged) for name, (speaker, pk) in speakers.items()
             }
-            rows.append(_quote_rows(article, item.extraction, final))
-        Quote.objects.bulk_create([row for file_rows in rows for row in file_rows])
-        derived.articles_changed([article.pk for article in articles])
+            rows.append(_quote_values(article, item.extraction, final))
+        every = [row for file_rows in rows for row in file_rows]
+        rows_insert(Quote, QUOTE_FIELDS, every)
+        derived.articles_created(
+            {article.pk: (article.source_id, article.date) for article in articles},
+            ((row[0], row[4], row[3], row[8], row[10]) for row in every),
+        )
     transaction.on_commit(lambda: cache.adopt(staged))
     return [(article, len(file_rows)) for article, file_rows in zip(articles, rows, strict=True)]
 
@@ -766,7 +791,7 @@ def article_create(
     commit: bool = True,
 ) -> Article:
     """The article of a parsed file, with its source (created if new). ``commit=False``: not
-    saved, for a batch's ``bulk_create`` (the source is created all the same)."""
+    saved, for a batch's ``rows.instances_insert`` (the source is created all the same)."""
     source = source_get_or_create(name=parsed.source, cache=cache)
     article = Article(
         source=source,
@@ -915,6 +940,23 @@ def quotes_store(
     return len(rows) + len(reviewed)
 
 
+# The columns of a quotation the import writes, in the order of ``_quote_values``' tuples.
+QUOTE_FIELDS = (
+    "article_id",
+    "start",
+    "end",
+    "kind",
+    "speaker_id",
+    "speaker_start",
+    "speaker_end",
+    "cue",
+    "confidence",
+    "review",
+    "counted",
+    "article_date",
+)
+
+
 def _quote_rows(
     article: Article,
     extraction: extractor.Extraction,
@@ -923,33 +965,152 @@ def _quote_rows(
     reviewed: Iterable[tuple[int, int]] = (),
 ) -> list[Quote]:
     """The rows of an extraction's quotes; those overlapping a ``reviewed`` span are left out."""
+    values = _quote_values(article, extraction, speakers, reviewed=reviewed)
+    return [Quote(**dict(zip(QUOTE_FIELDS, row, strict=True))) for row in values]
+
+
+def _quote_values(
+    article: Article,
+    extraction: extractor.Extraction,
+    speakers: Mapping[str, Speaker],
+    *,
+    reviewed: Iterable[tuple[int, int]] = (),
+) -> list[tuple]:
+    """``_quote_rows`` as tuples of ``QUOTE_FIELDS``, for ``rows.rows_insert``."""
     reviewed = list(reviewed)
-    rows = [
-        _quote_row(article, found, speakers.get(found.speaker) if found.speaker else None)
-        for found in extraction.quotes
-        if not any(start < found.end and found.start < end for start, end in reviewed)
-    ]
+    rows = []
+    for found in extraction.quotes:
+        if any(start < found.end and found.start < end for start, end in reviewed):
+            continue
+        speaker = speakers.get(found.speaker) if found.speaker else None
+        mention = (found.speaker_start, found.speaker_end) if speaker else (None, None)
+        rows.append(
+            [
+                article.pk,
+                found.start,
+                found.end,
+                found.kind,
+                speaker.pk if speaker else None,
+                *mention,
+                (found.cue or "")[:100],
+                min(max(found.confidence, 0.0), 1.0),
+                Quote.Review.MACHINE.value,
+                False,
+                None,
+            ]
+        )
     if not reviewed:  # their flags as articles.derived would set them: it need not update them
         counted = derived.counted_flags(
-            [(n, row.start, row.end, row.speaker_id, row.kind) for n, row in enumerate(rows)]
+            [(n, row[1], row[2], row[4], row[3]) for n, row in enumerate(rows)]
         )
         for n, row in enumerate(rows):
-            row.counted, row.article_date = n in counted, article.date
-    return rows
+            row[10], row[11] = n in counted, article.date
+    return [tuple(row) for row in rows]
 
 
-def _quote_row(article: Article, found: extractor.Quotation, speaker: Speaker | None) -> Quote:
-    return Quote(
-        article=article,
-        start=found.start,
-        end=found.end,
-        kind=found.kind,
-        speaker=speaker,
-        speaker_start=found.speaker_start if speaker else None,
-        speaker_end=found.speaker_end if speaker else None,
-        cue=(found.cue or "")[:100],
-        confidence=min(max(found.confidence, 0.0), 1.0),
-    )
+class SpeakersKnown:
+    """The speakers a batch may meet, read at once when its people's surnames are locked
+    (``load``): those named or aliased by its names, and the people with its surnames, with
+    their aliases. It answers ``_speaker_find``'s and ``_same_surname``'s questions as the
+    database would, without a query each: what the batch writes (a speaker, an alias, a
+    merge) it is told, and a name or surname it was not asked for it reads then."""
+
+    def __init__(self):
+        self.speakers: dict[int, Speaker] = {}
+        self.aliases: dict[int, set[str]] = {}
+        self.names: set[str] = set()  # every speaker named or aliased so is here
+        self.words: set[str] = set()  # every person whose name has the word is here
+
+    def load(self, names: Iterable[str] = (), words: Iterable[str] = ()) -> None:
+        names, words = set(names) - self.names, set(words) - self.words
+        if not names and not words:
+            return
+        queries = []
+        if names:  # by the indexes of the names and the aliases
+            named = Q(name__in=names) | Q(aliases__name__in=names)
+            queries.append(Speaker.objects.filter(named).distinct())
+        if words:  # one scan of the names, as ``_same_surname`` makes for one word
+            like = Q()
+            for word in sorted(words):
+                like |= Q(name__contains=word)
+            queries.append(Speaker.objects.filter(like, kind=Speaker.Kind.PERSON))
+        found = {
+            speaker.pk: speaker
+            for query in queries
+            for speaker in query.order_by()
+            if speaker.pk not in self.speakers  # read before: as this batch left it
+        }.values()
+        for speaker in found:
+            self.speakers[speaker.pk] = speaker
+            self.aliases[speaker.pk] = set()
+        aliases = SpeakerAlias.objects.filter(speaker_id__in=[speaker.pk for speaker in found])
+        for speaker_id, name in aliases.order_by().values_list("speaker_id", "name"):
+            self.aliases[speaker_id].add(name)
+        self.names |= names
+        self.words |= words
+
+    def named(self, name: str) -> list[Speaker]:
+        """``Speaker.objects.named(name)``."""
+        self.load(names=[name])
+        return sorted(
+            (
+                speaker
+                for pk, speaker in self.speakers.items()
+                if speaker.name == name or name in self.aliases[pk]
+            ),
+            key=lambda speaker: speaker.name,
+        )
+
+    def same_surname(self, word: str, key: str) -> list[Speaker]:
+        """``_same_surname``'s people: those whose name has ``word`` (as the database's
+        ``contains`` finds it) and whose surname has ``key``."""
+        self.load(words=[word])
+        return sorted(
+            (
+                speaker
+                for speaker in self.speakers.values()
+                if speaker.kind == Speaker.Kind.PERSON
+                and _contains(speaker.name, word)
+                and speakernames.surname_key(speaker.name) == key
+            ),
+            key=lambda speaker: speaker.name,
+        )
+
+    def aliases_of(self, pk: int) -> set[str]:
+        if pk not in self.aliases:
+            self.aliases[pk] = set(
+                SpeakerAlias.objects.filter(speaker_id=pk).values_list("name", flat=True)
+            )
+        return set(self.aliases[pk])
+
+    def add(self, speaker: Speaker) -> None:
+        """A speaker the batch created or changed (this instance is the one to answer with)."""
+        self.speakers[speaker.pk] = speaker
+        self.aliases.setdefault(speaker.pk, set())
+
+    def aliases_add(self, pk: int, names: Iterable[str]) -> None:
+        if pk in self.aliases:
+            self.aliases[pk] |= set(names)
+
+    def merged(self, other_pk: int, target: Speaker) -> None:
+        """``other_pk`` went into ``target`` (``speakers_merge``): its names are the target's."""
+        self.speakers.pop(other_pk, None)
+        self.aliases.pop(other_pk, None)
+        self.speakers[target.pk] = target
+        self.aliases[target.pk] = set(
+            SpeakerAlias.objects.filter(speaker_id=target.pk).values_list("name", flat=True)
+        )
+
+
+# ASCII's capitals to small letters: SQLite's LIKE (``contains``) ignores their case only.
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def _contains(name: str, word: str) -> bool:
+    """``word`` in ``name`` as the database's ``name__contains=word`` finds it."""
+    if connection.vendor == "sqlite":
+        return word.translate(_ASCII_LOWER) in name.translate(_ASCII_LOWER)
+    return word in name
 
 
 def speakers_resolve(
@@ -958,6 +1119,7 @@ def speakers_resolve(
     cache: ImportCache | None = None,
     merged: dict[int, Speaker] | None = None,
     lock: bool = True,
+    known: SpeakersKnown | None = None,
 ) -> dict[str, Speaker]:
     """The Speaker for each entity of one article, by the entity's name; an entity whose name
     cannot be a speaker is left out. Call inside a transaction.
@@ -965,6 +1127,7 @@ def speakers_resolve(
     Full names are resolved before surnames alone, so that "Merkel" beside "Angela Merkel"
     joins her. The people's surnames are locked first (``_surnames_lock``), unless the caller
     locked them already (``lock=False``). ``merged`` is told which speaker went into which.
+    ``known``: a batch's speakers read at once, asked instead of the database.
     """
     entities = list(entities)
     cleaned = {entity.name: _speaker_clean(entity) for entity in entities}
@@ -973,7 +1136,7 @@ def speakers_resolve(
     merged = merged if merged is not None else {}
     speakers = {}
     for entity in sorted(entities, key=lambda entity: _surname_alone(cleaned[entity.name])):
-        speaker = speaker_resolve(entity=entity, cache=cache, merged=merged)
+        speaker = speaker_resolve(entity=entity, cache=cache, merged=merged, known=known)
         if speaker is not None:
             speakers[entity.name] = speaker
     for name, speaker in speakers.items():
@@ -1031,6 +1194,7 @@ def speaker_resolve(
     entity: extractor.SpeakerEntity,
     cache: ImportCache | None = None,
     merged: dict[int, Speaker] | None = None,
+    known: SpeakersKnown | None = None,
 ) -> Speaker | None:
     """The Speaker for an entity the extractor found, creating it when nobody matches; None
     when its name cannot be a speaker.
@@ -1039,7 +1203,7 @@ def speaker_resolve(
     ``_speaker_find`` for how a speaker is found. A full name takes in the one speaker named
     by its surname alone (``_surname_claim``); ``merged`` is told which speaker went into
     which. The entity's other names become aliases; its role fills an empty role unless a
-    person edited the speaker.
+    person edited the speaker. ``known``: as for ``speakers_resolve``.
     """
     found = _speaker_clean(entity)
     if found is None:
@@ -1047,30 +1211,42 @@ def speaker_resolve(
     cache = cache if cache is not None else ImportCache()
     speaker = cache.speakers.get(entity.name)
     if speaker is None:
-        speaker = _speaker_find(found) or Speaker.objects.create(
+        speaker = _speaker_find(found, known) or Speaker.objects.create(
             name=found.name[:200],
             slug=_unique_slug(Speaker, found.name, "speaker"),
             kind=found.kind,
             role=found.role,
         )
-        _surname_claim(speaker=speaker, cache=cache, merged=merged if merged is not None else {})
+        if known is not None:
+            known.add(speaker)
+        _surname_claim(
+            speaker=speaker, cache=cache, merged=merged if merged is not None else {}, known=known
+        )
     if found.role and not speaker.role and not speaker.edited:
         speaker.role = found.role
         speaker.save(update_fields=["role"])
-    known = cache.aliases.get(speaker.pk)
-    if known is None:
-        known = set(speaker.aliases.values_list("name", flat=True))
+        if known is not None:
+            known.add(speaker)  # the instance that has it
+    aliases = cache.aliases.get(speaker.pk)
+    if aliases is None:
+        aliases = (
+            known.aliases_of(speaker.pk)
+            if known is not None
+            else set(speaker.aliases.values_list("name", flat=True))
+        )
     names = _aliases(found, entity) - {speaker.name}
-    if names - known:
+    if names - aliases:
         # Another import may have given it the same alias since this run looked: it is there.
         SpeakerAlias.objects.bulk_create(
-            (SpeakerAlias(speaker=speaker, name=alias) for alias in sorted(names - known)),
+            (SpeakerAlias(speaker=speaker, name=alias) for alias in sorted(names - aliases)),
             ignore_conflicts=True,
         )
+        if known is not None:
+            known.aliases_add(speaker.pk, names)
 
     def remember():
         cache.speakers[entity.name] = speaker
-        cache.aliases[speaker.pk] = known | names
+        cache.aliases[speaker.pk] = aliases | names
 
     cache.remember(remember)
     return speaker
@@ -1085,18 +1261,24 @@ def _aliases(found: speakernames.SpeakerName, entity: extractor.SpeakerEntity) -
     return {name[:200] for name in names if name}
 
 
-def _speaker_find(found: speakernames.SpeakerName) -> Speaker | None:
+def _speaker_find(
+    found: speakernames.SpeakerName, known: SpeakersKnown | None = None
+) -> Speaker | None:
     """The speaker of this canonical name. Else, for a person named by a surname alone, the
     one person whose full name has it: none when two do ("Schröder": Gerhard or Kristina),
-    even if one of them has the surname as an alias. Else the one speaker with this alias."""
-    candidates = list(Speaker.objects.named(found.name))
+    even if one of them has the surname as an alias. Else the one speaker with this alias.
+    ``known``: a batch's speakers, asked instead of the database."""
+    if known is not None:
+        candidates = known.named(found.name)
+    else:
+        candidates = list(Speaker.objects.named(found.name))
     exact = [candidate for candidate in candidates if candidate.name == found.name]
     if exact:
         return exact[0]
     if found.kind == Speaker.Kind.PERSON and speakernames.is_surname_only(found.name):
         full = [
             speaker
-            for speaker in _same_surname(found.name)
+            for speaker in _same_surname(found.name, known)
             if not speakernames.is_surname_only(speaker.name)
         ]
         if full:
@@ -1104,14 +1286,16 @@ def _speaker_find(found: speakernames.SpeakerName) -> Speaker | None:
     return candidates[0] if len(candidates) == 1 else None
 
 
-def _same_surname(name: str) -> list[Speaker]:
+def _same_surname(name: str, known: SpeakersKnown | None = None) -> list[Speaker]:
     """The people whose name has the surname of ``name``, ``name``'s own speaker included.
     One scan of the speakers' names (no index helps a name's end); it runs only for a name
-    the import cache does not know."""
+    the import cache does not know, once for a batch's names (``known``)."""
     key = speakernames.surname_key(name)
     if not key:
         return []
     word = speakernames.surname(name).split()[-1]
+    if known is not None:
+        return known.same_surname(word, key)
     return [
         speaker
         for speaker in Speaker.objects.filter(kind=Speaker.Kind.PERSON, name__contains=word)
@@ -1119,18 +1303,26 @@ def _same_surname(name: str) -> list[Speaker]:
     ]
 
 
-def _surname_claim(*, speaker: Speaker, cache: ImportCache, merged: dict[int, Speaker]) -> None:
+def _surname_claim(
+    *,
+    speaker: Speaker,
+    cache: ImportCache,
+    merged: dict[int, Speaker],
+    known: SpeakersKnown | None = None,
+) -> None:
     """A person with a full name takes in the speaker named by that surname alone ("Merkel"
     into "Angela Merkel"): its quotes, and its name as an alias. Only when that speaker is
     the only other one with the surname (no second full name), and no person edited it."""
     if speaker.kind != Speaker.Kind.PERSON or speakernames.is_surname_only(speaker.name):
         return
-    others = [other for other in _same_surname(speaker.name) if other.pk != speaker.pk]
+    others = [other for other in _same_surname(speaker.name, known) if other.pk != speaker.pk]
     if len(others) != 1 or not speakernames.is_surname_only(others[0].name) or others[0].edited:
         return
     other = others[0]
     other_pk = other.pk  # the merge deletes it, and its pk with it
     speakers_merge(target=speaker, others=[other], by_person=False)
+    if known is not None:
+        known.merged(other_pk, speaker)
     merged[other_pk] = speaker
     for pk in (other_pk, speaker.pk):
         cache.forget(pk)  # at once, and again after what earlier names of the file remember

@@ -818,6 +818,9 @@ def surname(name: str) -> str:
     return " ".join(tokens[i:])
 
 
+# Pure, and asked for every speaker of every article an import writes (the order in which
+# ``services.speakers_resolve`` takes them): kept.
+@lru_cache(maxsize=16384)
 def surname_key(name: str) -> str:
     """What two names must share to be the same person's: the surname without particles,
     lower-cased ("leyen" for "Ursula von der Leyen" and for "Von der Leyen")."""
@@ -825,6 +828,7 @@ def surname_key(name: str) -> str:
     return found.split()[-1].casefold() if found else ""
 
 
+@lru_cache(maxsize=16384)
 def is_surname_only(name: str) -> bool:
     """Is ``name`` a surname alone ("Merkel", "Von der Leyen", "Gabriel") rather than a full
     name, a role ("Richter", "Papst") or an organisation? A first name alone counts as a

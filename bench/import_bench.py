@@ -5,10 +5,12 @@
 Uses its own database (``newsreader_bench`` on the local PostgreSQL, or $BENCH_DATABASE_URL),
 dropped and migrated before each run. For each number of worker processes (``--jobs``, a
 comma-separated list), prints files per second and per core, the time spent in the database
-per file (every statement and commit of every process, as the client waits for it), and the
-peak memory of the main process and of the largest worker. Then the same files' bodies
-written with a raw COPY into a table of two columns, as a floor for what the database needs.
-A benchmark, not a test: the figures go into docs/benchmarks.md by hand.
+per file (every statement, COPY and commit of every process, as the client waits for it), the
+processor time per file of the import's processes (the database server's not counted: a
+figure that other work on the machine changes little), and the peak memory of the main
+process and of the largest worker. Then the same files' bodies written with a raw COPY into a
+table of two columns, as a floor for what the database needs. A benchmark, not a test: the
+figures go into docs/benchmarks.md by hand.
 """
 
 from __future__ import annotations
@@ -148,10 +150,28 @@ def _count(seconds: float) -> None:
 
 
 def time_the_database() -> None:
-    """Every statement (``execute_wrapper``) and every commit of the default connection, in
-    this process and in the workers it forks (they inherit the wrapper and the patch)."""
+    """Every statement (``execute_wrapper``), every COPY and every commit of the default
+    connection, in this process and in the workers it forks (they inherit the wrapper and the
+    patches). A COPY is timed from its start to its end, the rows' encoding in this process
+    included: a little more than the database's part."""
+    import contextlib
+
+    import psycopg
     from django.db import connection
     from django.db.backends.base.base import BaseDatabaseWrapper
+
+    copy = psycopg.Cursor.copy
+
+    @contextlib.contextmanager
+    def timed_copy(self, *args, **kwargs):
+        started = time.perf_counter()
+        try:
+            with copy(self, *args, **kwargs) as rows:
+                yield rows
+        finally:
+            _count(time.perf_counter() - started)
+
+    psycopg.Cursor.copy = timed_copy
 
     connection.execute_wrappers.append(_timed)
     commit = BaseDatabaseWrapper._commit
@@ -193,12 +213,15 @@ def _import_child(folder: Path, jobs: int, result) -> None:
     from articles.models import Article, Quote
 
     rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    cpu_before = _cpu_seconds()
     started = time.perf_counter()
     call_command("import_seeds", str(folder), verbosity=0, jobs=jobs)
     elapsed = time.perf_counter() - started
+    cpu = _cpu_seconds() - cpu_before
     result.put(
         {
             "elapsed": elapsed,
+            "cpu": cpu,
             "articles": Article.objects.count(),
             "quotes": Quote.objects.count(),
             "rss_before": rss_before,
@@ -206,6 +229,16 @@ def _import_child(folder: Path, jobs: int, result) -> None:
             "worker_peak": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
         }
     )
+
+
+def _cpu_seconds() -> float:
+    """The processor time of this process and of its children that ended (the workers, which
+    the command waits for): what the import costs whatever else the machine is doing, but for
+    the database server's part."""
+    own, children = (
+        resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
+    )
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 def copy_run(folder: Path) -> tuple[float, int]:
@@ -271,7 +304,8 @@ def main() -> None:
                 f"{rate / min(jobs, cores):.0f} files/s per core used; database "
                 f"{figures['db_seconds'] * 1000 / figures['articles']:.2f} ms per file "
                 f"({figures['statements'] / figures['articles']:.2f} statements and commits per "
-                f"file); peak memory {figures['peak']:.0f} MB main (before: "
+                f"file); processor {figures['cpu'] * 1000 / figures['articles']:.2f} ms per file "
+                f"in the import's processes; peak memory {figures['peak']:.0f} MB main (before: "
                 f"{figures['rss_before']:.0f} MB)"
                 + (f", {figures['worker_peak']:.0f} MB largest worker" if jobs > 1 else "")
             )

@@ -147,16 +147,113 @@ def test_the_statements_of_a_batch_do_not_grow_with_its_files():
 def test_derived_is_told_of_all_the_batchs_articles_once_in_its_transaction():
     calls = []
 
-    def changed(article_ids):
-        calls.append((sorted(article_ids), connection.in_atomic_block))
-        # After the writes: the quotations are there to count.
-        assert Quote.objects.filter(article_id__in=article_ids).count() == 3
+    def created(articles, quotes):
+        quotes = list(quotes)
+        calls.append((sorted(articles), connection.in_atomic_block, len(quotes)))
+        # After the writes: the quotations are there, counted in their article's source.
+        assert Quote.objects.filter(article_id__in=articles, counted=True).count() == 3
+        assert set(Article.objects.filter(pk__in=articles).values_list("counted_in", flat=True))
+        assert {quote[0] for quote in quotes} == set(articles)
 
-    with mock.patch.object(services.derived, "articles_changed", side_effect=changed):
+    with mock.patch.object(services.derived, "articles_created", side_effect=created):
         outcomes = run([(f"{n}.txt", quoted(n)) for n in (1, 2, 3)])
 
     ids = sorted(outcome.article.pk for outcome in outcomes.values())
-    assert calls == [(ids, True)]
+    assert calls == [(ids, True, 3)]
+
+
+# Files whose speakers meet across files: a surname before and after its full name, a role
+# learnt later, aliases, a second person of the same surname, nested and unattributed quotes.
+CROWD = [
+    "„Das ist nicht hinnehmbar“, sagte Merkel am Abend. Die Sitzung dauerte lange.",
+    "Die Kanzlerin reiste ab. „Wir stehen zusammen“, sagte Bundeskanzlerin Angela Merkel.",
+    'Olaf Scholz sagte: "Wir prüfen das, und „sorgfältig“ heißt sorgfältig." Er ging.',
+    "„Es gibt keinen Grund zur Sorge“, erklärte der Sprecher der Polizei, Karl Krause.",
+    "Krause betonte, die Lage sei ruhig. „Wir bleiben dabei“, sagte Merkel.",
+    'Der Bundeskanzler Olaf Scholz meinte: "Die Kosten sind höher als erwartet."',
+    "„Schluss damit“, sagte Schröder. Gerhard Schröder und Kristina Schröder schwiegen.",
+    "Laut Anna Berger ist „die Lage angespannt“. Berger ergänzte, man werde prüfen.",
+    "Es regnete den ganzen Tag. „Das wird teuer“, hieß es aus der Verwaltung.",
+    "»Wir schaffen das«, so Merkel. Nach Angaben der Stadt wurden 12 Fälle gezählt.",
+]
+
+
+def crowd_files() -> list[tuple[str, bytes]]:
+    sources = ["Tagesblatt", "Rundschau"]
+    return [
+        (f"crowd{n}.txt", seed(n + 1, text, source=sources[n % 2])) for n, text in enumerate(CROWD)
+    ]
+
+
+BY_NAME = {"article_id": "article__seed_filename", "speaker_id": "speaker__name"}
+
+
+def everything() -> dict:
+    """What an import wrote, by names rather than ids (which differ between two runs)."""
+    from articles.models import ArticleSpeaker, SourceSpeaker, SpeakerAlias
+    from tests.articles.test_derived import assert_consistent
+
+    assert_consistent()  # the derived rows and counts are those a rebuild makes
+    return {
+        "articles": sorted(
+            (*row, counted_in == source_id)  # counted in its own source
+            for *row, source_id, counted_in in Article.objects.values_list(
+                "seed_filename", "title", "slug", "date", "source__name", "source_id", "counted_in"
+            ).order_by()
+        ),
+        "quotes": sorted(
+            # Every column the import writes, the article and speaker by name.
+            Quote.objects.values_list(
+                *(BY_NAME.get(field, field) for field in services.QUOTE_FIELDS)
+            ).order_by()
+        ),
+        "speakers": sorted(
+            Speaker.objects.values_list(
+                "name", "slug", "kind", "role", "edited", "quote_count", "article_count"
+            )
+        ),
+        "aliases": sorted(SpeakerAlias.objects.values_list("speaker__name", "name")),
+        "sources": sorted(Source.objects.values_list("name", "slug", "article_count")),
+        "pairs": sorted(
+            SourceSpeaker.objects.values_list("source__name", "speaker__name", "quote_count")
+        ),
+        "article_speakers": sorted(
+            ArticleSpeaker.objects.values_list(
+                "article__seed_filename",
+                "speaker__name",
+                "source__name",
+                "date",
+                "quote_count",
+                "probable_count",
+            )
+        ),
+    }
+
+
+def forget_everything() -> None:
+    from articles.models import ArticleSpeaker, SourceSpeaker, SpeakerSlug
+
+    for model in (Quote, ArticleSpeaker, SourceSpeaker, Article, SpeakerSlug, Speaker, Source):
+        model.objects.all().delete()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("batch_files", [3, 100])
+def test_a_batch_writes_what_the_files_write_one_by_one(batch_files, monkeypatch):
+    """The same articles, quotations, speakers, aliases and counts, whether the files are
+    imported one by one (``seed_import``) or in batches (in two batches, or one)."""
+    files = crowd_files()
+    cache = ImportCache()
+    for name, data in files:
+        assert seed_import(name=name, data=data, cache=cache).status == Status.IMPORTED
+    one_by_one = everything()
+    assert one_by_one["quotes"] and one_by_one["aliases"] and one_by_one["pairs"]
+    forget_everything()
+
+    monkeypatch.setattr(services, "BATCH_FILES", batch_files)
+    outcomes = run(files)
+    assert {outcome.status for outcome in outcomes.values()} == {Status.IMPORTED}
+    assert everything() == one_by_one
 
 
 @pytest.mark.django_db
@@ -182,3 +279,48 @@ def test_a_full_name_later_in_the_batch_takes_in_the_surname_before_it():
     assert (speaker.name, speaker.role) == ("Angela Merkel", "Bundeskanzlerin")
     assert speaker.quotes.count() == 3
     assert list(speaker.aliases.values_list("name", flat=True)) == ["Merkel"]
+
+
+def speaker_lookups(files) -> int:
+    """The statements that look speakers up (by name, alias or surname), not those that make
+    one (its slug's check, its insert) or count its quotations (their lock)."""
+    with CaptureQueriesContext(connection) as queries:
+        outcomes = run(files)
+    assert {outcome.status for outcome in outcomes.values()} == {Status.IMPORTED}
+    return sum(
+        1
+        for query in queries
+        if query["sql"].startswith("SELECT")
+        and "articles_speaker" in query["sql"]
+        and '"slug" =' not in query["sql"]
+        and "FOR UPDATE" not in query["sql"]
+    )
+
+
+@pytest.mark.django_db
+def test_a_batch_looks_its_new_speakers_up_at_once():
+    people = [
+        f"{first} {last}"
+        for first in ("Anna", "Jens", "Olaf", "Maria", "Petra")
+        for last in ("Schmidt", "Scholz", "Berger", "Krause", "Wolf", "Lawrow")
+    ]
+    few = speaker_lookups(
+        [
+            (f"few{n}.txt", seed(1, f"Die Stadt plante. „Wir bleiben bei Plan {n}“, sagte {name}."))
+            for n, name in enumerate(people[:3])
+        ]
+    )
+    many = speaker_lookups(
+        [
+            (
+                f"many{n}.txt",
+                seed(2, f"Die Stadt plante. „Wir bleiben bei Plan {n}“, sagte {name}."),
+            )
+            for n, name in enumerate(people[3:])
+        ]
+    )
+
+    # The speakers named so, the people of those surnames, then their aliases (when some are
+    # found): not a look-up per name.
+    assert few <= 3 and many <= 3
+    assert Speaker.objects.count() == len(people)

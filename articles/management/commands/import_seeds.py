@@ -1,5 +1,6 @@
 """Import seed files (one article each) with their quotations."""
 
+import gc
 import itertools
 import multiprocessing
 import os
@@ -246,9 +247,13 @@ _start_error = ""  # why this worker process could not start, for its tasks to r
 
 
 def _worker_start():
-    """Per process: a cache for the run, and commits that do not wait for the disk."""
+    """Per process: a cache for the run, commits that do not wait for the disk, and a garbage
+    collector that leaves the objects made before the run alone."""
     global _cache
     _cache = ImportCache()
+    # The collector went through every object of Django and of the extractor's models again
+    # and again, for none of them is garbage: 0.2 ms a file, 0.1 ms with them put aside.
+    gc.freeze()
     if connection.vendor == "postgresql" and not connection.in_atomic_block:
         # Each file commits on its own; not waiting for the WAL flush at every commit makes a
         # long run much faster. A crash can lose only the last few commits, never half a file,
@@ -268,6 +273,7 @@ def _worker_start_safe():
 
 
 def _worker_stop():
+    gc.unfreeze()  # this process goes on: what it held may become garbage again
     if connection.vendor == "postgresql" and not connection.in_atomic_block:
         with connection.cursor() as cursor:
             cursor.execute("RESET synchronous_commit")

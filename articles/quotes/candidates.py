@@ -9,12 +9,11 @@ it looks like a person); the best one is the speaker's mention.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
 from articles.quotes.context import Context
-from articles.quotes.features import DISTANCE_EDGES, Features
+from articles.quotes.features import DISTANCE_EDGES, Features, starting_with
 from articles.quotes.lexicon import (
     NOT_NAMES,
     PREPOSITIONS,
@@ -26,10 +25,13 @@ from articles.quotes.model import Quotation
 from articles.quotes.nouns import personlike
 from articles.quotes.phrases import NP_BOUNDED, Phrase, analyse_phrase, is_first_name, is_role
 
-_PRONOUN = re.compile(r"(?<![\w\-])(?:[Ee]r|[Ss]ie|[Ii]ch|[Ww]ir|[Mm]an)(?![\w\-])")
-_CAPITAL_RUN = re.compile(
+_PRONOUN = starting_with(
+    "[EeSsIiWwMm]", r"(?<![\w\-])(?:[Ee]r|[Ss]ie|[Ii]ch|[Ww]ir|[Mm]an)(?![\w\-])"
+)
+_CAPITAL_RUN = starting_with(
+    "[A-ZÄÖÜ]",
     r"(?<![\w\-])[A-ZÄÖÜ][\w\-]+"
-    r"(?:[ \t]+(?:(?:von|van|de|zu)[ \t]+(?:der[ \t]+)?)?[A-ZÄÖÜ][\w\-]+)*"
+    r"(?:[ \t]+(?:(?:von|van|de|zu)[ \t]+(?:der[ \t]+)?)?[A-ZÄÖÜ][\w\-]+)*",
 )
 SENTENCES_BEFORE = 2
 SENTENCES_AFTER = 1

@@ -8,6 +8,7 @@ import re
 from collections import Counter
 
 from articles.quotes.entities import Entities
+from articles.quotes.features import starting_with
 from articles.quotes.lexicon import FEMALE_KIN, ORG_WORDS
 from articles.quotes.nouns import personlike, plural_phrase
 from articles.quotes.phrases import (
@@ -61,7 +62,7 @@ def described_people(masked: str) -> list[tuple[int, Phrase]]:
     return found
 
 
-_ROLE_WORD = re.compile(rf"(?<![\w\-]){CAP}(?=[ \t]+[A-ZÄÖÜ])")
+_ROLE_WORD = starting_with("[A-ZÄÖÜ]", rf"(?<![\w\-]){CAP}(?=[ \t]+[A-ZÄÖÜ])")
 _NAME_AFTER_ROLE = re.compile(
     rf"[ \t]+(?P<name>{NAMEW}(?:[ \t]+(?:{INITIAL}[ \t]+)?{NAMEW}){{0,2}})"
 )
@@ -91,8 +92,9 @@ def _looks_like_first_name(masked: str, m: re.Match) -> bool:
 
 
 # "Jürgen Thumann", "Jürgen R. Thumann": a middle initial is part of the name
-_FULL_NAME = re.compile(
-    rf"(?<![\w\-])(?P<first>{NAMEW})[ \t]+(?:{INITIAL}[ \t]+)?(?P<last>{NAMEW})(?![\w\-])"
+_FULL_NAME = starting_with(
+    "[A-ZÄÖÜ]",
+    rf"(?<![\w\-])(?P<first>{NAMEW})[ \t]+(?:{INITIAL}[ \t]+)?(?P<last>{NAMEW})(?![\w\-])",
 )
 
 

@@ -83,15 +83,21 @@ class Context:
         return sentences[lo]
 
     @cached_property
-    def words(self) -> tuple[list[int], list[int], list[str]]:
+    def word_forms(self) -> tuple[list[int], list[int], list[str]]:
         """The words of the masked text (``features.WORD``), found once: their starts, their
-        ends and their lower-case forms."""
+        ends and their forms as written."""
         found = list(WORD.finditer(self.masked))
         return (
             [m.start() for m in found],
             [m.end() for m in found],
-            [m.group().lower() for m in found],
+            [m.group() for m in found],
         )
+
+    @cached_property
+    def words(self) -> tuple[list[int], list[int], list[str]]:
+        """``word_forms`` with the words in lower case."""
+        starts, ends, forms = self.word_forms
+        return starts, ends, [w.lower() for w in forms]
 
     def words_in(self, start: int, end: int) -> tuple[list[int], list[str]]:
         """The starts and lower-case forms of the words ``WORD.finditer(masked, start, end)``

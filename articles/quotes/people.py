@@ -22,7 +22,6 @@ from articles.quotes.phrases import (
     is_first_name,
     is_role,
 )
-from articles.quotes.sentences import WORD
 
 _DESCRIBED = re.compile(
     rf"(?<![\w\-])(?P<art>der|die|den|dem|des|ein|eine|einen|einem|eines|einer)[ \t]+"
@@ -106,7 +105,7 @@ def register_named_people(entities: Entities) -> None:
     the last name also stands alone ('Neil Armstrong … Armstrong'), are antecedents for
     pronouns."""
     masked = entities.masked
-    word_counts = Counter(WORD.findall(masked))
+    word_counts = Counter(entities.ctx.word_forms[2])  # WORD.findall(masked), found once
     pairs = list(_FULL_NAME.finditer(masked))
     pair_counts: dict[tuple[str, str], int] = {}
     for m in pairs:

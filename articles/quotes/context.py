@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from articles.quotes.features import WORD
+from articles.quotes.features import WORD, starting_with
 from articles.quotes.marks import Mark
 from articles.quotes.nouns import has_article
 from articles.quotes.phrases import Phrase
@@ -24,14 +24,15 @@ from articles.quotes.sentences import cue_tokens
 if TYPE_CHECKING:
     from articles.quotes.entities import Entities
 
-_COMMON_NOUN = re.compile(
+_COMMON_NOUN = starting_with(
+    "[de]",
     r"(?<![\w\-])(?:der|die|das|den|dem|des|ein|eine|einer|eines|einem|einen)[ \t]+"
-    r"([A-ZÄÖÜ][\w\-]*)"
+    r"([A-ZÄÖÜ][\w\-]*)",
 )
-_ARTICLE_NOUN = re.compile(
-    r"(?<![\w\-])(?:[Dd](?:er|ie|as|en|em|es)|[Ee]in(?:e[rsmn]?)?)[ \t]+([A-ZÄÖÜ][\w\-]*)"
+_ARTICLE_NOUN = starting_with(
+    "[DdEe]", r"(?<![\w\-])(?:[Dd](?:er|ie|as|en|em|es)|[Ee]in(?:e[rsmn]?)?)[ \t]+([A-ZÄÖÜ][\w\-]*)"
 )
-_LOWER_WORD = re.compile(r"(?<![\w\-])[a-zäöüß][\w]*")
+_LOWER_WORD = starting_with("[a-zäöüß]", r"(?<![\w\-])[a-zäöüß][\w]*")
 _MIDSENTENCE_CAPITAL = re.compile(r"[^\s.!?:⟫⟪][ \t]+([A-ZÄÖÜ][\w\-]*)")
 
 
@@ -82,15 +83,21 @@ class Context:
         return sentences[lo]
 
     @cached_property
-    def words(self) -> tuple[list[int], list[int], list[str]]:
+    def word_forms(self) -> tuple[list[int], list[int], list[str]]:
         """The words of the masked text (``features.WORD``), found once: their starts, their
-        ends and their lower-case forms."""
+        ends and their forms as written."""
         found = list(WORD.finditer(self.masked))
         return (
             [m.start() for m in found],
             [m.end() for m in found],
-            [m.group().lower() for m in found],
+            [m.group() for m in found],
         )
+
+    @cached_property
+    def words(self) -> tuple[list[int], list[int], list[str]]:
+        """``word_forms`` with the words in lower case."""
+        starts, ends, forms = self.word_forms
+        return starts, ends, [w.lower() for w in forms]
 
     def words_in(self, start: int, end: int) -> tuple[list[int], list[str]]:
         """The starts and lower-case forms of the words ``WORD.finditer(masked, start, end)``

@@ -20,6 +20,14 @@ DISTANCE_EDGES = (0, 2, 5, 10, 20, 40, 80, 160, 320)
 COUNT_EDGES = (0, 1, 2, 3, 4, 6, 9, 15, 25, 50)
 
 
+def starting_with(first: str, pattern: str) -> re.Pattern:
+    r"""``re.compile(pattern)`` for a pattern that opens with a look-behind (``(?<![\w\-])``)
+    and whose matches all start with a character of the class ``first``: that class is
+    tested first, as a look-ahead, so the look-behind is tried only where it may succeed.
+    The same matches (two tests of the same place, in the other order), found faster."""
+    return re.compile(f"(?={first})" + pattern)
+
+
 def bucket(n: int, edges: tuple[int, ...] = COUNT_EDGES) -> int:
     """The index of the last edge that ``n`` reaches (0 below the first): a coarse, monotone
     scale. ``edges`` ascend."""

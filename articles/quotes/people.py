@@ -8,6 +8,7 @@ import re
 from collections import Counter
 
 from articles.quotes.entities import Entities
+from articles.quotes.features import starting_with
 from articles.quotes.lexicon import FEMALE_KIN, ORG_WORDS
 from articles.quotes.nouns import personlike, plural_phrase
 from articles.quotes.phrases import (
@@ -21,7 +22,6 @@ from articles.quotes.phrases import (
     is_first_name,
     is_role,
 )
-from articles.quotes.sentences import WORD
 
 _DESCRIBED = re.compile(
     rf"(?<![\w\-])(?P<art>der|die|den|dem|des|ein|eine|einen|einem|eines|einer)[ \t]+"
@@ -61,7 +61,7 @@ def described_people(masked: str) -> list[tuple[int, Phrase]]:
     return found
 
 
-_ROLE_WORD = re.compile(rf"(?<![\w\-]){CAP}(?=[ \t]+[A-ZÄÖÜ])")
+_ROLE_WORD = starting_with("[A-ZÄÖÜ]", rf"(?<![\w\-]){CAP}(?=[ \t]+[A-ZÄÖÜ])")
 _NAME_AFTER_ROLE = re.compile(
     rf"[ \t]+(?P<name>{NAMEW}(?:[ \t]+(?:{INITIAL}[ \t]+)?{NAMEW}){{0,2}})"
 )
@@ -91,8 +91,9 @@ def _looks_like_first_name(masked: str, m: re.Match) -> bool:
 
 
 # "Jürgen Thumann", "Jürgen R. Thumann": a middle initial is part of the name
-_FULL_NAME = re.compile(
-    rf"(?<![\w\-])(?P<first>{NAMEW})[ \t]+(?:{INITIAL}[ \t]+)?(?P<last>{NAMEW})(?![\w\-])"
+_FULL_NAME = starting_with(
+    "[A-ZÄÖÜ]",
+    rf"(?<![\w\-])(?P<first>{NAMEW})[ \t]+(?:{INITIAL}[ \t]+)?(?P<last>{NAMEW})(?![\w\-])",
 )
 
 
@@ -104,7 +105,7 @@ def register_named_people(entities: Entities) -> None:
     the last name also stands alone ('Neil Armstrong … Armstrong'), are antecedents for
     pronouns."""
     masked = entities.masked
-    word_counts = Counter(WORD.findall(masked))
+    word_counts = Counter(entities.ctx.word_forms[2])  # WORD.findall(masked), found once
     pairs = list(_FULL_NAME.finditer(masked))
     pair_counts: dict[tuple[str, str], int] = {}
     for m in pairs:

@@ -10,12 +10,61 @@ from html import escape
 import django_filters
 from django import forms
 from django.db.models import Exists, OuterRef, Q
+from django.forms.renderers import DjangoTemplates
 from django.utils.functional import cached_property
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from annotations.selectors import article_has_tags, tags_in_use
 from articles.models import Article, ReadingState, Source, Speaker
+
+WIDGETS = "django/forms/widgets/"
+INPUTS = {f"{WIDGETS}{name}.html" for name in ("input", "text", "search", "date")}
+
+
+class QuickWidgets(DjangoTemplates):
+    """Django's form renderer, but the list's text, date and select fields made in Python: the
+    same markup as Django's widget templates (``django/forms/widgets/input.html``,
+    ``select.html``, ``select_option.html`` and their ``attrs.html``), where rendering those
+    templates costs a millisecond and more on every first rendering of the list."""
+
+    def render(self, template_name, context, request=None):
+        widget = context.get("widget")
+        if template_name in INPUTS:
+            value = widget["value"]
+            value = "" if value is None else f' value="{escape(str(value))}"'
+            return mark_safe(
+                f'<input type="{escape(widget["type"])}" name="{escape(widget["name"])}"'
+                f"{value}{_attrs(widget['attrs'])}>"
+            )
+        if template_name == f"{WIDGETS}select.html" and all(
+            not group and all(o["template_name"] == f"{WIDGETS}select_option.html" for o in opts)
+            for group, opts, _index in widget["optgroups"]
+        ):
+            options = "".join(
+                f'\n  <option value="{escape(str(option["value"]))}"{_attrs(option["attrs"])}>'
+                f"{escape(str(option['label']))}</option>\n"
+                for _group, opts, _index in widget["optgroups"]
+                for option in opts
+            )
+            return mark_safe(
+                f'<select name="{escape(widget["name"])}"{_attrs(widget["attrs"])}>{options}'
+                "\n</select>"
+            )
+        return super().render(template_name, context, request)
+
+
+def _attrs(attrs: dict) -> str:
+    """``attrs.html``: `` name="value"`` for each, the name alone for True, nothing for False."""
+    return "".join(
+        f" {name}" if value is True else f' {name}="{escape(str(value))}"'
+        for name, value in attrs.items()
+        if value is not False
+    )
+
+
+class FilterForm(forms.Form):
+    default_renderer = QuickWidgets
 
 
 class ArticleFilter(django_filters.FilterSet):
@@ -84,6 +133,7 @@ class ArticleFilter(django_filters.FilterSet):
 
     class Meta:
         model = Article
+        form = FilterForm
         fields = ["q", "source", "speaker", "tag", "reading", "date_from", "date_to", "sort"]
 
     def filter_search(self, queryset, name, value):
@@ -170,11 +220,11 @@ class ArticleFilter(django_filters.FilterSet):
     # The choices as (slug, name), and as the <option> elements of a select: Django's Select
     # widget renders a template per option, and so does a template loop, which costs
     # milliseconds with hundreds of speakers.
-    @property
+    @cached_property
     def source_options(self) -> list[tuple[str, str]]:
         return list(self.filters["source"].queryset.values_list("slug", "name"))
 
-    @property
+    @cached_property
     def speaker_options(self) -> list[tuple[str, str]]:
         return list(self.filters["speaker"].queryset.values_list("slug", "name"))
 

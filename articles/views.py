@@ -222,7 +222,9 @@ class ArticleListView(SharedPageMixin, ForgivingPaginationMixin, ListView):
             if archived:
                 key += "&archived=" + ",".join(map(str, archived))
             # (named anew with the rows apart: an entry cached before holds one string)
-            page = shared.get(request, "article-list-rows", key, self.render_shared)
+            page = shared.get_list(
+                request, "article-list-rows", key, self.shown, self.render_shared
+            )
             tags, errors = options_html(tag_options(request.user), None), ""
         context = {
             "title": page.title,
@@ -236,11 +238,37 @@ class ArticleListView(SharedPageMixin, ForgivingPaginationMixin, ListView):
         }
         return render(request, "articles/article_list_page.html", context)
 
+    prepared: dict | None = None
+
+    def prepare(self) -> dict:
+        """The page's own queries, run once: the matches (the ranked window of a search), the
+        count and the page's articles, as ListView's context."""
+        if self.prepared is None:
+            self.object_list = self.get_queryset()
+            context = super().get_context_data()
+            context["object_list"] = list(context["object_list"])
+            self.prepared = context
+        return self.prepared
+
+    def shown(self) -> tuple:
+        """What the page shows, by value (``shared.get_list``): each article's id and revision
+        (which the database renews with every change to what its row shows), the count and
+        whether it is capped or the ranked window full, and the form's choices of source and
+        speaker."""
+        context = self.prepare()
+        paginator = context["paginator"]
+        return (
+            [(article.pk, article.revision) for article in context["object_list"]],
+            (paginator.count, paginator.capped) if paginator else None,
+            self.filterset.ranked_window_full,
+            self.filterset.source_options,
+            self.filterset.speaker_options,
+        )
+
     def render_shared(self) -> ListPage:
         """The title and the shared parts of the page: before the tag field, after it up to the
         rows, each row (without its ``</li>``: the reader's controls go there), after the
         rows."""
-        self.object_list = self.get_queryset()
         context = self.get_context_data()
         head, before, after = (
             mark_safe(render_to_string(self.template_name, {**context, "part": part}, self.request))
@@ -287,10 +315,10 @@ class ArticleListView(SharedPageMixin, ForgivingPaginationMixin, ListView):
         return self.filterset.qs
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
+        context = {**self.prepare(), **kwargs}
         context["filter"] = self.filterset
-        # After a write elsewhere the page is made again, but its rows come from the cache.
-        articles = list(context["object_list"])
+        # When the page is made again, the rows that did not change come from the cache.
+        articles = context["object_list"]
         html = shared.rows(articles, self.filterset.search, self.render_rows)
         context["rows"] = [ListRow(a, h) for a, h in zip(articles, html, strict=True)]
         context["removals"] = self.removals()

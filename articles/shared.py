@@ -8,14 +8,14 @@ Two kinds of key:
   write that changes them. One
   edit renews the pages it touched and nothing else: an import into one outlet leaves every
   other outlet's, speaker's and article's page cached.
-- **A list or a search** (``get``, ``get_list``) can change with any write: it is cached under
-  the reading revision, which database triggers give a new value with every write to articles,
+- **A list or a search** (``get_list``) can change with any write: it is cached under the
+  reading revision, which database triggers give a new value with every write to articles,
   quotations, speakers, aliases or sources (``articles.models.Revision``), whoever writes.
-  After a write the article list and search (``get_list``) run their own queries and look for
-  the page under what it shows: its articles' ids and revisions, its count, the choices of its
-  form. A write elsewhere leaves those, and the page is served whole; one to an article on the
-  page, or a new article that enters it, makes it again, from its rows (``rows``), each cached
-  under its article's revision: only the rows that changed are rendered.
+  After a write it runs its own queries and is looked for under what its page shows: its rows'
+  ids and revisions, its count, the choices of its form. A write elsewhere leaves those, and
+  the page is served whole; one to a row on the page, or a new one that enters it, makes it
+  again; the article list's rows from ``rows``, each cached under its article's revision: only
+  the rows that changed are rendered.
 
 The per-object revisions are given by database triggers too (migration 0011), so that a write
 around ``save()`` (``QuerySet.update()``, raw SQL) renews them as well, and with them those of
@@ -98,16 +98,6 @@ def get_object_page(kind: str, slug: str, key: str, compute: Callable[[], T]) ->
     if current is None:
         return compute()
     return cached(f"{kind}:{slug}:{current[0]}", key, compute)
-
-
-def get(request, name: str, key: str, compute: Callable[[], T]) -> T:
-    """``compute()``, or what it returned for the same ``name`` and ``key`` at this revision
-    and in this language. ``key`` says what else the result depends on (a slug, a query
-    string); what ``compute`` raises (a 404) is not cached."""
-    current = revision(request)
-    if current is None:
-        return compute()
-    return cached(f"{name}:{current}", key, compute)
 
 
 def get_list(

@@ -487,3 +487,37 @@ def test_with_the_database_cache_rows_are_rendered_not_cached(
     make_article(quoted.source, "Dritte Lage", "Die Lage bleibt.")  # a new row: made again
     assert "Dritte Lage" in alice_client.get(url).content.decode()
     assert rendered_rows[-1] == ["Dritte Lage", "Ernste Lage", "Zweite Lage"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("view", ["speakers", "sources"])
+def test_after_a_write_elsewhere_the_speaker_and_source_lists_are_served_whole(
+    alice_client, quoted, view, monkeypatch
+):
+    """Their pages are looked for under their rows' revisions and their count too: a speaker
+    nobody quotes (not on the speaker list) written leaves both lists; a change to a row shown
+    renders the list again."""
+    from articles import views
+
+    page_view = {"speakers": views.SpeakerListView, "sources": views.SourceListView}[view]
+    rendered = []
+    render = page_view.render_shared
+
+    def spy(self):
+        rendered.append(self.request.path)
+        return render(self)
+
+    monkeypatch.setattr(page_view, "render_shared", spy)
+    url = reverse(f"articles:{view}")
+    first = alice_client.get(url).content.decode()
+    zora = make_speaker("Zora Zett")
+    Speaker.objects.filter(pk=zora.pk).update(role="Beobachterin")
+    assert without_token(alice_client.get(url).content.decode()) == without_token(first)
+    assert len(rendered) == 1
+    if view == "speakers":
+        Speaker.objects.filter(name="Anna Berger").update(role="Ministerin")
+        assert "Ministerin" in alice_client.get(url).content.decode()
+    else:
+        Source.objects.filter(slug="blatt").update(name="Blatt am Abend")
+        assert "Blatt am Abend" in alice_client.get(url).content.decode()
+    assert len(rendered) == 2

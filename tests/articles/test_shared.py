@@ -521,3 +521,38 @@ def test_after_a_write_elsewhere_the_speaker_and_source_lists_are_served_whole(
         Source.objects.filter(slug="blatt").update(name="Blatt am Abend")
         assert "Blatt am Abend" in alice_client.get(url).content.decode()
     assert len(rendered) == 2
+
+
+@pytest.mark.django_db
+def test_the_lists_tag_options_are_each_readers_own_and_never_old(quoted, alice, bob, staff):
+    """Built once per reader (articles.filters.tag_options), run on every request: each reader
+    gets the tags of what they may see, and a tag added since shows at once."""
+    from annotations.models import Annotation
+    from annotations.selectors import tags_in_use
+    from articles.filters import tag_options
+
+    def add(user, tags, visibility="shared"):
+        start = quoted.body.index("Lage")
+        return annotation_services.annotation_create(
+            user=user,
+            article=quoted,
+            start=start,
+            end=start + 4,
+            comment="",
+            tags=tags,
+            visibility=visibility,
+        )
+
+    add(alice, "offen")
+    add(bob, "geheim", visibility="private")
+    hidden = add(bob, "versteckt")
+    Annotation.objects.filter(pk=hidden.pk).update(hidden_by_staff=True)
+    expected = {
+        user: list(tags_in_use(user).values_list("slug", "name")) for user in (alice, bob, staff)
+    }
+    assert [slug for slug, _name in expected[alice]] == ["offen"]
+    assert {slug for slug, _name in expected[staff]} == {"offen", "versteckt"}
+    for user in (alice, bob, staff):
+        assert tag_options(user) == expected[user], user.username
+    add(alice, "neu")
+    assert "neu" in [slug for slug, _name in tag_options(bob)]

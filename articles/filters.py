@@ -5,17 +5,69 @@ range and sorting. A reader's archived articles are left out unless they ask for
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 from html import escape
 
 import django_filters
 from django import forms
+from django.contrib.auth import get_user_model
+from django.db import connection
 from django.db.models import Exists, OuterRef, Q
+from django.forms.renderers import DjangoTemplates
 from django.utils.functional import cached_property
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from annotations.selectors import article_has_tags, tags_in_use
 from articles.models import Article, ReadingState, Source, Speaker
+
+WIDGETS = "django/forms/widgets/"
+INPUTS = {f"{WIDGETS}{name}.html" for name in ("input", "text", "search", "date")}
+
+
+class QuickWidgets(DjangoTemplates):
+    """Django's form renderer, but the list's text, date and select fields made in Python: the
+    same markup as Django's widget templates (``django/forms/widgets/input.html``,
+    ``select.html``, ``select_option.html`` and their ``attrs.html``), where rendering those
+    templates costs a millisecond and more on every first rendering of the list."""
+
+    def render(self, template_name, context, request=None):
+        widget = context.get("widget")
+        if template_name in INPUTS:
+            value = widget["value"]
+            value = "" if value is None else f' value="{escape(str(value))}"'
+            return mark_safe(
+                f'<input type="{escape(widget["type"])}" name="{escape(widget["name"])}"'
+                f"{value}{_attrs(widget['attrs'])}>"
+            )
+        if template_name == f"{WIDGETS}select.html" and all(
+            not group and all(o["template_name"] == f"{WIDGETS}select_option.html" for o in opts)
+            for group, opts, _index in widget["optgroups"]
+        ):
+            options = "".join(
+                f'\n  <option value="{escape(str(option["value"]))}"{_attrs(option["attrs"])}>'
+                f"{escape(str(option['label']))}</option>\n"
+                for _group, opts, _index in widget["optgroups"]
+                for option in opts
+            )
+            return mark_safe(
+                f'<select name="{escape(widget["name"])}"{_attrs(widget["attrs"])}>{options}'
+                "\n</select>"
+            )
+        return super().render(template_name, context, request)
+
+
+def _attrs(attrs: dict) -> str:
+    """``attrs.html``: `` name="value"`` for each, the name alone for True, nothing for False."""
+    return "".join(
+        f" {name}" if value is True else f' {name}="{escape(str(value))}"'
+        for name, value in attrs.items()
+        if value is not False
+    )
+
+
+class FilterForm(forms.Form):
+    default_renderer = QuickWidgets
 
 
 class ArticleFilter(django_filters.FilterSet):
@@ -84,6 +136,7 @@ class ArticleFilter(django_filters.FilterSet):
 
     class Meta:
         model = Article
+        form = FilterForm
         fields = ["q", "source", "speaker", "tag", "reading", "date_from", "date_to", "sort"]
 
     def filter_search(self, queryset, name, value):
@@ -170,11 +223,11 @@ class ArticleFilter(django_filters.FilterSet):
     # The choices as (slug, name), and as the <option> elements of a select: Django's Select
     # widget renders a template per option, and so does a template loop, which costs
     # milliseconds with hundreds of speakers.
-    @property
+    @cached_property
     def source_options(self) -> list[tuple[str, str]]:
         return list(self.filters["source"].queryset.values_list("slug", "name"))
 
-    @property
+    @cached_property
     def speaker_options(self) -> list[tuple[str, str]]:
         return list(self.filters["speaker"].queryset.values_list("slug", "name"))
 
@@ -283,5 +336,21 @@ def options_html(options, selected: str | None) -> SafeString:
 
 def tag_options(user) -> list[tuple[str, str]]:
     """The tags ``user`` may filter by, as (slug, name): on articles or on annotations they may
-    see. The list's shared content leaves them to each reader (articles.views)."""
-    return list(tags_in_use(user).values_list("slug", "name"))
+    see. The list's shared content leaves them to each reader (articles.views), so this runs on
+    every request of the list: the query is built and compiled once per reader and process
+    (``_tag_options_sql``), which cost 1.5 ms a request where running it costs 0.4 ms."""
+    if not getattr(user, "is_authenticated", False):
+        return list(tags_in_use(user).values_list("slug", "name"))
+    sql, params = _tag_options_sql(user.pk, user.is_staff)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return [tuple(row) for row in cursor.fetchall()]
+
+
+@lru_cache(maxsize=1024)
+def _tag_options_sql(user_id: int, is_staff: bool) -> tuple[str, tuple]:
+    """The SQL of ``tags_in_use`` for a reader, which depends on nothing else about them (what
+    ``Annotation.objects.visible_to`` reads: their id and whether they are staff)."""
+    reader = get_user_model()(pk=user_id, is_staff=is_staff)
+    query = tags_in_use(reader).values_list("slug", "name").query
+    return query.get_compiler(connection=connection).as_sql()

@@ -8,11 +8,14 @@ Two kinds of key:
   write that changes them. One
   edit renews the pages it touched and nothing else: an import into one outlet leaves every
   other outlet's, speaker's and article's page cached.
-- **A list or a search** (``get``) can change with any write: it is cached under the reading
-  revision, which database triggers give a new value with every write to articles, quotations,
-  speakers, aliases or sources (``articles.models.Revision``), whoever writes. After a write
-  elsewhere it is made again, but from its rows (``rows``), each cached under its article's
-  revision: only the page's own queries run, and only the rows that changed are rendered.
+- **A list or a search** (``get_list``) can change with any write: it is cached under the
+  reading revision, which database triggers give a new value with every write to articles,
+  quotations, speakers, aliases or sources (``articles.models.Revision``), whoever writes.
+  After a write it runs its own queries and is looked for under what its page shows: its rows'
+  ids and revisions, its count, the choices of its form. A write elsewhere leaves those, and
+  the page is served whole; one to a row on the page, or a new one that enters it, makes it
+  again; the article list's rows from ``rows``, each cached under its article's revision: only
+  the rows that changed are rendered.
 
 The per-object revisions are given by database triggers too (migration 0011), so that a write
 around ``save()`` (``QuerySet.update()``, raw SQL) renews them as well, and with them those of
@@ -97,14 +100,24 @@ def get_object_page(kind: str, slug: str, key: str, compute: Callable[[], T]) ->
     return cached(f"{kind}:{slug}:{current[0]}", key, compute)
 
 
-def get(request, name: str, key: str, compute: Callable[[], T]) -> T:
-    """``compute()``, or what it returned for the same ``name`` and ``key`` at this revision
-    and in this language. ``key`` says what else the result depends on (a slug, a query
-    string); what ``compute`` raises (a 404) is not cached."""
+def get_list(
+    request, name: str, key: str, shown: Callable[[], object], compute: Callable[[], T]
+) -> T:
+    """A list or a search: ``compute()``, or what it returned for the same ``key`` (the path
+    and query) showing the same things, in this language. Looked for under two names:
+
+    - the reading revision: while nothing was written, the page with no query of its own;
+    - after a write, what the page shows: ``shown()`` runs the page's own queries (its matches,
+      its count, the page's articles) and returns what names it, such as the ids and
+      ``revision`` of the articles on the page and the choices its form offers; a write to
+      an article elsewhere leaves that the same, and the page is served whole. ``compute``
+      then renders from what ``shown`` found, without asking again."""
     current = revision(request)
     if current is None:
         return compute()
-    return cached(f"{name}:{current}", key, compute)
+    return cached(
+        f"{name}:{current}", key, lambda: cached(f"{name}:shown", f"{key}\n{shown()!r}", compute)
+    )
 
 
 def cached(prefix: str, key: str, compute: Callable[[], T]) -> T:

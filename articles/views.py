@@ -127,8 +127,9 @@ class SharedPageMixin:
     section = ""  # the main menu's entry marked as the current one
     # An object's page ("speaker", "source"): cached under that object's revision
     # (shared.get_object_page), which only writes to what it shows renew; a list: under the
-    # reading revision, which every write renews.
+    # reading revision, which every write renews, and under what its page shows (``shown``).
     object_kind = ""
+    prepared: dict | None = None
 
     def get(self, request, *args, **kwargs):
         key = self.shared_key()
@@ -137,8 +138,34 @@ class SharedPageMixin:
                 self.object_kind, self.kwargs["slug"], key, self.render_shared
             )
         else:
-            title, content = shared.get(request, type(self).__name__, key, self.render_shared)
+            title, content = shared.get_list(
+                request, type(self).__name__, key, self.shown, self.render_shared
+            )
         return self.page(title, content)
+
+    def prepare(self) -> dict:
+        """The page's own queries, run once: its objects, the count and the page's rows, as
+        ListView's context."""
+        if self.prepared is None:
+            self.object_list = self.get_queryset()
+            context = super().get_context_data()
+            context["object_list"] = list(context["object_list"])
+            self.prepared = context
+        return self.prepared
+
+    def get_context_data(self, **kwargs):
+        return {**self.prepare(), **kwargs}
+
+    def shown(self) -> tuple:
+        """What a list's page shows, by value (``shared.get_list``): each row's id and
+        ``revision`` (which the database renews with every change to the row, and
+        ``articles.derived`` with its counts), and the count."""
+        context = self.prepare()
+        paginator = context["paginator"]
+        return (
+            [(row.pk, row.revision) for row in context["object_list"]],
+            (paginator.count, paginator.num_pages) if paginator else None,
+        )
 
     def page(self, title: str, content: SafeString):
         """The content in the site's layout, for this reader."""
@@ -159,7 +186,7 @@ class SharedPageMixin:
 
     def render_shared(self) -> tuple[str, SafeString]:
         """The page's title and content, rendered (the queries of a ListView's ``get``)."""
-        self.object_list = self.get_queryset()
+        self.prepare()  # the queryset first: get_context_data may read what it found
         context = self.get_context_data()
         content = render_to_string(self.template_name, context, self.request)
         return self.title(context), mark_safe(content)
@@ -222,7 +249,9 @@ class ArticleListView(SharedPageMixin, ForgivingPaginationMixin, ListView):
             if archived:
                 key += "&archived=" + ",".join(map(str, archived))
             # (named anew with the rows apart: an entry cached before holds one string)
-            page = shared.get(request, "article-list-rows", key, self.render_shared)
+            page = shared.get_list(
+                request, "article-list-rows", key, self.shown, self.render_shared
+            )
             tags, errors = options_html(tag_options(request.user), None), ""
         context = {
             "title": page.title,
@@ -236,11 +265,25 @@ class ArticleListView(SharedPageMixin, ForgivingPaginationMixin, ListView):
         }
         return render(request, "articles/article_list_page.html", context)
 
+    def shown(self) -> tuple:
+        """What the page shows, by value (``shared.get_list``): each article's id and revision
+        (which the database renews with every change to what its row shows), the count and
+        whether it is capped or the ranked window full, and the form's choices of source and
+        speaker."""
+        context = self.prepare()
+        paginator = context["paginator"]
+        return (
+            [(article.pk, article.revision) for article in context["object_list"]],
+            (paginator.count, paginator.capped) if paginator else None,
+            self.filterset.ranked_window_full,
+            self.filterset.source_options,
+            self.filterset.speaker_options,
+        )
+
     def render_shared(self) -> ListPage:
         """The title and the shared parts of the page: before the tag field, after it up to the
         rows, each row (without its ``</li>``: the reader's controls go there), after the
         rows."""
-        self.object_list = self.get_queryset()
         context = self.get_context_data()
         head, before, after = (
             mark_safe(render_to_string(self.template_name, {**context, "part": part}, self.request))
@@ -289,8 +332,8 @@ class ArticleListView(SharedPageMixin, ForgivingPaginationMixin, ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["filter"] = self.filterset
-        # After a write elsewhere the page is made again, but its rows come from the cache.
-        articles = list(context["object_list"])
+        # When the page is made again, the rows that did not change come from the cache.
+        articles = context["object_list"]
         html = shared.rows(articles, self.filterset.search, self.render_rows)
         context["rows"] = [ListRow(a, h) for a, h in zip(articles, html, strict=True)]
         context["removals"] = self.removals()

@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/explain_pages.py [--database newsreader_reading_bench_1m]
                                             [--page speaker] [--plans] [--slow 1]
+                                            [--profile 20] [--mode cold]
 
 Works on a database bench/reading_bench.py filled (``newsreader_reading_bench`` by default; its
 ``_1m`` copy for a million quotations) and on the pages it measures, chosen the same way. For
@@ -11,6 +12,11 @@ while CaptureQueriesContext records the SQL; then each SELECT it ran is run agai
 execution and planning time, shared buffers hit and read, rows and the plan's top node; per
 page the totals and the request's own time. ``--plans`` prints the whole plan of each query
 that took ``--slow`` ms or more. A tool for reading plans, not a benchmark: one run each.
+
+``--profile N`` runs N more requests of each page under cProfile instead (every cache emptied
+before each with ``--mode cold``, the default; ``--mode cached`` the same request again;
+``--mode write`` after the bench's unrelated ``update()``) and prints the functions that took
+the most time, by their own time and with what they call.
 """
 
 from __future__ import annotations
@@ -97,6 +103,34 @@ def page(client, name: str, url: str, *, plans: bool, slow: float) -> None:
             print(f"\n### query {n}\n\n```\n{sql}\n\n{explain(sql, text=True)}\n```")
 
 
+def profile(client, name: str, url: str, requests: int, mode: str, top: int = 30) -> None:
+    """The ``top`` functions of ``requests`` requests of ``url`` under cProfile."""
+    import cProfile
+    import pstats
+
+    writer = reading_bench.Writer(reading_bench.bystander())
+    how = {"cold": "cold", "cached": "cached", "write": "after update()"}[mode]
+    client.get(url)
+    profiler = cProfile.Profile()
+    took = []
+    for _ in range(requests):
+        reading_bench.prepare(how, writer)
+        started = time.perf_counter()
+        profiler.enable()
+        response = client.get(url)
+        profiler.disable()
+        took.append((time.perf_counter() - started) * 1000)
+        assert response.status_code == 200, (url, response.status_code)
+    took.sort()
+    print(f"\n## {name}, {mode}: {url}\n")
+    print(f"{requests} requests under cProfile, median {took[len(took) // 2]:.1f} ms\n")
+    print("```")
+    stats = pstats.Stats(profiler).strip_dirs()
+    stats.sort_stats("cumulative").print_stats(top)
+    stats.sort_stats("tottime").print_stats(top)
+    print("```")
+
+
 def main() -> None:
     # Before anything imports the settings (reading_bench.database_name does).
     os.environ["DATABASE_URL"] = reading_bench.BENCH_URL
@@ -112,6 +146,10 @@ def main() -> None:
     parser.add_argument("--page", default="", help="only pages whose name or URL contains this")
     parser.add_argument("--plans", action="store_true", help="print the plans of slow queries")
     parser.add_argument("--slow", type=float, default=1.0, help="ms; with --plans")
+    parser.add_argument(
+        "--profile", type=int, default=0, help="profile this many requests of each page instead"
+    )
+    parser.add_argument("--mode", choices=("cold", "cached", "write"), default="cold")
     args = parser.parse_args()
 
     if not reading_bench.exists(args.database):
@@ -135,7 +173,11 @@ def main() -> None:
     version = connection.cursor().connection.info.server_version
     print(f"# {args.database}: {Quote.objects.count():,} quotations, PostgreSQL {version}")
     for name, url in reading_bench.cases():
-        if args.page.lower() in f"{name} {url}".lower():
+        if args.page.lower() not in f"{name} {url}".lower():
+            continue
+        if args.profile:
+            profile(client, name, url, args.profile, args.mode)
+        else:
             page(client, name, url, plans=args.plans, slow=args.slow)
 
 

@@ -5,12 +5,13 @@ list page's first rendering was its rows' template). Everything from the databas
 (``format_html``)."""
 
 from functools import lru_cache
+from html import escape as _escape
 
 from django import template
 from django.middleware.csrf import get_token
 from django.template.defaultfilters import date as date_filter
 from django.urls import reverse
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext, ngettext
 
@@ -41,50 +42,42 @@ def reading_time(minutes: int) -> str:
 def article_row(row, close: bool = True) -> SafeString:
     """One article of a list (``selectors.ArticleRow``): its title, source, date, reading time,
     on a search the matching passage, and the speakers it quotes ("probably …" for a guess);
-    without ``close``, the ``</li>`` is left for the reader's controls to go before it."""
+    without ``close``, the ``</li>`` is left for the reader's controls to go before it.
+
+    Built with f-strings and ``escape`` (the standard library's, which Django's calls): a
+    ``format_html`` per passage piece and speaker link cost half of a search's 20 rows."""
     article = row.article
     parts = [
-        format_html(
-            '<li class="article-row">\n  <h2 class="article-row-title"><a href="{}">{}</a></h2>'
-            '\n  <p class="meta"><a href="{}">{}</a> · {} · {}</p>',
-            row.url,
-            article.title,
-            row.source_url,
-            article.source.name,
-            article_date(article),
-            reading_time(row.reading_minutes),
-        )
+        f'<li class="article-row">\n  <h2 class="article-row-title"><a href="{_e(row.url)}">'
+        f"{_e(article.title)}</a></h2>\n"
+        f'  <p class="meta"><a href="{_e(row.source_url)}">{_e(article.source.name)}</a>'
+        f" · {article_date(article)} · {_e(reading_time(row.reading_minutes))}</p>"
     ]
     if row.passage:
-        marked = format_html_join(
-            "", "{}", ((format_html("<mark>{}</mark>", t) if m else t,) for t, m in row.passage)
-        )
-        parts.append(format_html('\n  <p class="passage">{}</p>', marked))
+        marked = "".join(f"<mark>{_e(t)}</mark>" if m else _e(t) for t, m in row.passage)
+        parts.append(f'\n  <p class="passage">{marked}</p>')
     if row.speakers:
-        links = format_html_join(
-            ", ",
-            '<a href="{}"{}>{}</a>',
-            (
-                (
-                    speaker.url,
-                    mark_safe(' class="probable"') if speaker.probable else "",
-                    gettext("probably %(name)s") % {"name": speaker.name}
-                    if speaker.probable
-                    else speaker.name,
-                )
-                for speaker in row.speakers
-            ),
+        probably = gettext("probably %(name)s")
+        links = ", ".join(
+            f'<a href="{_e(speaker.url)}" class="probable">'
+            f"{_e(probably % {'name': speaker.name})}</a>"
+            if speaker.probable
+            else f'<a href="{_e(speaker.url)}">{_e(speaker.name)}</a>'
+            for speaker in row.speakers
         )
         parts.append(
-            format_html(
-                '\n  <p class="quoted"><span class="quoted-label">{}</span> {}</p>',
-                gettext("Quoted:"),
-                links,
-            )
+            f'\n  <p class="quoted"><span class="quoted-label">{_e(gettext("Quoted:"))}</span>'
+            f" {links}</p>"
         )
     if close:
-        parts.append(mark_safe("\n</li>"))
+        parts.append("\n</li>")
     return mark_safe("".join(parts))
+
+
+def _e(text: str) -> str:
+    """``text`` escaped for HTML, quotes too: what ``django.utils.html.escape`` gives, without
+    its lazy-string wrapper and SafeString (the row is marked safe once, whole)."""
+    return _escape(str(text), quote=True)
 
 
 def reading_controls(*, url: str, state, csrf_token: str, next_url: str) -> SafeString:

@@ -1,6 +1,7 @@
 """The shared cache of the reading pages (articles.shared): never older than the data, whoever
 wrote it and however, and never another reader's."""
 
+import datetime
 import re
 
 import pytest
@@ -12,6 +13,7 @@ from django.urls import reverse
 from annotations import services as annotation_services
 from articles import derived, shared
 from articles.models import Article, Quote, Source, Speaker, SpeakerAlias
+from articles.views import ArticleListView
 from tests.articles.test_reading import make_article, make_speaker
 
 
@@ -353,26 +355,84 @@ def rendered_rows(monkeypatch):
     return calls
 
 
+@pytest.fixture
+def rendered_pages(monkeypatch):
+    """The article list pages each request rendered (the others were served whole)."""
+    from articles import views
+
+    calls = []
+    render = views.ArticleListView.render_shared
+
+    def spy(self):
+        page = render(self)
+        calls.append([pk for pk, _slug, _html in page.rows])
+        return page
+
+    monkeypatch.setattr(views.ArticleListView, "render_shared", spy)
+    return calls
+
+
 @pytest.mark.django_db
-@pytest.mark.parametrize("query", [{}, {"q": "Lage"}], ids=["list", "search"])
-def test_after_a_write_elsewhere_a_list_renders_no_row_again(
-    alice_client, quoted, rendered_rows, query, django_assert_max_num_queries
+@pytest.mark.parametrize(
+    "query", [{}, {"source": "blatt"}, {"q": "Lage"}], ids=["list", "source", "search"]
+)
+def test_after_a_write_elsewhere_a_list_is_served_whole(
+    alice_client, quoted, rendered_pages, rendered_rows, query, django_assert_max_num_queries
 ):
-    make_article(quoted.source, "Zweite Lage", "Die Lage bleibt, sagte niemand.")
+    """A write to an article not on the page, by save() or around it, leaves what the page
+    shows (its articles and their revisions, its count, its form's choices): the page is
+    served whole, after its own queries and nothing rendered."""
+    shown = make_article(quoted.source, "Zweite Lage", "Die Lage bleibt, sagte niemand.")
+    fern = Source.objects.create(name="Fern", slug="fern")
+    elsewhere = make_article(fern, "Fern", "Nichts, sagte sie.", date=datetime.date(2000, 1, 1))
+    if not query:  # on the unfiltered list, an article not on its page: past its last
+        for n in range(ArticleListView.paginate_by):
+            shown = make_article(quoted.source, f"Neu {n}", "Neu.", date=datetime.date(2024, 1, 1))
     url = reverse("articles:list")
     with CaptureQueriesContext(connection) as rendered:
         first = alice_client.get(url, query).content.decode()
-    assert rendered_rows == [["Ernste Lage", "Zweite Lage"]]
-    anna = Speaker.objects.get(name="Anna Berger")
-    SpeakerAlias.objects.create(speaker=anna, name="A. Berger")  # a write the list does not show
-    # session, user, revision, the count, the page, the source and speaker options, the
-    # reader's tags, archived ids, the rows' states, the activity count: not the rows' speakers
-    # nor (on a search) their passages
-    with django_assert_max_num_queries(11) as again:
-        second = alice_client.get(url, query).content.decode()
-    assert len(again) == len(rendered) - (2 if query else 1)  # made again, but not its rows
-    assert rendered_rows == [["Ernste Lage", "Zweite Lage"]]
-    assert without_token(second) == without_token(first)
+    assert len(rendered_pages) == 1 and elsewhere.pk not in rendered_pages[0]
+    rows = len(rendered_rows)
+    for write in (
+        lambda: Article.objects.filter(pk=elsewhere.pk).update(title="Noch ferner"),
+        lambda: setattr(elsewhere, "title", "Fern und weit") or elsewhere.save(),
+        lambda: SpeakerAlias.objects.create(speaker=quoted.quotes.first().speaker, name="A. B."),
+    ):
+        write()
+        # session, user, archived ids, revision, (the source asked for,) the count, the page,
+        # the source and speaker options, the reader's tags, the rows' states, the activity
+        # count: nothing rendered
+        with django_assert_max_num_queries(12) as again:
+            page = alice_client.get(url, query).content.decode()
+        assert len(again) < len(rendered)
+        assert without_token(page) == without_token(first)
+        assert len(rendered_pages) == 1 and len(rendered_rows) == rows
+    # A write to an article on the page makes it again, that row alone rendered anew.
+    Article.objects.filter(pk=shown.pk).update(title="Lage, neu")
+    assert "Lage, neu" in alice_client.get(url, query).content.decode()
+    assert len(rendered_pages) == 2 and rendered_rows[-1] == ["Lage, neu"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("query", [{"source": "blatt"}, {"q": "Lage"}], ids=["source", "search"])
+def test_a_list_is_made_again_when_its_count_or_its_forms_choices_change(
+    alice_client, quoted, rendered_pages, query
+):
+    """Articles added elsewhere change no row of the page, but a speaker quoted for the first
+    time is a new choice in its form, and one more match a new count."""
+    url = reverse("articles:list")
+    assert "1 article<" in alice_client.get(url, query).content.decode()
+    zora = make_speaker("Zora Zett")
+    body = 'Zora Zett sagte: "Nichts."'
+    fern = Source.objects.create(name="Fern", slug="fern")
+    make_article(fern, "Fern", body, quotes=[(body.index('"'), len(body), zora, "direct")])
+    page = alice_client.get(url, query).content.decode()
+    assert '<option value="zora-zett">Zora Zett</option>' in page
+    assert len(rendered_pages) == 2
+    make_article(quoted.source, "Lage, zweite", "Die Lage bleibt.")
+    page = alice_client.get(url, query).content.decode()
+    assert "2 articles<" in page and "Lage, zweite" in page
+    assert len(rendered_pages) == 3
 
 
 @pytest.mark.django_db
@@ -423,4 +483,76 @@ def test_with_the_database_cache_rows_are_rendered_not_cached(
     first = alice_client.get(url).content.decode()
     SpeakerAlias.objects.create(speaker=Speaker.objects.get(name="Anna Berger"), name="A. B.")
     assert without_token(alice_client.get(url).content.decode()) == without_token(first)
-    assert rendered_rows == [["Ernste Lage", "Zweite Lage"]] * 2
+    assert rendered_rows == [["Ernste Lage", "Zweite Lage"]]  # the page served whole
+    make_article(quoted.source, "Dritte Lage", "Die Lage bleibt.")  # a new row: made again
+    assert "Dritte Lage" in alice_client.get(url).content.decode()
+    assert rendered_rows[-1] == ["Dritte Lage", "Ernste Lage", "Zweite Lage"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("view", ["speakers", "sources"])
+def test_after_a_write_elsewhere_the_speaker_and_source_lists_are_served_whole(
+    alice_client, quoted, view, monkeypatch
+):
+    """Their pages are looked for under their rows' revisions and their count too: a speaker
+    nobody quotes (not on the speaker list) written leaves both lists; a change to a row shown
+    renders the list again."""
+    from articles import views
+
+    page_view = {"speakers": views.SpeakerListView, "sources": views.SourceListView}[view]
+    rendered = []
+    render = page_view.render_shared
+
+    def spy(self):
+        rendered.append(self.request.path)
+        return render(self)
+
+    monkeypatch.setattr(page_view, "render_shared", spy)
+    url = reverse(f"articles:{view}")
+    first = alice_client.get(url).content.decode()
+    zora = make_speaker("Zora Zett")
+    Speaker.objects.filter(pk=zora.pk).update(role="Beobachterin")
+    assert without_token(alice_client.get(url).content.decode()) == without_token(first)
+    assert len(rendered) == 1
+    if view == "speakers":
+        Speaker.objects.filter(name="Anna Berger").update(role="Ministerin")
+        assert "Ministerin" in alice_client.get(url).content.decode()
+    else:
+        Source.objects.filter(slug="blatt").update(name="Blatt am Abend")
+        assert "Blatt am Abend" in alice_client.get(url).content.decode()
+    assert len(rendered) == 2
+
+
+@pytest.mark.django_db
+def test_the_lists_tag_options_are_each_readers_own_and_never_old(quoted, alice, bob, staff):
+    """Built once per reader (articles.filters.tag_options), run on every request: each reader
+    gets the tags of what they may see, and a tag added since shows at once."""
+    from annotations.models import Annotation
+    from annotations.selectors import tags_in_use
+    from articles.filters import tag_options
+
+    def add(user, tags, visibility="shared"):
+        start = quoted.body.index("Lage")
+        return annotation_services.annotation_create(
+            user=user,
+            article=quoted,
+            start=start,
+            end=start + 4,
+            comment="",
+            tags=tags,
+            visibility=visibility,
+        )
+
+    add(alice, "offen")
+    add(bob, "geheim", visibility="private")
+    hidden = add(bob, "versteckt")
+    Annotation.objects.filter(pk=hidden.pk).update(hidden_by_staff=True)
+    expected = {
+        user: list(tags_in_use(user).values_list("slug", "name")) for user in (alice, bob, staff)
+    }
+    assert [slug for slug, _name in expected[alice]] == ["offen"]
+    assert {slug for slug, _name in expected[staff]} == {"offen", "versteckt"}
+    for user in (alice, bob, staff):
+        assert tag_options(user) == expected[user], user.username
+    add(alice, "neu")
+    assert "neu" in [slug for slug, _name in tag_options(bob)]

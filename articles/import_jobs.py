@@ -2,10 +2,11 @@
 
 The admin's upload stores the files with the job (``import_job_create``) and enqueues the task
 ``articles.tasks.import_job_run`` (``import_job_enqueue``); a worker (``manage.py db_worker``,
-or the request itself with the immediate backend) runs ``import_job_run``: each file through
-``seed_import_guarded`` in its own transaction, as the command and the old upload page did,
-then the file's outcome and the job's counters in a second, small transaction, so that the
-job's page shows the progress as it goes.
+or the request itself with the immediate backend) runs ``import_job_run``: the files a batch
+at a time through ``seed_import_batch``, as the command does (each batch written in one
+transaction; a file that fails writes nothing and leaves the others be), then the batch's
+outcomes and the job's counters in a second, small transaction, so that the job's page shows
+the progress as it goes.
 
 The files' bytes are kept in the database (``ImportFile.data``) rather than in MEDIA storage:
 every worker on every machine reads the same database, the job and its files are written in
@@ -15,28 +16,34 @@ one transaction, and a backup holds both. A file's bytes are emptied once it is 
 
 from __future__ import annotations
 
+import contextlib
 import logging
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Iterator
 from datetime import timedelta
 
+from django.conf import settings
 from django.db import DatabaseError, reset_queries, transaction
 from django.db.models import F, Q
+from django.db.models.functions import Length
 from django.utils import timezone, translation
 
-from articles import seedfile
+from articles import seedfile, services
 from articles.models import ImportFile, ImportJob
 from articles.services import (
     ImportCache,
+    ImportOutcome,
     Status,
     seed_error_describe,
     seed_error_option,
-    seed_import_guarded,
+    seed_import_batch,
 )
 
 logger = logging.getLogger(__name__)
 
 # A queued or running job without progress for this long has lost its worker (killed, out of
-# memory, the machine gone): it may be retried. One file takes seconds, at most about a minute.
+# memory, the machine gone): it may be retried. A batch of files takes seconds, of large files
+# a few minutes.
 STALE_AFTER = timedelta(minutes=15)
 
 # Files written to the database at a time while an upload is stored: at most this many, and
@@ -198,11 +205,6 @@ def _claim(job_id: int) -> ImportJob | None:
 
 def _run(job: ImportJob) -> None:
     cache = ImportCache()
-    waiting = list(
-        ImportFile.objects.filter(job=job, status="")
-        .order_by("position")
-        .values_list("pk", flat=True)
-    )
     options = {
         "default_source": job.source or None,
         "user": job.started_by,
@@ -210,27 +212,74 @@ def _run(job: ImportJob) -> None:
         "replace": job.replace,
         "cache": cache,
     }
-    for pk in waiting:
-        # One file's bytes in memory at a time (up to 5 MB each).
-        name, data = ImportFile.objects.filter(pk=pk).values_list("name", "data").get()
-        outcome = seed_import_guarded(name=name, data=bytes(data), **options)
-        counter = COUNTERS[outcome.status]
-        with transaction.atomic():
-            owned = ImportJob.objects.filter(pk=job.pk, attempt=job.attempt).update(
-                files_done=F("files_done") + 1,
-                **{counter: F(counter) + 1},
-                updated=timezone.now(),
-            )
-            if not owned:
-                raise Superseded
-            ImportFile.objects.filter(pk=pk).update(
-                status=outcome.status,
-                message=outcome.message,
-                option=outcome.option,
-                article_id=outcome.article.pk if outcome.article is not None else None,
-                data=b"",
-            )
-        reset_queries()  # with DEBUG on, Django keeps every query: keep memory flat
+    for pks in _batches(job):
+        # One batch's bytes in memory at a time (``services.BATCH_BYTES``, or one file of 5 MB).
+        found = ImportFile.objects.filter(pk__in=pks).values_list("pk", "name", "data")
+        files = {pk: (name, bytes(data)) for pk, name, data in found}
+        done: list[tuple[int, ImportOutcome]] = []
+        try:
+            for index, outcome in seed_import_batch(files=[files[pk] for pk in pks], **options):
+                done.append((pks[index], outcome))
+        except Exception:
+            # What the batch committed before the database went away is recorded if it can
+            # be; else those files are reported unchanged when the job is retried.
+            with contextlib.suppress(DatabaseError, Superseded):
+                _record(job, done)
+            raise
+        _record(job, done)
+        if settings.DEBUG:
+            reset_queries()  # Django keeps every query then: keep memory flat
+
+
+def _batches(job: ImportJob) -> Iterator[list[int]]:
+    """The ids of the job's files not done yet, in order, a batch at a time: as many files
+    and bytes as ``seed_import_batch`` writes in one transaction (``services.BATCH_FILES``)."""
+    waiting = (
+        ImportFile.objects.filter(job=job, status="")
+        .order_by("position")
+        .values_list("pk", Length("data"))
+    )
+    batch: list[int] = []
+    size = 0
+    for pk, length in waiting:
+        full = len(batch) >= services.BATCH_FILES or size + (length or 0) > services.BATCH_BYTES
+        if batch and full:
+            yield batch
+            batch, size = [], 0
+        batch.append(pk)
+        size += length or 0
+    if batch:
+        yield batch
+
+
+def _record(job: ImportJob, done: list[tuple[int, ImportOutcome]]) -> None:
+    """The files' outcomes and the job's counters, in one small transaction, so that the
+    job's page shows the progress as it goes; ``Superseded`` when a retry owns the job now."""
+    if not done:
+        return
+    added = Counter(COUNTERS[outcome.status] for _pk, outcome in done)
+    with transaction.atomic():
+        owned = ImportJob.objects.filter(pk=job.pk, attempt=job.attempt).update(
+            files_done=F("files_done") + len(done),
+            **{counter: F(counter) + n for counter, n in added.items()},
+            updated=timezone.now(),
+        )
+        if not owned:
+            raise Superseded
+        ImportFile.objects.bulk_update(
+            [
+                ImportFile(
+                    pk=pk,
+                    status=outcome.status,
+                    message=outcome.message,
+                    option=outcome.option,
+                    article_id=outcome.article.pk if outcome.article is not None else None,
+                    data=b"",
+                )
+                for pk, outcome in done
+            ],
+            ["status", "message", "option", "article_id", "data"],
+        )
 
 
 def _stop(job: ImportJob, reason: str) -> None:

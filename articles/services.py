@@ -534,7 +534,7 @@ def seed_import_paths(paths: Iterable[Path], **options) -> Iterator[ImportOutcom
     A failed file's outcome is named by its path."""
     paths = list(paths)
     files = ((path.name, _seed_path_read(path)) for path in paths)
-    for index, outcome in _batch_outcomes(files=files, **options):
+    for index, outcome in seed_import_batch(files=files, **options):
         if outcome.failed:
             outcome.name = str(paths[index])
         yield outcome
@@ -548,15 +548,14 @@ BATCH_BYTES = 4 * 1024 * 1024
 def seed_import_batch(
     *,
     files: Iterable[tuple[str, bytes | seedfile.SeedError]],
-    default_source: str | None = None,
-    user=None,
     dry_run: bool = False,
-    replace: bool = False,
     cache: ImportCache | None = None,
-) -> Iterator[ImportOutcome]:
+    **options,
+) -> Iterator[tuple[int, ImportOutcome]]:
     """``seed_import_guarded`` for many files, with the same outcome for each, in fewer
     statements: each batch of files is parsed, checked and extracted first, then written in
-    one transaction with one insert of the articles and one of their quotations.
+    one transaction with one insert of the articles and one of their quotations. Yields each
+    file's position in ``files`` with its outcome.
 
     A file that fails (it does not parse, a value too long, the same name with other content)
     writes nothing and leaves the others be. When the batch's transaction fails (a race with
@@ -567,27 +566,9 @@ def seed_import_batch(
 
     Yields each file's outcome as soon as it is committed, a batch's before the files it left
     for later: not always in the order of ``files``. Stops, as ``seed_import`` does, on
-    ``OperationalError`` and ``InterfaceError`` (the database is gone).
+    ``OperationalError`` and ``InterfaceError`` (the database is gone). ``options`` are
+    ``seed_import``'s: ``default_source``, ``user``, ``replace``.
     """
-    for _index, outcome in _batch_outcomes(
-        files=files,
-        default_source=default_source,
-        user=user,
-        dry_run=dry_run,
-        replace=replace,
-        cache=cache,
-    ):
-        yield outcome
-
-
-def _batch_outcomes(
-    *,
-    files: Iterable[tuple[str, bytes | seedfile.SeedError]],
-    dry_run: bool = False,
-    cache: ImportCache | None = None,
-    **options,
-) -> Iterator[tuple[int, ImportOutcome]]:
-    """``seed_import_batch``'s outcomes, each with the position of its file in ``files``."""
     cache = cache if cache is not None else ImportCache()
     if dry_run:
         for index, (name, data) in enumerate(files):

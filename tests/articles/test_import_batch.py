@@ -24,7 +24,7 @@ def quoted(n: int) -> bytes:
 
 
 def run(files, **options):
-    return {outcome.name: outcome for outcome in seed_import_batch(files=files, **options)}
+    return {outcome.name: outcome for _index, outcome in seed_import_batch(files=files, **options)}
 
 
 @pytest.mark.django_db

@@ -8,10 +8,12 @@ from unittest import mock
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from articles import import_jobs
+from articles import import_jobs, services
 from articles.models import Article, ImportFile, ImportJob
 from tests.test_project import run_manage
 
@@ -95,21 +97,65 @@ def test_the_job_page_shows_the_summary_and_the_failures_with_their_reasons(staf
     assert "js/import_job.js" in text and "<script>" not in text  # no inline script (CSP)
 
 
-@pytest.mark.django_db
-def test_the_task_reports_progress_after_every_file(staff_client):
-    real = import_jobs.seed_import_guarded
-    seen = []
+@pytest.fixture
+def batches_of_two(monkeypatch):
+    """The task imports two files at a time (``seed_import_batch``'s batch), not 100."""
+    monkeypatch.setattr(services, "BATCH_FILES", 2)
 
-    def watch(**kwargs):
-        job = ImportJob.objects.get()
-        seen.append((job.status, job.files_done, job.imported))
+
+def watched(watch):
+    """``seed_import_batch`` as the task calls it, with ``watch(files)`` before each call."""
+    real = import_jobs.seed_import_batch
+
+    def batch(**kwargs):
+        watch([name for name, _data in kwargs["files"]])
         return real(**kwargs)
 
-    with mock.patch.object(import_jobs, "seed_import_guarded", side_effect=watch):
-        staff_client.post(IMPORT_URL, {"files": [good(n) for n in range(3)]})
+    return mock.patch.object(import_jobs, "seed_import_batch", side_effect=batch)
 
-    assert seen == [("running", 0, 0), ("running", 1, 1), ("running", 2, 2)]
-    assert ImportJob.objects.get().files_done == 3
+
+@pytest.mark.django_db
+def test_the_task_reports_progress_after_every_batch(staff_client, batches_of_two):
+    seen = []
+
+    def watch(names):
+        job = ImportJob.objects.get()
+        seen.append((names, job.status, job.files_done, job.imported))
+
+    written = mock.patch.object(services, "_batch_write", wraps=services._batch_write)
+    with watched(watch), written as writes, CaptureQueriesContext(connection) as queries:
+        staff_client.post(IMPORT_URL, {"files": [good(n) for n in range(5)]})
+
+    assert seen == [
+        (["good0.txt", "good1.txt"], "running", 0, 0),
+        (["good2.txt", "good3.txt"], "running", 2, 2),
+        (["good4.txt"], "running", 4, 4),
+    ]
+    job = ImportJob.objects.get()
+    assert (job.status, job.files_done, job.imported) == ("done", 5, 5)
+    assert list(job.files.values_list("status", "article__seed_filename", "data")) == [
+        ("imported", f"good{n}.txt", b"") for n in range(5)
+    ]
+    # Each batch's files are written in one transaction, and recorded by one update of the
+    # files: not one of each per file.
+    assert [len(call.args[0]) for call in writes.call_args_list] == [2, 2, 1]
+    updated = 'UPDATE "articles_importfile"'
+    assert sum(updated in q["sql"] for q in queries.captured_queries) == 3
+
+
+@pytest.mark.django_db
+def test_a_batch_holds_as_many_bytes_as_the_import_writes_at_once(staff, monkeypatch):
+    files = [(f"good{n}.txt", GOOD.format(n=n).encode()) for n in range(5)]
+    files[2] = ("big.txt", files[2][1] + b" " * 300)  # more than the bound alone
+    job = import_jobs.import_job_create(user=staff, files=files)
+    monkeypatch.setattr(services, "BATCH_BYTES", 2 * len(files[0][1]) + 10)
+    seen = []
+
+    with watched(seen.append):
+        import_jobs.import_job_run(job_id=job.pk)
+
+    assert seen == [["good0.txt", "good1.txt"], ["big.txt"], ["good3.txt", "good4.txt"]]
+    assert Article.objects.count() == 5
 
 
 @pytest.mark.django_db
@@ -161,18 +207,17 @@ def test_the_messages_speak_the_language_of_the_upload(staff_client):
 
 @pytest.mark.django_db
 def test_a_crash_marks_the_job_failed_with_what_was_committed_and_a_retry_finishes_it(
-    staff_client,
+    staff_client, monkeypatch
 ):
-    real = import_jobs.seed_import_guarded
+    monkeypatch.setattr(services, "BATCH_FILES", 1)
     calls = []
 
-    def crash_on_the_second(**kwargs):
-        calls.append(kwargs["name"])
+    def crash_on_the_second(names):
+        calls.append(names)
         if len(calls) == 2:
             raise ConnectionError("the database went away")
-        return real(**kwargs)
 
-    with mock.patch.object(import_jobs, "seed_import_guarded", side_effect=crash_on_the_second):
+    with watched(crash_on_the_second):
         response = staff_client.post(
             IMPORT_URL, {"files": [good(n) for n in range(3)]}, follow=True
         )
@@ -186,9 +231,9 @@ def test_a_crash_marks_the_job_failed_with_what_was_committed_and_a_retry_finish
     assert "1 of 3 files were done" in text and "Retry" in text
 
     calls.clear()
-    with mock.patch.object(import_jobs, "seed_import_guarded", side_effect=real) as again:
+    with watched(calls.append):
         retried = staff_client.post(job_url(job, "articles_importjob_retry"), follow=True)
-    assert [call.kwargs["name"] for call in again.call_args_list] == ["good1.txt", "good2.txt"]
+    assert calls == [["good1.txt"], ["good2.txt"]]
     job.refresh_from_db()
     assert (job.status, job.files_done, job.imported, job.attempt) == ("done", 3, 3, 3)
     assert job.error == ""
@@ -226,18 +271,17 @@ def test_a_job_whose_worker_died_is_shown_stale_and_can_be_retried(staff_client,
 
 
 @pytest.mark.django_db
-def test_a_run_that_was_superseded_by_a_retry_stops_writing(staff, settings):
+def test_a_run_that_was_superseded_by_a_retry_stops_writing(staff, settings, monkeypatch):
+    monkeypatch.setattr(services, "BATCH_FILES", 1)
     job = import_jobs.import_job_create(
         user=staff, files=[(f"good{n}.txt", GOOD.format(n=n).encode()) for n in range(3)]
     )
-    real = import_jobs.seed_import_guarded
 
-    def retried_meanwhile(**kwargs):
-        if kwargs["name"] == "good1.txt":  # someone retried the job: a newer attempt owns it
+    def retried_meanwhile(names):
+        if names == ["good1.txt"]:  # someone retried the job: a newer attempt owns it
             ImportJob.objects.filter(pk=job.pk).update(attempt=99)
-        return real(**kwargs)
 
-    with mock.patch.object(import_jobs, "seed_import_guarded", side_effect=retried_meanwhile):
+    with watched(retried_meanwhile):
         assert import_jobs.import_job_run(job_id=job.pk) == {}
 
     job.refresh_from_db()

@@ -15,6 +15,8 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext, ngettext
 
+from articles.selectors import slug_url
+
 register = template.Library()
 
 _DISPLAY = {"year": "Y", "month": "F Y"}
@@ -72,6 +74,22 @@ def article_row(row, close: bool = True) -> SafeString:
     if close:
         parts.append("\n</li>")
     return mark_safe("".join(parts))
+
+
+@register.simple_tag
+def speaker_rows(speakers) -> SafeString:
+    """The speaker list's table rows: name (a link), role, quotations, articles. In Python for
+    the reason ``article_row`` is: 100 rows through the template's loop cost half of the list's
+    first rendering."""
+    url = slug_url("articles:speaker")
+    return mark_safe(
+        "".join(
+            f'\n    <tr><th scope="row"><a href="{_e(url(s.slug))}">{_e(s.name)}</a></th>'
+            f'<td class="role">{_e(s.role)}</td><td class="num">{s.quote_count}</td>'
+            f'<td class="num">{s.article_count}</td></tr>'
+            for s in speakers
+        )
+    )
 
 
 def _e(text: str) -> str:

@@ -374,28 +374,34 @@ def article_detail(request, slug):
     static/js/annotate.js from the data passed with json_script. The article's part is the same
     for every reader and comes from the shared cache under the article's revision and its
     speakers' (articles.shared); the links to its neighbours under its source's revision, so an
-    import into the source renews them and not the article. The reader's part is one probe for
-    highlights and tags (all when nobody annotated or tagged the article), else three queries
-    whatever the number of annotations and one for the tags; and one for the reader's reading
-    state (and one more the first time: opening it marks it read). The tag fields ask
+    import into the source renews them and not the article. One query finds those revisions,
+    whether anybody annotated or tagged the article and the reader's reading state
+    (selectors.article_visit); the reader's highlights and tags then cost nothing when there
+    are none (most articles), else three queries whatever the number of annotations and one
+    for the tags; opening it the first time marks it read (one write). The tag fields ask
     /api/tags/ for suggestions as one types."""
-    revisions = shared.object_revision("article", slug)
-    if revisions is None:
+    visit = selectors.article_visit(request.user, slug)
+    if visit is None:
         raise Http404(_("No article “%(slug)s”.") % {"slug": slug})
-    article, source, speakers = revisions
     page = shared.cached(
-        f"article:{slug}:{article}.{speakers}", "", lambda: article_shared(request, slug)
+        f"article:{slug}:{visit.revision}.{visit.speakers_revision}",
+        "",
+        lambda: article_shared(request, slug),
     )
     neighbours = shared.cached(
-        f"neighbours:{slug}:{article}.{source}", "", lambda: article_neighbours(request, page)
+        f"neighbours:{slug}:{visit.revision}.{visit.source_revision}",
+        "",
+        lambda: article_neighbours(request, page),
     )
     correction_forms = quote_correction_forms() if can_correct_quotes(request.user) else None
-    annotations, tags = article_reader_parts(request.user, page["id"])
-    state = selectors.reading_states(request.user, [page["id"]]).get(page["id"])
+    annotations, tags = article_reader_parts(
+        request.user, visit.id, annotated=visit.annotated, tagged=visit.tagged
+    )
+    state = visit.state
     opened = request.method == "GET"  # not a HEAD request (a prefetch, a link checker)
     if opened and request.user.is_authenticated and (state is None or state.read_at is None):
-        services.article_opened(user=request.user, article_id=page["id"])
-        state = state or ReadingState(user=request.user, article_id=page["id"])
+        services.article_opened(user=request.user, article_id=visit.id)
+        state = state or ReadingState(user=request.user, article_id=visit.id)
         state.read_at = timezone.now()
     return render(
         request,
@@ -409,7 +415,7 @@ def article_detail(request, slug):
             # the correction panel: for staff who may change quotations, never cached
             "correction_forms": correction_forms,
             "correction_quotes": (
-                selectors.quotes_to_correct(page["id"]) if correction_forms else None
+                selectors.quotes_to_correct(visit.id) if correction_forms else None
             ),
             "reading_state": state,
         },

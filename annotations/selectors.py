@@ -77,19 +77,14 @@ def annotations_search(
     return queryset.order_by("-created", "-id")
 
 
-def article_reader_parts(user, article_id: int) -> tuple[list[dict], list[dict]]:
+def article_reader_parts(
+    user, article_id: int, *, annotated: bool, tagged: bool
+) -> tuple[list[dict], list[dict]]:
     """What the article page shows ``user`` of the readers' work on the article: the highlights
-    (``article_annotations_for``) and the tags (``article_tags_for``). An article nobody
-    annotated or tagged (most of them) is known from one index probe for both, without building
-    their queries (about 2 ms of the ORM's time on every article page)."""
-    with connection.cursor() as cursor:
-        tables = [connection.ops.quote_name(m._meta.db_table) for m in (Annotation, ArticleTag)]
-        cursor.execute(
-            f"SELECT EXISTS (SELECT 1 FROM {tables[0]} WHERE article_id = %s),"
-            f" EXISTS (SELECT 1 FROM {tables[1]} WHERE article_id = %s)",
-            [article_id, article_id],
-        )
-        annotated, tagged = cursor.fetchone()
+    (``article_annotations_for``) and the tags (``article_tags_for``). Whether anybody
+    annotated or tagged the article at all comes with the page's first query
+    (articles.selectors.article_visit): for an article with neither (most of them) their
+    queries are not even built (about 2 ms of the ORM's time on every article page)."""
     annotations = article_annotations_for(user, article_id) if annotated else []
     tags = article_tags_for(user, article_id) if annotated or tagged else []
     return annotations, tags

@@ -5,18 +5,22 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import NamedTuple
 from urllib.parse import quote as url_quote
 
+from django.conf import settings
 from django.db import connection
 from django.db.models import Exists, F, OuterRef, Q
 from django.db.models.functions import Least, Substr
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
+from annotations.models import Annotation, ArticleTag
 from articles import markup, search_text, titles
 from articles.models import (
     MARK_START,
@@ -63,6 +67,72 @@ class ArticlePage:
     @property
     def reading_minutes(self) -> int:
         return markup.reading_minutes(len(self.article.body))
+
+
+class ArticleVisit(NamedTuple):
+    """What every request of an article page reads first (``article_visit``)."""
+
+    id: int
+    # The article's revision, its source's and the newest of its speakers' (articles.shared):
+    # the cache keys of its shared part and of its neighbours.
+    revision: int
+    source_revision: int
+    speakers_revision: int | None
+    annotated: bool  # anybody's annotation on it (annotations.selectors.article_reader_parts)
+    tagged: bool  # anybody's tag on it
+    state: ReadingState | None  # the reader's
+
+
+# One query: the revisions by the slug (the article page shows its speakers' names, so a rename
+# renews the speakers, not each article), whether anybody annotated or tagged the article (one
+# index probe each: most articles have neither) and the reader's state of it.
+ARTICLE_VISIT = (
+    "SELECT a.id, a.revision, s.revision, (SELECT MAX(sp.revision) FROM articles_articlespeaker x"
+    " JOIN articles_speaker sp ON sp.id = x.speaker_id WHERE x.article_id = a.id),"
+    " EXISTS (SELECT 1 FROM {annotation} WHERE article_id = a.id),"
+    " EXISTS (SELECT 1 FROM {tag} WHERE article_id = a.id),"
+    " r.id, r.read_at, r.favourite, r.archived_at, r.updated"
+    " FROM articles_article a JOIN articles_source s ON s.id = a.source_id"
+    " LEFT JOIN articles_readingstate r ON r.article_id = a.id AND r.user_id = %s"
+    " WHERE a.slug = %s"
+)
+
+
+def article_visit(user, slug: str) -> ArticleVisit | None:
+    """The revisions of the article ``slug``, whether it has annotations or tags and ``user``'s
+    state of it (none for an anonymous reader), in one query; None when there is no such
+    article."""
+    tables = [connection.ops.quote_name(m._meta.db_table) for m in (Annotation, ArticleTag)]
+    user_id = user.pk if getattr(user, "is_authenticated", False) else None
+    with connection.cursor() as cursor:  # without the ORM: every article page runs this
+        cursor.execute(ARTICLE_VISIT.format(annotation=tables[0], tag=tables[1]), [user_id, slug])
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    pk, revision, source_revision, speakers_revision, annotated, tagged, state_id = row[:7]
+    state = None
+    if state_id is not None:
+        read_at, favourite, archived_at, updated = row[7:]
+        state = ReadingState(
+            pk=state_id,
+            user_id=user_id,
+            article_id=pk,
+            read_at=_aware(read_at),
+            favourite=bool(favourite),
+            archived_at=_aware(archived_at),
+            updated=_aware(updated),
+        )
+    return ArticleVisit(
+        pk, revision, source_revision, speakers_revision, bool(annotated), bool(tagged), state
+    )
+
+
+def _aware(value: datetime | None) -> datetime | None:
+    """A time a cursor read, as the ORM gives it: SQLite's come naive, in the connection's
+    time zone."""
+    if value is not None and settings.USE_TZ and timezone.is_naive(value):
+        return timezone.make_aware(value, connection.timezone)
+    return value
 
 
 def article_page(*, slug: str) -> ArticlePage:
@@ -166,31 +236,34 @@ def _quote_tag(token: markup.Token, labels: dict[str, str]) -> str:
     return tag + ">"
 
 
+# The article from the same source just before and the one just after, by date then id, in one
+# query: each a date range minus the same-date rows on the wrong side, so that PostgreSQL walks
+# the (source, date) index and stops at the first row. Without the ORM: a union of two ordered,
+# limited selects is not a queryset SQLite can run, and two querysets cost 1 ms each to build.
+NEIGHBOURS = (
+    "SELECT * FROM (SELECT id, slug, title, 0 FROM articles_article"
+    " WHERE source_id = %(source)s AND date <= %(date)s AND NOT (date = %(date)s AND id >= %(id)s)"
+    " ORDER BY date DESC, id DESC LIMIT 1) AS previous"
+    " UNION ALL SELECT * FROM (SELECT id, slug, title, 1 FROM articles_article"
+    " WHERE source_id = %(source)s AND date >= %(date)s AND NOT (date = %(date)s AND id <= %(id)s)"
+    " ORDER BY date, id LIMIT 1) AS following"
+)
+
+
 def article_neighbours(article: Article) -> tuple[Article | None, Article | None]:
-    """The articles from the same source just before and just after this one."""
-    return _neighbour(article, newer=False), _neighbour(article, newer=True)
-
-
-def _neighbour(article: Article, *, newer: bool) -> Article | None:
-    """The article from the same source just before (or after) this one, by date then id.
-
-    Written as a date range minus the same-date rows on the wrong side, so that PostgreSQL walks
-    the (source, date) index and stops at the first row.
-    """
-    same_source = Article.objects.filter(source_id=article.source_id).only("slug", "title")
-    if newer:
-        return (
-            same_source.filter(date__gte=article.date)
-            .exclude(date=article.date, pk__lte=article.pk)
-            .order_by("date", "pk")
-            .first()
-        )
-    return (
-        same_source.filter(date__lte=article.date)
-        .exclude(date=article.date, pk__gte=article.pk)
-        .order_by("-date", "-pk")
-        .first()
-    )
+    """The articles from the same source just before and just after this one (one query; each
+    with its id, slug and title)."""
+    params = {
+        "source": article.source_id,
+        "date": connection.ops.adapt_datefield_value(article.date),
+        "id": article.pk,
+    }
+    found: list[Article | None] = [None, None]
+    with connection.cursor() as cursor:
+        cursor.execute(NEIGHBOURS, params)
+        for pk, slug, title, newer in cursor.fetchall():
+            found[newer] = Article(pk=pk, slug=slug, title=title, source_id=article.source_id)
+    return found[0], found[1]
 
 
 # --- The article list --------------------------------------------------------------------------

@@ -3,7 +3,8 @@
 Two kinds of key:
 
 - **An object's page** (an article, a speaker, a source) is cached under that object's own
-  ``revision`` and those of the objects it shows (``object_revision``), which database
+  ``revision`` and those of the objects it shows (``object_revision``; the article page's
+  with the rest of what it reads first, ``articles.selectors.article_visit``), which database
   triggers (migration 0011), ``articles.derived`` and the models' ``save()`` renew with every
   write that changes them. One
   edit renews the pages it touched and nothing else: an import into one outlet leaves every
@@ -69,15 +70,11 @@ def revision(request) -> int | None:
     return request._reading_revision
 
 
-# The revisions an object's page depends on, found by its slug in one query. The article page
-# shows its speakers' names (a rename renews the speakers, not each article); the speaker and
-# the source pages are renewed by ``articles.derived`` whenever what they list changes.
+# The revision an object's page depends on, found by its slug in one query: the speaker and
+# the source pages are renewed by ``articles.derived`` whenever what they list changes. (The
+# article page's revisions come with the rest of what it reads first:
+# ``articles.selectors.article_visit``.)
 OBJECT_REVISION = {
-    "article": (
-        "SELECT a.revision, s.revision, (SELECT MAX(sp.revision) FROM articles_articlespeaker x"
-        " JOIN articles_speaker sp ON sp.id = x.speaker_id WHERE x.article_id = a.id)"
-        " FROM articles_article a JOIN articles_source s ON s.id = a.source_id WHERE a.slug = %s"
-    ),
     "speaker": "SELECT revision FROM articles_speaker WHERE slug = %s",
     "source": "SELECT revision FROM articles_source WHERE slug = %s",
 }

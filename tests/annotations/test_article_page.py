@@ -120,32 +120,35 @@ def test_the_article_page_query_count_does_not_grow_with_annotations(
     client = client_for(bob)
     url = article.get_absolute_url()
     make_many(alice, article, 5, replier=bob)
-    # the first visit also marks the article read (the reader's state, then the write); every
-    # page's header counts the reader's activity; an annotated article costs one probe more
-    # than one nobody annotated (test_an_article_nobody_annotated_costs_one_probe)
-    with django_assert_max_num_queries(16):
+    # the first visit also marks the article read (the write); every page's header counts the
+    # reader's activity; an annotated article costs its highlights' and tags' queries, one
+    # nobody annotated none (test_an_article_nobody_annotated_costs_no_query_for_annotations)
+    with django_assert_max_num_queries(14):
         response = client.get(url)
     assert len(page_data(response)) == 5
     make_many(alice, article, 495, replier=bob)
-    with django_assert_max_num_queries(15):
+    with django_assert_max_num_queries(13):
         response = client.get(url)
     assert len(page_data(response)) == 500
 
 
-def test_an_article_nobody_annotated_costs_one_probe(
+def test_an_article_nobody_annotated_costs_no_query_for_annotations(
     alice, bob, client_for, article, django_assert_num_queries
 ):
-    """Highlights and tags: one query for an article without any, their own once there are."""
+    """Highlights and tags: nothing for an article without any (the page's first query says
+    so), their own queries once there are."""
     client = client_for(bob)
     url = article.get_absolute_url()
     client.get(url)  # cached, and read
-    with django_assert_num_queries(6):  # session, user, revisions, probe, state, activity
+    # session, user, the page's first query (revisions, annotated or tagged, the reader's
+    # state), activity
+    with django_assert_num_queries(4):
         response = client.get(url)
     assert page_data(response) == [] and response.context["article_tags"] == []
     make_many(alice, article, 1, replier=bob)
     # and the highlights, their tags, their replies, the article's tags; and bob, who replied,
     # has activity to count
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(9):
         response = client.get(url)
     assert len(page_data(response)) == 1
 

@@ -296,7 +296,7 @@ class ReadingFlags(NamedTuple):
 
 def reading_flags(user, article_ids) -> dict[int, ReadingFlags]:
     """``reading_states`` for a list's rows, as flags: one query without the ORM, which cost
-    five times the query's own time on every request of the list (1.0 of 1.2 ms)."""
+    1.2 ms on every request of the list where the SQL by cursor takes 0.2."""
     ids = [int(pk) for pk in article_ids]
     if not ids or not getattr(user, "is_authenticated", False):
         return {}
@@ -329,7 +329,7 @@ def reader_states(user) -> ReaderStates:
     """Which articles the reader's list leaves out (their archived ones, part of its key in the
     shared cache), and whether they have any reading state: a reader with none (most, until
     they open an article) needs no query for the states of a page's rows. One query without
-    the ORM (0.1 ms where the ORM's took 0.7)."""
+    the ORM (0.2 ms where the ORM's took 0.7)."""
     if not getattr(user, "is_authenticated", False):
         return ReaderStates([], False)
     with connection.cursor() as cursor:

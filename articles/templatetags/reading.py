@@ -84,7 +84,8 @@ def reading_controls(*, url: str, state, csrf_token: str, next_url: str) -> Safe
     """The reader's state of an article (a ``ReadingState``, ``selectors.ReadingFlags`` or
     None: unread) as a form of three toggle buttons (read, favourite, archived) posting to
     ``url``, which then sends the browser back to ``next_url``; static/js/reading.js posts it
-    without leaving the page. An f-string: a list has 20 (``format_html`` cost 60 µs each)."""
+    without leaving the page. An f-string: a list has 20, which cost 3.7 ms under the profiler
+    with ``format_html`` and three ``gettext`` each, 1.0 ms now."""
     read = bool(state and state.read)
     favourite = bool(state and state.favourite)
     archived = bool(state and state.archived)

@@ -117,6 +117,33 @@ def test_an_anonymous_reader_has_no_state(three):
     assert everything.qs.count() == 3
 
 
+def test_the_readers_states_in_one_query(three, alice, bob, django_assert_num_queries):
+    with django_assert_num_queries(1):
+        assert selectors.reader_states(alice) == ([], False)
+    services.reading_state_set(user=alice, article=three[2], archived=True)
+    services.reading_state_set(user=alice, article=three[0], archived=True)
+    services.reading_state_set(user=alice, article=three[1], favourite=True)
+    services.reading_state_set(user=bob, article=three[1], read=True)
+    with django_assert_num_queries(1):
+        assert selectors.reader_states(alice) == (sorted([three[0].pk, three[2].pk]), True)
+    assert selectors.reader_states(bob) == ([], True)
+    assert selectors.archived_ids(alice) == sorted([three[0].pk, three[2].pk])
+    with django_assert_num_queries(1):
+        flags = selectors.reading_flags(alice, [a.pk for a in three])
+    assert flags == {
+        three[0].pk: (False, False, True),
+        three[1].pk: (False, True, False),
+        three[2].pk: (False, False, True),
+    }
+    assert selectors.reading_flags(bob, [a.pk for a in three]) == {
+        three[1].pk: (True, False, False)
+    }
+    with django_assert_num_queries(0):
+        assert selectors.reading_flags(AnonymousUser(), [three[0].pk]) == {}
+        assert selectors.reading_flags(alice, []) == {}
+        assert selectors.reader_states(AnonymousUser()) == ([], False)
+
+
 def test_deleting_the_article_or_the_reader_deletes_the_state(three, alice, bob):
     services.reading_state_set(user=alice, article=three[0], favourite=True)
     services.reading_state_set(user=bob, article=three[1], favourite=True)
@@ -255,6 +282,24 @@ def test_each_reader_sees_their_own_state_in_the_cached_list(client, alice, bob,
     # The next link of a row is this list, with the parameters the page knows only.
     response = client.get(LIST, {"source": "blatt", "utm_source": "x"})
     assert 'name="next" value="/articles/?source=blatt"' in controls(response, three[0])
+
+
+@pytest.mark.django_db
+def test_a_reader_without_states_asks_nothing_for_the_rows_then_sees_their_first(
+    client, bob, three, django_assert_num_queries
+):
+    client.force_login(bob)
+    client.get(LIST)  # the shared page, now cached
+    # session, user, revision, the reader's tags, their states (none: no query for the rows'),
+    # the header's activity count
+    with django_assert_num_queries(6):
+        response = client.get(LIST)
+    assert not pressed(controls(response, three[1]), "favourite")
+    toggle(client, three[1], favourite=True)
+    with django_assert_num_queries(7):  # and now the rows' states
+        response = client.get(LIST)
+    assert pressed(controls(response, three[1]), "favourite")
+    assert not pressed(controls(response, three[0]), "favourite")
 
 
 @pytest.mark.django_db

@@ -156,9 +156,10 @@ def test_the_same_query_in_another_order_is_the_same_page(
 ):
     url = reverse("articles:list")
     alice_client.get(url + "?q=Lage&sort=newest")
-    # session, user, revision, the reader's tags, archived ids, the rows' reading states and
-    # the header's activity count
-    with django_assert_num_queries(7):
+    # session, user, revision, the reader's tags, their archived ids (and whether they have any
+    # reading state: alice has none, so no query for the rows' states) and the header's
+    # activity count
+    with django_assert_num_queries(6):
         response = alice_client.get(url + "?sort=newest&q=Lage")
     assert "Ernste Lage" in response.content.decode()
 
@@ -249,9 +250,9 @@ def test_parameters_a_page_does_not_know_make_no_other_copy(alice_client, quoted
     alice_client.get(url, {"q": "Lage"})
     with CaptureQueriesContext(connection) as queries:
         response = alice_client.get(url, {"utm_source": "feed", "q": "Lage"})
-    # session, user, revision, the reader's tags, archived ids, rows' states, the activity
-    # count: from the cache
-    assert len(queries) == 7
+    # session, user, revision, the reader's tags, their states (none: no query for the rows'),
+    # the activity count: from the cache
+    assert len(queries) == 6
     main = response.content.decode().partition("<main")[2].partition("</main>")[0]
     assert "Ernste Lage" in main and "utm_source" not in main
 

@@ -351,7 +351,12 @@ class RankedWindow(Sequence):
 
 def options_html(options, selected: str | None) -> SafeString:
     """``<option value="slug">name</option>`` for each (slug, name), the ``selected`` one
-    selected."""
+    selected. Made once for the same options (the 300 speakers of every list's form)."""
+    return _options_html(tuple(options), selected)
+
+
+@lru_cache(maxsize=256)
+def _options_html(options: tuple[tuple[str, str], ...], selected: str | None) -> SafeString:
     return mark_safe(
         "".join(
             f'<option value="{escape(value)}"{" selected" if value == selected else ""}>'

@@ -236,7 +236,7 @@ class ArticleListView(SharedPageMixin, ForgivingPaginationMixin, ListView):
 
     def get_paginator(self, queryset, per_page, **kwargs):
         if not self.search:
-            return super().get_paginator(queryset, per_page, **kwargs)
+            return super().get_paginator(queryset, per_page, known=self.known_count(), **kwargs)
         page = page_number(self.request.GET.get(self.page_kwarg))  # "last": the first cap
         # 1,000 for the first 49 pages, 2,000 from page 50 on, …: beyond the page, a round number.
         cap = min(CappedPaginator.CAP, self.SEARCH_CAP * (1 + page * per_page // self.SEARCH_CAP))
@@ -248,6 +248,7 @@ class ArticleListView(SharedPageMixin, ForgivingPaginationMixin, ListView):
     PLAIN = frozenset(("q", "sort", "page"))
     SORTS = frozenset(("", ArticleFilter.RELEVANCE, ArticleFilter.NEWEST, ArticleFilter.OLDEST))
     search = ""
+    archived: list[int] | None = None  # the reader's archived articles, when read (``get``)
     # What ``shown`` found on a plain list: its paginator, page, articles, whether the ranked
     # window is full and the form's choices, for ``prepare`` when the page is made.
     found: dict | None = None
@@ -261,7 +262,7 @@ class ArticleListView(SharedPageMixin, ForgivingPaginationMixin, ListView):
         else:
             # The reader's archived articles are left out: the same list for every reader who
             # archived the same ones (most: none), cached under them.
-            archived = selectors.archived_ids(request.user)
+            archived = self.archived = selectors.archived_ids(request.user)
             if archived:
                 key += "&archived=" + ",".join(map(str, archived))
             # (named anew with the rows apart: an entry cached before holds one string)
@@ -305,6 +306,18 @@ class ArticleListView(SharedPageMixin, ForgivingPaginationMixin, ListView):
             self.filterset.source_options,
             self.filterset.speaker_options,
         )
+
+    def known_count(self) -> int | None:
+        """The count of a list of one speaker's articles and nothing else (no search, no other
+        filter), for a reader who archived none: ``Speaker.article_count``, the number of the
+        speaker's ``ArticleSpeaker`` rows by which the filter finds the articles, kept with
+        them by ``articles.derived``. Counting them read 7,000 blocks (5 ms) for a speaker
+        in 10,000 of 100,000 articles. None for any other list: it is counted."""
+        filterset = getattr(self, "filterset", None)  # none yet: a plain list (``plain``)
+        if self.archived != [] or filterset is None or filterset.active != ["speaker"]:
+            return None
+        speaker = filterset.form.cleaned_data.get("speaker")  # None: not a quoted speaker
+        return speaker.article_count if speaker is not None else None
 
     def plain(self) -> bool:
         """For a list or a search with no filter (only ``q``, ``sort`` and ``page``, valid): its

@@ -23,15 +23,23 @@ from articles.models import Article, ReadingState, Source, Speaker
 
 WIDGETS = "django/forms/widgets/"
 INPUTS = {f"{WIDGETS}{name}.html" for name in ("input", "text", "search", "date")}
+ERRORS = "django/forms/errors/list/default.html"
 
 
 class QuickWidgets(DjangoTemplates):
     """Django's form renderer, but the list's text, date and select fields made in Python: the
     same markup as Django's widget templates (``django/forms/widgets/input.html``,
     ``select.html``, ``select_option.html`` and their ``attrs.html``), where rendering those
-    templates costs a millisecond and more on every first rendering of the list."""
+    templates costs a millisecond and more on every first rendering of the list. An empty
+    error list (``{{ form.source.errors }}`` of a field with none) is no markup at all.
+
+    One instance for every form (``FilterForm.default_renderer``): each instance builds its
+    own template engine, whose loading of the error list's templates took 3 ms a request when
+    a form made its own."""
 
     def render(self, template_name, context, request=None):
+        if template_name == ERRORS and not context.get("errors"):
+            return mark_safe("")  # its template: {% if errors %}<ul …>…{% endif %}
         widget = context.get("widget")
         if template_name in INPUTS:
             value = widget["value"]
@@ -67,7 +75,7 @@ def _attrs(attrs: dict) -> str:
 
 
 class FilterForm(forms.Form):
-    default_renderer = QuickWidgets
+    default_renderer = QuickWidgets()
 
 
 class ArticleFilter(django_filters.FilterSet):
@@ -164,16 +172,11 @@ class ArticleFilter(django_filters.FilterSet):
         return queryset.filter(read if value == self.READ else ~read)
 
     def _archived_hidden(self, queryset):
-        """Leave the reader's archived articles out (none for an anonymous reader), unless they
-        asked for the archive or their favourites."""
-        user = getattr(self.request, "user", None)
-        if not getattr(user, "is_authenticated", False) or self.form.cleaned_data.get(
-            "reading"
-        ) in (self.ARCHIVED, self.FAVOURITE):
+        """Leave the reader's archived articles out, unless they asked for the archive or their
+        favourites."""
+        if self.form.cleaned_data.get("reading") in (self.ARCHIVED, self.FAVOURITE):
             return queryset
-        mine = ReadingState.objects.of(user)
-        archived = mine.filter(article=OuterRef("pk"), archived_at__isnull=False)
-        return queryset.exclude(Exists(archived))
+        return archived_hidden(queryset, getattr(self.request, "user", None))
 
     @cached_property
     def tag_options(self) -> list[tuple[str, str]]:
@@ -225,11 +228,11 @@ class ArticleFilter(django_filters.FilterSet):
     # milliseconds with hundreds of speakers.
     @cached_property
     def source_options(self) -> list[tuple[str, str]]:
-        return list(self.filters["source"].queryset.values_list("slug", "name"))
+        return source_options()
 
     @cached_property
     def speaker_options(self) -> list[tuple[str, str]]:
-        return list(self.filters["speaker"].queryset.values_list("slug", "name"))
+        return speaker_options()
 
     @property
     def source_options_html(self) -> SafeString:
@@ -271,21 +274,45 @@ class ArticleFilter(django_filters.FilterSet):
             return queryset.none()
         queryset = self._archived_hidden(super().filter_queryset(queryset))
         sort = self.form.cleaned_data.get("sort") or self.RELEVANCE
-        if sort == self.RELEVANCE and self.search:
-            # Ranking reads every match's vector: a word in half of 100,000 articles would cost
-            # half a second. The newest RANK_WINDOW matches are ranked, found through the date
-            # index, in the query that finds them; the page says so when there are more. (On
-            # SQLite the same; there the ranks come from the sqlite_search.LIMIT most relevant.)
-            window = list(
-                queryset.order_by("-date", "-pk").values_list("pk", "rank", "date")[
-                    : self.RANK_WINDOW + 1
-                ]
-            )
-            self.ranked_window_full = len(window) > self.RANK_WINDOW
-            return RankedWindow(self.queryset, window[: self.RANK_WINDOW])
-        if sort == self.OLDEST:
-            return queryset.order_by("date", "pk")
-        return queryset.order_by("-date", "-pk")
+        result, self.ranked_window_full = ordered(queryset, self.queryset, self.search, sort)
+        return result
+
+
+def archived_hidden(queryset, user):
+    """``queryset`` without the reader's archived articles (none for an anonymous reader)."""
+    if not getattr(user, "is_authenticated", False):
+        return queryset
+    mine = ReadingState.objects.of(user)
+    return queryset.exclude(Exists(mine.filter(article=OuterRef("pk"), archived_at__isnull=False)))
+
+
+def ordered(queryset, articles, search: str, sort: str) -> tuple[object, bool]:
+    """The matches of ``queryset`` in the ``sort`` order, and whether the ranked window is full.
+
+    By relevance on a search: ranking reads every match's vector, and a word in half of
+    100,000 articles would cost half a second. The newest ``RANK_WINDOW`` matches are ranked,
+    found through the date index, in the query that finds them (a ``RankedWindow`` whose
+    pages are fetched from ``articles`` by id); the page says so when there are more. (On
+    SQLite the same; there the ranks come from the sqlite_search.LIMIT most relevant.)"""
+    if sort == ArticleFilter.RELEVANCE and search:
+        limit = ArticleFilter.RANK_WINDOW
+        window = list(
+            queryset.order_by("-date", "-pk").values_list("pk", "rank", "date")[: limit + 1]
+        )
+        return RankedWindow(articles, window[:limit]), len(window) > limit
+    if sort == ArticleFilter.OLDEST:
+        return queryset.order_by("date", "pk"), False
+    return queryset.order_by("-date", "-pk"), False
+
+
+def source_options() -> list[tuple[str, str]]:
+    """The list's choices of source as (slug, name), as ``ArticleFilter.source`` offers them."""
+    return list(ArticleFilter.base_filters["source"].queryset.values_list("slug", "name"))
+
+
+def speaker_options() -> list[tuple[str, str]]:
+    """The list's choices of speaker as (slug, name): the quoted ones, by name."""
+    return list(ArticleFilter.base_filters["speaker"].queryset.values_list("slug", "name"))
 
 
 class RankedWindow(Sequence):
@@ -324,7 +351,12 @@ class RankedWindow(Sequence):
 
 def options_html(options, selected: str | None) -> SafeString:
     """``<option value="slug">name</option>`` for each (slug, name), the ``selected`` one
-    selected."""
+    selected. Made once for the same options (the 300 speakers of every list's form)."""
+    return _options_html(tuple(options), selected)
+
+
+@lru_cache(maxsize=256)
+def _options_html(options: tuple[tuple[str, str], ...], selected: str | None) -> SafeString:
     return mark_safe(
         "".join(
             f'<option value="{escape(value)}"{" selected" if value == selected else ""}>'

@@ -304,8 +304,14 @@ def article_rows(articles: Sequence[Article], *, search: str = "") -> list[Artic
     """A page of ``Article.objects.listed()`` with the speakers each quotes and, on a search,
     the matching passage. Two queries at most, for any number of articles."""
     ids = [article.pk for article in articles]
-    quoted = ArticleSpeaker.objects.filter(article_id__in=ids).values_list(
-        "article_id", "speaker__name", "speaker__slug", "quote_count", "probable_count"
+    # Unordered: the Meta ordering (the article's date and title, the speaker's name) joined
+    # the articles for nothing, each row's speakers are sorted below.
+    quoted = (
+        ArticleSpeaker.objects.filter(article_id__in=ids)
+        .order_by()
+        .values_list(
+            "article_id", "speaker__name", "speaker__slug", "quote_count", "probable_count"
+        )
     )
     speaker_url = slug_url("articles:speaker")
     speakers: dict[int, list[tuple[int, QuotedSpeaker]]] = defaultdict(list)
@@ -410,11 +416,6 @@ def reader_states(user) -> ReaderStates:
         ids = [pk for (pk,) in cursor.fetchall()]
     archived = sorted(pk for pk in ids if pk is not None)
     return ReaderStates(archived, bool(ids))
-
-
-def archived_ids(user) -> list[int]:
-    """The ids of the reader's archived articles, in order (``reader_states``)."""
-    return reader_states(user).archived
 
 
 # --- The research export -----------------------------------------------------------------------

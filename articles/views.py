@@ -33,7 +33,15 @@ from annotations.markup import MAX_LENGTH as COMMENT_MAX_LENGTH
 from annotations.models import Annotation
 from annotations.selectors import article_reader_parts
 from articles import exports, selectors, services, shared
-from articles.filters import ArticleFilter, options_html, tag_options
+from articles.filters import (
+    ArticleFilter,
+    archived_hidden,
+    options_html,
+    ordered,
+    source_options,
+    speaker_options,
+    tag_options,
+)
 from articles.forms import (
     QuoteKindForm,
     QuoteSpanForm,
@@ -229,14 +237,23 @@ class ArticleListView(SharedPageMixin, ForgivingPaginationMixin, ListView):
     SEARCH_CAP = 1_000
 
     def get_paginator(self, queryset, per_page, **kwargs):
-        if not self.filterset.search:
-            return super().get_paginator(queryset, per_page, **kwargs)
+        if not self.search:
+            return super().get_paginator(queryset, per_page, known=self.known_count(), **kwargs)
         page = page_number(self.request.GET.get(self.page_kwarg))  # "last": the first cap
         # 1,000 for the first 49 pages, 2,000 from page 50 on, …: beyond the page, a round number.
         cap = min(CappedPaginator.CAP, self.SEARCH_CAP * (1 + page * per_page // self.SEARCH_CAP))
         return super().get_paginator(queryset, per_page, cap=cap, **kwargs)
 
     query_names = (*ArticleFilter.base_filters, "page")
+    # A list or a search asked for with these alone (no filter) is found without the filter set
+    # and its form (``plain``).
+    PLAIN = frozenset(("q", "sort", "page"))
+    SORTS = frozenset(("", ArticleFilter.RELEVANCE, ArticleFilter.NEWEST, ArticleFilter.OLDEST))
+    search = ""
+    archived: list[int] | None = None  # the reader's archived articles, when read (``get``)
+    # What ``shown`` found on a plain list: its paginator, page, articles, whether the ranked
+    # window is full and the form's choices, for ``prepare`` when the page is made.
+    found: dict | None = None
 
     def get(self, request, *args, **kwargs):
         key = self.shared_key()
@@ -248,8 +265,9 @@ class ArticleListView(SharedPageMixin, ForgivingPaginationMixin, ListView):
             # The reader's archived articles are left out: the same list for every reader who
             # archived the same ones (most: none), cached under them.
             reader = selectors.reader_states(request.user)
-            if reader.archived:
-                key += "&archived=" + ",".join(map(str, reader.archived))
+            archived = self.archived = reader.archived
+            if archived:
+                key += "&archived=" + ",".join(map(str, archived))
             self.reader_has_states = reader.some
             # (named anew with the rows apart: an entry cached before holds one string)
             page = shared.get_list(
@@ -275,7 +293,17 @@ class ArticleListView(SharedPageMixin, ForgivingPaginationMixin, ListView):
         """What the page shows, by value (``shared.get_list``): each article's id and revision
         (which the database renews with every change to what its row shows), the count and
         whether it is capped or the ranked window full, and the form's choices of source and
-        speaker."""
+        speaker. A plain list or search finds them without the filter set (``plain``)."""
+        if self.plain():
+            found = self.found
+            paginator = found["paginator"]
+            return (
+                [(article.pk, article.revision) for article in found["articles"]],
+                (paginator.count, paginator.capped),
+                found["window_full"],
+                found["source_options"],
+                found["speaker_options"],
+            )
         context = self.prepare()
         paginator = context["paginator"]
         return (
@@ -285,6 +313,52 @@ class ArticleListView(SharedPageMixin, ForgivingPaginationMixin, ListView):
             self.filterset.source_options,
             self.filterset.speaker_options,
         )
+
+    def known_count(self) -> int | None:
+        """The count of a list of one speaker's articles and nothing else (no search, no other
+        filter), for a reader who archived none: ``Speaker.article_count``, the number of the
+        speaker's ``ArticleSpeaker`` rows by which the filter finds the articles, kept with
+        them by ``articles.derived``. Counting them read 7,000 blocks (5 ms) for a speaker
+        in 10,000 of 100,000 articles. None for any other list: it is counted."""
+        filterset = getattr(self, "filterset", None)  # none yet: a plain list (``plain``)
+        if self.archived != [] or filterset is None or filterset.active != ["speaker"]:
+            return None
+        speaker = filterset.form.cleaned_data.get("speaker")  # None: not a quoted speaker
+        return speaker.article_count if speaker is not None else None
+
+    def plain(self) -> bool:
+        """For a list or a search with no filter (only ``q``, ``sort`` and ``page``, valid): its
+        queries as the filter set would run them, without building it and its form, which
+        cost more than the queries after a write elsewhere (when the page is served whole),
+        kept in ``found`` for ``prepare`` when the page is made. False for any other."""
+        query = self.request.GET
+        search, sort = query.get("q", ""), query.get("sort", "")
+        # What the form would refuse (its CharField refuses a NUL) goes through it.
+        if not self.PLAIN.issuperset(query) or "\x00" in search or sort not in self.SORTS:
+            return False
+        if self.found is None:
+            self.search = search.strip()  # as the form's CharField cleans it
+            matches = Article.objects.listed()
+            if self.search:
+                matches = matches.search(self.search)
+            matches = archived_hidden(matches, self.request.user)
+            object_list, window_full = ordered(
+                matches, Article.objects.listed(), self.search, sort or ArticleFilter.RELEVANCE
+            )
+            paginator, page, articles, is_paginated = self.paginate_queryset(
+                object_list, self.paginate_by
+            )
+            articles = list(articles)
+            self.found = {
+                "object_list": object_list,
+                "paginated": (paginator, page, articles, is_paginated),
+                "paginator": paginator,
+                "articles": articles,
+                "window_full": window_full,
+                "source_options": source_options(),
+                "speaker_options": speaker_options(),
+            }
+        return True
 
     def render_shared(self) -> ListPage:
         """The title and the shared parts of the page: before the tag field, after it up to the
@@ -336,7 +410,21 @@ class ArticleListView(SharedPageMixin, ForgivingPaginationMixin, ListView):
         self.filterset = ArticleFilter(
             self.request.GET, queryset=Article.objects.listed(), request=self.request
         )
-        return self.filterset.qs
+        if self.plain():
+            # Its queries run without the filter set: the filter set for its form alone.
+            self.filterset.form.is_valid()
+            self.filterset.ranked_window_full = self.found["window_full"]
+            self.filterset.source_options = self.found["source_options"]
+            self.filterset.speaker_options = self.found["speaker_options"]
+            return self.found["object_list"]
+        queryset = self.filterset.qs
+        self.search = self.filterset.search
+        return queryset
+
+    def paginate_queryset(self, queryset, page_size):
+        if self.found is not None and queryset is self.found["object_list"]:
+            return self.found["paginated"]
+        return super().paginate_queryset(queryset, page_size)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

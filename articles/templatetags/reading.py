@@ -26,11 +26,17 @@ _DISPLAY = {"year": "Y", "month": "F Y"}
 def article_date(article) -> str:
     """``<time datetime="2022-10-17">`` showing the date at its precision: "2022",
     "October 2022" or the day in the reader's language."""
-    display = _DISPLAY.get(article.date_precision, "DATE_FORMAT")
+    return _date_html(article.date, article.date_precision, get_language())
+
+
+@lru_cache(maxsize=4096)
+def _date_html(date, precision: str, language: str | None) -> SafeString:
+    """``article_date`` of a date at a precision in the active ``language`` (named for the
+    cache): the same few hundred dates recur on every list, and Django's ``date`` filter
+    costs more than the rest of a row's date."""
+    display = _DISPLAY.get(precision, "DATE_FORMAT")
     return format_html(
-        '<time datetime="{}">{}</time>',
-        date_filter(article.date, "Y-m-d"),
-        date_filter(article.date, display),
+        '<time datetime="{}">{}</time>', date_filter(date, "Y-m-d"), date_filter(date, display)
     )
 
 

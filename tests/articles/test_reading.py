@@ -8,9 +8,11 @@ from typing import NamedTuple
 
 import pytest
 from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from articles import derived
+from articles import derived, services
 from articles.models import Article, Quote, Source, Speaker, nested_quote
 
 _counter = iter(range(10**9))
@@ -617,6 +619,8 @@ def test_query_counts_do_not_grow_with_the_rows(
         # options (no count: the window's length is the count).
         (reverse("articles:list") + "?q=Lage&sort=relevance", 13, 6),
         (reverse("articles:list") + f"?speaker={speaker.slug}&source=quelle-1&q=ernst", 15, 6),
+        # One speaker's articles: the speaker (their count with them: no count), the page, …
+        (reverse("articles:list") + f"?speaker={speaker.slug}", 12, 6),
         # One for the revisions, whether anybody annotated or tagged the article and the
         # reader's state (nothing more for the reader's part of an article without annotations),
         # rendered: 3 for the article and its neighbours; the header's activity count, and on
@@ -681,6 +685,32 @@ def guessed_article(db):
         )
     derived.articles_changed([article.pk])
     return article
+
+
+@pytest.mark.django_db
+def test_one_speakers_list_is_counted_by_the_speaker_unless_the_reader_archived_some(
+    alice_client, alice, many_articles
+):
+    """``Speaker.article_count`` is the count of a list of their articles alone; with another
+    filter, or for a reader with archived articles, the list counts."""
+    speaker = Speaker.objects.get(name="Person 1")
+    quoting = Article.objects.filter(quotes__speaker=speaker).distinct()
+    assert speaker.article_count == quoting.count() == 20
+    url = reverse("articles:list")
+
+    def shown(query) -> tuple[str, list[str]]:
+        cache.clear()
+        with CaptureQueriesContext(connection) as queries:
+            page = alice_client.get(url, query).content.decode()
+        counts = [q["sql"] for q in queries if "COUNT(" in q["sql"].upper()]
+        return re.search(r'role="status">([^<]*)<', page).group(1), counts
+
+    assert shown({"speaker": speaker.slug}) == ("20 articles", [])
+    text, counts = shown({"speaker": speaker.slug, "source": "quelle-1"})
+    assert text == f"{quoting.filter(source__slug='quelle-1').count()} articles" and counts
+    services.reading_state_set(user=alice, article=quoting.first(), archived=True)
+    text, counts = shown({"speaker": speaker.slug})
+    assert text == "19 articles" and counts
 
 
 @pytest.mark.django_db

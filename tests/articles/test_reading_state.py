@@ -106,7 +106,7 @@ def test_an_anonymous_reader_has_no_state(three):
     services.article_opened(user=anonymous, article_id=three[0].pk)
     assert ReadingState.objects.count() == 0
     assert selectors.reading_states(anonymous, [three[0].pk]) == {}
-    assert selectors.archived_ids(anonymous) == []
+    assert selectors.reader_states(anonymous) == ([], False)
     request = RequestFactory().get(LIST, {"reading": "favourite"})
     request.user = anonymous
     filtered = ArticleFilter(request.GET, queryset=Article.objects.all(), request=request)
@@ -127,7 +127,6 @@ def test_the_readers_states_in_one_query(three, alice, bob, django_assert_num_qu
     with django_assert_num_queries(1):
         assert selectors.reader_states(alice) == (sorted([three[0].pk, three[2].pk]), True)
     assert selectors.reader_states(bob) == ([], True)
-    assert selectors.archived_ids(alice) == sorted([three[0].pk, three[2].pk])
     with django_assert_num_queries(1):
         flags = selectors.reading_flags(alice, [a.pk for a in three])
     assert flags == {

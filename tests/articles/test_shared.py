@@ -9,10 +9,11 @@ from django.db import connection, transaction
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from annotations import services as annotation_services
 from articles import derived, shared
-from articles.models import Article, Quote, Source, Speaker, SpeakerAlias
+from articles.models import Article, Quote, ReadingState, Source, Speaker, SpeakerAlias
 from articles.views import ArticleListView
 from tests.articles.test_reading import make_article, make_speaker
 
@@ -434,6 +435,67 @@ def test_a_list_is_made_again_when_its_count_or_its_forms_choices_change(
     page = alice_client.get(url, query).content.decode()
     assert "2 articles<" in page and "Lage, zweite" in page
     assert len(rendered_pages) == 3
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "query",
+    [
+        {},
+        {"page": "2"},
+        {"sort": "oldest", "page": "last"},
+        {"q": "Lage"},
+        {"q": "  Lage ", "sort": "newest", "page": "x"},
+        {"q": "Lage", "page": "2"},
+        {"q": "und"},  # only a stop word: nothing found
+    ],
+)
+def test_a_plain_list_finds_what_it_shows_as_the_filter_set_does(rf, alice, quoted, query):
+    """A list or a search with no filter finds its page without the filter set
+    (``ArticleListView.plain``): the same articles, count and choices, and its page made
+    from them the same."""
+    for n in range(ArticleListView.paginate_by + 3):
+        make_article(quoted.source, f"Lage {n}", "Die Lage.", date=datetime.date(2022, 1, 1 + n))
+    make_article(quoted.source, "Archiviert", "Die Lage, archiviert.")
+    ReadingState.objects.create(
+        user=alice, article=Article.objects.get(title="Archiviert"), archived_at=timezone.now()
+    )
+
+    def view(plain: bool) -> ArticleListView:
+        request = rf.get(reverse("articles:list"), query)
+        request.user = alice
+        view = ArticleListView()
+        view.setup(request)
+        view.shared_key()
+        if not plain:
+            view.plain = lambda: False
+        return view
+
+    lean, full = view(plain=True), view(plain=False)
+    assert lean.plain()
+    assert lean.shown() == full.shown()
+    assert lean.render_shared() == full.render_shared()
+
+
+@pytest.mark.django_db
+def test_a_plain_list_served_whole_builds_no_filter_set(alice_client, quoted, monkeypatch):
+    """After a write elsewhere a plain search is served whole without its filter set."""
+    from articles import views
+
+    built = []
+
+    class Spy(views.ArticleFilter):
+        def __init__(self, *args, **kwargs):
+            built.append(args)
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(views, "ArticleFilter", Spy)
+    url = reverse("articles:list")
+    first = alice_client.get(url, {"q": "Lage"}).content.decode()
+    assert len(built) == 1  # made: the filter set for its form
+    SpeakerAlias.objects.create(speaker=quoted.quotes.first().speaker, name="A. B.")
+    page = alice_client.get(url, {"q": "Lage"}).content.decode()
+    assert without_token(page) == without_token(first) and len(built) == 1
 
 
 @pytest.mark.django_db

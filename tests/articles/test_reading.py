@@ -479,6 +479,10 @@ def test_a_german_browser_gets_german_pages(alice_client, seed_article):
     assert '<html lang="de">' in html
     assert "Oktober 2022" in html and "October 2022" not in html
     assert "Wer zitiert wird" in html and "2 Min. Lesezeit" in html
+    # the annotation editor, made once per language: each reader gets their own
+    assert ">Neue Anmerkung</h2>" in html
+    english = alice_client.get(seed_article.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="en")
+    assert ">New annotation</h2>" in english.content.decode()
     response = alice_client.get(reverse("articles:list"), HTTP_ACCEPT_LANGUAGE="de")
     html = response.content.decode()
     assert ">Artikel</h1>" in html and "Sprecher" in html and "Quellen" in html

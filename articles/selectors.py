@@ -11,8 +11,8 @@ from urllib.parse import quote as url_quote
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import Exists, F, OuterRef, Q
-from django.db.models.functions import Least, Substr
+from django.db.models import Exists, F, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce, Least, Substr
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
@@ -452,12 +452,12 @@ def quotes_to_correct(article_id: int) -> list[Quote]:
 def source_top_speakers(source: Source, *, limit: int = 10) -> list[SourceSpeaker]:
     """The speakers an outlet quotes most, with how often (``quote_count``; a quotation inside
     another of theirs counted once), from the counts ``articles.derived`` keeps: ``limit`` rows
-    of the index "sourcespeaker_top_idx" (with the ties at the last count, for the name order)."""
-    top = SourceSpeaker.objects.filter(source=source).order_by("-quote_count")
-    last = top.values_list("quote_count", flat=True)[limit - 1 : limit].first()
-    if last is not None:
-        top = top.filter(quote_count__gte=last)
-    rows = top.select_related("speaker")
+    of the index "sourcespeaker_top_idx" (with the ties at the last count, for the name order).
+    One query: the last count is a subquery (none when there are fewer rows: all of them)."""
+    top = SourceSpeaker.objects.filter(source=source)
+    last = top.order_by("-quote_count").values("quote_count")[limit - 1 : limit]
+    no_bound = Value(-(2**31))  # the smallest integer the column holds
+    rows = top.filter(quote_count__gte=Coalesce(Subquery(last), no_bound)).select_related("speaker")
     return sorted(rows, key=lambda row: (-row.quote_count, row.speaker.name))[:limit]
 
 

@@ -11,6 +11,7 @@ from django import template
 from django.middleware.csrf import get_token
 from django.template.defaultfilters import date as date_filter
 from django.urls import reverse
+from django.utils.formats import localize
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext, ngettext
@@ -130,6 +131,26 @@ def quote_rows(quotes, speaker_name: str) -> SafeString:
             f" · {_e(article.source.name)} · {dates[when]}\n    </p>\n  </li>\n  "
         )
     return mark_safe("".join(rows))
+
+
+@register.simple_tag
+def top_speaker_rows(top) -> SafeString:
+    """A source page's speakers quoted most (``selectors.source_top_speakers``): each a link and
+    how often; the template's loop was a tenth of the page's first rendering."""
+    url = slug_url("articles:speaker")
+    return mark_safe(
+        "".join(
+            f'<li><a href="{_e(url(row.speaker.slug))}">{_e(row.speaker.name)}</a> '
+            f'<span class="meta">{_quotations(row.quote_count)}</span></li>'
+            for row in top
+        )
+    )
+
+
+def _quotations(count: int) -> str:
+    """ "3 quotations" as ``{% blocktranslate count %}`` gives it."""
+    text = ngettext("%(counter)s quotation", "%(counter)s quotations", count)
+    return text % {"counter": _e(localize(count))}
 
 
 def _e(text: str) -> str:

@@ -395,7 +395,7 @@ def test_the_speaker_page_with_nested_quotations_keeps_its_query_bound(
         Quote.objects.create(
             article=nested, start=n, end=n + 1, kind="direct", speaker=kanzlerin
         )  # each inside the first quotation or outside every other
-    with django_assert_max_num_queries(7):
+    with django_assert_max_num_queries(6):
         response = alice_client.get(kanzlerin.get_absolute_url())
     assert response.status_code == 200
 

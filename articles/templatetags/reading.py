@@ -27,13 +27,10 @@ _DISPLAY = {"year": "Y", "month": "F Y"}
 def article_date(article) -> str:
     """``<time datetime="2022-10-17">`` showing the date at its precision: "2022",
     "October 2022" or the day in the reader's language."""
-    display = _DISPLAY.get(article.date_precision, "DATE_FORMAT")
-    # (isoformat: what the filter's "Y-m-d" gives for a date, without the formatter)
-    return format_html(
-        '<time datetime="{}">{}</time>',
-        article.date.isoformat(),
-        date_filter(article.date, display),
-    )
+    display = date_filter(article.date, _DISPLAY.get(article.date_precision, "DATE_FORMAT"))
+    # (isoformat: what the filter's "Y-m-d" gives for a date; an f-string: format_html cost as
+    # much as the date's formatting, on a page of 50 quotations)
+    return mark_safe(f'<time datetime="{article.date.isoformat()}">{_e(display)}</time>')
 
 
 @register.simple_tag

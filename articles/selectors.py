@@ -11,8 +11,8 @@ from urllib.parse import quote as url_quote
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import Exists, F, OuterRef, Q, Subquery, Value
-from django.db.models.functions import Coalesce, Least, Substr
+from django.db.models import Exists, F, OuterRef, Q
+from django.db.models.functions import Least, Substr
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
@@ -304,8 +304,14 @@ def article_rows(articles: Sequence[Article], *, search: str = "") -> list[Artic
     """A page of ``Article.objects.listed()`` with the speakers each quotes and, on a search,
     the matching passage. Two queries at most, for any number of articles."""
     ids = [article.pk for article in articles]
-    quoted = ArticleSpeaker.objects.filter(article_id__in=ids).values_list(
-        "article_id", "speaker__name", "speaker__slug", "quote_count", "probable_count"
+    # (in no order: the rows' speakers are sorted below; the model's order would join the
+    # articles for their dates and sort)
+    quoted = (
+        ArticleSpeaker.objects.filter(article_id__in=ids)
+        .order_by()
+        .values_list(
+            "article_id", "speaker__name", "speaker__slug", "quote_count", "probable_count"
+        )
     )
     speaker_url = slug_url("articles:speaker")
     speakers: dict[int, list[tuple[int, QuotedSpeaker]]] = defaultdict(list)
@@ -451,14 +457,12 @@ def quotes_to_correct(article_id: int) -> list[Quote]:
 
 def source_top_speakers(source: Source, *, limit: int = 10) -> list[SourceSpeaker]:
     """The speakers an outlet quotes most, with how often (``quote_count``; a quotation inside
-    another of theirs counted once), from the counts ``articles.derived`` keeps: ``limit`` rows
-    of the index "sourcespeaker_top_idx" (with the ties at the last count, for the name order).
-    One query: the last count is a subquery (none when there are fewer rows: all of them)."""
-    top = SourceSpeaker.objects.filter(source=source)
-    last = top.order_by("-quote_count").values("quote_count")[limit - 1 : limit]
-    no_bound = Value(-(2**31))  # the smallest integer the column holds
-    rows = top.filter(quote_count__gte=Coalesce(Subquery(last), no_bound)).select_related("speaker")
-    return sorted(rows, key=lambda row: (-row.quote_count, row.speaker.name))[:limit]
+    another of theirs counted once), from the counts ``articles.derived`` keeps, in the name
+    order among equal counts. One query: PostgreSQL reads the index "sourcespeaker_top_idx" in
+    its order and sorts only the rows of each count it reaches (an incremental sort), some
+    ``limit`` rows of an outlet's hundreds."""
+    top = SourceSpeaker.objects.filter(source=source).select_related("speaker")
+    return list(top.order_by("-quote_count", "speaker__name")[:limit])
 
 
 def speaker_suggestions(text: str, *, limit: int = 10) -> list[dict]:

@@ -3,7 +3,7 @@
 Two kinds of key:
 
 - **An object's page** (an article, a speaker, a source) is cached under that object's own
-  ``revision`` and those of the objects it shows (``object_revision``; the article page's
+  ``revision`` and those of the objects it shows (``object_row``; the article page's
   with the rest of what it reads first, ``articles.selectors.article_visit``), which database
   triggers (migration 0011), ``articles.derived`` and the models' ``save()`` renew with every
   write that changes them. One
@@ -40,10 +40,12 @@ from typing import TypeVar
 from django.core.cache import cache, caches
 from django.core.cache.backends.db import DatabaseCache
 from django.db import connection
+from django.db.models import Model
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 
 T = TypeVar("T")
+M = TypeVar("M", bound=Model)
 
 # Only a bound on memory: an entry is never stale, its key names the revision it was made at.
 TIMEOUT = 60 * 60
@@ -70,31 +72,59 @@ def revision(request) -> int | None:
     return request._reading_revision
 
 
-# The revision an object's page depends on, found by its slug in one query: the speaker and
-# the source pages are renewed by ``articles.derived`` whenever what they list changes. (The
-# article page's revisions come with the rest of what it reads first:
-# ``articles.selectors.article_visit``.)
-OBJECT_REVISION = {
-    "speaker": "SELECT revision FROM articles_speaker WHERE slug = %s",
-    "source": "SELECT revision FROM articles_source WHERE slug = %s",
-}
-
-
-def object_revision(kind: str, slug: str) -> tuple | None:
-    """The revisions of the ``kind`` page of ``slug``; None when there is no such object (then
-    the page's own lookup gives the 404)."""
+def object_row(model: type[M], slug: str) -> M | None:
+    """The object of ``model`` (a speaker, a source) whose page is at ``slug``, every field, or
+    None: one query without the ORM's query building, which costs more than the query. Its
+    ``revision`` names the cached page, which ``articles.derived`` renews whenever what the
+    page lists changes; a page rendered anew needs the rest, without asking again. (The article
+    page's revisions come with the rest of what it reads first:
+    ``articles.selectors.article_visit``.)"""
+    sql, fields, converters = _object_query(model)
     with connection.cursor() as cursor:
-        cursor.execute(OBJECT_REVISION[kind], [slug])
-        return cursor.fetchone()
+        cursor.execute(sql, [slug])
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    values = list(row)
+    for n, column, functions in converters:  # what the ORM converts (SQLite's booleans)
+        for convert in functions:
+            values[n] = convert(values[n], column, connection)
+    return model.from_db(connection.alias, [f.attname for f in fields], values)
 
 
-def get_object_page(kind: str, slug: str, key: str, compute: Callable[[], T]) -> T:
-    """``compute()``, or what it returned for the same object page at the same revision, in
-    this language; ``key`` says what else it depends on (the page number)."""
-    current = object_revision(kind, slug)
-    if current is None:
-        return compute()
-    return cached(f"{kind}:{slug}:{current[0]}", key, compute)
+def _object_query(model) -> tuple[str, list, list]:
+    """``object_row``'s SQL, its fields and their converters, made once per model and
+    connection (the database in use: tests switch between vendors)."""
+    key = (model, connection.alias, connection.vendor)
+    if key not in _OBJECT_QUERIES:
+        meta, quote = model._meta, connection.ops.quote_name
+        fields = list(meta.concrete_fields)
+        columns = ", ".join(quote(field.column) for field in fields)
+        sql = f"SELECT {columns} FROM {quote(meta.db_table)} WHERE {quote('slug')} = %s"
+        converters = []
+        for n, field in enumerate(fields):
+            column = field.get_col(meta.db_table)
+            functions = connection.ops.get_db_converters(column)
+            functions += field.get_db_converters(connection)
+            if functions:
+                converters.append((n, column, functions))
+        _OBJECT_QUERIES[key] = (sql, fields, converters)
+    return _OBJECT_QUERIES[key]
+
+
+_OBJECT_QUERIES: dict = {}
+
+
+def get_object_page(model: type[M], slug: str, key: str, compute: Callable[[M | None], T]) -> T:
+    """``compute(obj)`` for the object of ``model`` at ``slug`` (``object_row``), or what it
+    returned for the same object page at the same revision, in this language; ``key`` says what
+    else it depends on (the page number). With no such object, ``compute(None)``: then the
+    page's own lookup gives the 404."""
+    found = object_row(model, slug)
+    if found is None:
+        return compute(None)
+    name = model._meta.model_name
+    return cached(f"{name}:{slug}:{found.revision}", key, lambda: compute(found))
 
 
 def get_list(

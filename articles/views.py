@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import QuerySet
+from django.db.models import Model, QuerySet
 from django.http import (
     Http404,
     HttpResponsePermanentRedirect,
@@ -135,17 +135,18 @@ class SharedPageMixin:
     page_template_name = "articles/shared_page.html"
     query_names: tuple[str, ...] = ("page",)  # the parameters the page knows
     section = ""  # the main menu's entry marked as the current one
-    # An object's page ("speaker", "source"): cached under that object's revision
+    # An object's page (a speaker's, a source's): cached under that object's revision
     # (shared.get_object_page), which only writes to what it shows renew; a list: under the
     # reading revision, which every write renews, and under what its page shows (``shown``).
-    object_kind = ""
+    object_model: type[Model] | None = None
+    found = None  # the object's page: its object, read with its revision
     prepared: dict | None = None
 
     def get(self, request, *args, **kwargs):
         key = self.shared_key()
-        if self.object_kind:
+        if self.object_model:
             title, content = shared.get_object_page(
-                self.object_kind, self.kwargs["slug"], key, self.render_shared
+                self.object_model, self.kwargs["slug"], key, self.render_found
             )
         else:
             title, content = shared.get_list(
@@ -200,6 +201,11 @@ class SharedPageMixin:
         context = self.get_context_data()
         content = render_to_string(self.template_name, context, self.request)
         return self.title(context), mark_safe(content)
+
+    def render_found(self, found) -> tuple[str, SafeString]:
+        """``render_shared`` for the object ``shared.get_object_page`` read (None: not found)."""
+        self.found = found
+        return self.render_shared()
 
     def title(self, context) -> str:
         raise NotImplementedError
@@ -763,7 +769,7 @@ class SpeakerDetailView(SharedPageMixin, ForgivingPaginationMixin, ListView):
     """A speaker's quotations, newest first."""
 
     section = "speakers"
-    object_kind = "speaker"
+    object_model = Speaker
     template_name = "articles/speaker_detail.html"
     context_object_name = "quotes"
     paginate_by = 50
@@ -797,7 +803,7 @@ class SpeakerDetailView(SharedPageMixin, ForgivingPaginationMixin, ListView):
         return render(self.request, self.page_template_name, context)
 
     def get_queryset(self):
-        self.speaker = get_object_or_404(Speaker, slug=self.kwargs["slug"])
+        self.speaker = self.found or get_object_or_404(Speaker, slug=self.kwargs["slug"])
         return selectors.speaker_quotes(self.speaker)
 
     def get_paginator(self, queryset, per_page, **kwargs):
@@ -829,12 +835,12 @@ class SourceDetailView(SharedPageMixin, ForgivingPaginationMixin, ListView):
     """An outlet's articles, newest first, and the speakers it quotes most."""
 
     section = "sources"
-    object_kind = "source"
+    object_model = Source
     template_name = "articles/source_detail.html"
     paginate_by = 20
 
     def get_queryset(self):
-        self.source = get_object_or_404(Source, slug=self.kwargs["slug"])
+        self.source = self.found or get_object_or_404(Source, slug=self.kwargs["slug"])
         return Article.objects.listed().filter(source=self.source).order_by("-date", "-pk")
 
     def get_paginator(self, queryset, per_page, **kwargs):

@@ -305,6 +305,23 @@ def test_the_menu_marks_the_section_of_a_detail_page(alice_client, quoted):
 
 
 @pytest.mark.django_db
+def test_an_object_page_reads_its_object_as_the_orm_does_in_one_query(quoted):
+    anna = Speaker.objects.get(name="Anna Berger")
+    Speaker.objects.filter(pk=anna.pk).update(edited=True, role="Sprecherin")
+    for model, slug in ((Speaker, anna.slug), (Source, "blatt")):
+        with CaptureQueriesContext(connection) as captured:
+            found = shared.object_row(model, slug)
+        assert len(captured) == 1
+        expected = model.objects.get(slug=slug)
+        for field in model._meta.concrete_fields:
+            value = getattr(found, field.attname)
+            assert value == getattr(expected, field.attname), field.name
+            assert type(value) is type(getattr(expected, field.attname)), field.name  # a bool
+        assert not found._state.adding
+    assert shared.object_row(Speaker, "nobody") is None
+
+
+@pytest.mark.django_db
 def test_a_write_elsewhere_leaves_the_object_pages_cached_and_renews_what_it_touched(
     alice_client, quoted
 ):

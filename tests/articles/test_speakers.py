@@ -3,9 +3,9 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from articles import derived
+from articles import derived, selectors
 from articles import quotes as extractor
-from articles.models import Article, Quote, Source, Speaker, SpeakerAlias
+from articles.models import Article, Quote, Source, SourceSpeaker, Speaker, SpeakerAlias
 from articles.services import (
     ImportCache,
     Status,
@@ -395,6 +395,28 @@ def test_the_speaker_page_with_nested_quotations_keeps_its_query_bound(
         Quote.objects.create(
             article=nested, start=n, end=n + 1, kind="direct", speaker=kanzlerin
         )  # each inside the first quotation or outside every other
-    with django_assert_max_num_queries(7):
+    with django_assert_max_num_queries(6):
         response = alice_client.get(kanzlerin.get_absolute_url())
     assert response.status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_sources_top_speakers_keep_the_ties_at_the_last_count_in_one_query(
+    django_assert_num_queries,
+):
+    source = Source.objects.create(name="Blatt", slug="blatt")
+    counts = {"Zora": 5, "Anton": 5, "Bert": 3, "Carla": 3, "Dora": 3, "Emil": 1}
+    for name, count in counts.items():
+        speaker = Speaker.objects.create(name=name, slug=name.lower())
+        SourceSpeaker.objects.create(source=source, speaker=speaker, quote_count=count)
+    with django_assert_num_queries(1):
+        top = selectors.source_top_speakers(source, limit=3)
+    # the three with the most, the ties at the third count in the name order
+    assert [(row.speaker.name, row.quote_count) for row in top] == [
+        ("Anton", 5),
+        ("Zora", 5),
+        ("Bert", 3),
+    ]
+    # fewer rows than the limit: all of them
+    every = selectors.source_top_speakers(source, limit=10)
+    assert [row.speaker.name for row in every] == ["Anton", "Zora", "Bert", "Carla", "Dora", "Emil"]

@@ -112,8 +112,7 @@ def reader_header(context) -> SafeString:
     w = words()
     request = context["request"]
     path, section = request.path, context.get("section", "")
-    token = escape(str(context.get("csrf_token", "")))
-    csrf = f'<input type="hidden" name="csrfmiddlewaretoken" value="{token}">'
+    csrf = _csrf_input(context)
 
     def current(url: str, name: str = "") -> str:
         return ' aria-current="page"' if path == url or (name and section == name) else ""
@@ -151,15 +150,7 @@ def reader_header(context) -> SafeString:
         f"{escape(user.get_username())}</summary>\n"
         f'        <div class="user-menu-panel">\n'
         f"          \n"
-        f'<form class="language-form" method="post" action="{w.set_language}">{csrf}\n'
-        f'  <input type="hidden" name="next" value="{escape(request.get_full_path())}">\n'
-        f'  <label for="language-menu">{w.language}</label>\n'
-        f'  <select id="language-menu" name="language">\n'
-        f"    {w.options}\n"
-        f"  </select>\n"
-        f'  <button type="submit">{w.switch}</button>\n'
-        f"</form>\n"
-        f"\n"
+        f"{_language_form(w, csrf, request.get_full_path(), 'menu')}\n"
         f'          <a href="{w.tokens}">{w.tokens_label}</a>\n'
         f'          <a href="{w.password_change}">{w.password_label}</a>\n'
         f"          {admin}\n"
@@ -171,4 +162,32 @@ def reader_header(context) -> SafeString:
         f"    </nav>\n"
         f"    \n"
         f"  </header>"
+    )
+
+
+@register.simple_tag(takes_context=True)
+def language_form(context) -> SafeString:
+    """The language form of a page for a visitor who is not logged in (the reader's is in the
+    account menu of ``reader_header``)."""
+    request = context["request"]
+    return mark_safe(_language_form(words(), _csrf_input(context), request.get_full_path(), "page"))
+
+
+def _csrf_input(context) -> str:
+    token = escape(str(context.get("csrf_token", "")))
+    return f'<input type="hidden" name="csrfmiddlewaretoken" value="{token}">'
+
+
+def _language_form(w: Words, csrf: str, next_url: str, place: str) -> str:
+    """The form that switches the language and comes back to ``next_url``; ``place`` names
+    its field (``menu``, ``page``)."""
+    return (
+        f'<form class="language-form" method="post" action="{w.set_language}">{csrf}\n'
+        f'  <input type="hidden" name="next" value="{escape(next_url)}">\n'
+        f'  <label for="language-{place}">{w.language}</label>\n'
+        f'  <select id="language-{place}" name="language">\n'
+        f"    {w.options}\n"
+        f"  </select>\n"
+        f'  <button type="submit">{w.switch}</button>\n'
+        f"</form>\n"
     )

@@ -501,6 +501,17 @@ def test_the_language_switch(alice_client, client, seed_article):
 
 @pytest.mark.django_db
 def test_the_language_switch_works_before_login(client):
+    page = client.get(reverse("login") + "?next=/articles/%3Fq%3D%22x%22").content.decode()
+    form = page[page.index('<form class="language-form"') :]
+    form = form[: form.index("</form>")]
+    token = client.cookies["csrftoken"].value
+    assert 'name="csrfmiddlewaretoken" value="' in form and token
+    assert (
+        '<input type="hidden" name="next" value="/accounts/login/?next=/articles/%3Fq%3D%22x%22">'
+        in form
+    )
+    assert '<select id="language-page" name="language">' in form
+    assert '<option value="en" lang="en" selected>English</option>' in form
     response = client.post(reverse("set_language"), {"language": "de", "next": "/accounts/login/"})
     assert response.status_code == 302
     assert "Anmelden" in client.get(reverse("login")).content.decode()

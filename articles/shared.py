@@ -74,45 +74,14 @@ def revision(request) -> int | None:
 
 def object_row(model: type[M], slug: str) -> M | None:
     """The object of ``model`` (a speaker, a source) whose page is at ``slug``, every field, or
-    None: one query without the ORM's query building, which costs more than the query. Its
-    ``revision`` names the cached page, which ``articles.derived`` renews whenever what the
-    page lists changes; a page rendered anew needs the rest, without asking again. (The article
-    page's revisions come with the rest of what it reads first:
+    None: one raw query (``QuerySet.raw``, without the ORM's query building, which costs more
+    than the query). Its ``revision`` names the cached page, which ``articles.derived`` renews
+    whenever what the page lists changes; a page rendered anew needs the rest, without asking
+    again. (The article page's revisions come with the rest of what it reads first:
     ``articles.selectors.article_visit``.)"""
-    sql, fields, converters = _object_query(model)
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [slug])
-        row = cursor.fetchone()
-    if row is None:
-        return None
-    values = list(row)
-    for n, column, functions in converters:  # what the ORM converts (SQLite's booleans)
-        for convert in functions:
-            values[n] = convert(values[n], column, connection)
-    return model.from_db(connection.alias, [f.attname for f in fields], values)
-
-
-def _object_query(model) -> tuple[str, list, list]:
-    """``object_row``'s SQL, its fields and their converters, made once per model and
-    connection (the database in use: tests switch between vendors)."""
-    key = (model, connection.alias, connection.vendor)
-    if key not in _OBJECT_QUERIES:
-        meta, quote = model._meta, connection.ops.quote_name
-        fields = list(meta.concrete_fields)
-        columns = ", ".join(quote(field.column) for field in fields)
-        sql = f"SELECT {columns} FROM {quote(meta.db_table)} WHERE {quote('slug')} = %s"
-        converters = []
-        for n, field in enumerate(fields):
-            column = field.get_col(meta.db_table)
-            functions = connection.ops.get_db_converters(column)
-            functions += field.get_db_converters(connection)
-            if functions:
-                converters.append((n, column, functions))
-        _OBJECT_QUERIES[key] = (sql, fields, converters)
-    return _OBJECT_QUERIES[key]
-
-
-_OBJECT_QUERIES: dict = {}
+    table = connection.ops.quote_name(model._meta.db_table)
+    found = model.objects.raw(f"SELECT * FROM {table} WHERE slug = %s", [slug])
+    return next(iter(found), None)
 
 
 def get_object_page(model: type[M], slug: str, key: str, compute: Callable[[M | None], T]) -> T:

@@ -285,7 +285,6 @@ class ArticleListView(SharedPageMixin, ForgivingPaginationMixin, ListView):
             "title": page.title,
             "head": page.head,
             "before": page.before,
-            "rows": rows,
             # one string: a loop over 20 rows in the template cost more than their controls
             "rows_html": mark_safe("".join(rows)),
             "after": page.after,

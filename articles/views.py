@@ -21,10 +21,10 @@ from django.template.loader import render_to_string
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
-from django.utils.html import escape, format_html, json_script
+from django.utils.html import json_script
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language, ngettext
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django.views.generic import ListView
@@ -50,7 +50,7 @@ from articles.forms import (
     SpeakerRenameForm,
 )
 from articles.models import Article, Quote, ReadingState, Source, Speaker, SpeakerSlug
-from articles.templatetags.reading import article_row, reading_controls
+from articles.templatetags.reading import article_row, reading_controls, speaker_chips
 
 
 class ForgivingPaginationMixin:
@@ -628,77 +628,6 @@ def annotation_editor(language: str, prefix: str, urlconf: str | None) -> dict[s
         "editor": mark_safe(render_to_string("articles/_annotation_editor.html", context)),
         "strings": json_script(annotate_strings(), "annotate-strings"),
     }
-
-
-def speaker_chips(speakers: list[selectors.SpeakerInArticle]) -> SafeString:
-    """The speakers panel's chips (articles/_article_speakers.html puts them in its list), in
-    Python: the same markup the template gave, ten times faster (2 ms for eight speakers in the
-    template language, most of a rendered article page's own work after its queries)."""
-    speaker_url = selectors.slug_url("articles:speaker")
-    unknown = _("Unknown speaker")
-    chips = []
-    for entry in speakers:
-        speaker = entry.speaker
-        classes = f"c{entry.colour}"
-        if speaker is None:
-            classes += " c-none"
-            name = unknown
-        elif entry.only_probable:
-            classes += " chip-uncertain"
-            name = _("probably %(name)s") % {"name": escape(speaker.name)}
-        else:
-            name = escape(speaker.name)
-        role = (
-            format_html('<span class="chip-role">{}</span>', speaker.role)
-            if speaker and speaker.role
-            else ""
-        )
-        count = ngettext("%(counter)s quotation", "%(counter)s quotations", entry.count) % {
-            "counter": entry.count
-        }
-        probable = ""
-        if speaker and entry.probable and not entry.only_probable:
-            probable = format_html(
-                '<span class="chip-probable">{}</span>',
-                mark_safe(
-                    ngettext("%(counter)s probable", "%(counter)s probable", entry.probable)
-                    % {"counter": entry.probable}
-                ),
-            )
-        link = ""
-        if speaker:
-            title = mark_safe(_("All quotations of %(name)s") % {"name": escape(speaker.name)})
-            link = format_html(
-                '<a class="chip-link" href="{}" title="{}"><span aria-hidden="true">↗</span>'
-                '<span class="visually-hidden">{}</span></a>',
-                speaker_url(speaker.slug),
-                title,
-                title,
-            )
-        chips.append(
-            format_html(
-                '\n      <li>\n        <button type="button" class="speaker-chip {}"'
-                ' data-speaker="{}" aria-pressed="false" aria-describedby="speakers-hint">\n'
-                '          <span class="swatch" aria-hidden="true"></span>\n'
-                '          <span class="chip-name">{}</span>\n'
-                "          {}\n"
-                '          <span class="chip-number" aria-hidden="true">{}</span>\n'
-                '          <span class="chip-count">{}</span>\n'
-                "          {}\n"
-                "        </button>\n"
-                "        {}\n"
-                "      </li>\n      ",
-                classes,
-                entry.key,
-                mark_safe(name),
-                role,
-                entry.count,
-                mark_safe(count),
-                probable,
-                link,
-            )
-        )
-    return mark_safe("".join(chips))
 
 
 def article_neighbours(request, page: dict) -> SafeString:

@@ -402,7 +402,7 @@ def rejection(name: str) -> str | None:
         return "opener"  # "Glücklicherweise", "Beispielsweise": an adverb; "Weise" is a name
     if text.casefold() == "art und weise":
         return "thing"  # "kritisierte die Art und Weise, wie …": the object of the verb
-    if _genitive_phrase(tokens):
+    if _genitive_phrase(tokens) or _genitive_pair(tokens):
         return "thing"
     if first in words("prepositions") and not _particle_name(tokens):
         return "preposition"
@@ -417,6 +417,24 @@ def rejection(name: str) -> str | None:
     if kind is None and common_noun(tokens[head]):
         return "thing"
     return None
+
+
+def _genitive_pair(tokens: list[str]) -> bool:
+    """Names in the genitive joined by "und", what is left of "(die Äußerungen) Hassemers und
+    Papiers": whose words these are, not who says them."""
+    if len(tokens) != 3 or tokens[1] not in ("und", "sowie"):
+        return False
+    return all(
+        token[:1].isupper()
+        and token.endswith("s")
+        and not token.endswith("ss")
+        and not token.isupper()
+        and not first_name(token)
+        and token.casefold() not in words("surnames")
+        and not place(token)
+        and not outlet(token)
+        for token in (tokens[0], tokens[2])
+    )
 
 
 def _genitive_phrase(tokens: list[str]) -> bool:

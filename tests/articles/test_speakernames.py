@@ -60,6 +60,7 @@ from articles.speakernames import (
         ("Inhalt des Films", "thing"),
         ("Art und Weise", "thing"),  # "kritisierte die Art und Weise, wie …"
         ("Entzugs des Doktortitels", "thing"),  # "anlässlich des Entzugs des Doktortitels"
+        ("Hassemers und Papiers", "thing"),  # "Die Äußerungen Hassemers und Papiers"
         ("Maßnahmen", "thing"),
         # Events.
         ("Zugunglück Neuseelands", "event"),

@@ -22,6 +22,7 @@ turned into an FTS5 MATCH expression over the same forms:
 
 from __future__ import annotations
 
+import bisect
 import re
 import threading
 from dataclasses import dataclass
@@ -188,11 +189,10 @@ def passage(body: str, query: Query) -> list[tuple[str, bool]]:
     MAX_FRAGMENTS of at most MAX_WORDS words, those with the most matching words, in the order
     of the text, joined by DELIMITER; the first MIN_WORDS words when none matches (as
     PostgreSQL's headline with the list's options). Whitespace runs become one space."""
-    found = words(body)
+    found = [m.span() for m in _WORD.finditer(body)]  # the words' (start, end)
     if not found:
         return []
-    wanted = query.wanted
-    hits = [i for i, word in enumerate(found) if stem(word.text) in wanted]
+    hits = _hits(body, found, query.wanted)
     if not hits:
         return _parts(body, found, 0, min(MIN_WORDS, len(found)), set())
     fragments: list[tuple[int, int]] = []
@@ -224,7 +224,7 @@ def passage(body: str, query: Query) -> list[tuple[str, bool]]:
     previous_end = None
     for start, end in sorted(fragments):
         if previous_end == start:  # adjacent: one passage
-            parts.append((_SPACES.sub(" ", body[found[start - 1].end : found[start].start]), False))
+            parts.append((_SPACES.sub(" ", body[found[start - 1][1] : found[start][0]]), False))
         elif previous_end is not None:
             parts.append((DELIMITER, False))
         parts += _parts(body, found, start, end, set(hits))
@@ -232,15 +232,44 @@ def passage(body: str, query: Query) -> list[tuple[str, bool]]:
     return _merge(parts)
 
 
-def _parts(body: str, found: list[Word], start: int, end: int, hits: set[int]):
+def _hits(body: str, found: list[tuple[int, int]], wanted: frozenset[str]) -> list[int]:
+    """The indexes of the words whose stem is wanted. Only the words that ``_beginnings``
+    finds are stemmed."""
+    if not wanted:
+        return []
+    starts = [start for start, _end in found]
+    hits = []
+    for m in _beginnings(wanted).finditer(body):
+        i = bisect.bisect_left(starts, m.start())
+        if stem(body[found[i][0] : found[i][1]]) in wanted:
+            hits.append(i)
+    return hits
+
+
+@lru_cache(maxsize=256)
+def _beginnings(wanted: frozenset[str]) -> re.Pattern:
+    """The beginnings of the words that may have one of these stems. Stemming only cuts
+    endings, and drops umlauts and turns ß into ss, so a word with the stem "haus" begins
+    with "haus" or "häus", in any case; a stem is matched up to its first "s" (which may
+    be half an ß)."""
+    beginnings = set()
+    for s in wanted:
+        lead = s.translate(_FOLD).split("s", 1)[0]
+        beginnings.add("".join(_LETTER.get(c) or re.escape(c) for c in lead) if lead else "[sß]")
+    return re.compile(r"(?<![^\W_])(?:" + "|".join(sorted(beginnings)) + ")", re.IGNORECASE)
+
+
+def _parts(body: str, found: list[tuple[int, int]], start: int, end: int, hits: set[int]):
     """Words ``start`` to ``end`` (excluded) as parts, with what lies between them (whitespace
     runs as one space), the ``hits`` marked."""
     parts: list[tuple[str, bool]] = []
     for i in range(start, end):
         if i > start:
-            parts.append((_SPACES.sub(" ", body[found[i - 1].end : found[i].start]), False))
-        parts.append((found[i].text, i in hits))
+            parts.append((_SPACES.sub(" ", body[found[i - 1][1] : found[i][0]]), False))
+        parts.append((body[found[i][0] : found[i][1]], i in hits))
     return _merge(parts)
 
 
 _SPACES = re.compile(r"\s+")
+_FOLD = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss"})
+_LETTER = {"a": "[aä]", "o": "[oö]", "u": "[uü]"}

@@ -1,5 +1,6 @@
 """articles.search_text: words, stems, the websearch parser and passages, without a database."""
 
+import re
 import sqlite3
 
 from hypothesis import given
@@ -71,3 +72,31 @@ def test_a_passage_is_the_two_places_with_the_most_matches_in_text_order():
     first, second = shown.split(" … ")
     assert first.count("Koalition") == 2 and second.count("Koalition") == 3
     assert len(first.split()) <= 30 and len(second.split()) <= 30
+
+
+_GERMAN = st.text(alphabet="aAäÄoOöÖuUüÜßsSnerhiktgz 1-", max_size=60)
+
+
+@given(_GERMAN, _GERMAN)
+def test_a_passage_marks_exactly_the_words_with_a_wanted_stem(body, text):
+    # Only the words that begin like a wanted stem are stemmed (search_text._beginnings): the
+    # marks are those of stemming every word. One fragment shows every word of a short body.
+    wanted = parse(text).wanted
+    marked = [part for part, is_marked in passage(body, parse(text)) if is_marked]
+    words = [m.group() for m in re.finditer(r"[^\W_]+", body)]
+    if len(words) <= 30:
+        assert marked == [word for word in words if stem(word) in wanted]
+
+
+def test_umlauts_and_sharp_s_are_marked_as_their_stem_has_them():
+    parts = passage(
+        "Die Häuser, das Haus; GROSSE und große Straßen, die Strasse.", parse("Haus groß Straße")
+    )
+    assert [part for part, marked in parts if marked] == [
+        "Häuser",
+        "Haus",
+        "GROSSE",
+        "große",
+        "Straßen",
+        "Strasse",
+    ]

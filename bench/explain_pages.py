@@ -150,6 +150,7 @@ def main() -> None:
         "--profile", type=int, default=0, help="profile this many requests of each page instead"
     )
     parser.add_argument("--mode", choices=("cold", "cached", "write"), default="cold")
+    parser.add_argument("--top", type=int, default=30, help="functions listed; with --profile")
     args = parser.parse_args()
 
     if not reading_bench.exists(args.database):
@@ -176,7 +177,7 @@ def main() -> None:
         if args.page.lower() not in f"{name} {url}".lower():
             continue
         if args.profile:
-            profile(client, name, url, args.profile, args.mode)
+            profile(client, name, url, args.profile, args.mode, args.top)
         else:
             page(client, name, url, plans=args.plans, slow=args.slow)
 

@@ -9,8 +9,8 @@ this). A quotation that spans paragraphs is split into one piece per paragraph; 
 another is nested; one that overlaps another without being inside it is split where the other
 ends, so the tags always nest.
 
-Also ``marked_parts`` (a search result's passage PostgreSQL marked, for the article list; SQLite's
-are made by ``articles.search_text``) and ``reading_minutes``.
+Also ``merge_passages`` (for a search result's passage, made by ``articles.search_text``) and
+``reading_minutes``.
 """
 
 from __future__ import annotations
@@ -152,20 +152,6 @@ def reading_minutes(characters: int) -> int:
 
 
 # --- Search ------------------------------------------------------------------------------------
-
-
-def marked_parts(text: str, start_mark: str, stop_mark: str) -> list[tuple[str, bool]]:
-    """A passage with its words between ``start_mark`` and ``stop_mark`` as (text, marked)."""
-    text = " ".join(text.split())
-    parts: list[tuple[str, bool]] = []
-    for index, chunk in enumerate(text.split(start_mark)):
-        if index == 0:
-            parts.append((chunk.replace(stop_mark, ""), False))
-            continue
-        marked, _, rest = chunk.partition(stop_mark)
-        parts.append((marked, True))
-        parts.append((rest.replace(stop_mark, ""), False))
-    return merge_passages(parts)
 
 
 def merge_passages(parts: list[tuple[str, bool]]) -> list[tuple[str, bool]]:

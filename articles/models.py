@@ -2,7 +2,6 @@ import time
 
 from django.conf import settings
 from django.contrib.postgres.search import (
-    SearchHeadline,
     SearchQuery,
     SearchRank,
     SearchVectorField,
@@ -149,11 +148,6 @@ class SpeakerAlias(models.Model):
         return self.name
 
 
-# The highlighted passage of a search result: PostgreSQL marks the words with these control
-# characters, the page escapes the passage and turns them into <mark> elements.
-MARK_START, MARK_STOP = "\x02", "\x03"
-
-
 class ArticleQuerySet(models.QuerySet):
     def listed(self):
         """What a list of articles shows: no body (``body_length`` for the reading time)."""
@@ -185,24 +179,6 @@ class ArticleQuerySet(models.QuerySet):
             return self.annotate(rank=Value(0.0, output_field=FloatField())).none()
         return self.filter(sqlite_search.condition(parsed)).annotate(
             rank=sqlite_search.rank(parsed)
-        )
-
-    def with_headline(self, text: str):
-        """On PostgreSQL, ``headline``: the passages of the body that match, words marked with
-        MARK_START and MARK_STOP. Use on a page of results only: it reads each whole body."""
-        query = SearchQuery(text, config="german", search_type="websearch")
-        return self.annotate(
-            headline=SearchHeadline(
-                "body",
-                query,
-                config="german",
-                start_sel=MARK_START,
-                stop_sel=MARK_STOP,
-                max_words=30,
-                min_words=12,
-                max_fragments=2,
-                fragment_delimiter=" … ",
-            )
         )
 
 

@@ -23,8 +23,6 @@ from django.utils.translation import gettext
 from annotations.models import Annotation, ArticleTag
 from articles import markup, search_text, titles
 from articles.models import (
-    MARK_START,
-    MARK_STOP,
     Article,
     ArticleSpeaker,
     Quote,
@@ -338,12 +336,8 @@ def article_rows(articles: Sequence[Article], *, search: str = "") -> list[Artic
 
 
 def _passages(ids: list[int], search: str) -> dict[int, list[tuple[str, bool]]]:
-    if connection.vendor == "postgresql":
-        rows = (
-            Article.objects.filter(pk__in=ids).with_headline(search).values_list("pk", "headline")
-        )
-        return {pk: markup.marked_parts(text, MARK_START, MARK_STOP) for pk, text in rows}
-    # SQLite: the same passages, found in Python by the words' stems.
+    """The passages of these articles where the search's words are (``search_text.passage``,
+    on either database: PostgreSQL's ``ts_headline`` parsed every body again, 3 ms for 20)."""
     query = search_text.parse(search)
     rows = Article.objects.filter(pk__in=ids).values_list("pk", "body")
     return {pk: search_text.passage(body, query) for pk, body in rows}

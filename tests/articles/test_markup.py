@@ -7,7 +7,6 @@ from articles.markup import (
     TEXT,
     Span,
     blocks,
-    marked_parts,
     reading_minutes,
     to_html,
 )
@@ -90,15 +89,6 @@ def test_any_spans_give_balanced_tags_and_the_exact_text(body, pairs):
             assert depth >= 0
         assert depth == 0
         assert "".join(text) == body[block.start : block.end]
-
-
-def test_marked_parts_turn_markers_into_parts():
-    assert marked_parts("a \x02Sieg\x03 b\n c \x02Siege\x03", "\x02", "\x03") == [
-        ("a ", False),
-        ("Sieg", True),
-        (" b c ", False),
-        ("Siege", True),
-    ]
 
 
 def test_reading_minutes():

@@ -10,13 +10,13 @@ reported speech; a second one is kept when it does not overlap.
 
 from __future__ import annotations
 
-import bisect
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from itertools import accumulate
 
 from articles.quotes.context import Context
-from articles.quotes.features import Features, bucket
+from articles.quotes.features import Features
 from articles.quotes.lexicon import CLAUSE_OPENERS, REPORTING_VERBS, SOURCE_CUES, SUBJUNCTIVE
 
 _CUT = re.compile(r"[,;:][ \t\n]+|[ \t][–—-][ \t]")
@@ -95,102 +95,101 @@ def clause_candidates(ctx: Context, rule_spans: list[tuple[int, int]]) -> list[C
 
 class _SentenceWords:
     """The words of one sentence in lower case, with running counts of the words that mark
-    reported speech, so that any span's counts are two subtractions."""
+    reported speech, so that any span's counts are two subtractions; and what every clause of
+    the sentence shares."""
 
-    def __init__(self, ctx: Context, start: int, end: int):
+    def __init__(self, ctx: Context, index: int):
+        start, end = ctx.sentences[index]
         self.starts, self.words = ctx.words_in(start, end)
         words = self.words
-        self.counts = {
-            name: list(accumulate((w in vocabulary for w in words), initial=0))
-            for name, vocabulary in (
-                ("subjunctive", SUBJUNCTIVE),
-                ("reporting", REPORTING_VERBS),
-                ("source", SOURCE_CUES),
-            )
-        }
+        self.subjunctive = list(accumulate(map(SUBJUNCTIVE.__contains__, words), initial=0))
+        self.reporting = list(accumulate(map(REPORTING_VERBS.__contains__, words), initial=0))
+        self.source = list(accumulate(map(SOURCE_CUES.__contains__, words), initial=0))
         # words like "Angaben" or "Informationen" that name a source inside a span
         self.source_nouns = list(accumulate((w.endswith(_SOURCE_NOUNS) for w in words), initial=0))
-
-    def index(self, position: int) -> int:
-        return bisect.bisect_left(self.starts, position)
+        self.opens_paragraph = int(start == 0 or ctx.body[start - 1 : start] == "\n")
 
 
 def _sentence_words(ctx: Context, index: int) -> _SentenceWords:
-    key = ("sentence_words", index)
-    found = ctx.memo.get(key)
-    if found is None:
-        found = ctx.memo[key] = _SentenceWords(ctx, *ctx.sentences[index])
-    return found
+    found = ctx.memo.setdefault("sentence_words", {})
+    sw = found.get(index)
+    if sw is None:
+        sw = found[index] = _SentenceWords(ctx, index)
+    return sw
 
 
 def clause_features(ctx: Context, clause: Clause, rules: SpanIndex) -> Features:
     """What marks reported speech in one candidate span; ``rules``: the spans the rules of
-    ``indirect`` found."""
+    ``indirect`` found. The names go in in a fixed order, which the model's sum follows."""
     masked = ctx.masked
-    s_start = ctx.sentences[clause.sentence][0]
     a, b = clause.start, clause.end
     sw = _sentence_words(ctx, clause.sentence)
     words = sw.words
     n = len(words)
-    i, j = sw.index(a), sw.index(b)  # 0 <= i <= j <= n
+    i, j = bisect_left(sw.starts, a), bisect_left(sw.starts, b)  # 0 <= i <= j <= n
     size = j - i  # the words inside the span
     first = words[i] if size > 0 else ""
     last_before = words[i - 1] if i > 0 else ""
     next_after = words[j] if j < n else ""
     # the running counts never fall, so "a word of the kind among words lo to hi" is
-    # counts[hi] > counts[lo] (``_SentenceWords.has`` with the bounds already in range)
-    subjunctive = sw.counts["subjunctive"]
-    reporting = sw.counts["reporting"]
-    source = sw.counts["source"]
+    # counts[hi] > counts[lo]
+    subjunctive, reporting, source = sw.subjunctive, sw.reporting, sw.source
     positional = not clause.from_rules
-    at_start = positional and clause.first == 0
-    at_end = positional and clause.last == clause.pieces - 1
-    f: Features = {
-        "rule_span": int(clause.from_rules),
-        # where in the sentence the pieces stand (a span of the rules has no pieces)
-        "whole_sentence": int(at_start and at_end),
-        "at_start": int(at_start),
-        "at_end": int(at_end),
-        _PIECES[min(clause.last - clause.first + 1, 5)]: 1,
-        _LENGTH[bucket(size, _LENGTH_EDGES)]: 1,
-    }
-    f[_OPENS.get(first, "opens=other")] = 1
-    f["opens_capitalised"] = int(masked[a : a + 1].isupper())
-    f["subjunctive"] = int(subjunctive[j] > subjunctive[i])
-    f["subjunctive_first4"] = int(subjunctive[min(j, i + 4)] > subjunctive[i])
-    f["subjunctive_last3"] = int(subjunctive[j] > subjunctive[max(i, j - 3)])
-    f["reporting_inside"] = int(reporting[j] > reporting[i])
-    f["reporting_before"] = int(reporting[i] > 0)
-    f["reporting_just_before"] = int(reporting[i] > reporting[max(i - 3, 0)])
-    f["reporting_after"] = int(reporting[min(j + 4, n)] > reporting[j])
-    f["source_before"] = int(source[i] > 0)
-    f["source_opens"] = int(source[min(j, i + 3)] > source[i])
-    f["source_after"] = int(source[min(j + 3, n)] > source[j])
-    f["so_after"] = int(next_after == "so")
-    f["zu_infinitive"] = int(size >= 2 and words[j - 2] == "zu")
-    f["dass_before"] = int(last_before == "dass")
-    f["quotation_inside"] = int(masked.find("⟪", a, b) >= 0 or masked.find("⟫", a, b) >= 0)
-    f["masked_share"] = round(masked.count("·", a, b) / max(1, b - a), 1)
-    f["question"] = int(masked.find("?", b, b + 2) >= 0)
-    f["previous_sentence_reported"] = int(clause.sentence - 1 in rules.starts)
+    at_start = int(positional and clause.first == 0)
+    at_end = int(positional and clause.last == clause.pieces - 1)
+    whole = at_start & at_end
+    has_subjunctive = int(subjunctive[j] > subjunctive[i])
+    subjunctive_first4 = int(subjunctive[min(j, i + 4)] > subjunctive[i])
+    reporting_before = int(reporting[i] > 0)
+    reporting_just_before = int(reporting[i] > reporting[max(i - 3, 0)])
+    source_before = int(source[i] > 0)
+    so_after = int(next_after == "so")
+    zu_infinitive = int(size >= 2 and words[j - 2] == "zu")
+    source_inside = int(source[j] > source[i] or sw.source_nouns[j] > sw.source_nouns[i])
     overlap = 0.0
     for s, e in rules.overlapping(a, b):
         overlap = max(overlap, (min(b, e) - max(a, s)) / max(b - a, e - s))
-    f[_OVERLAP[int(overlap * 4)]] = 1
-    f["opens_paragraph"] = int(s_start == 0 or ctx.body[s_start - 1 : s_start] == "\n")
-    f["source_inside"] = int(source[j] > source[i] or sw.source_nouns[j] > sw.source_nouns[i])
-    f["word_before=" + last_before] = 1
-    f["first_word=" + first] = 1
-    # pairs that a linear model cannot weigh from their parts alone
-    dass = int(first in ("dass", "ob"))
-    f["dass_after_reporting"] = dass * f["reporting_just_before"]
-    f["subjunctive_after_reporting"] = f["subjunctive_first4"] * f["reporting_just_before"]
-    f["subjunctive_before_so"] = f["subjunctive"] * f["so_after"]
-    f["subjunctive_whole"] = f["subjunctive"] * f["whole_sentence"]
-    f["source_whole"] = f["source_inside"] * f["whole_sentence"]
-    f["zu_after_reporting"] = f["zu_infinitive"] * f["reporting_before"]
-    f["subjunctive_after_source"] = f["subjunctive"] * f["source_before"]
-    return f
+    return {
+        "rule_span": int(clause.from_rules),
+        # where in the sentence the pieces stand (a span of the rules has no pieces)
+        "whole_sentence": whole,
+        "at_start": at_start,
+        "at_end": at_end,
+        _PIECES[min(clause.last - clause.first + 1, 5)]: 1,
+        _LENGTH[max(bisect_right(_LENGTH_EDGES, size) - 1, 0)]: 1,  # bucket(size, …)
+        _OPENS.get(first, "opens=other"): 1,
+        "opens_capitalised": int(masked[a : a + 1].isupper()),
+        "subjunctive": has_subjunctive,
+        "subjunctive_first4": subjunctive_first4,
+        "subjunctive_last3": int(subjunctive[j] > subjunctive[max(i, j - 3)]),
+        "reporting_inside": int(reporting[j] > reporting[i]),
+        "reporting_before": reporting_before,
+        "reporting_just_before": reporting_just_before,
+        "reporting_after": int(reporting[min(j + 4, n)] > reporting[j]),
+        "source_before": source_before,
+        "source_opens": int(source[min(j, i + 3)] > source[i]),
+        "source_after": int(source[min(j + 3, n)] > source[j]),
+        "so_after": so_after,
+        "zu_infinitive": zu_infinitive,
+        "dass_before": int(last_before == "dass"),
+        "quotation_inside": int(masked.find("⟪", a, b) >= 0 or masked.find("⟫", a, b) >= 0),
+        "masked_share": round(masked.count("·", a, b) / max(1, b - a), 1),
+        "question": int(masked.find("?", b, b + 2) >= 0),
+        "previous_sentence_reported": int(clause.sentence - 1 in rules.starts),
+        _OVERLAP[int(overlap * 4)]: 1,
+        "opens_paragraph": sw.opens_paragraph,
+        "source_inside": source_inside,
+        "word_before=" + last_before: 1,
+        "first_word=" + first: 1,
+        # pairs that a linear model cannot weigh from their parts alone
+        "dass_after_reporting": int(first in ("dass", "ob")) * reporting_just_before,
+        "subjunctive_after_reporting": subjunctive_first4 * reporting_just_before,
+        "subjunctive_before_so": has_subjunctive * so_after,
+        "subjunctive_whole": has_subjunctive * whole,
+        "source_whole": source_inside * whole,
+        "zu_after_reporting": zu_infinitive * reporting_before,
+        "subjunctive_after_source": has_subjunctive * source_before,
+    }
 
 
 # feature names built once

@@ -31,6 +31,7 @@ from articles.quotes.roles import (
     _role_appos_before,
     _role_before,
 )
+from articles.quotes.sentences import cue_tokens
 
 ALPHABET = "ab-_ .Äö(1\n"
 
@@ -203,3 +204,19 @@ def test_context_words_are_what_the_search_finds(seed):
             )
             assert ctx.words_in(start, end) == expected, (text, start, end)
             assert ctx.words_lower(start, end) == expected[1]
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_context_cue_tokens_are_what_the_scanner_finds(seed):
+    rng = random.Random(seed)
+    pieces = [
+        "sagte", "Sagte", "sagt-", "fügte", "hinzu", "gab", "bekannt", "glaube", "Er", "sie",
+        "Merkel", "İstanbul", " ", ", ", "⟪··⟫", "\n", ".",
+    ]  # fmt: skip
+    for _ in range(50):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
+        ctx = Context(text, text, [], [(0, len(text))])
+        for _ in range(20):
+            start, end = rng.randint(-3, len(text) + 3), rng.randint(-3, len(text) + 3)
+            expected = list(cue_tokens(text, start, end))
+            assert ctx.cue_tokens(start, end) == expected, (text, start, end)

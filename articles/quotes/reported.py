@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
 from itertools import accumulate
+from typing import NamedTuple
 
 from articles.quotes.context import Context
 from articles.quotes.features import Features
@@ -27,8 +27,7 @@ _LENGTH_EDGES = (0, 3, 5, 8, 12, 18, 25, 35, 50)
 _SOURCE_NOUNS = ("angaben", "berichten", "informationen", "aussagen", "einschätzung")
 
 
-@dataclass(frozen=True)
-class Clause:
+class Clause(NamedTuple):
     """A candidate span of reported speech within one sentence."""
 
     sentence: int  # index into ctx.sentences
@@ -81,16 +80,33 @@ def clause_candidates(ctx: Context, rule_spans: list[tuple[int, int]]) -> list[C
         cuts = list(_CUT.finditer(masked, s_start, s_end))[: _MAX_PIECES - 1]
         starts = [s_start] + [m.end() for m in cuts]
         ends = [m.start() for m in cuts] + [s_end]
+        # each piece's start past its spaces, each end before its spaces and end marks; a span
+        # trimmed at both ends (the end first, not past the start) is these, met where they cross
+        texts = [_skip(masked, a, s_end) for a in starts]
+        text_ends = [_skip_back(masked, b, s_start) for b in ends]
+        n = len(starts)
         for i, start in enumerate(starts):
-            for j in range(i, min(len(ends), i + _MAX_RUN)):
-                a, b = start, ends[j]
-                while b > a and masked[b - 1] in " .!?\n\t":
-                    b -= 1
-                while a < b and masked[a] in " \n\t":
-                    a += 1
+            text_start = texts[i]
+            for j in range(i, min(n, i + _MAX_RUN)):
+                b = max(start, text_ends[j])
+                a = min(b, text_start)
                 if b - a >= _MIN_LENGTH:
-                    found.append(Clause(index, i, j, len(starts), a, b))
+                    found.append(Clause(index, i, j, n, a, b))
     return found
+
+
+def _skip(masked: str, a: int, end: int) -> int:
+    """The first place from ``a`` on (before ``end``) that is no space."""
+    while a < end and masked[a] in " \n\t":
+        a += 1
+    return a
+
+
+def _skip_back(masked: str, b: int, start: int) -> int:
+    """The end of the text before ``b`` (after ``start``) without its spaces and end marks."""
+    while b > start and masked[b - 1] in " .!?\n\t":
+        b -= 1
+    return b
 
 
 class _SentenceWords:

@@ -25,6 +25,7 @@ from articles.quotes.phrases import (
     is_role,
     word_alternation,
 )
+from articles.quotes.reported import _CUT, clause_candidates
 from articles.quotes.roles import (
     _ROLE_APPOS_BEFORE,
     _ROLE_BEFORE,
@@ -220,3 +221,34 @@ def test_context_cue_tokens_are_what_the_scanner_finds(seed):
             start, end = rng.randint(-3, len(text) + 3), rng.randint(-3, len(text) + 3)
             expected = list(cue_tokens(text, start, end))
             assert ctx.cue_tokens(start, end) == expected, (text, start, end)
+
+
+def _plain_clause_spans(ctx: Context) -> list[tuple[int, int, int, int]]:
+    """Each sentence's runs of pieces trimmed one by one, as ``clause_candidates`` did."""
+    masked, found = ctx.masked, []
+    for index, (s_start, s_end) in enumerate(ctx.sentences):
+        cuts = list(_CUT.finditer(masked, s_start, s_end))[:9]
+        starts = [s_start] + [m.end() for m in cuts]
+        ends = [m.start() for m in cuts] + [s_end]
+        for i, start in enumerate(starts):
+            for j in range(i, min(len(ends), i + 6)):
+                a, b = start, ends[j]
+                while b > a and masked[b - 1] in " .!?\n\t":
+                    b -= 1
+                while a < b and masked[a] in " \n\t":
+                    a += 1
+                if b - a >= 8:
+                    found.append((index, i, j, a, b))
+    return found
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_clause_candidates_trim_as_each_span_was_trimmed(seed):
+    rng = random.Random(seed)
+    pieces = ["Er sagte", "dass", "es", ", ", ",\n", ": ", " - ", " – ", ".", "!", " ", "\t", "?"]
+    for _ in range(100):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
+        cut = rng.randint(0, len(text))
+        ctx = Context(text, text, [], [(0, cut), (cut, len(text))])
+        found = [(c.sentence, c.first, c.last, c.start, c.end) for c in clause_candidates(ctx, [])]
+        assert found == _plain_clause_spans(ctx), text

@@ -27,6 +27,8 @@ _SENT_OPENERS = re.compile(
     r"[ \t]+(?:Der|Die|Das|Ein|Eine|Er|Sie|Es|Wir|Ich|Dies|Diese|Dieser|Auch|Am|Im|In|Nach|Laut"
     r"|Zudem|Außerdem|Dabei|Damit|Doch|Aber|So)[ \t]"
 )
+# a closing mark before the next sentence's opening (the look-ahead stops at the bounds given)
+_QUOTE_CLOSE = re.compile(r"⟫(?=[ \t]+[A-ZÄÖÜ⟪])")
 CLAUSE_BREAK = re.compile(r"[,;:–—]|⟫|⟪| - ")
 
 
@@ -48,8 +50,8 @@ def split_sentences(masked: str, body: str) -> list[tuple[int, int]]:
     result = []
     for s, e in bounds:
         cut = s
-        for m in re.finditer(r"⟫(?=[ \t]+[A-ZÄÖÜ⟪])", masked[s:e]):
-            pos = s + m.start()
+        for m in _QUOTE_CLOSE.finditer(masked, s, e):
+            pos = m.start()
             if body[pos - 1] in ".!?" or (pos >= 2 and body[pos - 2] in ".!?"):
                 result.append((cut, pos + 1))
                 cut = pos + 1

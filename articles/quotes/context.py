@@ -32,7 +32,7 @@ _COMMON_NOUN = starting_with(
 _ARTICLE_NOUN = starting_with(
     "[DdEe]", r"(?<![\w\-])(?:[Dd](?:er|ie|as|en|em|es)|[Ee]in(?:e[rsmn]?)?)[ \t]+([A-ZÄÖÜ][\w\-]*)"
 )
-_LOWER_WORD = starting_with("[a-zäöüß]", r"(?<![\w\-])[a-zäöüß][\w]*")
+_LOWER_INITIALS = frozenset("abcdefghijklmnopqrstuvwxyzäöüß")
 _MIDSENTENCE_CAPITAL = re.compile(r"[^\s.!?:⟫⟪][ \t]+([A-ZÄÖÜ][\w\-]*)")
 
 
@@ -156,8 +156,12 @@ class Context:
 
     @cached_property
     def lower_words(self) -> frozenset[str]:
-        """Every word the article writes in lower case."""
-        return frozenset(_LOWER_WORD.findall(self.masked))
+        r"""Every word the article writes in lower case: what ``(?<![\w\-])[a-zäöüß]\w*`` finds,
+        taken from the words found once (``word_forms``) that open with such a letter, each up
+        to its first hyphen."""
+        return frozenset(
+            form.partition("-")[0] for form in self.word_forms[2] if form[0] in _LOWER_INITIALS
+        )
 
     @cached_property
     def midsentence_capitals(self) -> frozenset[str]:

@@ -252,3 +252,14 @@ def test_clause_candidates_trim_as_each_span_was_trimmed(seed):
         ctx = Context(text, text, [], [(0, cut), (cut, len(text))])
         found = [(c.sentence, c.first, c.last, c.start, c.end) for c in clause_candidates(ctx, [])]
         assert found == _plain_clause_spans(ctx), text
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_context_lower_words_are_what_the_search_finds(seed):
+    lower_word = re.compile(r"(?<![\w\-])[a-zäöüß][\w]*")
+    rng = random.Random(seed)
+    pieces = ["sagte", "Merkel", "ärger", "a-b", "-c", "ß", "İstanbul", "x1", " ", "-", "\n", "."]
+    for _ in range(200):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        ctx = Context(text, text, [], [(0, len(text))])
+        assert ctx.lower_words == frozenset(lower_word.findall(text)), text

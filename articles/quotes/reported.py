@@ -109,20 +109,42 @@ def _skip_back(masked: str, b: int, start: int) -> int:
     return b
 
 
+def _running_counts(words: list[str]) -> tuple[list[int], ...]:
+    """For the words in order, how many of the first k are subjunctive, reporting verbs,
+    source cues, and words like "Angaben" or "Informationen" that name a source in a span."""
+    return tuple(
+        list(accumulate(found, initial=0))
+        for found in (
+            map(SUBJUNCTIVE.__contains__, words),
+            map(REPORTING_VERBS.__contains__, words),
+            map(SOURCE_CUES.__contains__, words),
+            (w.endswith(_SOURCE_NOUNS) for w in words),
+        )
+    )
+
+
 class _SentenceWords:
     """The words of one sentence in lower case, with running counts of the words that mark
     reported speech, so that any span's counts are two subtractions; and what every clause of
-    the sentence shares."""
+    the sentence shares. The counts run from the article's start (a part of the article's
+    counts): the sentence's first count need not be 0."""
 
     def __init__(self, ctx: Context, index: int):
         start, end = ctx.sentences[index]
-        self.starts, self.words = ctx.words_in(start, end)
-        words = self.words
-        self.subjunctive = list(accumulate(map(SUBJUNCTIVE.__contains__, words), initial=0))
-        self.reporting = list(accumulate(map(REPORTING_VERBS.__contains__, words), initial=0))
-        self.source = list(accumulate(map(SOURCE_CUES.__contains__, words), initial=0))
-        # words like "Angaben" or "Informationen" that name a source inside a span
-        self.source_nouns = list(accumulate((w.endswith(_SOURCE_NOUNS) for w in words), initial=0))
+        starts, ends, lowered = ctx.words
+        i = bisect_right(ends, start)  # the sentence's words, as ``Context.words_in``
+        j = max(i, bisect_left(starts, end))
+        if i < j and (starts[i] < start or ends[j - 1] > end):
+            # a word the bounds cut: the sentence's own words and counts
+            self.starts, self.words = ctx.words_in(start, end)
+            counts = _running_counts(self.words)
+        else:
+            self.starts, self.words = starts[i:j], lowered[i:j]
+            article = ctx.memo.get("clause_counts")
+            if article is None:
+                article = ctx.memo["clause_counts"] = _running_counts(lowered)
+            counts = [running[i : j + 1] for running in article]
+        self.subjunctive, self.reporting, self.source, self.source_nouns = counts
         self.opens_paragraph = int(start == 0 or ctx.body[start - 1 : start] == "\n")
 
 
@@ -148,7 +170,7 @@ def clause_features(ctx: Context, clause: Clause, rules: SpanIndex) -> Features:
     last_before = words[i - 1] if i > 0 else ""
     next_after = words[j] if j < n else ""
     # the running counts never fall, so "a word of the kind among words lo to hi" is
-    # counts[hi] > counts[lo]
+    # counts[hi] > counts[lo] (lo = 0: the sentence's first word)
     subjunctive, reporting, source = sw.subjunctive, sw.reporting, sw.source
     positional = not clause.from_rules
     at_start = int(positional and clause.first == 0)
@@ -156,9 +178,9 @@ def clause_features(ctx: Context, clause: Clause, rules: SpanIndex) -> Features:
     whole = at_start & at_end
     has_subjunctive = int(subjunctive[j] > subjunctive[i])
     subjunctive_first4 = int(subjunctive[min(j, i + 4)] > subjunctive[i])
-    reporting_before = int(reporting[i] > 0)
+    reporting_before = int(reporting[i] > reporting[0])
     reporting_just_before = int(reporting[i] > reporting[max(i - 3, 0)])
-    source_before = int(source[i] > 0)
+    source_before = int(source[i] > source[0])
     so_after = int(next_after == "so")
     zu_infinitive = int(size >= 2 and words[j - 2] == "zu")
     source_inside = int(source[j] > source[i] or sw.source_nouns[j] > sw.source_nouns[i])

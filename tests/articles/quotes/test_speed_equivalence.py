@@ -25,7 +25,7 @@ from articles.quotes.phrases import (
     is_role,
     word_alternation,
 )
-from articles.quotes.reported import _CUT, clause_candidates
+from articles.quotes.reported import _CUT, _running_counts, _SentenceWords, clause_candidates
 from articles.quotes.roles import (
     _ROLE_APPOS_BEFORE,
     _ROLE_BEFORE,
@@ -263,3 +263,23 @@ def test_context_lower_words_are_what_the_search_finds(seed):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
         ctx = Context(text, text, [], [(0, len(text))])
         assert ctx.lower_words == frozenset(lower_word.findall(text)), text
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_sentence_words_are_the_sentences_own(seed):
+    # a sentence's words and counts are a part of the article's, or its own where a bound
+    # cuts a word; either way what its own words would give, counted from its first count
+    rng = random.Random(seed)
+    pieces = ["sagte", "habe", "laut", "Angaben", "Merkel", "a-b", " ", ", ", "\n", ". "]
+    for _ in range(100):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 14)))
+        cuts = sorted(rng.sample(range(1, len(text) + 1), min(3, len(text))))
+        bounds = [0, *cuts[:-1], len(text)]
+        sentences = [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
+        ctx = Context(text, text, [], sentences)
+        for index, (start, end) in enumerate(sentences):
+            sw = _SentenceWords(ctx, index)
+            assert (sw.starts, sw.words) == ctx.words_in(start, end), (text, start, end)
+            counts = (sw.subjunctive, sw.reporting, sw.source, sw.source_nouns)
+            own = _running_counts(sw.words)
+            assert [[c - found[0] for c in found] for found in counts] == list(own), text

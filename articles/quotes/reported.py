@@ -255,6 +255,12 @@ class ClauseScorer:
         self.w = {name: model.weights.get(name, 0.0) for name in _SCORED_NAMES}
         self.openings: dict[tuple[int, int], tuple] = {}
         self.closings: dict[tuple[int, int], tuple] = {}
+        # a clause of a sentence's pieces then overlaps only the rules' spans filed under its
+        # sentence (``SpanIndex._sentences`` of its bounds is that sentence alone)
+        sentences = ctx.sentences if ctx is not None else []
+        self.disjoint = all(
+            end <= start for (_s, end), (start, _e) in zip(sentences, sentences[1:], strict=False)
+        )
 
     def cutoff(self) -> float:
         """A log-odds below which a clause's probability is surely below the threshold."""
@@ -302,7 +308,7 @@ class ClauseScorer:
             w["quotation_inside"] * (masked.find("⟪", a, b) >= 0 or masked.find("⟫", a, b) >= 0),
             w["masked_share"] * round(masked.count("·", a, b) / max(1, b - a), 1),
             w["previous_sentence_reported"] * (clause.sentence - 1 in self.rules.starts),
-            self.weight(_OVERLAP[int(_rule_overlap(self.rules, a, b) * 4)], 0.0),
+            self.weight(_OVERLAP[int(self._rule_overlap(clause) * 4)], 0.0),
             w["opens_paragraph"] * sw.opens_paragraph,
             w["source_inside"] * source_inside,
             w["subjunctive_after_reporting"] * (subjunctive_first4 and reporting_just_before),
@@ -313,6 +319,11 @@ class ClauseScorer:
             w["subjunctive_after_source"] * (has_subjunctive and source_before),
         ]
         return sum(found)
+
+    def _rule_overlap(self, clause: Clause) -> float:
+        if self.disjoint and clause.sentence not in self.rules.by_sentence:
+            return 0.0
+        return _rule_overlap(self.rules, clause.start, clause.end)
 
     def _opening(self, sw: _SentenceWords, clause: Clause, i: int) -> tuple:
         """What the first piece of a clause whose words start at ``i`` adds, and the facts the

@@ -29,7 +29,12 @@ from articles.quotes.lexicon import REPORTING_VERBS
 from articles.quotes.model import Quotation
 from articles.quotes.nouns import AGE_NOUN, personlike
 from articles.quotes.phrases import NP_BOUNDED, Phrase, analyse_phrase
-from articles.quotes.reported import SpanIndex, clause_candidates, clause_features
+from articles.quotes.reported import (
+    ClauseScorer,
+    SpanIndex,
+    clause_candidates,
+    clause_features,
+)
 from articles.quotes.resolve import Resolver
 from articles.quotes.sentences import WORD
 from articles.quotes.speech_marks import speech_features
@@ -173,8 +178,13 @@ def _reported(
     rule_spans = [(q.start, q.end) for q in rules]
     by_span = {(q.start, q.end): q for q in rules}
     index = SpanIndex(ctx, rule_spans)
+    scorer = ClauseScorer(ctx, index, model.clause)
+    cutoff = scorer.cutoff()
     scored = []
     for clause in clause_candidates(ctx, rule_spans):
+        quick = scorer.score(clause)
+        if quick is not None and quick < cutoff:
+            continue  # surely below the threshold: no need of its features
         p = model.clause.probability(clause_features(ctx, clause, index))
         if p >= model.clause.threshold:
             scored.append((p, clause))

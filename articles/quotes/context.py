@@ -19,7 +19,7 @@ from articles.quotes.features import WORD, starting_with
 from articles.quotes.marks import Mark
 from articles.quotes.nouns import has_article
 from articles.quotes.phrases import Phrase
-from articles.quotes.sentences import cue_tokens
+from articles.quotes.sentences import CUE_WORDS, cue_tokens, is_cue
 
 if TYPE_CHECKING:
     from articles.quotes.entities import Entities
@@ -32,7 +32,7 @@ _COMMON_NOUN = starting_with(
 _ARTICLE_NOUN = starting_with(
     "[DdEe]", r"(?<![\w\-])(?:[Dd](?:er|ie|as|en|em|es)|[Ee]in(?:e[rsmn]?)?)[ \t]+([A-ZÄÖÜ][\w\-]*)"
 )
-_LOWER_WORD = starting_with("[a-zäöüß]", r"(?<![\w\-])[a-zäöüß][\w]*")
+_LOWER_INITIALS = frozenset("abcdefghijklmnopqrstuvwxyzäöüß")
 _MIDSENTENCE_CAPITAL = re.compile(r"[^\s.!?:⟫⟪][ \t]+([A-ZÄÖÜ][\w\-]*)")
 
 
@@ -63,8 +63,29 @@ class Context:
         cues = self.memo.setdefault("cue_tokens", {})
         found = cues.get((start, end))
         if found is None:
-            found = cues[start, end] = cue_tokens(self.masked, start, end)
+            found = cues[start, end] = self._cue_tokens(start, end)
         return list(found)
+
+    def _cue_tokens(self, start: int, end: int) -> tuple[tuple[int, int, str], ...]:
+        """``sentences.cue_tokens`` from the words found once: only the words whose form may be
+        a cue are tested. Where the bounds cut a word, the scanner itself reads the text."""
+        starts, ends, forms = self.word_forms
+        i = bisect.bisect_right(ends, start)  # the first word that ends after start
+        j = bisect.bisect_left(starts, end)  # after the last word that starts before end
+        if i < j and (starts[i] < start or ends[j - 1] > end):
+            return cue_tokens(self.masked, start, end)
+        hits = self.cue_words
+        masked = self.masked
+        return tuple(
+            (starts[k], ends[k], forms[k])
+            for k in hits[bisect.bisect_left(hits, i) : bisect.bisect_left(hits, j)]
+            if is_cue(masked, starts[k], ends[k], forms[k], start, end)
+        )
+
+    @cached_property
+    def cue_words(self) -> list[int]:
+        """The indices of the words (``words``) whose form may be a reporting cue."""
+        return [k for k, low in enumerate(self.words[2]) if low in CUE_WORDS]
 
     def sentence_index(self, position: int) -> int:
         """The index of the sentence that starts last at or before a position."""
@@ -135,8 +156,12 @@ class Context:
 
     @cached_property
     def lower_words(self) -> frozenset[str]:
-        """Every word the article writes in lower case."""
-        return frozenset(_LOWER_WORD.findall(self.masked))
+        r"""Every word the article writes in lower case: what ``(?<![\w\-])[a-zäöüß]\w*`` finds,
+        taken from the words found once (``word_forms``) that open with such a letter, each up
+        to its first hyphen."""
+        return frozenset(
+            form.partition("-")[0] for form in self.word_forms[2] if form[0] in _LOWER_INITIALS
+        )
 
     @cached_property
     def midsentence_capitals(self) -> frozenset[str]:

@@ -71,6 +71,9 @@ _NOT_PERSON_ENDINGS = tuple(_NOT_PERSON_WORDS)  # for str.endswith, built once
 _ABSTRACT_ENDINGS = THING_SUFFIXES[:9] + ("end",)
 
 
+_AGED = re.compile(r"\d-[Jj]ährigen?\b")
+
+
 def has_article(phrase: Phrase) -> bool:
     """Does something other than the name open the phrase ('die Lopez', not 'Dr. Anna Roth')?"""
     words = [w for w in phrase.text.split() if not TITLE_TOKEN.fullmatch(w)]
@@ -91,7 +94,7 @@ def personlike(phrase: Phrase | None) -> bool:
     head = words[0] if len(words) > 1 and words[1] in genitive else words[-1]
     low = head.lower()
     article = has_article(phrase)
-    if article and re.search(r"\d-[Jj]ährigen?\b", phrase.text):
+    if article and _AGED.search(phrase.text):
         return True  # "der 84-jährige Küng"
     if article and low.endswith(_DOCUMENT_HEADS):
         return True  # "Der Text lautete", "führt der Bericht aus": documents speak too

@@ -213,6 +213,9 @@ def analyse_phrase(match: re.Match, text_start: int = 0) -> Phrase:
     )
 
 
+_TOKEN = re.compile(r"[^\s]+")
+
+
 @functools.lru_cache(maxsize=8192)
 def _analyse_words(group: str, article: str | None, part: str | None, a: int, b: int) -> Phrase:
     """``analyse_phrase`` of a phrase that is no pronoun, at offset 0: ``group`` is the whole
@@ -222,7 +225,7 @@ def _analyse_words(group: str, article: str | None, part: str | None, a: int, b:
     if part:
         # blank the participle phrase out; offsets stay valid
         text = text[:a] + " " * (b - a) + text[b:]
-    tokens = [(m.group(0), m.start()) for m in re.finditer(r"[^\s]+", text)]
+    tokens = [(m.group(0), m.start()) for m in _TOKEN.finditer(text)]
     if article:
         tokens = tokens[1:]
     kept = after_stray_initial([t for t, _ in tokens])

@@ -10,13 +10,15 @@ reported speech; a second one is kept when it does not overlap.
 
 from __future__ import annotations
 
-import bisect
+import math
 import re
-from dataclasses import dataclass
+from bisect import bisect_left, bisect_right
 from itertools import accumulate
+from typing import NamedTuple
 
 from articles.quotes.context import Context
-from articles.quotes.features import Features, bucket
+from articles.quotes.features import Features
+from articles.quotes.learned import LinearModel
 from articles.quotes.lexicon import CLAUSE_OPENERS, REPORTING_VERBS, SOURCE_CUES, SUBJUNCTIVE
 
 _CUT = re.compile(r"[,;:][ \t\n]+|[ \t][–—-][ \t]")
@@ -27,8 +29,7 @@ _LENGTH_EDGES = (0, 3, 5, 8, 12, 18, 25, 35, 50)
 _SOURCE_NOUNS = ("angaben", "berichten", "informationen", "aussagen", "einschätzung")
 
 
-@dataclass(frozen=True)
-class Clause:
+class Clause(NamedTuple):
     """A candidate span of reported speech within one sentence."""
 
     sentence: int  # index into ctx.sentences
@@ -81,116 +82,292 @@ def clause_candidates(ctx: Context, rule_spans: list[tuple[int, int]]) -> list[C
         cuts = list(_CUT.finditer(masked, s_start, s_end))[: _MAX_PIECES - 1]
         starts = [s_start] + [m.end() for m in cuts]
         ends = [m.start() for m in cuts] + [s_end]
+        # each piece's start past its spaces, each end before its spaces and end marks; a span
+        # trimmed at both ends (the end first, not past the start) is these, met where they cross
+        texts = [_skip(masked, a, s_end) for a in starts]
+        text_ends = [_skip_back(masked, b, s_start) for b in ends]
+        n = len(starts)
         for i, start in enumerate(starts):
-            for j in range(i, min(len(ends), i + _MAX_RUN)):
-                a, b = start, ends[j]
-                while b > a and masked[b - 1] in " .!?\n\t":
-                    b -= 1
-                while a < b and masked[a] in " \n\t":
-                    a += 1
+            text_start = texts[i]
+            for j in range(i, min(n, i + _MAX_RUN)):
+                b = max(start, text_ends[j])
+                a = min(b, text_start)
                 if b - a >= _MIN_LENGTH:
-                    found.append(Clause(index, i, j, len(starts), a, b))
+                    found.append(Clause(index, i, j, n, a, b))
     return found
+
+
+def _skip(masked: str, a: int, end: int) -> int:
+    """The first place from ``a`` on (before ``end``) that is no space."""
+    while a < end and masked[a] in " \n\t":
+        a += 1
+    return a
+
+
+def _skip_back(masked: str, b: int, start: int) -> int:
+    """The end of the text before ``b`` (after ``start``) without its spaces and end marks."""
+    while b > start and masked[b - 1] in " .!?\n\t":
+        b -= 1
+    return b
+
+
+def _running_counts(words: list[str]) -> tuple[list[int], ...]:
+    """For the words in order, how many of the first k are subjunctive, reporting verbs,
+    source cues, and words like "Angaben" or "Informationen" that name a source in a span."""
+    return tuple(
+        list(accumulate(found, initial=0))
+        for found in (
+            map(SUBJUNCTIVE.__contains__, words),
+            map(REPORTING_VERBS.__contains__, words),
+            map(SOURCE_CUES.__contains__, words),
+            (w.endswith(_SOURCE_NOUNS) for w in words),
+        )
+    )
 
 
 class _SentenceWords:
     """The words of one sentence in lower case, with running counts of the words that mark
-    reported speech, so that any span's counts are two subtractions."""
+    reported speech, so that any span's counts are two subtractions; and what every clause of
+    the sentence shares. The counts run from the article's start (a part of the article's
+    counts): the sentence's first count need not be 0."""
 
-    def __init__(self, ctx: Context, start: int, end: int):
-        self.starts, self.words = ctx.words_in(start, end)
-        words = self.words
-        self.counts = {
-            name: list(accumulate((w in vocabulary for w in words), initial=0))
-            for name, vocabulary in (
-                ("subjunctive", SUBJUNCTIVE),
-                ("reporting", REPORTING_VERBS),
-                ("source", SOURCE_CUES),
-            )
-        }
-        # words like "Angaben" or "Informationen" that name a source inside a span
-        self.source_nouns = list(accumulate((w.endswith(_SOURCE_NOUNS) for w in words), initial=0))
-
-    def index(self, position: int) -> int:
-        return bisect.bisect_left(self.starts, position)
+    def __init__(self, ctx: Context, index: int):
+        start, end = ctx.sentences[index]
+        starts, ends, lowered = ctx.words
+        i = bisect_right(ends, start)  # the sentence's words, as ``Context.words_in``
+        j = max(i, bisect_left(starts, end))
+        if i < j and (starts[i] < start or ends[j - 1] > end):
+            # a word the bounds cut: the sentence's own words and counts
+            self.starts, self.words = ctx.words_in(start, end)
+            counts = _running_counts(self.words)
+        else:
+            self.starts, self.words = starts[i:j], lowered[i:j]
+            article = ctx.memo.get("clause_counts")
+            if article is None:
+                article = ctx.memo["clause_counts"] = _running_counts(lowered)
+            counts = [running[i : j + 1] for running in article]
+        self.subjunctive, self.reporting, self.source, self.source_nouns = counts
+        self.opens_paragraph = int(start == 0 or ctx.body[start - 1 : start] == "\n")
 
 
 def _sentence_words(ctx: Context, index: int) -> _SentenceWords:
-    key = ("sentence_words", index)
-    found = ctx.memo.get(key)
-    if found is None:
-        found = ctx.memo[key] = _SentenceWords(ctx, *ctx.sentences[index])
-    return found
+    found = ctx.memo.setdefault("sentence_words", {})
+    sw = found.get(index)
+    if sw is None:
+        sw = found[index] = _SentenceWords(ctx, index)
+    return sw
 
 
 def clause_features(ctx: Context, clause: Clause, rules: SpanIndex) -> Features:
     """What marks reported speech in one candidate span; ``rules``: the spans the rules of
-    ``indirect`` found."""
+    ``indirect`` found. The names go in in a fixed order, which the model's sum follows."""
     masked = ctx.masked
-    s_start = ctx.sentences[clause.sentence][0]
     a, b = clause.start, clause.end
     sw = _sentence_words(ctx, clause.sentence)
     words = sw.words
     n = len(words)
-    i, j = sw.index(a), sw.index(b)  # 0 <= i <= j <= n
+    i, j = bisect_left(sw.starts, a), bisect_left(sw.starts, b)  # 0 <= i <= j <= n
     size = j - i  # the words inside the span
     first = words[i] if size > 0 else ""
     last_before = words[i - 1] if i > 0 else ""
     next_after = words[j] if j < n else ""
     # the running counts never fall, so "a word of the kind among words lo to hi" is
-    # counts[hi] > counts[lo] (``_SentenceWords.has`` with the bounds already in range)
-    subjunctive = sw.counts["subjunctive"]
-    reporting = sw.counts["reporting"]
-    source = sw.counts["source"]
+    # counts[hi] > counts[lo] (lo = 0: the sentence's first word)
+    subjunctive, reporting, source = sw.subjunctive, sw.reporting, sw.source
     positional = not clause.from_rules
-    at_start = positional and clause.first == 0
-    at_end = positional and clause.last == clause.pieces - 1
-    f: Features = {
+    at_start = int(positional and clause.first == 0)
+    at_end = int(positional and clause.last == clause.pieces - 1)
+    whole = at_start & at_end
+    has_subjunctive = int(subjunctive[j] > subjunctive[i])
+    subjunctive_first4 = int(subjunctive[min(j, i + 4)] > subjunctive[i])
+    reporting_before = int(reporting[i] > reporting[0])
+    reporting_just_before = int(reporting[i] > reporting[max(i - 3, 0)])
+    source_before = int(source[i] > source[0])
+    so_after = int(next_after == "so")
+    zu_infinitive = int(size >= 2 and words[j - 2] == "zu")
+    source_inside = int(source[j] > source[i] or sw.source_nouns[j] > sw.source_nouns[i])
+    overlap = _rule_overlap(rules, a, b)
+    return {
         "rule_span": int(clause.from_rules),
         # where in the sentence the pieces stand (a span of the rules has no pieces)
-        "whole_sentence": int(at_start and at_end),
-        "at_start": int(at_start),
-        "at_end": int(at_end),
+        "whole_sentence": whole,
+        "at_start": at_start,
+        "at_end": at_end,
         _PIECES[min(clause.last - clause.first + 1, 5)]: 1,
-        _LENGTH[bucket(size, _LENGTH_EDGES)]: 1,
+        _LENGTH[max(bisect_right(_LENGTH_EDGES, size) - 1, 0)]: 1,  # bucket(size, …)
+        _OPENS.get(first, "opens=other"): 1,
+        "opens_capitalised": int(masked[a : a + 1].isupper()),
+        "subjunctive": has_subjunctive,
+        "subjunctive_first4": subjunctive_first4,
+        "subjunctive_last3": int(subjunctive[j] > subjunctive[max(i, j - 3)]),
+        "reporting_inside": int(reporting[j] > reporting[i]),
+        "reporting_before": reporting_before,
+        "reporting_just_before": reporting_just_before,
+        "reporting_after": int(reporting[min(j + 4, n)] > reporting[j]),
+        "source_before": source_before,
+        "source_opens": int(source[min(j, i + 3)] > source[i]),
+        "source_after": int(source[min(j + 3, n)] > source[j]),
+        "so_after": so_after,
+        "zu_infinitive": zu_infinitive,
+        "dass_before": int(last_before == "dass"),
+        "quotation_inside": int(masked.find("⟪", a, b) >= 0 or masked.find("⟫", a, b) >= 0),
+        "masked_share": round(masked.count("·", a, b) / max(1, b - a), 1),
+        "question": int(masked.find("?", b, b + 2) >= 0),
+        "previous_sentence_reported": int(clause.sentence - 1 in rules.starts),
+        _OVERLAP[int(overlap * 4)]: 1,
+        "opens_paragraph": sw.opens_paragraph,
+        "source_inside": source_inside,
+        "word_before=" + last_before: 1,
+        "first_word=" + first: 1,
+        # pairs that a linear model cannot weigh from their parts alone
+        "dass_after_reporting": int(first in ("dass", "ob")) * reporting_just_before,
+        "subjunctive_after_reporting": subjunctive_first4 * reporting_just_before,
+        "subjunctive_before_so": has_subjunctive * so_after,
+        "subjunctive_whole": has_subjunctive * whole,
+        "source_whole": source_inside * whole,
+        "zu_after_reporting": zu_infinitive * reporting_before,
+        "subjunctive_after_source": has_subjunctive * source_before,
     }
-    f[_OPENS.get(first, "opens=other")] = 1
-    f["opens_capitalised"] = int(masked[a : a + 1].isupper())
-    f["subjunctive"] = int(subjunctive[j] > subjunctive[i])
-    f["subjunctive_first4"] = int(subjunctive[min(j, i + 4)] > subjunctive[i])
-    f["subjunctive_last3"] = int(subjunctive[j] > subjunctive[max(i, j - 3)])
-    f["reporting_inside"] = int(reporting[j] > reporting[i])
-    f["reporting_before"] = int(reporting[i] > 0)
-    f["reporting_just_before"] = int(reporting[i] > reporting[max(i - 3, 0)])
-    f["reporting_after"] = int(reporting[min(j + 4, n)] > reporting[j])
-    f["source_before"] = int(source[i] > 0)
-    f["source_opens"] = int(source[min(j, i + 3)] > source[i])
-    f["source_after"] = int(source[min(j + 3, n)] > source[j])
-    f["so_after"] = int(next_after == "so")
-    f["zu_infinitive"] = int(size >= 2 and words[j - 2] == "zu")
-    f["dass_before"] = int(last_before == "dass")
-    f["quotation_inside"] = int(masked.find("⟪", a, b) >= 0 or masked.find("⟫", a, b) >= 0)
-    f["masked_share"] = round(masked.count("·", a, b) / max(1, b - a), 1)
-    f["question"] = int(masked.find("?", b, b + 2) >= 0)
-    f["previous_sentence_reported"] = int(clause.sentence - 1 in rules.starts)
+
+
+def _rule_overlap(rules: SpanIndex, a: int, b: int) -> float:
+    """How much of the span ``a``..``b`` or of a span of the rules (whichever is longer) the
+    two share, at most."""
     overlap = 0.0
     for s, e in rules.overlapping(a, b):
         overlap = max(overlap, (min(b, e) - max(a, s)) / max(b - a, e - s))
-    f[_OVERLAP[int(overlap * 4)]] = 1
-    f["opens_paragraph"] = int(s_start == 0 or ctx.body[s_start - 1 : s_start] == "\n")
-    f["source_inside"] = int(source[j] > source[i] or sw.source_nouns[j] > sw.source_nouns[i])
-    f["word_before=" + last_before] = 1
-    f["first_word=" + first] = 1
-    # pairs that a linear model cannot weigh from their parts alone
-    dass = int(first in ("dass", "ob"))
-    f["dass_after_reporting"] = dass * f["reporting_just_before"]
-    f["subjunctive_after_reporting"] = f["subjunctive_first4"] * f["reporting_just_before"]
-    f["subjunctive_before_so"] = f["subjunctive"] * f["so_after"]
-    f["subjunctive_whole"] = f["subjunctive"] * f["whole_sentence"]
-    f["source_whole"] = f["source_inside"] * f["whole_sentence"]
-    f["zu_after_reporting"] = f["zu_infinitive"] * f["reporting_before"]
-    f["subjunctive_after_source"] = f["subjunctive"] * f["source_before"]
-    return f
+    return overlap
+
+
+class ClauseScorer:
+    """The clause model's log-odds of the clauses of one article, without their features:
+    ``model.score(clause_features(…))`` added up in another order (what a clause's first
+    piece adds is weighed once for all the clauses that open with it, and so is its last
+    piece), so equal to it up to rounding. Keep the two in step: a test compares them.
+
+    ``choose._reported`` builds the features of a clause only when this score may reach the
+    threshold (``cutoff``, with a margin far beyond any rounding), so the clauses it skips are
+    exactly those whose probability stays below it."""
+
+    def __init__(self, ctx: Context, rules: SpanIndex, model: LinearModel):
+        self.ctx, self.rules, self.model = ctx, rules, model
+        self.weight = model.weights.get
+        self.w = {name: model.weights.get(name, 0.0) for name in _SCORED_NAMES}
+        self.openings: dict[tuple[int, int], tuple] = {}
+        self.closings: dict[tuple[int, int], tuple] = {}
+        # a clause of a sentence's pieces then overlaps only the rules' spans filed under its
+        # sentence (``SpanIndex._sentences`` of its bounds is that sentence alone)
+        sentences = ctx.sentences if ctx is not None else []
+        self.disjoint = all(
+            end <= start for (_s, end), (start, _e) in zip(sentences, sentences[1:], strict=False)
+        )
+
+    def cutoff(self) -> float:
+        """A log-odds below which a clause's probability is surely below the threshold."""
+        t = self.model.threshold
+        return math.log(t / (1 - t)) - 1e-6 if 0 < t < 1 else -math.inf
+
+    def score(self, clause: Clause) -> float | None:
+        """The log-odds of a clause of the sentence's pieces up to rounding; None for a span of
+        the rules and for a span without words, which this does not score."""
+        if clause.from_rules:
+            return None
+        sw = _sentence_words(self.ctx, clause.sentence)
+        a, b = clause.start, clause.end
+        i, j = bisect_left(sw.starts, a), bisect_left(sw.starts, b)
+        if j <= i:
+            return None
+        opening = self.openings.get((clause.first, a))
+        if opening is None:
+            opening = self.openings[clause.first, a] = self._opening(sw, clause, i)
+        closing = self.closings.get((clause.last, b))
+        if closing is None:
+            closing = self.closings[clause.last, b] = self._closing(sw, clause, j)
+        opened, at_start, reporting_before, reporting_just_before, source_before = opening
+        closed, at_end, so_after = closing
+        w, masked, words = self.w, self.ctx.masked, sw.words
+        subjunctive, reporting, source = sw.subjunctive, sw.reporting, sw.source
+        whole = at_start and at_end
+        has_subjunctive = subjunctive[j] > subjunctive[i]
+        subjunctive_first4 = subjunctive[min(j, i + 4)] > subjunctive[i]
+        zu_infinitive = j - i >= 2 and words[j - 2] == "zu"
+        source_inside = source[j] > source[i] or sw.source_nouns[j] > sw.source_nouns[i]
+        found = [
+            self.model.bias,
+            opened,
+            closed,
+            w["whole_sentence"] * whole,
+            self.weight(_PIECES[min(clause.last - clause.first + 1, 5)], 0.0),
+            self.weight(_LENGTH[max(bisect_right(_LENGTH_EDGES, j - i) - 1, 0)], 0.0),
+            w["subjunctive"] * has_subjunctive,
+            w["subjunctive_first4"] * subjunctive_first4,
+            w["subjunctive_last3"] * (subjunctive[j] > subjunctive[max(i, j - 3)]),
+            w["reporting_inside"] * (reporting[j] > reporting[i]),
+            w["source_opens"] * (source[min(j, i + 3)] > source[i]),
+            w["zu_infinitive"] * zu_infinitive,
+            w["quotation_inside"] * (masked.find("⟪", a, b) >= 0 or masked.find("⟫", a, b) >= 0),
+            w["masked_share"] * round(masked.count("·", a, b) / max(1, b - a), 1),
+            w["previous_sentence_reported"] * (clause.sentence - 1 in self.rules.starts),
+            self.weight(_OVERLAP[int(self._rule_overlap(clause) * 4)], 0.0),
+            w["opens_paragraph"] * sw.opens_paragraph,
+            w["source_inside"] * source_inside,
+            w["subjunctive_after_reporting"] * (subjunctive_first4 and reporting_just_before),
+            w["subjunctive_before_so"] * (has_subjunctive and so_after),
+            w["subjunctive_whole"] * (has_subjunctive and whole),
+            w["source_whole"] * (source_inside and whole),
+            w["zu_after_reporting"] * (zu_infinitive and reporting_before),
+            w["subjunctive_after_source"] * (has_subjunctive and source_before),
+        ]
+        return sum(found)
+
+    def _rule_overlap(self, clause: Clause) -> float:
+        if self.disjoint and clause.sentence not in self.rules.by_sentence:
+            return 0.0
+        return _rule_overlap(self.rules, clause.start, clause.end)
+
+    def _opening(self, sw: _SentenceWords, clause: Clause, i: int) -> tuple:
+        """What the first piece of a clause whose words start at ``i`` adds, and the facts the
+        pairs need."""
+        w, words, reporting, source = self.w, sw.words, sw.reporting, sw.source
+        first = words[i]
+        last_before = words[i - 1] if i > 0 else ""
+        at_start = clause.first == 0
+        reporting_before = reporting[i] > reporting[0]
+        reporting_just_before = reporting[i] > reporting[max(i - 3, 0)]
+        source_before = source[i] > source[0]
+        added = sum(
+            [
+                w["at_start"] * at_start,
+                self.weight(_OPENS.get(first, "opens=other"), 0.0),
+                w["opens_capitalised"] * self.ctx.masked[clause.start : clause.start + 1].isupper(),
+                w["reporting_before"] * reporting_before,
+                w["reporting_just_before"] * reporting_just_before,
+                w["source_before"] * source_before,
+                w["dass_before"] * (last_before == "dass"),
+                self.weight("word_before=" + last_before, 0.0),
+                self.weight("first_word=" + first, 0.0),
+                w["dass_after_reporting"] * (first in ("dass", "ob") and reporting_just_before),
+            ]
+        )
+        return added, at_start, reporting_before, reporting_just_before, source_before
+
+    def _closing(self, sw: _SentenceWords, clause: Clause, j: int) -> tuple:
+        """What the last piece of a clause whose words end before ``j`` adds, and the facts the
+        pairs need."""
+        w, words, reporting, source = self.w, sw.words, sw.reporting, sw.source
+        n = len(words)
+        at_end = clause.last == clause.pieces - 1
+        so_after = j < n and words[j] == "so"
+        added = sum(
+            [
+                w["at_end"] * at_end,
+                w["reporting_after"] * (reporting[min(j + 4, n)] > reporting[j]),
+                w["source_after"] * (source[min(j + 3, n)] > source[j]),
+                w["so_after"] * so_after,
+                w["question"] * (self.ctx.masked.find("?", clause.end, clause.end + 2) >= 0),
+            ]
+        )
+        return added, at_end, so_after
 
 
 # feature names built once
@@ -198,3 +375,13 @@ _PIECES = {k: f"pieces={k}" for k in range(-_MAX_RUN, _MAX_RUN + 6)}
 _LENGTH = [f"length={k}" for k in range(len(_LENGTH_EDGES))]
 _OPENS = {w: "opens=" + w for w in CLAUSE_OPENERS}
 _OVERLAP = {k: f"rule_overlap={k}" for k in range(5)}
+# the features of fixed name that ``ClauseScorer`` weighs
+_SCORED_NAMES = (
+    "whole_sentence", "at_start", "at_end", "opens_capitalised", "subjunctive",
+    "subjunctive_first4", "subjunctive_last3", "reporting_inside", "reporting_before",
+    "reporting_just_before", "reporting_after", "source_before", "source_opens", "source_after",
+    "so_after", "zu_infinitive", "dass_before", "quotation_inside", "masked_share", "question",
+    "previous_sentence_reported", "opens_paragraph", "source_inside", "dass_after_reporting",
+    "subjunctive_after_reporting", "subjunctive_before_so", "subjunctive_whole", "source_whole",
+    "zu_after_reporting", "subjunctive_after_source",
+)  # fmt: skip

@@ -27,6 +27,8 @@ _SENT_OPENERS = re.compile(
     r"[ \t]+(?:Der|Die|Das|Ein|Eine|Er|Sie|Es|Wir|Ich|Dies|Diese|Dieser|Auch|Am|Im|In|Nach|Laut"
     r"|Zudem|Außerdem|Dabei|Damit|Doch|Aber|So)[ \t]"
 )
+# a closing mark before the next sentence's opening (the look-ahead stops at the bounds given)
+_QUOTE_CLOSE = re.compile(r"⟫(?=[ \t]+[A-ZÄÖÜ⟪])")
 CLAUSE_BREAK = re.compile(r"[,;:–—]|⟫|⟪| - ")
 
 
@@ -48,8 +50,8 @@ def split_sentences(masked: str, body: str) -> list[tuple[int, int]]:
     result = []
     for s, e in bounds:
         cut = s
-        for m in re.finditer(r"⟫(?=[ \t]+[A-ZÄÖÜ⟪])", masked[s:e]):
-            pos = s + m.start()
+        for m in _QUOTE_CLOSE.finditer(masked, s, e):
+            pos = m.start()
             if body[pos - 1] in ".!?" or (pos >= 2 and body[pos - 2] in ".!?"):
                 result.append((cut, pos + 1))
                 cut = pos + 1
@@ -65,32 +67,41 @@ _PRONOUN_NEXT = re.compile(r"[ \t]+(?:er|sie)(?![\w\-])")
 def cue_tokens(masked: str, start: int, end: int) -> tuple[tuple[int, int, str], ...]:
     """Reporting cues (start, end, word) between start and end of the masked text. The stages
     ask for the same sentence again and again: ``Context.cue_tokens`` keeps them per article."""
-    cues = []
-    for m in WORD.finditer(masked, start, end):
-        word = m.group(0)
-        low = word.lower()
-        if low in REPORTING_VERBS and (word[0].islower() or m.start() == start):
-            cues.append((m.start(), m.end(), word))
-        elif (
-            low in _PRONOUN_CUES
-            and word[0].islower()
-            and (
-                _PRONOUN_BEFORE.search(masked, max(0, m.start() - 5), m.start())
-                or _PRONOUN_NEXT.match(masked, m.end())
-            )
-        ):
-            # "glaube er", "sie hoffe": a subjunctive next to a pronoun is no first person
-            cues.append((m.start(), m.end(), word))
-        elif low in SEPARABLE and word[0].islower():
-            clause_end = CLAUSE_BREAK.search(masked, m.end(), end)
-            stop = clause_end.start() if clause_end else end
-            particles = SEPARABLE[low]
-            tail = masked[m.end() : stop]
-            if any(re.search(rf"\b{p}\b\W*$", tail) for p in particles) or any(
-                re.search(rf"\b{p}\b", tail) for p in particles if p in ("hinzu", "bekannt")
-            ):
-                cues.append((m.start(), m.end(), word))
-    return tuple(cues)
+    return tuple(
+        (m.start(), m.end(), m.group(0))
+        for m in WORD.finditer(masked, start, end)
+        if is_cue(masked, m.start(), m.end(), m.group(0), start, end)
+    )
+
+
+# the lower-case forms that ``is_cue`` may accept
+CUE_WORDS = REPORTING_VERBS | _PRONOUN_CUES | frozenset(SEPARABLE)
+
+
+def is_cue(masked: str, w_start: int, w_end: int, word: str, start: int, end: int) -> bool:
+    """Is the word at ``w_start``..``w_end`` a reporting cue of the text between start and end?"""
+    low = word.lower()
+    if low in REPORTING_VERBS and (word[0].islower() or w_start == start):
+        return True
+    if (
+        low in _PRONOUN_CUES
+        and word[0].islower()
+        and (
+            _PRONOUN_BEFORE.search(masked, max(0, w_start - 5), w_start)
+            or _PRONOUN_NEXT.match(masked, w_end)
+        )
+    ):
+        # "glaube er", "sie hoffe": a subjunctive next to a pronoun is no first person
+        return True
+    if low in SEPARABLE and word[0].islower():
+        clause_end = CLAUSE_BREAK.search(masked, w_end, end)
+        stop = clause_end.start() if clause_end else end
+        particles = SEPARABLE[low]
+        tail = masked[w_end:stop]
+        return any(re.search(rf"\b{p}\b\W*$", tail) for p in particles) or any(
+            re.search(rf"\b{p}\b", tail) for p in particles if p in ("hinzu", "bekannt")
+        )
+    return False
 
 
 def quote_window(sentence: tuple[int, int], m: Mark) -> tuple[int, int]:

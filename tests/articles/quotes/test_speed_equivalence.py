@@ -25,12 +25,14 @@ from articles.quotes.phrases import (
     is_role,
     word_alternation,
 )
+from articles.quotes.reported import _CUT, _running_counts, _SentenceWords, clause_candidates
 from articles.quotes.roles import (
     _ROLE_APPOS_BEFORE,
     _ROLE_BEFORE,
     _role_appos_before,
     _role_before,
 )
+from articles.quotes.sentences import cue_tokens
 
 ALPHABET = "ab-_ .Äö(1\n"
 
@@ -203,3 +205,81 @@ def test_context_words_are_what_the_search_finds(seed):
             )
             assert ctx.words_in(start, end) == expected, (text, start, end)
             assert ctx.words_lower(start, end) == expected[1]
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_context_cue_tokens_are_what_the_scanner_finds(seed):
+    rng = random.Random(seed)
+    pieces = [
+        "sagte", "Sagte", "sagt-", "fügte", "hinzu", "gab", "bekannt", "glaube", "Er", "sie",
+        "Merkel", "İstanbul", " ", ", ", "⟪··⟫", "\n", ".",
+    ]  # fmt: skip
+    for _ in range(50):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
+        ctx = Context(text, text, [], [(0, len(text))])
+        for _ in range(20):
+            start, end = rng.randint(-3, len(text) + 3), rng.randint(-3, len(text) + 3)
+            expected = list(cue_tokens(text, start, end))
+            assert ctx.cue_tokens(start, end) == expected, (text, start, end)
+
+
+def _plain_clause_spans(ctx: Context) -> list[tuple[int, int, int, int]]:
+    """Each sentence's runs of pieces trimmed one by one, as ``clause_candidates`` did."""
+    masked, found = ctx.masked, []
+    for index, (s_start, s_end) in enumerate(ctx.sentences):
+        cuts = list(_CUT.finditer(masked, s_start, s_end))[:9]
+        starts = [s_start] + [m.end() for m in cuts]
+        ends = [m.start() for m in cuts] + [s_end]
+        for i, start in enumerate(starts):
+            for j in range(i, min(len(ends), i + 6)):
+                a, b = start, ends[j]
+                while b > a and masked[b - 1] in " .!?\n\t":
+                    b -= 1
+                while a < b and masked[a] in " \n\t":
+                    a += 1
+                if b - a >= 8:
+                    found.append((index, i, j, a, b))
+    return found
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_clause_candidates_trim_as_each_span_was_trimmed(seed):
+    rng = random.Random(seed)
+    pieces = ["Er sagte", "dass", "es", ", ", ",\n", ": ", " - ", " – ", ".", "!", " ", "\t", "?"]
+    for _ in range(100):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
+        cut = rng.randint(0, len(text))
+        ctx = Context(text, text, [], [(0, cut), (cut, len(text))])
+        found = [(c.sentence, c.first, c.last, c.start, c.end) for c in clause_candidates(ctx, [])]
+        assert found == _plain_clause_spans(ctx), text
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_context_lower_words_are_what_the_search_finds(seed):
+    lower_word = re.compile(r"(?<![\w\-])[a-zäöüß][\w]*")
+    rng = random.Random(seed)
+    pieces = ["sagte", "Merkel", "ärger", "a-b", "-c", "ß", "İstanbul", "x1", " ", "-", "\n", "."]
+    for _ in range(200):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        ctx = Context(text, text, [], [(0, len(text))])
+        assert ctx.lower_words == frozenset(lower_word.findall(text)), text
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_sentence_words_are_the_sentences_own(seed):
+    # a sentence's words and counts are a part of the article's, or its own where a bound
+    # cuts a word; either way what its own words would give, counted from its first count
+    rng = random.Random(seed)
+    pieces = ["sagte", "habe", "laut", "Angaben", "Merkel", "a-b", " ", ", ", "\n", ". "]
+    for _ in range(100):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 14)))
+        cuts = sorted(rng.sample(range(1, len(text) + 1), min(3, len(text))))
+        bounds = [0, *cuts[:-1], len(text)]
+        sentences = [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
+        ctx = Context(text, text, [], sentences)
+        for index, (start, end) in enumerate(sentences):
+            sw = _SentenceWords(ctx, index)
+            assert (sw.starts, sw.words) == ctx.words_in(start, end), (text, start, end)
+            counts = (sw.subjunctive, sw.reporting, sw.source, sw.source_nouns)
+            own = _running_counts(sw.words)
+            assert [[c - found[0] for c in found] for found in counts] == list(own), text

@@ -13,7 +13,6 @@ from articles.quotes import candidates, context, people
 SCANS = [
     context._COMMON_NOUN,
     context._ARTICLE_NOUN,
-    context._LOWER_WORD,
     people._ROLE_WORD,
     people._FULL_NAME,
     candidates._PRONOUN,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import NamedTuple
 from urllib.parse import quote as url_quote
 
@@ -459,17 +459,76 @@ def quotes_for_export(articles, *, chunk_size: int = EXPORT_CHUNK) -> Iterator[t
 # --- Speakers and sources ----------------------------------------------------------------------
 
 
-def speaker_quotes(speaker: Speaker):
-    """A speaker's quotations across articles, newest first, each with ``quoted_text`` (cut from
-    the body in the database, so that no body is loaded) and its article and source. A
-    quotation inside another of theirs is listed once, as the outer one."""
-    return (
-        Quote.objects.filter(speaker=speaker, counted=True)
-        .select_related("article__source")
-        .defer("article__body", "article__search_vector")
-        .annotate(quoted_text=Substr("article__body", F("start") + 1, F("end") - F("start")))
-        .order_by("-article_date", "-article_id", "start")
-    )
+class SpeakerQuote(NamedTuple):
+    """A quotation on a speaker's page (``SpeakerQuotes``): what its row shows
+    (``reading.quote_rows``), read as values, not as a quotation, its article and its source."""
+
+    pk: int
+    quoted_text: str  # cut from the body in the database: no body is read
+    kind: str
+    reviewed: bool  # Quote.reviewed
+    uncertain: bool  # Quote.uncertain
+    article_slug: str
+    article_title: str
+    language: str  # the article's
+    date: date
+    date_precision: str
+    source_name: str
+
+
+# A page of a speaker's quotations, newest first (``Quote.Meta``'s index "quote_speaker_page_idx"
+# in its order): the page's quotations found first (in the index alone), then their articles and
+# sources: an OFFSET over the joined rows would read every skipped quotation's article.
+SPEAKER_QUOTES = (
+    'SELECT q.id, SUBSTR(a.body, q.start + 1, q."end" - q.start), q.kind, q.review,'
+    " q.confidence, a.slug, a.title, a.language, a.date, a.date_precision, s.name"
+    ' FROM (SELECT id, article_id, start, "end", kind, review, confidence, article_date'
+    " FROM articles_quote WHERE counted AND speaker_id = %s"
+    " ORDER BY article_date DESC, article_id DESC, start LIMIT %s OFFSET %s) q"
+    " JOIN articles_article a ON a.id = q.article_id JOIN articles_source s ON s.id = a.source_id"
+    " ORDER BY q.article_date DESC, q.article_id DESC, q.start"
+)
+
+
+class SpeakerQuotes:
+    """A speaker's quotations across articles, newest first, as the paginator slices them: each
+    slice one query without the ORM, read as ``SpeakerQuote`` values (through the ORM, building
+    the query and 150 model instances for a page of 50 cost more than the query). A quotation
+    inside another of theirs is listed once, as the outer one (``Quote.counted``). Its length is
+    ``Speaker.quote_count``, which ``articles.derived`` keeps."""
+
+    def __init__(self, speaker: Speaker):
+        self.speaker_id = speaker.pk
+        self.count = speaker.quote_count
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __getitem__(self, index: slice) -> list[SpeakerQuote]:
+        start, stop, _step = index.indices(self.count)
+        if stop <= start:
+            return []
+        with connection.cursor() as cursor:
+            cursor.execute(SPEAKER_QUOTES, [self.speaker_id, stop - start, start])
+            rows = cursor.fetchall()
+        machine, guessed = Quote.Review.MACHINE, Quote.guessed
+        return [
+            SpeakerQuote(
+                pk, text, kind, review != machine, guessed(kind, confidence, review), *article
+            )
+            for pk, text, kind, review, confidence, *article in rows
+        ]
+
+
+def speaker_aliases(speaker: Speaker) -> list[str]:
+    """The speaker's other names, in their order (one query without the ORM: 0.1 ms where the
+    ORM's took 0.7 on every speaker page made anew)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT name FROM articles_speakeralias WHERE speaker_id = %s ORDER BY name",
+            [speaker.pk],
+        )
+        return [name for (name,) in cursor.fetchall()]
 
 
 # How much of a quotation the staff's list of corrections shows.

@@ -732,7 +732,7 @@ class SpeakerDetailView(SharedPageMixin, ForgivingPaginationMixin, ListView):
 
     def get_queryset(self):
         self.speaker = self.found or get_object_or_404(Speaker, slug=self.kwargs["slug"])
-        return selectors.speaker_quotes(self.speaker)
+        return selectors.SpeakerQuotes(self.speaker)
 
     def get_paginator(self, queryset, per_page, **kwargs):
         # the count articles.derived keeps, not a count of the quotations; no cap
@@ -740,8 +740,8 @@ class SpeakerDetailView(SharedPageMixin, ForgivingPaginationMixin, ListView):
         return CappedPaginator(queryset, per_page, cap=known, known=known, **kwargs)
 
     def get_context_data(self, **kwargs):
-        aliases = self.speaker.aliases.values_list("name", flat=True)
-        return super().get_context_data(speaker=self.speaker, aliases=list(aliases), **kwargs)
+        aliases = selectors.speaker_aliases(self.speaker)
+        return super().get_context_data(speaker=self.speaker, aliases=aliases, **kwargs)
 
     def title(self, context) -> str:
         return self.speaker.name

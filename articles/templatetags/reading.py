@@ -101,7 +101,7 @@ def speaker_rows(speakers) -> SafeString:
 
 @register.simple_tag
 def quote_rows(quotes, speaker_name: str) -> SafeString:
-    """A speaker page's quotations (``selectors.speaker_quotes``): each its text, the badges
+    """A speaker page's quotations (``selectors.SpeakerQuote``): each its text, the badges
     (probably the speaker, confirmed, reported speech) and its article, source and date. In
     Python for the reason ``article_row`` is: 50 quotations through the template's loop were
     half of the page's first rendering."""
@@ -116,24 +116,25 @@ def quote_rows(quotes, speaker_name: str) -> SafeString:
         "✓</span> "
     )
     reported = f'<span class="badge">{_e(gettext("reported speech"))}</span> '
+    language = get_language()
     rows = []
     dates = {}  # a speaker's quotations come a few from each article: each date made once
     for quote in quotes:
-        article = quote.article
-        when = (article.date, article.date_precision)
+        when = (quote.date, quote.date_precision)
         if when not in dates:
-            dates[when] = article_date(article)
+            dates[when] = _date_html(quote.date, quote.date_precision, language)
         indirect = quote.kind == "indirect"
         uncertain = quote.uncertain
         mark = ' class="indirect"' if indirect else ' class="uncertain"' if uncertain else ""
         rows.append(
-            f'\n  <li class="quote-item">\n    <blockquote lang="{_e(article.language)}"{mark}>'
+            f'\n  <li class="quote-item">\n    <blockquote lang="{_e(quote.language)}"{mark}>'
             f"{_e(quote.quoted_text)}</blockquote>\n"
             f'    <p class="meta">\n      {probable if uncertain else ""}\n'
             f"      {reviewed if quote.reviewed else ''}\n"
             f"      {reported if indirect else ''}\n"
-            f'      <a href="{_e(article_url(article.slug))}#q{quote.pk}">{_e(article.title)}</a>'
-            f" · {_e(article.source.name)} · {dates[when]}\n    </p>\n  </li>\n  "
+            f'      <a href="{_e(article_url(quote.article_slug))}#q{quote.pk}">'
+            f"{_e(quote.article_title)}</a> · {_e(quote.source_name)} · {dates[when]}\n"
+            "    </p>\n  </li>\n  "
         )
     return mark_safe("".join(rows))
 

@@ -447,14 +447,23 @@ def test_a_speaker_page_lists_quotations_newest_first_with_links(alice_client, s
     response = alice_client.get(stoltenberg.get_absolute_url())
     html = response.content.decode()
     quotes = list(response.context["quotes"])
-    assert quotes[0].article_id == later.pk
+    assert quotes[0].article_slug == later.slug
     assert quotes[0].quoted_text == '"Wir bleiben standhaft."'
     for quote in quotes:
-        assert f'href="{quote.article.get_absolute_url()}#q{quote.pk}"' in html
-    seed_quotes = [q for q in quotes if q.article_id == seed_article.pk]
+        assert f'href="{Quote.objects.get(pk=quote.pk).get_absolute_url()}"' in html
+    seed_quotes = [q for q in quotes if q.article_slug == seed_article.slug]
+    assert seed_quotes
     body = Article.objects.get(pk=seed_article.pk).body
     for quote in seed_quotes:
-        assert quote.quoted_text == body[quote.start : quote.end]
+        found = Quote.objects.get(pk=quote.pk)
+        assert quote.quoted_text == body[found.start : found.end]
+        assert (quote.kind, quote.reviewed, quote.uncertain) == (
+            found.kind,
+            found.reviewed,
+            found.uncertain,
+        )
+        when = (seed_article.date, seed_article.date_precision)
+        assert (quote.date, quote.date_precision) == when
     assert "die NATO keine Konfliktpartei" in html
     assert "NATO-Generalsekretär" in html
 

@@ -30,7 +30,6 @@ from articles.models import (
     Quote,
     ReadingState,
     Source,
-    SourceSpeaker,
     Speaker,
     SpeakerAlias,
 )
@@ -554,14 +553,79 @@ def quotes_to_correct(article_id: int) -> list[Quote]:
     return quotes
 
 
-def source_top_speakers(source: Source, *, limit: int = 10) -> list[SourceSpeaker]:
+class SourceArticles:
+    """An outlet's articles, newest first, as ``Article.objects.listed()`` gives them (with
+    ``body_length``) and as the paginator slices them: each slice one query without the ORM
+    (1.7 ms to build and read 20 rows through it, 0.5 ms so). Each article has the fields its
+    row shows (the rest deferred: read if asked for) and ``source``, the outlet. Its length is
+    ``Source.article_count``, which ``articles.derived`` keeps."""
+
+    # What a row shows (articles.selectors.article_rows, reading.article_row) and its revision.
+    FIELDS = ("id", "source_id", "title", "slug", "date", "date_precision", "language", "revision")
+    # From this many rows in, a page's ids are found first: OFFSET over whole rows reads (and
+    # measures the body of) every skipped row.
+    DEFERRED_FROM = 100
+
+    def __init__(self, source: Source):
+        self.source = source
+        self.count = source.article_count
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __getitem__(self, index: slice) -> list[Article]:
+        start, stop, _step = index.indices(self.count)
+        if stop <= start:
+            return []
+        # In the model's order of fields: Model.from_db takes the values so.
+        names = [f.attname for f in Article._meta.concrete_fields if f.attname in self.FIELDS]
+        columns = ", ".join(f"a.{connection.ops.quote_name(name)}" for name in names)
+        if start < self.DEFERRED_FROM:
+            sql = (
+                f"SELECT {columns}, LENGTH(a.body) FROM articles_article a WHERE a.source_id = %s"
+                " ORDER BY a.date DESC, a.id DESC LIMIT %s OFFSET %s"
+            )
+        else:  # the page's ids first, from the index alone, then their rows (CappedPaginator)
+            sql = (
+                f"SELECT {columns}, LENGTH(a.body) FROM (SELECT id, date FROM articles_article"
+                " WHERE source_id = %s ORDER BY date DESC, id DESC LIMIT %s OFFSET %s) page"
+                " JOIN articles_article a ON a.id = page.id ORDER BY page.date DESC, page.id DESC"
+            )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [self.source.pk, stop - start, start])
+            rows = cursor.fetchall()
+        articles = []
+        for *values, length in rows:
+            article = Article.from_db(connection.alias, names, values)
+            article.source = self.source
+            article.body_length = length
+            articles.append(article)
+        return articles
+
+
+class TopSpeaker(NamedTuple):
+    """One of the speakers an outlet quotes most (``source_top_speakers``)."""
+
+    name: str
+    slug: str
+    quote_count: int  # in the outlet's articles
+
+
+def source_top_speakers(source: Source, *, limit: int = 10) -> list[TopSpeaker]:
     """The speakers an outlet quotes most, with how often (``quote_count``; a quotation inside
-    another of theirs counted once), from the counts ``articles.derived`` keeps, in the name
-    order among equal counts. One query: PostgreSQL reads the index "sourcespeaker_top_idx" in
-    its order and sorts only the rows of each count it reaches (an incremental sort), some
-    ``limit`` rows of an outlet's hundreds."""
-    top = SourceSpeaker.objects.filter(source=source).select_related("speaker")
-    return list(top.order_by("-quote_count", "speaker__name")[:limit])
+    another of theirs counted once), from the counts ``articles.derived`` keeps
+    (``SourceSpeaker``), in the name order among equal counts. One query without the ORM (1.1
+    ms through it, 0.3 so): PostgreSQL reads the index "sourcespeaker_top_idx" in its order and
+    sorts only the rows of each count it reaches (an incremental sort), some ``limit`` rows of
+    an outlet's hundreds."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT s.name, s.slug, x.quote_count FROM articles_sourcespeaker x"
+            " JOIN articles_speaker s ON s.id = x.speaker_id WHERE x.source_id = %s"
+            " ORDER BY x.quote_count DESC, s.name LIMIT %s",
+            [source.pk, limit],
+        )
+        return [TopSpeaker(*row) for row in cursor.fetchall()]
 
 
 def speaker_suggestions(text: str, *, limit: int = 10) -> list[dict]:

@@ -769,7 +769,7 @@ class SourceDetailView(SharedPageMixin, ForgivingPaginationMixin, ListView):
 
     def get_queryset(self):
         self.source = self.found or get_object_or_404(Source, slug=self.kwargs["slug"])
-        return Article.objects.listed().filter(source=self.source).order_by("-date", "-pk")
+        return selectors.SourceArticles(self.source)
 
     def get_paginator(self, queryset, per_page, **kwargs):
         known = self.source.article_count  # kept by articles.derived

@@ -141,12 +141,12 @@ def quote_rows(quotes, speaker_name: str) -> SafeString:
 
 @register.simple_tag
 def top_speaker_rows(top) -> SafeString:
-    """A source page's speakers quoted most (``selectors.source_top_speakers``): each a link and
+    """A source page's speakers quoted most (``selectors.TopSpeaker``): each a link and
     how often; the template's loop was a tenth of the page's first rendering."""
     url = slug_url("articles:speaker")
     return mark_safe(
         "".join(
-            f'<li><a href="{_e(url(row.speaker.slug))}">{_e(row.speaker.name)}</a> '
+            f'<li><a href="{_e(url(row.slug))}">{_e(row.name)}</a> '
             f'<span class="meta">{_quotations(row.quote_count)}</span></li>'
             for row in top
         )

@@ -9,10 +9,12 @@ from typing import NamedTuple
 import pytest
 from django.core.cache import cache
 from django.db import connection
+from django.db.models import F
+from django.db.models.functions import Substr
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from articles import derived, services
+from articles import derived, selectors, services
 from articles.models import Article, Quote, Source, Speaker, nested_quote
 
 _counter = iter(range(10**9))
@@ -475,7 +477,7 @@ def test_the_sources_pages(alice_client, seed_article):
     response = alice_client.get(seed_article.source.get_absolute_url())
     assert titles(response) == [seed_article.title]
     top = response.context["top_speakers"]
-    assert top[0].speaker.name == "Jens Stoltenberg"
+    assert top[0].name == "Jens Stoltenberg"
 
 
 # --- Languages --------------------------------------------------------------------------------
@@ -913,3 +915,63 @@ def test_the_annotation_editor_quotes_in_the_readers_language():
         assert annotate_strings()["quoted"] % {"text": "x"} == "“x”"
     with translation.override("de"):
         assert annotate_strings()["quoted"] % {"text": "x"} == "„x“"
+
+
+@pytest.mark.django_db
+def test_the_source_and_speaker_pages_read_every_page_as_the_orm_would():
+    """``selectors.SourceArticles`` and ``SpeakerQuotes`` read their pages by raw SQL, deep ones
+    (past ``DEFERRED_FROM``) ids first: the same rows in the same order as the ORM's queries."""
+    source = Source.objects.create(name="Blatt", slug="blatt")
+    speaker = make_speaker("Vielzitierte")
+    bodies = [f'Sie sagte: "Satz {n}." Dann: "Noch {n}."' for n in range(130)]
+    articles = Article.objects.bulk_create(
+        Article(
+            source=source,
+            title=f"Titel {n}",
+            slug=f"tief-{n}",
+            date=datetime.date(2020, 1 + n % 12, 1 + n % 3),  # many on the same day
+            body=body,
+            seed_filename=f"tief-{n}.txt",
+            content_hash=f"{n + 7_000_000:064d}",
+        )
+        for n, body in enumerate(bodies)
+    )
+    quotes = []
+    for article, body in zip(articles, bodies, strict=True):
+        first = body.index('"')
+        second = body.index('"', body.index('"', first + 1) + 1)
+        for start in (first, second):
+            end = body.index('"', start + 1) + 1
+            quotes.append(
+                Quote(article=article, start=start, end=end, speaker=speaker, kind="direct")
+            )
+    Quote.objects.bulk_create(quotes)
+    derived.articles_changed([article.pk for article in articles])
+    source.refresh_from_db()
+    speaker.refresh_from_db()
+
+    listed = Article.objects.listed().filter(source=source).order_by("-date", "-pk")
+    expected = [(a.pk, a.title, a.date, a.body_length, a.source.name) for a in listed]
+    pages = selectors.SourceArticles(source)
+    assert len(pages) == 130 and pages.DEFERRED_FROM < 130
+    read = [
+        (a.pk, a.title, a.date, a.body_length, a.source.name)
+        for start in range(0, 140, 20)
+        for a in pages[start : start + 20]
+    ]
+    assert read == expected
+
+    spoken = (
+        Quote.objects.filter(speaker=speaker, counted=True)
+        .annotate(quoted_text=Substr("article__body", F("start") + 1, F("end") - F("start")))
+        .order_by("-article_date", "-article_id", "start")
+        .values_list("pk", "quoted_text", "article__slug", "article__date")
+    )
+    quoted = selectors.SpeakerQuotes(speaker)
+    assert len(quoted) == 260
+    read = [
+        (q.pk, q.quoted_text, q.article_slug, q.date)
+        for start in range(0, 300, 50)
+        for q in quoted[start : start + 50]
+    ]
+    assert read == list(spoken)

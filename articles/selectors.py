@@ -6,6 +6,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from html import escape as _escape
 from typing import NamedTuple
 from urllib.parse import quote as url_quote
 
@@ -13,10 +14,9 @@ from django.conf import settings
 from django.db import connection
 from django.db.models import Exists, F, OuterRef, Q
 from django.db.models.functions import Least, Substr
-from django.shortcuts import get_object_or_404
+from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
@@ -60,7 +60,7 @@ class ArticlePage:
     article: Article
     blocks: list[markup.Block]
     speakers: list[SpeakerInArticle]
-    quotes: list[Quote] = field(default_factory=list)
+    quotes: list[QuoteInArticle] = field(default_factory=list)
     body_html: SafeString = field(default_factory=SafeString)  # the blocks, rendered
 
     @property
@@ -134,32 +134,98 @@ def _aware(value: datetime | None) -> datetime | None:
     return value
 
 
+@dataclass(slots=True)
+class QuoteInArticle:
+    """A quotation as the article page marks it (``article_page``), read as values: no
+    ``Quote`` instances (50 of them, with their speakers, cost more than their query)."""
+
+    pk: int
+    start: int
+    end: int
+    kind: str
+    speaker: Speaker | None  # with its name, slug and role (the rest deferred)
+    reviewed: bool  # Quote.reviewed
+    uncertain: bool  # Quote.uncertain
+    counted: bool  # not inside another quotation of the same speaker (articles.derived)
+    colour: int = 0
+
+
+# The article's fields its page shows (the rest deferred: read if asked for) and its source's.
+ARTICLE_FIELDS = ("id", "source_id", "title", "slug", "date", "date_precision", "language", "body")
+SOURCE_FIELDS = ("id", "name", "slug")
+SPEAKER_FIELDS = ("id", "name", "slug", "role")
+# The spoken quotations of an article in the order of the text, with their speakers.
+ARTICLE_QUOTES = (
+    'SELECT q.id, q.start, q."end", q.kind, q.confidence, q.review, q.counted, {speaker}'
+    " FROM articles_quote q LEFT JOIN articles_speaker sp ON sp.id = q.speaker_id"
+    " WHERE q.article_id = %s AND q.kind IN (%s, %s) ORDER BY q.start"
+)
+
+
+def _fields(model, names: tuple[str, ...]) -> list[str]:
+    """``names`` in the model's order of fields (``Model.from_db`` takes its values so)."""
+    return [f.attname for f in model._meta.concrete_fields if f.attname in names]
+
+
 def article_page(*, slug: str) -> ArticlePage:
     """An article with its quotations marked, the speakers quoted and its neighbours.
 
-    Two queries: the article, its quotations with their speakers (``article_neighbours``
-    finds the previous and the next article from the same source).
+    Two queries without the ORM (through it, building them and their model instances cost
+    three times what they take): the article with its source, its quotations with their
+    speakers (``article_neighbours`` finds the previous and the next article from the same
+    source). Http404 for an unknown slug.
     """
-    article = get_object_or_404(
-        Article.objects.select_related("source").defer("search_vector"), slug=slug
-    )
-    quotes = list(
-        article.quotes.filter(kind__in=Quote.SPOKEN).select_related("speaker").order_by("start")
-    )
-    speakers: dict[int | None, SpeakerInArticle] = {}
-    nested = {quote.pk for quote in quotes if not quote.counted}  # articles.derived
-    for quote in quotes:
-        quote.article = article  # Quote.text and get_absolute_url without a query each
-        entry = speakers.get(quote.speaker_id)
-        if entry is None:
-            entry = speakers[quote.speaker_id] = SpeakerInArticle(
-                quote.speaker, len(speakers) % SPEAKER_COLOURS
+    article_names, source_names = _fields(Article, ARTICLE_FIELDS), _fields(Source, SOURCE_FIELDS)
+    speaker_names = _fields(Speaker, SPEAKER_FIELDS)
+    quote = connection.ops.quote_name
+    columns = [f"a.{quote(name)}" for name in article_names]
+    columns += [f"s.{quote(name)}" for name in source_names]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT {', '.join(columns)} FROM articles_article a"
+            " JOIN articles_source s ON s.id = a.source_id WHERE a.slug = %s",
+            [slug],
+        )
+        row = cursor.fetchone()
+        if row is None:
+            raise Http404(f"No article {slug!r}.")
+        article = Article.from_db(connection.alias, article_names, row[: len(article_names)])
+        article.source = Source.from_db(connection.alias, source_names, row[len(article_names) :])
+        speaker_columns = ", ".join(f"sp.{quote(name)}" for name in speaker_names)
+        cursor.execute(ARTICLE_QUOTES.format(speaker=speaker_columns), [article.pk, *Quote.SPOKEN])
+        rows = cursor.fetchall()
+    machine, guessed = Quote.Review.MACHINE, Quote.guessed
+    found: dict[int, Speaker] = {}  # one instance per speaker
+    quotes = []
+    for pk, start, end, kind, confidence, review, counted, speaker_id, *speaker in rows:
+        if speaker_id is not None and speaker_id not in found:
+            found[speaker_id] = Speaker.from_db(
+                connection.alias, speaker_names, [speaker_id, *speaker]
             )
+        quotes.append(
+            QuoteInArticle(
+                pk,
+                start,
+                end,
+                kind,
+                found.get(speaker_id),
+                review != machine,
+                guessed(kind, confidence, review),
+                bool(counted),
+            )
+        )
+    speakers: dict[int | None, SpeakerInArticle] = {}
+    for quote in quotes:
+        speaker = quote.speaker
+        key = speaker.pk if speaker else None
+        entry = speakers.get(key)
+        if entry is None:
+            entry = speakers[key] = SpeakerInArticle(speaker, len(speakers) % SPEAKER_COLOURS)
         quote.colour = entry.colour
-        if quote.pk in nested:
+        if not quote.counted:
             continue  # marked in the text, counted with the quotation around it
         entry.count += 1
-        if quote.speaker_id is not None and quote.uncertain:
+        if speaker is not None and quote.uncertain:
             entry.probable += 1
     spans = [markup.Span(quote.start, quote.end, quote) for quote in quotes]
     lead = titles.lead_span(article.body, article.title)
@@ -201,7 +267,7 @@ def _quote_tag(token: markup.Token, labels: dict[str, str]) -> str:
     for static/js/reader.js and annotate.js; on its first piece the id the speaker page links
     to and the label. Everything from the database is escaped. An attribution the extractor
     was unsure of, and no person confirmed, says "probably …"."""
-    quote: Quote = token.span.data
+    quote: QuoteInArticle = token.span.data
     speaker = quote.speaker
     classes = f"quote c{quote.colour}"
     uncertain = speaker is not None and quote.uncertain
@@ -209,7 +275,7 @@ def _quote_tag(token: markup.Token, labels: dict[str, str]) -> str:
         classes += " c-none"
     if uncertain:
         classes += " quote-uncertain"
-    if quote.kind == Quote.Kind.INDIRECT:
+    if quote.kind == "indirect":
         classes += " quote-indirect"
     if quote.reviewed:
         classes += " quote-reviewed"
@@ -218,8 +284,8 @@ def _quote_tag(token: markup.Token, labels: dict[str, str]) -> str:
         tag += f' id="q{quote.pk}"'
     tag += (
         f' data-quote-id="{quote.pk}" data-start="{token.start}" data-end="{token.end}"'
-        f' data-speaker="{escape(speaker.slug) if speaker else ""}"'
-        f' data-kind="{escape(quote.kind)}"'
+        f' data-speaker="{_escape(speaker.slug) if speaker else ""}"'
+        f' data-kind="{_escape(quote.kind)}"'
     )
     if token.first:
         if speaker is None:
@@ -230,8 +296,8 @@ def _quote_tag(token: markup.Token, labels: dict[str, str]) -> str:
             label = speaker.name
         if quote.reviewed:  # the visible mark of a person's review
             label = labels["reviewed"] % {"label": label}
-            tag += f' title="{escape(labels["reviewed_title"])}"'
-        tag += f' data-label="{escape(label)}"'
+            tag += f' title="{_escape(labels["reviewed_title"])}"'
+        tag += f' data-label="{_escape(label)}"'
     return tag + ">"
 
 

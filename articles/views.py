@@ -50,6 +50,7 @@ from articles.forms import (
     SpeakerRenameForm,
 )
 from articles.models import Article, Quote, ReadingState, Source, Speaker, SpeakerSlug
+from articles.templatetags.reading import article_neighbours as neighbour_links
 from articles.templatetags.reading import article_row, reading_controls, speaker_chips
 
 
@@ -631,16 +632,12 @@ def annotation_editor(language: str, prefix: str, urlconf: str | None) -> dict[s
 
 
 def article_neighbours(request, page: dict) -> SafeString:
-    """The links to the previous and the next article from the same source (two queries)."""
+    """The links to the previous and the next article from the same source (one query)."""
     article = Article(
         pk=page["id"], source_id=page["source_id"], date=page["date"], title=page["title"]
     )
     previous, following = selectors.article_neighbours(article)
-    context = {
-        "page": {"previous": previous, "next": following},
-        "article": {"source": {"name": page["source_name"]}},
-    }
-    return mark_safe(render_to_string("articles/_article_neighbours.html", context, request))
+    return neighbour_links(previous, following, page["source_name"])
 
 
 def annotate_strings() -> dict[str, str]:

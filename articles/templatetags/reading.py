@@ -12,7 +12,6 @@ from django.middleware.csrf import get_token
 from django.template.defaultfilters import date as date_filter
 from django.urls import reverse
 from django.utils.formats import localize
-from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext, ngettext
 
@@ -228,7 +227,8 @@ def article_reading_controls(context, slug: str, state) -> SafeString:
 def speaker_chips(speakers: list[SpeakerInArticle]) -> SafeString:
     """The speakers panel's chips (articles/_article_speakers.html puts them in its list), in
     Python: the same markup the template gave, ten times faster (2 ms for eight speakers in the
-    template language, most of a rendered article page's own work after its queries)."""
+    template language, most of a rendered article page's own work after its queries); f-strings
+    and ``escape``, not ``format_html`` (a third of the rest)."""
     speaker_url = slug_url("articles:speaker")
     unknown = gettext("Unknown speaker")
     chips = []
@@ -244,53 +244,61 @@ def speaker_chips(speakers: list[SpeakerInArticle]) -> SafeString:
         else:
             name = _e(speaker.name)
         role = (
-            format_html('<span class="chip-role">{}</span>', speaker.role)
-            if speaker and speaker.role
-            else ""
+            f'<span class="chip-role">{_e(speaker.role)}</span>' if speaker and speaker.role else ""
         )
         count = ngettext("%(counter)s quotation", "%(counter)s quotations", entry.count) % {
             "counter": entry.count
         }
         probable = ""
         if speaker and entry.probable and not entry.only_probable:
-            probable = format_html(
-                '<span class="chip-probable">{}</span>',
-                mark_safe(
-                    ngettext("%(counter)s probable", "%(counter)s probable", entry.probable)
-                    % {"counter": entry.probable}
-                ),
-            )
+            many = ngettext("%(counter)s probable", "%(counter)s probable", entry.probable)
+            probable = f'<span class="chip-probable">{many % {"counter": entry.probable}}</span>'
         link = ""
         if speaker:
-            title = mark_safe(gettext("All quotations of %(name)s") % {"name": _e(speaker.name)})
-            link = format_html(
-                '<a class="chip-link" href="{}" title="{}"><span aria-hidden="true">↗</span>'
-                '<span class="visually-hidden">{}</span></a>',
-                speaker_url(speaker.slug),
-                title,
-                title,
+            title = gettext("All quotations of %(name)s") % {"name": _e(speaker.name)}
+            link = (
+                f'<a class="chip-link" href="{_e(speaker_url(speaker.slug))}" title="{title}">'
+                f'<span aria-hidden="true">↗</span><span class="visually-hidden">{title}</span></a>'
             )
         chips.append(
-            format_html(
-                '\n      <li>\n        <button type="button" class="speaker-chip {}"'
-                ' data-speaker="{}" aria-pressed="false" aria-describedby="speakers-hint">\n'
-                '          <span class="swatch" aria-hidden="true"></span>\n'
-                '          <span class="chip-name">{}</span>\n'
-                "          {}\n"
-                '          <span class="chip-number" aria-hidden="true">{}</span>\n'
-                '          <span class="chip-count">{}</span>\n'
-                "          {}\n"
-                "        </button>\n"
-                "        {}\n"
-                "      </li>\n      ",
-                classes,
-                entry.key,
-                mark_safe(name),
-                role,
-                entry.count,
-                mark_safe(count),
-                probable,
-                link,
-            )
+            "\n      <li>\n"
+            f'        <button type="button" class="speaker-chip {_e(classes)}"'
+            f' data-speaker="{_e(entry.key)}" aria-pressed="false"'
+            ' aria-describedby="speakers-hint">\n'
+            '          <span class="swatch" aria-hidden="true"></span>\n'
+            f'          <span class="chip-name">{name}</span>\n'
+            f"          {role}\n"
+            f'          <span class="chip-number" aria-hidden="true">{entry.count}</span>\n'
+            f'          <span class="chip-count">{count}</span>\n'
+            f"          {probable}\n"
+            "        </button>\n"
+            f"        {link}\n"
+            "      </li>\n      "
         )
     return mark_safe("".join(chips))
+
+
+def article_neighbours(previous, following, source_name: str) -> SafeString:
+    """The links to the previous and the next article from the same source
+    (``selectors.article_neighbours``: each with its slug and title, or None), as the template
+    articles/_article_neighbours.html gave them: an f-string, where the template with its
+    ``{% blocktranslate %}`` and two ``reverse()`` cost 0.4 ms of every article page made anew."""
+    if previous is None and following is None:
+        return mark_safe("\n")
+    label = gettext("More from %(source)s") % {"source": _e(source_name)}
+    article_url = slug_url("articles:detail")
+    links = []
+    for article, rel, word in (
+        (previous, "prev", gettext("Previous article")),
+        (following, "next", gettext("Next article")),
+    ):
+        links.append(
+            f'<a rel="{rel}" href="{_e(article_url(article.slug))}">'
+            f'<span class="neighbour-label">{_e(word)}</span> {_e(article.title)}</a>'
+            if article
+            else ""
+        )
+    return mark_safe(
+        f'\n  <nav class="neighbours" aria-label="{label}">\n'
+        f"    {links[0]}\n    {links[1]}\n  </nav>\n  \n"
+    )

@@ -270,6 +270,17 @@ def test_previous_and_next_article_from_the_same_source(alice_client):
     assert neighbour_links(page) == {"prev": middle.get_absolute_url()}
 
 
+@pytest.mark.django_db
+def test_the_neighbours_escape_their_titles_and_the_sources_name(alice_client):
+    source = Source.objects.create(name='Blatt & "Co"', slug="blatt")
+    make_article(source, "Vorher <b>", "x", date=datetime.date(2020, 1, 1))
+    article = make_article(source, "Mitte", "y", date=datetime.date(2021, 1, 1))
+    page = alice_client.get(article.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="de").content.decode()
+    assert 'aria-label="Mehr von Blatt &amp; &quot;Co&quot;"' in page
+    assert "Vorher &lt;b&gt;</a>" in page and "Vorher <b>" not in page
+    assert 'rel="next"' not in page
+
+
 def neighbour_links(html: str) -> dict[str, str]:
     return dict(re.findall(r'<a rel="(prev|next)" href="([^"]+)"', html))
 

@@ -83,6 +83,13 @@ def article_row(row, close: bool = True) -> SafeString:
 
 
 @register.simple_tag
+def article_rows(rows) -> SafeString:
+    """``article_row`` of each row, closed: the template's loop over 20 rows cost as much as a
+    third of their markup."""
+    return mark_safe("".join([article_row(row) for row in rows]))
+
+
+@register.simple_tag
 def speaker_rows(speakers) -> SafeString:
     """The speaker list's table rows: name (a link), role, quotations, articles. In Python for
     the reason ``article_row`` is: 100 rows through the template's loop cost half of the list's

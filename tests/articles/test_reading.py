@@ -929,7 +929,9 @@ def test_the_annotation_editor_quotes_in_the_readers_language():
 
 
 @pytest.mark.django_db
-def test_the_source_and_speaker_pages_read_every_page_as_the_orm_would():
+def test_the_source_and_speaker_pages_read_every_page_as_the_orm_would(
+    django_assert_num_queries,
+):
     """``selectors.SourceArticles`` and ``SpeakerQuotes`` read their pages by raw SQL, deep ones
     (past ``DEFERRED_FROM``) ids first: the same rows in the same order as the ORM's queries."""
     source = Source.objects.create(name="Blatt", slug="blatt")
@@ -986,3 +988,5 @@ def test_the_source_and_speaker_pages_read_every_page_as_the_orm_would():
         for q in quoted[start : start + 50]
     ]
     assert read == list(spoken)
+    with django_assert_num_queries(2):  # a deep page: one query each (was two)
+        assert len(pages[120:140]) == 10 and len(quoted[200:250]) == 50

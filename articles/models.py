@@ -373,8 +373,13 @@ class Quote(models.Model):
 
     @property
     def uncertain(self) -> bool:
-        guessed = self.kind == self.Kind.DIRECT and self.confidence < self.CERTAIN
-        return guessed and not self.reviewed
+        return self.guessed(self.kind, self.confidence, self.review)
+
+    @classmethod
+    def guessed(cls, kind: str, confidence: float, review: str) -> bool:
+        """``uncertain`` of a quotation read as values (``UNCERTAIN`` in Python): a direct
+        quotation the extractor attributed with less than ``CERTAIN`` and no person reviewed."""
+        return kind == cls.Kind.DIRECT and confidence < cls.CERTAIN and review == cls.Review.MACHINE
 
 
 def nested_quote(via: str = "") -> Exists:

@@ -50,6 +50,7 @@ from articles.forms import (
     SpeakerRenameForm,
 )
 from articles.models import Article, Quote, ReadingState, Source, Speaker, SpeakerSlug
+from articles.templatetags.reading import article_neighbours as neighbour_links
 from articles.templatetags.reading import article_row, reading_controls, speaker_chips
 
 
@@ -631,16 +632,12 @@ def annotation_editor(language: str, prefix: str, urlconf: str | None) -> dict[s
 
 
 def article_neighbours(request, page: dict) -> SafeString:
-    """The links to the previous and the next article from the same source (two queries)."""
+    """The links to the previous and the next article from the same source (one query)."""
     article = Article(
         pk=page["id"], source_id=page["source_id"], date=page["date"], title=page["title"]
     )
     previous, following = selectors.article_neighbours(article)
-    context = {
-        "page": {"previous": previous, "next": following},
-        "article": {"source": {"name": page["source_name"]}},
-    }
-    return mark_safe(render_to_string("articles/_article_neighbours.html", context, request))
+    return neighbour_links(previous, following, page["source_name"])
 
 
 def annotate_strings() -> dict[str, str]:
@@ -732,7 +729,7 @@ class SpeakerDetailView(SharedPageMixin, ForgivingPaginationMixin, ListView):
 
     def get_queryset(self):
         self.speaker = self.found or get_object_or_404(Speaker, slug=self.kwargs["slug"])
-        return selectors.speaker_quotes(self.speaker)
+        return selectors.SpeakerQuotes(self.speaker)
 
     def get_paginator(self, queryset, per_page, **kwargs):
         # the count articles.derived keeps, not a count of the quotations; no cap
@@ -740,8 +737,8 @@ class SpeakerDetailView(SharedPageMixin, ForgivingPaginationMixin, ListView):
         return CappedPaginator(queryset, per_page, cap=known, known=known, **kwargs)
 
     def get_context_data(self, **kwargs):
-        aliases = self.speaker.aliases.values_list("name", flat=True)
-        return super().get_context_data(speaker=self.speaker, aliases=list(aliases), **kwargs)
+        aliases = selectors.speaker_aliases(self.speaker)
+        return super().get_context_data(speaker=self.speaker, aliases=aliases, **kwargs)
 
     def title(self, context) -> str:
         return self.speaker.name
@@ -769,7 +766,7 @@ class SourceDetailView(SharedPageMixin, ForgivingPaginationMixin, ListView):
 
     def get_queryset(self):
         self.source = self.found or get_object_or_404(Source, slug=self.kwargs["slug"])
-        return Article.objects.listed().filter(source=self.source).order_by("-date", "-pk")
+        return selectors.SourceArticles(self.source)
 
     def get_paginator(self, queryset, per_page, **kwargs):
         known = self.source.article_count  # kept by articles.derived

@@ -450,7 +450,7 @@ def summary(times: list[float]) -> tuple[float, float]:
 class Run:
     """One database's pages: their clients, cases and figures."""
 
-    def __init__(self, label: str, name: str):
+    def __init__(self, label: str, name: str, pages: list[str] | None = None):
         from django.contrib.auth.models import User
         from django.db import connection
         from django.test import Client
@@ -459,7 +459,9 @@ class Run:
 
         use_database(name)
         self.label, self.name = label, name
-        self.cases = cases()
+        self.cases = [
+            (page, url) for page, url in cases() if not pages or any(p in page for p in pages)
+        ]
         self.writer = Writer(bystander())
         user, _ = User.objects.get_or_create(username="bench")
         self.client = Client()
@@ -627,6 +629,12 @@ def main() -> None:
     parser.add_argument(
         "--rebuild", action="store_true", help="run articles.derived.rebuild() on reused ones"
     )
+    parser.add_argument(
+        "--page",
+        action="append",
+        help="measure only the pages whose name contains this (repeat for more); the trivial "
+        "view and the layout always",
+    )
     args = parser.parse_args()
 
     os.environ["DATABASE_URL"] = BENCH_URL
@@ -662,9 +670,9 @@ def main() -> None:
     if args.quotations:
         prepare_large(base, large, args.quotations, reuse=args.reuse, rebuild=args.rebuild)
 
-    runs = [Run(f"{args.articles // 1000}k articles", base)]
+    runs = [Run(f"{args.articles // 1000}k articles", base, args.page)]
     if args.quotations:
-        runs.append(Run(f"the same with {args.quotations:,} quotations", large))
+        runs.append(Run(f"the same with {args.quotations:,} quotations", large, args.page))
     for round_ in range(args.rounds):
         for run in runs:
             print(f"round {round_ + 1} of {args.rounds}, {run.label}", flush=True)

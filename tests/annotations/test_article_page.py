@@ -201,3 +201,25 @@ def test_the_tag_filter_query_count_does_not_grow(
     with django_assert_max_num_queries(11):
         assert len(listed(client.get(url))) == 20
     assert ArticleTag.objects.count() == 40 + 37 and Tag.objects.filter(name="alle").exists()
+
+
+def test_the_panel_counts_the_annotations_and_escapes_the_tags(
+    alice, bob, client_for, article, make_annotation
+):
+    page = client_for(alice).get(article.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="de")
+    text = page.content.decode()
+    assert "data-annotation-count>0</span>" in text and "data-annotation-empty>" in text
+    assert "Noch keine Schlagwörter." in text
+
+    make_annotation(alice, visibility="shared", comment="x", tags="A & <B>")
+    services.article_tag_add(user=bob, article=article, names="Krieg")
+    text = client_for(alice).get(article.get_absolute_url()).content.decode()
+    assert "data-annotation-count>1</span>" in text and "data-annotation-empty hidden>" in text
+    assert "<B>" not in text and "A &amp; &lt;B&gt;</a>" in text
+    # the tag from her annotation only: no remove form; Bob's article tag: none for her either
+    assert 'class="tag tag-from-annotations"' in text and 'title="On 1 annotation"' in text
+    assert 'class="tag-remove"' not in text
+    # the form that adds tags posts back to this page
+    add = reverse("annotations:article-tag-add", args=[article.slug])
+    assert f'<form class="tag-add" method="post" action="{add}">' in text
+    assert f'name="next" value="{article.get_absolute_url()}"' in text

@@ -9,10 +9,12 @@ from typing import NamedTuple
 import pytest
 from django.core.cache import cache
 from django.db import connection
+from django.db.models import F
+from django.db.models.functions import Substr
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from articles import derived, services
+from articles import derived, selectors, services
 from articles.models import Article, Quote, Source, Speaker, nested_quote
 
 _counter = iter(range(10**9))
@@ -268,6 +270,17 @@ def test_previous_and_next_article_from_the_same_source(alice_client):
     assert neighbour_links(page) == {"prev": middle.get_absolute_url()}
 
 
+@pytest.mark.django_db
+def test_the_neighbours_escape_their_titles_and_the_sources_name(alice_client):
+    source = Source.objects.create(name='Blatt & "Co"', slug="blatt")
+    make_article(source, "Vorher <b>", "x", date=datetime.date(2020, 1, 1))
+    article = make_article(source, "Mitte", "y", date=datetime.date(2021, 1, 1))
+    page = alice_client.get(article.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="de").content.decode()
+    assert 'aria-label="Mehr von Blatt &amp; &quot;Co&quot;"' in page
+    assert "Vorher &lt;b&gt;</a>" in page and "Vorher <b>" not in page
+    assert 'rel="next"' not in page
+
+
 def neighbour_links(html: str) -> dict[str, str]:
     return dict(re.findall(r'<a rel="(prev|next)" href="([^"]+)"', html))
 
@@ -447,14 +460,23 @@ def test_a_speaker_page_lists_quotations_newest_first_with_links(alice_client, s
     response = alice_client.get(stoltenberg.get_absolute_url())
     html = response.content.decode()
     quotes = list(response.context["quotes"])
-    assert quotes[0].article_id == later.pk
+    assert quotes[0].article_slug == later.slug
     assert quotes[0].quoted_text == '"Wir bleiben standhaft."'
     for quote in quotes:
-        assert f'href="{quote.article.get_absolute_url()}#q{quote.pk}"' in html
-    seed_quotes = [q for q in quotes if q.article_id == seed_article.pk]
+        assert f'href="{Quote.objects.get(pk=quote.pk).get_absolute_url()}"' in html
+    seed_quotes = [q for q in quotes if q.article_slug == seed_article.slug]
+    assert seed_quotes
     body = Article.objects.get(pk=seed_article.pk).body
     for quote in seed_quotes:
-        assert quote.quoted_text == body[quote.start : quote.end]
+        found = Quote.objects.get(pk=quote.pk)
+        assert quote.quoted_text == body[found.start : found.end]
+        assert (quote.kind, quote.reviewed, quote.uncertain) == (
+            found.kind,
+            found.reviewed,
+            found.uncertain,
+        )
+        when = (seed_article.date, seed_article.date_precision)
+        assert (quote.date, quote.date_precision) == when
     assert "die NATO keine Konfliktpartei" in html
     assert "NATO-Generalsekretär" in html
 
@@ -466,7 +488,7 @@ def test_the_sources_pages(alice_client, seed_article):
     response = alice_client.get(seed_article.source.get_absolute_url())
     assert titles(response) == [seed_article.title]
     top = response.context["top_speakers"]
-    assert top[0].speaker.name == "Jens Stoltenberg"
+    assert top[0].name == "Jens Stoltenberg"
 
 
 # --- Languages --------------------------------------------------------------------------------
@@ -904,3 +926,67 @@ def test_the_annotation_editor_quotes_in_the_readers_language():
         assert annotate_strings()["quoted"] % {"text": "x"} == "“x”"
     with translation.override("de"):
         assert annotate_strings()["quoted"] % {"text": "x"} == "„x“"
+
+
+@pytest.mark.django_db
+def test_the_source_and_speaker_pages_read_every_page_as_the_orm_would(
+    django_assert_num_queries,
+):
+    """``selectors.SourceArticles`` and ``SpeakerQuotes`` read their pages by raw SQL, deep ones
+    (past ``DEFERRED_FROM``) ids first: the same rows in the same order as the ORM's queries."""
+    source = Source.objects.create(name="Blatt", slug="blatt")
+    speaker = make_speaker("Vielzitierte")
+    bodies = [f'Sie sagte: "Satz {n}." Dann: "Noch {n}."' for n in range(130)]
+    articles = Article.objects.bulk_create(
+        Article(
+            source=source,
+            title=f"Titel {n}",
+            slug=f"tief-{n}",
+            date=datetime.date(2020, 1 + n % 12, 1 + n % 3),  # many on the same day
+            body=body,
+            seed_filename=f"tief-{n}.txt",
+            content_hash=f"{n + 7_000_000:064d}",
+        )
+        for n, body in enumerate(bodies)
+    )
+    quotes = []
+    for article, body in zip(articles, bodies, strict=True):
+        first = body.index('"')
+        second = body.index('"', body.index('"', first + 1) + 1)
+        for start in (first, second):
+            end = body.index('"', start + 1) + 1
+            quotes.append(
+                Quote(article=article, start=start, end=end, speaker=speaker, kind="direct")
+            )
+    Quote.objects.bulk_create(quotes)
+    derived.articles_changed([article.pk for article in articles])
+    source.refresh_from_db()
+    speaker.refresh_from_db()
+
+    listed = Article.objects.listed().filter(source=source).order_by("-date", "-pk")
+    expected = [(a.pk, a.title, a.date, a.body_length, a.source.name) for a in listed]
+    pages = selectors.SourceArticles(source)
+    assert len(pages) == 130 and pages.DEFERRED_FROM < 130
+    read = [
+        (a.pk, a.title, a.date, a.body_length, a.source.name)
+        for start in range(0, 140, 20)
+        for a in pages[start : start + 20]
+    ]
+    assert read == expected
+
+    spoken = (
+        Quote.objects.filter(speaker=speaker, counted=True)
+        .annotate(quoted_text=Substr("article__body", F("start") + 1, F("end") - F("start")))
+        .order_by("-article_date", "-article_id", "start")
+        .values_list("pk", "quoted_text", "article__slug", "article__date")
+    )
+    quoted = selectors.SpeakerQuotes(speaker)
+    assert len(quoted) == 260
+    read = [
+        (q.pk, q.quoted_text, q.article_slug, q.date)
+        for start in range(0, 300, 50)
+        for q in quoted[start : start + 50]
+    ]
+    assert read == list(spoken)
+    with django_assert_num_queries(2):  # a deep page: one query each (was two)
+        assert len(pages[120:140]) == 10 and len(quoted[200:250]) == 50

@@ -227,12 +227,16 @@ class ArticleFilter(django_filters.FilterSet):
     # widget renders a template per option, and so does a template loop, which costs
     # milliseconds with hundreds of speakers.
     @cached_property
+    def choice_options(self) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+        return choice_options()
+
+    @cached_property
     def source_options(self) -> list[tuple[str, str]]:
-        return source_options()
+        return self.choice_options[0]
 
     @cached_property
     def speaker_options(self) -> list[tuple[str, str]]:
-        return speaker_options()
+        return self.choice_options[1]
 
     @property
     def source_options_html(self) -> SafeString:
@@ -305,14 +309,24 @@ def ordered(queryset, articles, search: str, sort: str) -> tuple[object, bool]:
     return queryset.order_by("-date", "-pk"), False
 
 
-def source_options() -> list[tuple[str, str]]:
-    """The list's choices of source as (slug, name), as ``ArticleFilter.source`` offers them."""
-    return list(ArticleFilter.base_filters["source"].queryset.values_list("slug", "name"))
+# The two choices in one query, in the filters' orders (``Source`` and ``Speaker.objects.quoted()
+# .order_by("name")``; both names unique): without the ORM, whose two querysets cost 1 ms each
+# to build where running them costs 0.05 and 0.5.
+CHOICES = (
+    "SELECT 0, slug, name FROM articles_source"
+    " UNION ALL SELECT 1, slug, name FROM articles_speaker WHERE quote_count > 0"
+    " ORDER BY 1, 3"
+)
 
 
-def speaker_options() -> list[tuple[str, str]]:
-    """The list's choices of speaker as (slug, name): the quoted ones, by name."""
-    return list(ArticleFilter.base_filters["speaker"].queryset.values_list("slug", "name"))
+def choice_options() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """The list's choices of source and of speaker, each as (slug, name), in one query."""
+    found: tuple[list, list] = ([], [])
+    with connection.cursor() as cursor:
+        cursor.execute(CHOICES)
+        for kind, slug, name in cursor.fetchall():
+            found[kind].append((slug, name))
+    return found
 
 
 class RankedWindow(Sequence):

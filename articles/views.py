@@ -38,8 +38,7 @@ from articles.filters import (
     archived_hidden,
     options_html,
     ordered,
-    source_options,
-    speaker_options,
+    choice_options,
     tag_options,
 )
 from articles.forms import (
@@ -306,8 +305,7 @@ class ArticleListView(SharedPageMixin, ForgivingPaginationMixin, ListView):
                 [(article.pk, article.revision) for article in found["articles"]],
                 (paginator.count, paginator.capped),
                 found["window_full"],
-                found["source_options"],
-                found["speaker_options"],
+                *found["choice_options"],
             )
         context = self.prepare()
         paginator = context["paginator"]
@@ -360,8 +358,7 @@ class ArticleListView(SharedPageMixin, ForgivingPaginationMixin, ListView):
                 "paginator": paginator,
                 "articles": articles,
                 "window_full": window_full,
-                "source_options": source_options(),
-                "speaker_options": speaker_options(),
+                "choice_options": choice_options(),
             }
         return True
 
@@ -419,8 +416,7 @@ class ArticleListView(SharedPageMixin, ForgivingPaginationMixin, ListView):
             # Its queries run without the filter set: the filter set for its form alone.
             self.filterset.form.is_valid()
             self.filterset.ranked_window_full = self.found["window_full"]
-            self.filterset.source_options = self.found["source_options"]
-            self.filterset.speaker_options = self.found["speaker_options"]
+            self.filterset.choice_options = self.found["choice_options"]
             return self.found["object_list"]
         queryset = self.filterset.qs
         self.search = self.filterset.search

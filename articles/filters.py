@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 from html import escape
+from typing import NamedTuple
 
 import django_filters
 from django import forms
@@ -400,3 +401,181 @@ def _tag_options_sql(user_id: int, is_staff: bool) -> tuple[str, tuple]:
     reader = get_user_model()(pk=user_id, is_staff=is_staff)
     query = tags_in_use(reader).values_list("slug", "name").query
     return query.get_compiler(connection=connection).as_sql()
+
+
+# --- A plain list's queries, compiled once per process -------------------------------------------
+#
+# A list or a search with no filter (``articles.views.ArticleListView.plain``) runs three or
+# four queries whose SQL depends only on the code and on whether there is a search and a
+# reader: building and compiling them through the ORM cost some 4 ms a first rendering, where
+# PostgreSQL runs them in 1-3 ms. They are compiled once per process and shape from the same
+# querysets as before (``_compiled``), with the placeholders below for the reader's id and the
+# search, which are replaced by the request's in the parameters. Nothing about the data is kept.
+
+READER = -1_234_567_891  # no reader's id: ids are positive
+SEARCH = "\x00search\x00"  # no search: a search with a NUL goes through the filter set
+DEFERRED_FROM = 100  # from this many rows in, a page's ids first, then its rows (CappedPaginator)
+
+# The columns of a row (``Article.objects.listed()``): the article's but its body and vector,
+# its source's, the body's length.
+_ARTICLE = tuple(
+    f.attname for f in Article._meta.concrete_fields if f.name not in ("body", "search_vector")
+)
+_SOURCE = tuple(f.attname for f in Source._meta.concrete_fields)
+ROW = (*_ARTICLE, *(f"source__{name}" for name in _SOURCE), "body_length")
+
+
+class _Compiled(NamedTuple):
+    sql: str
+    params: tuple
+    slots: tuple[int, ...]  # the positions of READER and SEARCH in ``params``
+    converters: tuple  # (position, converters, expression) of each column that has any
+
+    def run(self, values: dict, sql: str = "", params: Sequence = ()) -> list:
+        """The rows, with ``values`` for the placeholders and ``sql`` with ``params`` after the
+        compiled SQL (a LIMIT), converted as the ORM converts them."""
+        given = list(self.params)
+        for slot in self.slots:
+            given[slot] = values[given[slot]]
+        with connection.cursor() as cursor:
+            cursor.execute(self.sql + sql, [*given, *params])
+            rows = cursor.fetchall()
+        if not self.converters:
+            return rows
+        rows = [list(row) for row in rows]
+        for row in rows:
+            for position, converters, expression in self.converters:
+                value = row[position]
+                for converter in converters:
+                    value = converter(value, expression, connection)
+                row[position] = value
+        return rows
+
+
+def _compiled(queryset) -> _Compiled:
+    compiler = queryset.query.get_compiler(connection=connection)
+    sql, params = compiler.as_sql()
+    columns = [column for column, _sql, _alias in compiler.select[: compiler.col_count]]
+    converters = compiler.get_converters(columns)
+    return _Compiled(
+        sql,
+        tuple(params),
+        tuple(n for n, value in enumerate(params) if value in (READER, SEARCH)),
+        tuple((n, tuple(c), expression) for n, (c, expression) in sorted(converters.items())),
+    )
+
+
+def _matches(search, reader):
+    """The plain list's matches: every listed article, or a search's (``search``), without the
+    ``reader``'s archived ones (a user, or None)."""
+    matches = Article.objects.listed()
+    if search:
+        matches = matches.search(search)
+    return archived_hidden(matches, reader)
+
+
+_ORDER = {ArticleFilter.OLDEST: ("date", "pk")}  # else newest first, as ``ordered``
+
+
+@lru_cache(maxsize=128)
+def _listed_sql(vendor: str, part: str, search: bool, reader: bool, sort: str) -> _Compiled:
+    """The SQL of a ``part`` of a plain list (its count, the ids or the rows of a page, the
+    ranked window, rows by id) on ``vendor``'s database, with or without a search and a
+    reader, in the ``sort`` order, compiled once per process."""
+    if part == "by id":
+        found = _compiled(Article.objects.listed().order_by().values_list(*ROW))
+        assert " WHERE " not in found.sql
+        column = connection.ops.quote_name(Article._meta.db_table) + '."id"'
+        return found._replace(sql=f"{found.sql} WHERE {column} IN ")
+    user = get_user_model()(pk=READER) if reader else None
+    matches = _matches(SEARCH if search else "", user)
+    if part == "count":
+        found = _compiled(matches.order_by().values("pk"))
+        return found._replace(sql=f"SELECT COUNT(*) FROM ({found.sql} LIMIT %s) subquery")
+    if part == "window":
+        window = matches.order_by("-date", "-pk").values_list("pk", "rank", "date")
+        found = _compiled(window)
+        return found._replace(sql=f"{found.sql} LIMIT %s")
+    matches = matches.order_by(*_ORDER.get(sort, ("-date", "-pk")))
+    found = _compiled(matches.values_list("pk") if part == "ids" else matches.values_list(*ROW))
+    return found._replace(sql=f"{found.sql} LIMIT %s OFFSET %s")
+
+
+def compiled_plain(search: str) -> bool:
+    """Whether a plain list of ``search`` is found by SQL compiled once (``ListedMatches``):
+    always but a search on SQLite, whose SQL depends on the words (``sqlite_search``)."""
+    return not search or connection.vendor == "postgresql"
+
+
+class ListedMatches:
+    """A plain list's or search's matches in their order (``ordered``), as the paginator's
+    object list: its count up to a cap (``count_upto``) and a page's articles (a slice; from
+    ``DEFERRED_FROM`` rows in, the page's ids first, then their rows), by SQL compiled once
+    per process (``_listed_sql``), each article with its source and ``body_length`` as
+    ``Article.objects.listed()`` gives them. ``as_queryset()``: the same through the ORM."""
+
+    model = Article
+
+    def __init__(self, user, search: str, sort: str):
+        self.user = user if getattr(user, "is_authenticated", False) else None
+        self.search, self.sort = search, sort
+        self.values = {READER: getattr(self.user, "pk", None), SEARCH: search}
+
+    def _sql(self, part: str) -> _Compiled:
+        return _listed_sql(
+            connection.vendor, part, bool(self.search), self.user is not None, self.sort
+        )
+
+    def as_queryset(self):
+        """The same matches in the same order through the ORM."""
+        order = _ORDER.get(self.sort, ("-date", "-pk"))
+        return _matches(self.search, self.user).order_by(*order)
+
+    def count_upto(self, limit: int) -> int:
+        """The number of matches, counted up to ``limit``."""
+        return self._sql("count").run(self.values, params=[limit])[0][0]
+
+    def window(self, limit: int) -> list[tuple[int, float, object]]:
+        """(id, rank, date) of the newest ``limit`` matches of a search (``RankedWindow``)."""
+        return [tuple(row) for row in self._sql("window").run(self.values, params=[limit])]
+
+    def __getitem__(self, index: slice) -> list[Article]:
+        start, stop = index.start or 0, index.stop
+        if start < DEFERRED_FROM:
+            rows = self._sql("rows").run(self.values, params=[stop - start, start])
+            return [_article(row) for row in rows]
+        ids = [pk for (pk,) in self._sql("ids").run(self.values, params=[stop - start, start])]
+        found = self.in_bulk(ids)
+        return [found[pk] for pk in ids if pk in found]
+
+    def in_bulk(self, ids: list[int]) -> dict[int, Article]:
+        """The articles of these ids (as ``Article.objects.listed()`` has them), by id."""
+        if not ids:
+            return {}
+        sql = "(" + ", ".join(["%s"] * len(ids)) + ")"
+        rows = self._sql("by id").run(self.values, sql, ids)
+        return {article.pk: article for article in map(_article, rows)}
+
+
+_SOURCE_FIELD = Article._meta.get_field("source")
+
+
+def _article(row) -> Article:
+    """An article of ``Article.objects.listed()`` from a row of ``ROW``."""
+    alias, n = connection.alias, len(_ARTICLE)
+    article = Article.from_db(alias, _ARTICLE, row[:n])
+    _SOURCE_FIELD.set_cached_value(article, Source.from_db(alias, _SOURCE, row[n:-1]))
+    article.body_length = row[-1]
+    return article
+
+
+def plain_matches(user, search: str, sort: str) -> tuple[object, bool]:
+    """``ordered`` for a plain list or search (no filter) by SQL compiled once
+    (``ListedMatches``, where ``compiled_plain``): its object list, and whether the ranked
+    window is full."""
+    matches = ListedMatches(user, search, sort)
+    if sort == ArticleFilter.RELEVANCE and search:
+        limit = ArticleFilter.RANK_WINDOW
+        window = matches.window(limit + 1)
+        return RankedWindow(matches, window[:limit]), len(window) > limit
+    return matches, False

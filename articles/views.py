@@ -34,11 +34,15 @@ from annotations.models import Annotation
 from annotations.selectors import article_reader_parts
 from articles import exports, selectors, services, shared
 from articles.filters import (
+    DEFERRED_FROM,
     ArticleFilter,
+    ListedMatches,
     archived_hidden,
+    choice_options,
+    compiled_plain,
     options_html,
     ordered,
-    choice_options,
+    plain_matches,
     tag_options,
 )
 from articles.forms import (
@@ -94,6 +98,8 @@ class CappedPaginator(Paginator):
     def counted(self) -> int:
         if self.known is not None:
             return self.known
+        if isinstance(self.object_list, ListedMatches):
+            return self.object_list.count_upto(self.cap + 1)
         if not isinstance(self.object_list, QuerySet):  # a RankedWindow knows its length
             return len(self.object_list)
         # Only the ids, unordered: the annotations (rank, length) would be computed for each row.
@@ -109,7 +115,7 @@ class CappedPaginator(Paginator):
 
     # From this many rows in, a page's ids are found first (in the index alone, for the list's
     # date order), then its 20 rows by id: OFFSET over full rows read every skipped row.
-    DEFERRED_FROM = 100
+    DEFERRED_FROM = DEFERRED_FROM  # (a ListedMatches does the same itself)
 
     def page(self, number):
         number = self.validate_number(number)
@@ -341,13 +347,15 @@ class ArticleListView(SharedPageMixin, ForgivingPaginationMixin, ListView):
             return False
         if self.found is None:
             self.search = search.strip()  # as the form's CharField cleans it
-            matches = Article.objects.listed()
-            if self.search:
-                matches = matches.search(self.search)
-            matches = archived_hidden(matches, self.request.user)
-            object_list, window_full = ordered(
-                matches, Article.objects.listed(), self.search, sort or ArticleFilter.RELEVANCE
-            )
+            sort = sort or ArticleFilter.RELEVANCE
+            if compiled_plain(self.search):
+                object_list, window_full = plain_matches(self.request.user, self.search, sort)
+            else:
+                matches = Article.objects.listed().search(self.search)
+                matches = archived_hidden(matches, self.request.user)
+                object_list, window_full = ordered(
+                    matches, Article.objects.listed(), self.search, sort
+                )
             paginator, page, articles, is_paginated = self.paginate_queryset(
                 object_list, self.paginate_by
             )

@@ -413,6 +413,7 @@ def _tag_options_sql(user_id: int, is_staff: bool) -> tuple[str, tuple]:
 # search, which are replaced by the request's in the parameters. Nothing about the data is kept.
 
 READER = -1_234_567_891  # no reader's id: ids are positive
+SPEAKER = -1_234_567_892  # nor a speaker's
 SEARCH = "\x00search\x00"  # no search: a search with a NUL goes through the filter set
 DEFERRED_FROM = 100  # from this many rows in, a page's ids first, then its rows (CappedPaginator)
 
@@ -428,7 +429,7 @@ ROW = (*_ARTICLE, *(f"source__{name}" for name in _SOURCE), "body_length")
 class _Compiled(NamedTuple):
     sql: str
     params: tuple
-    slots: tuple[int, ...]  # the positions of READER and SEARCH in ``params``
+    slots: tuple[int, ...]  # the positions of READER, SPEAKER and SEARCH in ``params``
     converters: tuple  # (position, converters, expression) of each column that has any
 
     def run(self, values: dict, sql: str = "", params: Sequence = ()) -> list:
@@ -460,35 +461,40 @@ def _compiled(queryset) -> _Compiled:
     return _Compiled(
         sql,
         tuple(params),
-        tuple(n for n, value in enumerate(params) if value in (READER, SEARCH)),
+        tuple(n for n, value in enumerate(params) if value in (READER, SPEAKER, SEARCH)),
         tuple((n, tuple(c), expression) for n, (c, expression) in sorted(converters.items())),
     )
 
 
-def _matches(search, reader):
-    """The plain list's matches: every listed article, or a search's (``search``), without the
-    ``reader``'s archived ones (a user, or None)."""
+def _matches(search, reader, speaker):
+    """The plain list's matches: every listed article, or a search's (``search``), those quoting
+    a ``speaker`` (an id, or None), without the ``reader``'s archived ones (a user, or None):
+    the conditions in the filter set's order."""
     matches = Article.objects.listed()
     if search:
         matches = matches.search(search)
+    if speaker is not None:
+        matches = matches.quoting(speaker)
     return archived_hidden(matches, reader)
 
 
 _ORDER = {ArticleFilter.OLDEST: ("date", "pk")}  # else newest first, as ``ordered``
 
 
-@lru_cache(maxsize=128)
-def _listed_sql(vendor: str, part: str, search: bool, reader: bool, sort: str) -> _Compiled:
+@lru_cache(maxsize=256)
+def _listed_sql(
+    vendor: str, part: str, search: bool, reader: bool, speaker: bool, sort: str
+) -> _Compiled:
     """The SQL of a ``part`` of a plain list (its count, the ids or the rows of a page, the
-    ranked window, rows by id) on ``vendor``'s database, with or without a search and a
-    reader, in the ``sort`` order, compiled once per process."""
+    ranked window, rows by id) on ``vendor``'s database, with or without a search, a reader
+    and a speaker, in the ``sort`` order, compiled once per process."""
     if part == "by id":
         found = _compiled(Article.objects.listed().order_by().values_list(*ROW))
         assert " WHERE " not in found.sql
         column = connection.ops.quote_name(Article._meta.db_table) + '."id"'
         return found._replace(sql=f"{found.sql} WHERE {column} IN ")
     user = get_user_model()(pk=READER) if reader else None
-    matches = _matches(SEARCH if search else "", user)
+    matches = _matches(SEARCH if search else "", user, SPEAKER if speaker else None)
     if part == "count":
         found = _compiled(matches.order_by().values("pk"))
         return found._replace(sql=f"SELECT COUNT(*) FROM ({found.sql} LIMIT %s) subquery")
@@ -516,20 +522,25 @@ class ListedMatches:
 
     model = Article
 
-    def __init__(self, user, search: str, sort: str):
+    def __init__(self, user, search: str, sort: str, speaker: int | None = None):
         self.user = user if getattr(user, "is_authenticated", False) else None
-        self.search, self.sort = search, sort
-        self.values = {READER: getattr(self.user, "pk", None), SEARCH: search}
+        self.search, self.sort, self.speaker = search, sort, speaker
+        self.values = {READER: getattr(self.user, "pk", None), SPEAKER: speaker, SEARCH: search}
 
     def _sql(self, part: str) -> _Compiled:
         return _listed_sql(
-            connection.vendor, part, bool(self.search), self.user is not None, self.sort
+            connection.vendor,
+            part,
+            bool(self.search),
+            self.user is not None,
+            self.speaker is not None,
+            self.sort,
         )
 
     def as_queryset(self):
         """The same matches in the same order through the ORM."""
         order = _ORDER.get(self.sort, ("-date", "-pk"))
-        return _matches(self.search, self.user).order_by(*order)
+        return _matches(self.search, self.user, self.speaker).order_by(*order)
 
     def count_upto(self, limit: int) -> int:
         """The number of matches, counted up to ``limit``."""
@@ -569,11 +580,11 @@ def _article(row) -> Article:
     return article
 
 
-def plain_matches(user, search: str, sort: str) -> tuple[object, bool]:
-    """``ordered`` for a plain list or search (no filter) by SQL compiled once
-    (``ListedMatches``, where ``compiled_plain``): its object list, and whether the ranked
-    window is full."""
-    matches = ListedMatches(user, search, sort)
+def plain_matches(user, search: str, sort: str, speaker: int | None = None) -> tuple[object, bool]:
+    """``ordered`` for a plain list or search (no filter but a ``speaker``'s id) by SQL compiled
+    once (``ListedMatches``, where ``compiled_plain``): its object list, and whether the
+    ranked window is full."""
+    matches = ListedMatches(user, search, sort, speaker)
     if sort == ArticleFilter.RELEVANCE and search:
         limit = ArticleFilter.RANK_WINDOW
         window = matches.window(limit + 1)

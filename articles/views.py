@@ -426,9 +426,27 @@ class ArticleListView(SharedPageMixin, ForgivingPaginationMixin, ListView):
             self.filterset.ranked_window_full = self.found["window_full"]
             self.filterset.choice_options = self.found["choice_options"]
             return self.found["object_list"]
-        queryset = self.filterset.qs
+        self.filterset.form.is_valid()  # its cleaned data, for what follows
         self.search = self.filterset.search
-        return queryset
+        speaker = self.speaker_alone()
+        if speaker is not None:
+            sort = self.filterset.form.cleaned_data.get("sort") or ArticleFilter.RELEVANCE
+            found, full = plain_matches(self.request.user, self.search, sort, speaker.pk)
+            self.filterset.ranked_window_full = full
+            return found
+        return self.filterset.qs
+
+    def speaker_alone(self) -> Speaker | None:
+        """The speaker of a list (or a search) of one speaker's articles with no other filter:
+        its matches are found as a plain list's (``plain_matches``), the filter set's form
+        only checked (it finds the speaker). None for any other list."""
+        form = self.filterset.form
+        if not form.is_valid() or not compiled_plain(self.filterset.search):
+            return None
+        active = self.filterset.active
+        if "speaker" not in active or not {"speaker", "q"}.issuperset(active):
+            return None
+        return form.cleaned_data["speaker"]
 
     def paginate_queryset(self, queryset, page_size):
         if self.found is not None and queryset is self.found["object_list"]:

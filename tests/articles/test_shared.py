@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from annotations import services as annotation_services
 from articles import derived, shared
+from articles.filters import ListedMatches, RankedWindow, compiled_plain
 from articles.models import Article, Quote, ReadingState, Source, Speaker, SpeakerAlias
 from articles.views import ArticleListView
 from tests.articles.test_reading import make_article, make_speaker
@@ -491,6 +492,54 @@ def test_a_plain_list_finds_what_it_shows_as_the_filter_set_does(rf, alice, quot
     lean, full = view(plain=True), view(plain=False)
     assert lean.plain()
     assert lean.shown() == full.shown()
+    assert lean.render_shared() == full.render_shared()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"speaker": "anna-berger"},
+        {"speaker": "anna-berger", "page": "2"},
+        {"speaker": "anna-berger", "sort": "oldest", "page": "last"},
+        {"speaker": "anna-berger", "q": "Lage"},
+        {"speaker": "anna-berger", "q": "Lage", "sort": "newest"},
+    ],
+)
+@pytest.mark.parametrize("archived", [False, True])
+def test_one_speakers_list_finds_what_it_shows_as_the_filter_set_does(
+    rf, alice, quoted, query, archived
+):
+    """A list of one speaker's articles (with a search or not, and nothing else) is found as a
+    plain list is (``ArticleListView.speaker_alone``, ``filters.ListedMatches``): the same
+    articles, count and choices as through the filter set's queryset, and its page the same."""
+    anna = Speaker.objects.get(slug="anna-berger")
+    for n in range(ArticleListView.paginate_by + 3):
+        body = 'Anna Berger sagte: "Die Lage."'
+        quotes = [(body.index('"'), len(body), anna, "direct")] if n % 2 else []
+        make_article(
+            quoted.source, f"Lage {n}", body, quotes=quotes, date=datetime.date(2022, 1, 1 + n)
+        )
+    if archived:
+        article = Article.objects.get(title="Lage 3")
+        ReadingState.objects.create(user=alice, article=article, archived_at=timezone.now())
+
+    def view(lean: bool) -> ArticleListView:
+        request = rf.get(reverse("articles:list"), query)
+        request.user = alice
+        view = ArticleListView()
+        view.setup(request)
+        view.shared_key()
+        view.archived = [article.pk] if archived else []
+        if not lean:
+            view.speaker_alone = lambda: None
+        return view
+
+    lean, full = view(lean=True), view(lean=False)
+    assert not lean.plain()
+    assert lean.shown() == full.shown()
+    if compiled_plain(query.get("q", "")):  # (not a search on SQLite)
+        assert isinstance(lean.prepared["paginator"].object_list, (ListedMatches, RankedWindow))
     assert lean.render_shared() == full.render_shared()
 
 

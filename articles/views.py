@@ -275,7 +275,7 @@ class ArticleListView(SharedPageMixin, ForgivingPaginationMixin, ListView):
         else:
             # The reader's archived articles are left out: the same list for every reader who
             # archived the same ones (most: none), cached under them.
-            reader = selectors.reader_states(request.user)
+            reader = selectors.reader_states(request.user, request)  # and the revision
             archived = self.archived = reader.archived
             if archived:
                 key += "&archived=" + ",".join(map(str, archived))

@@ -158,10 +158,10 @@ def test_the_same_query_in_another_order_is_the_same_page(
 ):
     url = reverse("articles:list")
     alice_client.get(url + "?q=Lage&sort=newest")
-    # session, user, revision, the reader's tags, their archived ids (and whether they have any
-    # reading state: alice has none, so no query for the rows' states) and the header's
-    # activity count
-    with django_assert_num_queries(6):
+    # session, user, the reader's archived ids (and whether they have any reading state: alice
+    # has none, so no query for the rows' states) with the revision, the reader's tags and the
+    # header's activity count
+    with django_assert_num_queries(5):
         response = alice_client.get(url + "?sort=newest&q=Lage")
     assert "Ernste Lage" in response.content.decode()
 
@@ -252,9 +252,9 @@ def test_parameters_a_page_does_not_know_make_no_other_copy(alice_client, quoted
     alice_client.get(url, {"q": "Lage"})
     with CaptureQueriesContext(connection) as queries:
         response = alice_client.get(url, {"utm_source": "feed", "q": "Lage"})
-    # session, user, revision, the reader's tags, their states (none: no query for the rows'),
-    # the activity count: from the cache
-    assert len(queries) == 6
+    # session, user, the reader's states (none: no query for the rows') with the revision, the
+    # reader's tags, the activity count: from the cache
+    assert len(queries) == 5
     main = response.content.decode().partition("<main")[2].partition("</main>")[0]
     assert "Ernste Lage" in main and "utm_source" not in main
 
@@ -419,10 +419,10 @@ def test_after_a_write_elsewhere_a_list_is_served_whole(
         lambda: SpeakerAlias.objects.create(speaker=quoted.quotes.first().speaker, name="A. B."),
     ):
         write()
-        # session, user, archived ids, revision, (the source asked for,) the count, the page,
-        # the source and speaker options, the reader's tags, the rows' states, the activity
-        # count: nothing rendered
-        with django_assert_max_num_queries(12) as again:
+        # session, user, archived ids with the revision, (the source asked for,) the count, the
+        # page, the source and speaker options, the reader's tags, the activity count: nothing
+        # rendered
+        with django_assert_max_num_queries(9) as again:
             page = alice_client.get(url, query).content.decode()
         assert len(again) < len(rendered)
         assert without_token(page) == without_token(first)

@@ -430,6 +430,9 @@ def _tag_options_sql(user_id: int, is_staff: bool) -> tuple[str, tuple]:
 READER = -1_234_567_891  # no reader's id: ids are positive
 SPEAKER = -1_234_567_892  # nor a speaker's
 SEARCH = "\x00search\x00"  # no search: a search with a NUL goes through the filter set
+# The LIMIT of a count, and the LIMIT and OFFSET of a page (of the window: its LIMIT).
+CAP, SIZE, START = -1_234_567_893, -1_234_567_894, -1_234_567_895
+PLACEHOLDERS = (READER, SPEAKER, SEARCH, CAP, SIZE, START)
 DEFERRED_FROM = 100  # from this many rows in, a page's ids first, then its rows (CappedPaginator)
 
 # The columns of a row (``Article.objects.listed()``): the article's but its body and vector,
@@ -444,12 +447,12 @@ ROW = (*_ARTICLE, *(f"source__{name}" for name in _SOURCE), "body_length")
 class _Compiled(NamedTuple):
     sql: str
     params: tuple
-    slots: tuple[int, ...]  # the positions of READER, SPEAKER and SEARCH in ``params``
+    slots: tuple[int, ...]  # the positions of the PLACEHOLDERS in ``params``
     converters: tuple  # (position, converters, expression) of each column that has any
 
     def run(self, values: dict, sql: str = "", params: Sequence = ()) -> list:
         """The rows, with ``values`` for the placeholders and ``sql`` with ``params`` after the
-        compiled SQL (a LIMIT), converted as the ORM converts them."""
+        compiled SQL (a list of ids), converted as the ORM converts them."""
         given = list(self.params)
         for slot in self.slots:
             given[slot] = values[given[slot]]
@@ -473,12 +476,18 @@ def _compiled(queryset) -> _Compiled:
     sql, params = compiler.as_sql()
     columns = [column for column, _sql, _alias in compiler.select[: compiler.col_count]]
     converters = compiler.get_converters(columns)
-    return _Compiled(
-        sql,
-        tuple(params),
-        tuple(n for n, value in enumerate(params) if value in (READER, SPEAKER, SEARCH)),
-        tuple((n, tuple(c), expression) for n, (c, expression) in sorted(converters.items())),
-    )
+    converters = tuple((n, tuple(c), e) for n, (c, e) in sorted(converters.items()))
+    return _Compiled(sql, tuple(params), _slots(params), converters)
+
+
+def _slots(params) -> tuple[int, ...]:
+    return tuple(n for n, value in enumerate(params) if value in PLACEHOLDERS)
+
+
+def _around(found: _Compiled, before: str, after: str, *params) -> _Compiled:
+    """``found`` with SQL before and after it, and after it these placeholders' parameters."""
+    given = (*found.params, *params)
+    return found._replace(sql=f"{before}{found.sql}{after}", params=given, slots=_slots(given))
 
 
 def _matches(search, reader, speaker):
@@ -512,14 +521,24 @@ def _listed_sql(
     matches = _matches(SEARCH if search else "", user, SPEAKER if speaker else None)
     if part == "count":
         found = _compiled(matches.order_by().values("pk"))
-        return found._replace(sql=f"SELECT COUNT(*) FROM ({found.sql} LIMIT %s) subquery")
+        return _around(found, "SELECT COUNT(*) AS n FROM (", " LIMIT %s) subquery", CAP)
+    if part == "count and rows":  # the page's rows, each after the count (a row of NULLs: none)
+        count = _listed_sql(vendor, "count", search, reader, speaker, sort)
+        rows = _listed_sql(vendor, "rows", search, reader, speaker, sort)
+        params = (*count.params, *rows.params)
+        return _Compiled(
+            f"SELECT counted.n, page.* FROM ({count.sql}) counted"
+            f" LEFT JOIN ({rows.sql}) page ON 1 = 1",
+            params,
+            _slots(params),
+            tuple((n + 1, c, e) for n, c, e in rows.converters),
+        )
     if part == "window":
         window = matches.order_by("-date", "-pk").values_list("pk", "rank", "date")
-        found = _compiled(window)
-        return found._replace(sql=f"{found.sql} LIMIT %s")
+        return _around(_compiled(window), "", " LIMIT %s", SIZE)
     matches = matches.order_by(*_ORDER.get(sort, ("-date", "-pk")))
     found = _compiled(matches.values_list("pk") if part == "ids" else matches.values_list(*ROW))
-    return found._replace(sql=f"{found.sql} LIMIT %s OFFSET %s")
+    return _around(found, "", " LIMIT %s OFFSET %s", SIZE, START)
 
 
 def compiled_plain(search: str) -> bool:
@@ -557,20 +576,43 @@ class ListedMatches:
         order = _ORDER.get(self.sort, ("-date", "-pk"))
         return _matches(self.search, self.user, self.speaker).order_by(*order)
 
+    # The page expected (``expect``): its first row and the row after it, and once counted its
+    # articles.
+    expected: tuple[int, int] | None = None
+    fetched: list[Article] | None = None
+
+    def expect(self, start: int, stop: int) -> None:
+        """The paginator will ask for ``[start:stop]`` after the count: when it is one of the
+        first pages, its rows come with the count, in the same query."""
+        if start < DEFERRED_FROM:
+            self.expected = (start, stop)
+
     def count_upto(self, limit: int) -> int:
         """The number of matches, counted up to ``limit``."""
-        return self._sql("count").run(self.values, params=[limit])[0][0]
+        if self.expected is None:
+            return self._sql("count").run({**self.values, CAP: limit})[0][0]
+        start, stop = self.expected
+        values = {**self.values, CAP: limit, SIZE: stop - start, START: start}
+        rows = self._sql("count and rows").run(values)
+        # In the list's order by date and id (that of the page's SQL, which the join keeps on
+        # both databases, but no standard promises it).
+        articles = [_article(row[1:]) for row in rows if row[1] is not None]
+        articles.sort(key=lambda a: (a.date, a.pk), reverse=self.sort != ArticleFilter.OLDEST)
+        self.fetched = articles
+        return rows[0][0]
 
     def window(self, limit: int) -> list[tuple[int, float, object]]:
         """(id, rank, date) of the newest ``limit`` matches of a search (``RankedWindow``)."""
-        return [tuple(row) for row in self._sql("window").run(self.values, params=[limit])]
+        return [tuple(row) for row in self._sql("window").run({**self.values, SIZE: limit})]
 
     def __getitem__(self, index: slice) -> list[Article]:
         start, stop = index.start or 0, index.stop
+        if self.fetched is not None and self.expected[0] == start <= stop <= self.expected[1]:
+            return self.fetched[: stop - start]  # (the last page: cut at the count)
+        values = {**self.values, SIZE: stop - start, START: start}
         if start < DEFERRED_FROM:
-            rows = self._sql("rows").run(self.values, params=[stop - start, start])
-            return [_article(row) for row in rows]
-        ids = [pk for (pk,) in self._sql("ids").run(self.values, params=[stop - start, start])]
+            return [_article(row) for row in self._sql("rows").run(values)]
+        ids = [pk for (pk,) in self._sql("ids").run(values)]
         found = self.in_bulk(ids)
         return [found[pk] for pk in ids if pk in found]
 

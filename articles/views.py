@@ -69,10 +69,14 @@ class ForgivingPaginationMixin:
             orphans=self.get_paginate_orphans(),
             allow_empty_first_page=self.get_allow_empty(),
         )
-        asked = self.kwargs.get(self.page_kwarg) or self.request.GET.get(self.page_kwarg) or 1
+        asked = self.asked_page()
         number = paginator.num_pages if asked == "last" else page_number(asked)
         page = paginator.get_page(number)
         return (paginator, page, page.object_list, page.has_other_pages())
+
+    def asked_page(self):
+        """The page asked for, as given (or 1)."""
+        return self.kwargs.get(self.page_kwarg) or self.request.GET.get(self.page_kwarg) or 1
 
 
 def page_number(value) -> int:
@@ -356,6 +360,8 @@ class ArticleListView(SharedPageMixin, ForgivingPaginationMixin, ListView):
                 object_list, window_full = ordered(
                     matches, Article.objects.listed(), self.search, sort
                 )
+            if isinstance(object_list, ListedMatches):
+                self.expect_page(object_list)
             paginator, page, articles, is_paginated = self.paginate_queryset(
                 object_list, self.paginate_by
             )
@@ -432,9 +438,19 @@ class ArticleListView(SharedPageMixin, ForgivingPaginationMixin, ListView):
         if speaker is not None:
             sort = self.filterset.form.cleaned_data.get("sort") or ArticleFilter.RELEVANCE
             found, full = plain_matches(self.request.user, self.search, sort, speaker.pk)
+            if isinstance(found, ListedMatches):
+                self.expect_page(found)
             self.filterset.ranked_window_full = full
             return found
         return self.filterset.qs
+
+    def expect_page(self, matches: ListedMatches) -> None:
+        """Tell ``matches`` which rows the paginator will ask for (unless "last": not known
+        before the count), so that one of the first pages comes with the count."""
+        asked = self.asked_page()
+        if asked != "last":
+            start = (page_number(asked) - 1) * self.paginate_by
+            matches.expect(start, start + self.paginate_by)
 
     def speaker_alone(self) -> Speaker | None:
         """The speaker of a list (or a search) of one speaker's articles with no other filter:

@@ -420,12 +420,13 @@ def _tag_options_sql(user_id: int, is_staff: bool) -> tuple[str, tuple]:
 
 # --- A plain list's queries, compiled once per process -------------------------------------------
 #
-# A list or a search with no filter (``articles.views.ArticleListView.plain``) runs three or
-# four queries whose SQL depends only on the code and on whether there is a search and a
-# reader: building and compiling them through the ORM cost some 4 ms a first rendering, where
-# PostgreSQL runs them in 1-3 ms. They are compiled once per process and shape from the same
-# querysets as before (``_compiled``), with the placeholders below for the reader's id and the
-# search, which are replaced by the request's in the parameters. Nothing about the data is kept.
+# A list or a search with no filter but a speaker (``articles.views.ArticleListView.plain`` and
+# ``speaker_alone``) runs two or three queries whose SQL depends only on the code and on
+# whether there is a search, a speaker and a reader: building and compiling them through the
+# ORM cost some 4 ms a first rendering, where PostgreSQL runs them in 1-3 ms. They are
+# compiled once per process and shape from the same querysets as before (``_compiled``), with
+# the placeholders below for the reader's id, the speaker's, the search and the limits, which
+# are replaced by the request's in the parameters. Nothing about the data is kept.
 
 READER = -1_234_567_891  # no reader's id: ids are positive
 SPEAKER = -1_234_567_892  # nor a speaker's

@@ -423,8 +423,10 @@ class ArticleListView(SharedPageMixin, ForgivingPaginationMixin, ListView):
         return f"{_('“%(q)s”') % {'q': search}} · {_('Articles')}" if search else _("Articles")
 
     def get_queryset(self):
+        # (The listed articles only when the filter set filters them, at the end: a queryset
+        # costs to build, and most lists do without.)
         self.filterset = ArticleFilter(
-            self.request.GET, queryset=Article.objects.listed(), request=self.request
+            self.request.GET, queryset=Article.objects.all(), request=self.request
         )
         if self.plain():
             # Its queries run without the filter set: the filter set for its form alone.
@@ -442,6 +444,7 @@ class ArticleListView(SharedPageMixin, ForgivingPaginationMixin, ListView):
                 self.expect_page(found)
             self.filterset.ranked_window_full = full
             return found
+        self.filterset.queryset = Article.objects.listed()
         return self.filterset.qs
 
     def expect_page(self, matches: ListedMatches) -> None:

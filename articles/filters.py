@@ -4,9 +4,11 @@ range and sorting. A reader's archived articles are left out unless they ask for
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Sequence
 from functools import lru_cache
 from html import escape
+from typing import NamedTuple
 
 import django_filters
 from django import forms
@@ -147,6 +149,9 @@ class ArticleFilter(django_filters.FilterSet):
         form = FilterForm
         fields = ["q", "source", "speaker", "tag", "reading", "date_from", "date_to", "sort"]
 
+    def get_form_class(self):
+        return _form_class(type(self))
+
     def filter_search(self, queryset, name, value):
         return queryset.search(value)
 
@@ -227,12 +232,16 @@ class ArticleFilter(django_filters.FilterSet):
     # widget renders a template per option, and so does a template loop, which costs
     # milliseconds with hundreds of speakers.
     @cached_property
+    def choice_options(self) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+        return choice_options()
+
+    @cached_property
     def source_options(self) -> list[tuple[str, str]]:
-        return source_options()
+        return self.choice_options[0]
 
     @cached_property
     def speaker_options(self) -> list[tuple[str, str]]:
-        return speaker_options()
+        return self.choice_options[1]
 
     @property
     def source_options_html(self) -> SafeString:
@@ -278,6 +287,17 @@ class ArticleFilter(django_filters.FilterSet):
         return result
 
 
+@lru_cache(maxsize=16)
+def _form_class(filterset: type[ArticleFilter]) -> type[forms.Form]:
+    """The filter set's form class, as django-filter builds it (a field per filter), built once
+    per process and filter set class: it depends on their code alone (the labels are lazy, the
+    speaker and source querysets are copied for each form), and building its eight fields
+    cost more than a millisecond on every list. Each form copies the fields, as Django's do."""
+    filters = copy.deepcopy(filterset.base_filters)  # (a field is kept on its filter)
+    fields = {name: filter_.field for name, filter_ in filters.items()}
+    return type(f"{filterset.__name__}Form", (filterset._meta.form,), fields)
+
+
 def archived_hidden(queryset, user):
     """``queryset`` without the reader's archived articles (none for an anonymous reader)."""
     if not getattr(user, "is_authenticated", False):
@@ -305,14 +325,24 @@ def ordered(queryset, articles, search: str, sort: str) -> tuple[object, bool]:
     return queryset.order_by("-date", "-pk"), False
 
 
-def source_options() -> list[tuple[str, str]]:
-    """The list's choices of source as (slug, name), as ``ArticleFilter.source`` offers them."""
-    return list(ArticleFilter.base_filters["source"].queryset.values_list("slug", "name"))
+# The two choices in one query, in the filters' orders (``Source`` and ``Speaker.objects.quoted()
+# .order_by("name")``; both names unique): without the ORM, whose two querysets cost 1 ms each
+# to build where running them costs 0.05 and 0.5.
+CHOICES = (
+    "SELECT 0, slug, name FROM articles_source"
+    " UNION ALL SELECT 1, slug, name FROM articles_speaker WHERE quote_count > 0"
+    " ORDER BY 1, 3"
+)
 
 
-def speaker_options() -> list[tuple[str, str]]:
-    """The list's choices of speaker as (slug, name): the quoted ones, by name."""
-    return list(ArticleFilter.base_filters["speaker"].queryset.values_list("slug", "name"))
+def choice_options() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """The list's choices of source and of speaker, each as (slug, name), in one query."""
+    found: tuple[list, list] = ([], [])
+    with connection.cursor() as cursor:
+        cursor.execute(CHOICES)
+        for kind, slug, name in cursor.fetchall():
+            found[kind].append((slug, name))
+    return found
 
 
 class RankedWindow(Sequence):
@@ -386,3 +416,235 @@ def _tag_options_sql(user_id: int, is_staff: bool) -> tuple[str, tuple]:
     reader = get_user_model()(pk=user_id, is_staff=is_staff)
     query = tags_in_use(reader).values_list("slug", "name").query
     return query.get_compiler(connection=connection).as_sql()
+
+
+# --- A plain list's queries, compiled once per process -------------------------------------------
+#
+# A list or a search with no filter but a speaker (``articles.views.ArticleListView.plain`` and
+# ``speaker_alone``) runs two or three queries whose SQL depends only on the code and on
+# whether there is a search, a speaker and a reader: building and compiling them through the
+# ORM cost some 4 ms a first rendering, where PostgreSQL runs them in 1-3 ms. They are
+# compiled once per process and shape from the same querysets as before (``_compiled``), with
+# the placeholders below for the reader's id, the speaker's, the search and the limits, which
+# are replaced by the request's in the parameters. Nothing about the data is kept.
+
+READER = -1_234_567_891  # no reader's id: ids are positive
+SPEAKER = -1_234_567_892  # nor a speaker's
+SEARCH = "\x00search\x00"  # no search: a search with a NUL goes through the filter set
+# The LIMIT of a count, and the LIMIT and OFFSET of a page (of the window: its LIMIT).
+CAP, SIZE, START = -1_234_567_893, -1_234_567_894, -1_234_567_895
+PLACEHOLDERS = (READER, SPEAKER, SEARCH, CAP, SIZE, START)
+DEFERRED_FROM = 100  # from this many rows in, a page's ids first, then its rows (CappedPaginator)
+
+# The columns of a row (``Article.objects.listed()``): the article's but its body and vector,
+# its source's, the body's length.
+_ARTICLE = tuple(
+    f.attname for f in Article._meta.concrete_fields if f.name not in ("body", "search_vector")
+)
+_SOURCE = tuple(f.attname for f in Source._meta.concrete_fields)
+ROW = (*_ARTICLE, *(f"source__{name}" for name in _SOURCE), "body_length")
+
+
+class _Compiled(NamedTuple):
+    sql: str
+    params: tuple
+    slots: tuple[int, ...]  # the positions of the PLACEHOLDERS in ``params``
+    converters: tuple  # (position, converters, expression) of each column that has any
+
+    def run(self, values: dict, sql: str = "", params: Sequence = ()) -> list:
+        """The rows, with ``values`` for the placeholders and ``sql`` with ``params`` after the
+        compiled SQL (a list of ids), converted as the ORM converts them."""
+        given = list(self.params)
+        for slot in self.slots:
+            given[slot] = values[given[slot]]
+        with connection.cursor() as cursor:
+            cursor.execute(self.sql + sql, [*given, *params])
+            rows = cursor.fetchall()
+        if not self.converters:
+            return rows
+        rows = [list(row) for row in rows]
+        for row in rows:
+            for position, converters, expression in self.converters:
+                value = row[position]
+                for converter in converters:
+                    value = converter(value, expression, connection)
+                row[position] = value
+        return rows
+
+
+def _compiled(queryset) -> _Compiled:
+    compiler = queryset.query.get_compiler(connection=connection)
+    sql, params = compiler.as_sql()
+    columns = [column for column, _sql, _alias in compiler.select[: compiler.col_count]]
+    converters = compiler.get_converters(columns)
+    converters = tuple((n, tuple(c), e) for n, (c, e) in sorted(converters.items()))
+    return _Compiled(sql, tuple(params), _slots(params), converters)
+
+
+def _slots(params) -> tuple[int, ...]:
+    return tuple(n for n, value in enumerate(params) if value in PLACEHOLDERS)
+
+
+def _around(found: _Compiled, before: str, after: str, *params) -> _Compiled:
+    """``found`` with SQL before and after it, and after it these placeholders' parameters."""
+    given = (*found.params, *params)
+    return found._replace(sql=f"{before}{found.sql}{after}", params=given, slots=_slots(given))
+
+
+def _matches(search, reader, speaker):
+    """The plain list's matches: every listed article, or a search's (``search``), those quoting
+    a ``speaker`` (an id, or None), without the ``reader``'s archived ones (a user, or None):
+    the conditions in the filter set's order."""
+    matches = Article.objects.listed()
+    if search:
+        matches = matches.search(search)
+    if speaker is not None:
+        matches = matches.quoting(speaker)
+    return archived_hidden(matches, reader)
+
+
+_ORDER = {ArticleFilter.OLDEST: ("date", "pk")}  # else newest first, as ``ordered``
+
+
+@lru_cache(maxsize=256)
+def _listed_sql(
+    vendor: str, part: str, search: bool, reader: bool, speaker: bool, sort: str
+) -> _Compiled:
+    """The SQL of a ``part`` of a plain list (its count, the ids or the rows of a page, the
+    ranked window, rows by id) on ``vendor``'s database, with or without a search, a reader
+    and a speaker, in the ``sort`` order, compiled once per process."""
+    if part == "by id":
+        found = _compiled(Article.objects.listed().order_by().values_list(*ROW))
+        assert " WHERE " not in found.sql
+        column = connection.ops.quote_name(Article._meta.db_table) + '."id"'
+        return found._replace(sql=f"{found.sql} WHERE {column} IN ")
+    user = get_user_model()(pk=READER) if reader else None
+    matches = _matches(SEARCH if search else "", user, SPEAKER if speaker else None)
+    if part == "count":
+        found = _compiled(matches.order_by().values("pk"))
+        return _around(found, "SELECT COUNT(*) AS n FROM (", " LIMIT %s) subquery", CAP)
+    if part == "count and rows":  # the page's rows, each after the count (a row of NULLs: none)
+        count = _listed_sql(vendor, "count", search, reader, speaker, sort)
+        rows = _listed_sql(vendor, "rows", search, reader, speaker, sort)
+        params = (*count.params, *rows.params)
+        return _Compiled(
+            f"SELECT counted.n, page.* FROM ({count.sql}) counted"
+            f" LEFT JOIN ({rows.sql}) page ON 1 = 1",
+            params,
+            _slots(params),
+            tuple((n + 1, c, e) for n, c, e in rows.converters),
+        )
+    if part == "window":
+        window = matches.order_by("-date", "-pk").values_list("pk", "rank", "date")
+        return _around(_compiled(window), "", " LIMIT %s", SIZE)
+    matches = matches.order_by(*_ORDER.get(sort, ("-date", "-pk")))
+    found = _compiled(matches.values_list("pk") if part == "ids" else matches.values_list(*ROW))
+    return _around(found, "", " LIMIT %s OFFSET %s", SIZE, START)
+
+
+def compiled_plain(search: str) -> bool:
+    """Whether a plain list of ``search`` is found by SQL compiled once (``ListedMatches``):
+    always but a search on SQLite, whose SQL depends on the words (``sqlite_search``)."""
+    return not search or connection.vendor == "postgresql"
+
+
+class ListedMatches:
+    """A plain list's or search's matches in their order (``ordered``), as the paginator's
+    object list: its count up to a cap (``count_upto``) and a page's articles (a slice; from
+    ``DEFERRED_FROM`` rows in, the page's ids first, then their rows), by SQL compiled once
+    per process (``_listed_sql``), each article with its source and ``body_length`` as
+    ``Article.objects.listed()`` gives them. ``as_queryset()``: the same through the ORM."""
+
+    model = Article
+
+    def __init__(self, user, search: str, sort: str, speaker: int | None = None):
+        self.user = user if getattr(user, "is_authenticated", False) else None
+        self.search, self.sort, self.speaker = search, sort, speaker
+        self.values = {READER: getattr(self.user, "pk", None), SPEAKER: speaker, SEARCH: search}
+
+    def _sql(self, part: str) -> _Compiled:
+        return _listed_sql(
+            connection.vendor,
+            part,
+            bool(self.search),
+            self.user is not None,
+            self.speaker is not None,
+            self.sort,
+        )
+
+    def as_queryset(self):
+        """The same matches in the same order through the ORM."""
+        order = _ORDER.get(self.sort, ("-date", "-pk"))
+        return _matches(self.search, self.user, self.speaker).order_by(*order)
+
+    # The page expected (``expect``): its first row and the row after it, and once counted its
+    # articles.
+    expected: tuple[int, int] | None = None
+    fetched: list[Article] | None = None
+
+    def expect(self, start: int, stop: int) -> None:
+        """The paginator will ask for ``[start:stop]`` after the count: when it is one of the
+        first pages, its rows come with the count, in the same query."""
+        if start < DEFERRED_FROM:
+            self.expected = (start, stop)
+
+    def count_upto(self, limit: int) -> int:
+        """The number of matches, counted up to ``limit``."""
+        if self.expected is None:
+            return self._sql("count").run({**self.values, CAP: limit})[0][0]
+        start, stop = self.expected
+        values = {**self.values, CAP: limit, SIZE: stop - start, START: start}
+        rows = self._sql("count and rows").run(values)
+        # In the list's order by date and id (that of the page's SQL, which the join keeps on
+        # both databases, but no standard promises it).
+        articles = [_article(row[1:]) for row in rows if row[1] is not None]
+        articles.sort(key=lambda a: (a.date, a.pk), reverse=self.sort != ArticleFilter.OLDEST)
+        self.fetched = articles
+        return rows[0][0]
+
+    def window(self, limit: int) -> list[tuple[int, float, object]]:
+        """(id, rank, date) of the newest ``limit`` matches of a search (``RankedWindow``)."""
+        return [tuple(row) for row in self._sql("window").run({**self.values, SIZE: limit})]
+
+    def __getitem__(self, index: slice) -> list[Article]:
+        start, stop = index.start or 0, index.stop
+        if self.fetched is not None and self.expected[0] == start <= stop <= self.expected[1]:
+            return self.fetched[: stop - start]  # (the last page: cut at the count)
+        values = {**self.values, SIZE: stop - start, START: start}
+        if start < DEFERRED_FROM:
+            return [_article(row) for row in self._sql("rows").run(values)]
+        ids = [pk for (pk,) in self._sql("ids").run(values)]
+        found = self.in_bulk(ids)
+        return [found[pk] for pk in ids if pk in found]
+
+    def in_bulk(self, ids: list[int]) -> dict[int, Article]:
+        """The articles of these ids (as ``Article.objects.listed()`` has them), by id."""
+        if not ids:
+            return {}
+        sql = "(" + ", ".join(["%s"] * len(ids)) + ")"
+        rows = self._sql("by id").run(self.values, sql, ids)
+        return {article.pk: article for article in map(_article, rows)}
+
+
+_SOURCE_FIELD = Article._meta.get_field("source")
+
+
+def _article(row) -> Article:
+    """An article of ``Article.objects.listed()`` from a row of ``ROW``."""
+    alias, n = connection.alias, len(_ARTICLE)
+    article = Article.from_db(alias, _ARTICLE, row[:n])
+    _SOURCE_FIELD.set_cached_value(article, Source.from_db(alias, _SOURCE, row[n:-1]))
+    article.body_length = row[-1]
+    return article
+
+
+def plain_matches(user, search: str, sort: str, speaker: int | None = None) -> tuple[object, bool]:
+    """``ordered`` for a plain list or search (no filter but a ``speaker``'s id) by SQL compiled
+    once (``ListedMatches``, where ``compiled_plain``): its object list, and whether the
+    ranked window is full."""
+    matches = ListedMatches(user, search, sort, speaker)
+    if sort == ArticleFilter.RELEVANCE and search:
+        limit = ArticleFilter.RANK_WINDOW
+        window = matches.window(limit + 1)
+        return RankedWindow(matches, window[:limit]), len(window) > limit
+    return matches, False

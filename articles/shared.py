@@ -61,6 +61,14 @@ READ = {
 }
 
 
+# The same as a value in another query's select list (``selectors.reader_states``): NULL when
+# there is no row.
+REVISION = {
+    "postgresql": "articles_revision_current()",
+    "sqlite": "(SELECT value FROM articles_revision WHERE id = 1)",
+}
+
+
 def revision(request) -> int | None:
     """The reading revision, read once per request; None when there is no row (a test
     database flushed, until the next write): then nothing is cached."""
@@ -70,6 +78,16 @@ def revision(request) -> int | None:
             row = cursor.fetchone()
         request._reading_revision = row[0] if row else None
     return request._reading_revision
+
+
+def revision_known(request) -> bool:
+    """Whether this request's reading revision was read."""
+    return hasattr(request, "_reading_revision")
+
+
+def revision_keep(request, value: int | None) -> None:
+    """The reading revision of this request, read by another query (``REVISION``)."""
+    request._reading_revision = value
 
 
 def object_row(model: type[M], slug: str) -> M | None:

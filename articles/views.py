@@ -34,12 +34,15 @@ from annotations.models import Annotation
 from annotations.selectors import article_reader_parts
 from articles import exports, selectors, services, shared
 from articles.filters import (
+    DEFERRED_FROM,
     ArticleFilter,
+    ListedMatches,
     archived_hidden,
+    choice_options,
+    compiled_plain,
     options_html,
     ordered,
-    source_options,
-    speaker_options,
+    plain_matches,
     tag_options,
 )
 from articles.forms import (
@@ -67,10 +70,14 @@ class ForgivingPaginationMixin:
             orphans=self.get_paginate_orphans(),
             allow_empty_first_page=self.get_allow_empty(),
         )
-        asked = self.kwargs.get(self.page_kwarg) or self.request.GET.get(self.page_kwarg) or 1
+        asked = self.asked_page()
         number = paginator.num_pages if asked == "last" else page_number(asked)
         page = paginator.get_page(number)
         return (paginator, page, page.object_list, page.has_other_pages())
+
+    def asked_page(self):
+        """The page asked for, as given (or 1)."""
+        return self.kwargs.get(self.page_kwarg) or self.request.GET.get(self.page_kwarg) or 1
 
 
 def page_number(value) -> int:
@@ -96,6 +103,8 @@ class CappedPaginator(Paginator):
     def counted(self) -> int:
         if self.known is not None:
             return self.known
+        if isinstance(self.object_list, ListedMatches):
+            return self.object_list.count_upto(self.cap + 1)
         if not isinstance(self.object_list, QuerySet):  # a RankedWindow knows its length
             return len(self.object_list)
         # Only the ids, unordered: the annotations (rank, length) would be computed for each row.
@@ -111,7 +120,7 @@ class CappedPaginator(Paginator):
 
     # From this many rows in, a page's ids are found first (in the index alone, for the list's
     # date order), then its 20 rows by id: OFFSET over full rows read every skipped row.
-    DEFERRED_FROM = 100
+    DEFERRED_FROM = DEFERRED_FROM  # (a ListedMatches does the same itself)
 
     def page(self, number):
         number = self.validate_number(number)
@@ -271,7 +280,7 @@ class ArticleListView(SharedPageMixin, ForgivingPaginationMixin, ListView):
         else:
             # The reader's archived articles are left out: the same list for every reader who
             # archived the same ones (most: none), cached under them.
-            reader = selectors.reader_states(request.user)
+            reader = selectors.reader_states(request.user, request)  # and the revision
             archived = self.archived = reader.archived
             if archived:
                 key += "&archived=" + ",".join(map(str, archived))
@@ -307,8 +316,7 @@ class ArticleListView(SharedPageMixin, ForgivingPaginationMixin, ListView):
                 [(article.pk, article.revision) for article in found["articles"]],
                 (paginator.count, paginator.capped),
                 found["window_full"],
-                found["source_options"],
-                found["speaker_options"],
+                *found["choice_options"],
             )
         context = self.prepare()
         paginator = context["paginator"]
@@ -344,13 +352,17 @@ class ArticleListView(SharedPageMixin, ForgivingPaginationMixin, ListView):
             return False
         if self.found is None:
             self.search = search.strip()  # as the form's CharField cleans it
-            matches = Article.objects.listed()
-            if self.search:
-                matches = matches.search(self.search)
-            matches = archived_hidden(matches, self.request.user)
-            object_list, window_full = ordered(
-                matches, Article.objects.listed(), self.search, sort or ArticleFilter.RELEVANCE
-            )
+            sort = sort or ArticleFilter.RELEVANCE
+            if compiled_plain(self.search):
+                object_list, window_full = plain_matches(self.request.user, self.search, sort)
+            else:
+                matches = Article.objects.listed().search(self.search)
+                matches = archived_hidden(matches, self.request.user)
+                object_list, window_full = ordered(
+                    matches, Article.objects.listed(), self.search, sort
+                )
+            if isinstance(object_list, ListedMatches):
+                self.expect_page(object_list)
             paginator, page, articles, is_paginated = self.paginate_queryset(
                 object_list, self.paginate_by
             )
@@ -361,8 +373,7 @@ class ArticleListView(SharedPageMixin, ForgivingPaginationMixin, ListView):
                 "paginator": paginator,
                 "articles": articles,
                 "window_full": window_full,
-                "source_options": source_options(),
-                "speaker_options": speaker_options(),
+                "choice_options": choice_options(),
             }
         return True
 
@@ -413,19 +424,49 @@ class ArticleListView(SharedPageMixin, ForgivingPaginationMixin, ListView):
         return f"{_('“%(q)s”') % {'q': search}} · {_('Articles')}" if search else _("Articles")
 
     def get_queryset(self):
+        # (The listed articles only when the filter set filters them, at the end: a queryset
+        # costs to build, and most lists do without.)
         self.filterset = ArticleFilter(
-            self.request.GET, queryset=Article.objects.listed(), request=self.request
+            self.request.GET, queryset=Article.objects.all(), request=self.request
         )
         if self.plain():
             # Its queries run without the filter set: the filter set for its form alone.
             self.filterset.form.is_valid()
             self.filterset.ranked_window_full = self.found["window_full"]
-            self.filterset.source_options = self.found["source_options"]
-            self.filterset.speaker_options = self.found["speaker_options"]
+            self.filterset.choice_options = self.found["choice_options"]
             return self.found["object_list"]
-        queryset = self.filterset.qs
+        self.filterset.form.is_valid()  # its cleaned data, for what follows
         self.search = self.filterset.search
-        return queryset
+        speaker = self.speaker_alone()
+        if speaker is not None:
+            sort = self.filterset.form.cleaned_data.get("sort") or ArticleFilter.RELEVANCE
+            found, full = plain_matches(self.request.user, self.search, sort, speaker.pk)
+            if isinstance(found, ListedMatches):
+                self.expect_page(found)
+            self.filterset.ranked_window_full = full
+            return found
+        self.filterset.queryset = Article.objects.listed()
+        return self.filterset.qs
+
+    def expect_page(self, matches: ListedMatches) -> None:
+        """Tell ``matches`` which rows the paginator will ask for (unless "last": not known
+        before the count), so that one of the first pages comes with the count."""
+        asked = self.asked_page()
+        if asked != "last":
+            start = (page_number(asked) - 1) * self.paginate_by
+            matches.expect(start, start + self.paginate_by)
+
+    def speaker_alone(self) -> Speaker | None:
+        """The speaker of a list (or a search) of one speaker's articles with no other filter:
+        its matches are found as a plain list's (``plain_matches``), the filter set's form
+        only checked (it finds the speaker). None for any other list."""
+        form = self.filterset.form
+        if not form.is_valid() or not compiled_plain(self.filterset.search):
+            return None
+        active = self.filterset.active
+        if "speaker" not in active or not {"speaker", "q"}.issuperset(active):
+            return None
+        return form.cleaned_data["speaker"]
 
     def paginate_queryset(self, queryset, page_size):
         if self.found is not None and queryset is self.found["object_list"]:

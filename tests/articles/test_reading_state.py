@@ -10,7 +10,7 @@ from django.db import IntegrityError, transaction
 from django.test import Client, RequestFactory
 from django.urls import reverse
 
-from articles import selectors, services
+from articles import selectors, services, shared
 from articles.filters import ArticleFilter
 from articles.models import Article, ReadingState, Source
 from tests.articles.test_reading import make_article, make_speaker
@@ -127,6 +127,12 @@ def test_the_readers_states_in_one_query(three, alice, bob, django_assert_num_qu
     with django_assert_num_queries(1):
         assert selectors.reader_states(alice) == (sorted([three[0].pk, three[2].pk]), True)
     assert selectors.reader_states(bob) == ([], True)
+    # With the request, the list's reading revision in the same query.
+    request = RequestFactory().get(LIST)
+    with django_assert_num_queries(1):
+        assert selectors.reader_states(alice, request) == (sorted([three[0].pk, three[2].pk]), True)
+        kept = shared.revision(request)  # no query of its own
+    assert kept == shared.revision(RequestFactory().get(LIST))
     with django_assert_num_queries(1):
         flags = selectors.reading_flags(alice, [a.pk for a in three])
     assert flags == {
@@ -289,13 +295,13 @@ def test_a_reader_without_states_asks_nothing_for_the_rows_then_sees_their_first
 ):
     client.force_login(bob)
     client.get(LIST)  # the shared page, now cached
-    # session, user, revision, the reader's tags, their states (none: no query for the rows'),
-    # the header's activity count
-    with django_assert_num_queries(6):
+    # session, user, the reader's states (none: no query for the rows') with the revision, the
+    # reader's tags, the header's activity count
+    with django_assert_num_queries(5):
         response = client.get(LIST)
     assert not pressed(controls(response, three[1]), "favourite")
     toggle(client, three[1], favourite=True)
-    with django_assert_num_queries(7):  # and now the rows' states
+    with django_assert_num_queries(6):  # and now the rows' states
         response = client.get(LIST)
     assert pressed(controls(response, three[1]), "favourite")
     assert not pressed(controls(response, three[0]), "favourite")
@@ -360,9 +366,11 @@ def test_the_list_is_bounded_in_queries_with_every_row_in_a_state(
     for query in ({}, {"reading": "favourite"}, {"reading": "read", "q": "Text"}):
         # session, user, revision, archived ids, count, page, speakers, three filters' options,
         # the rows' states, the header's activity count; then without the shared part's six
+        # (a plain list: the archived ids with the revision, the speakers with the rows, the
+        # source and speaker options in one: 10, then 6)
         with django_assert_max_num_queries(12):
             first = alice_client.get(LIST, query)
-        with django_assert_max_num_queries(12 if query else 7):
+        with django_assert_max_num_queries(12 if query else 6):
             alice_client.get(LIST, query)
         assert len(listed(first)) == 20 or query
         assert page(first).count('data-reading-state data-read="true"') == len(listed(first))

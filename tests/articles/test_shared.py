@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from annotations import services as annotation_services
 from articles import derived, shared
+from articles.filters import ListedMatches, RankedWindow, compiled_plain
 from articles.models import Article, Quote, ReadingState, Source, Speaker, SpeakerAlias
 from articles.views import ArticleListView
 from tests.articles.test_reading import make_article, make_speaker
@@ -157,10 +158,10 @@ def test_the_same_query_in_another_order_is_the_same_page(
 ):
     url = reverse("articles:list")
     alice_client.get(url + "?q=Lage&sort=newest")
-    # session, user, revision, the reader's tags, their archived ids (and whether they have any
-    # reading state: alice has none, so no query for the rows' states) and the header's
-    # activity count
-    with django_assert_num_queries(6):
+    # session, user, the reader's archived ids (and whether they have any reading state: alice
+    # has none, so no query for the rows' states) with the revision, the reader's tags and the
+    # header's activity count
+    with django_assert_num_queries(5):
         response = alice_client.get(url + "?sort=newest&q=Lage")
     assert "Ernste Lage" in response.content.decode()
 
@@ -251,9 +252,9 @@ def test_parameters_a_page_does_not_know_make_no_other_copy(alice_client, quoted
     alice_client.get(url, {"q": "Lage"})
     with CaptureQueriesContext(connection) as queries:
         response = alice_client.get(url, {"utm_source": "feed", "q": "Lage"})
-    # session, user, revision, the reader's tags, their states (none: no query for the rows'),
-    # the activity count: from the cache
-    assert len(queries) == 6
+    # session, user, the reader's states (none: no query for the rows') with the revision, the
+    # reader's tags, the activity count: from the cache
+    assert len(queries) == 5
     main = response.content.decode().partition("<main")[2].partition("</main>")[0]
     assert "Ernste Lage" in main and "utm_source" not in main
 
@@ -418,10 +419,10 @@ def test_after_a_write_elsewhere_a_list_is_served_whole(
         lambda: SpeakerAlias.objects.create(speaker=quoted.quotes.first().speaker, name="A. B."),
     ):
         write()
-        # session, user, archived ids, revision, (the source asked for,) the count, the page,
-        # the source and speaker options, the reader's tags, the rows' states, the activity
-        # count: nothing rendered
-        with django_assert_max_num_queries(12) as again:
+        # session, user, archived ids with the revision, (the source asked for,) the count, the
+        # page, the source and speaker options, the reader's tags, the activity count: nothing
+        # rendered
+        with django_assert_max_num_queries(9) as again:
             page = alice_client.get(url, query).content.decode()
         assert len(again) < len(rendered)
         assert without_token(page) == without_token(first)
@@ -491,6 +492,54 @@ def test_a_plain_list_finds_what_it_shows_as_the_filter_set_does(rf, alice, quot
     lean, full = view(plain=True), view(plain=False)
     assert lean.plain()
     assert lean.shown() == full.shown()
+    assert lean.render_shared() == full.render_shared()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"speaker": "anna-berger"},
+        {"speaker": "anna-berger", "page": "2"},
+        {"speaker": "anna-berger", "sort": "oldest", "page": "last"},
+        {"speaker": "anna-berger", "q": "Lage"},
+        {"speaker": "anna-berger", "q": "Lage", "sort": "newest"},
+    ],
+)
+@pytest.mark.parametrize("archived", [False, True])
+def test_one_speakers_list_finds_what_it_shows_as_the_filter_set_does(
+    rf, alice, quoted, query, archived
+):
+    """A list of one speaker's articles (with a search or not, and nothing else) is found as a
+    plain list is (``ArticleListView.speaker_alone``, ``filters.ListedMatches``): the same
+    articles, count and choices as through the filter set's queryset, and its page the same."""
+    anna = Speaker.objects.get(slug="anna-berger")
+    for n in range(ArticleListView.paginate_by + 3):
+        body = 'Anna Berger sagte: "Die Lage."'
+        quotes = [(body.index('"'), len(body), anna, "direct")] if n % 2 else []
+        make_article(
+            quoted.source, f"Lage {n}", body, quotes=quotes, date=datetime.date(2022, 1, 1 + n)
+        )
+    if archived:
+        article = Article.objects.get(title="Lage 3")
+        ReadingState.objects.create(user=alice, article=article, archived_at=timezone.now())
+
+    def view(lean: bool) -> ArticleListView:
+        request = rf.get(reverse("articles:list"), query)
+        request.user = alice
+        view = ArticleListView()
+        view.setup(request)
+        view.shared_key()
+        view.archived = [article.pk] if archived else []
+        if not lean:
+            view.speaker_alone = lambda: None
+        return view
+
+    lean, full = view(lean=True), view(lean=False)
+    assert not lean.plain()
+    assert lean.shown() == full.shown()
+    if compiled_plain(query.get("q", "")):  # (not a search on SQLite)
+        assert isinstance(lean.prepared["paginator"].object_list, (ListedMatches, RankedWindow))
     assert lean.render_shared() == full.render_shared()
 
 

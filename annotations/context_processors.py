@@ -2,19 +2,20 @@
 
 from django.utils.functional import cached_property
 
-from annotations.selectors import ACTIVITY_COUNT_CAP, activity_unread_count
+from annotations.selectors import ACTIVITY_COUNT_CAP, activity_unread_count, annotated_read
 
 
 class UnreadActivity:
     """The reader's number of unread activity items, counted (one query) only when a template
     asks for it, at most once per request."""
 
-    def __init__(self, user):
-        self.user = user
+    def __init__(self, user, request):
+        self.user, self.request = user, request
 
     @cached_property
     def count(self) -> int:
-        return activity_unread_count(self.user)
+        # The page's first query may have told whether the reader has annotations.
+        return activity_unread_count(self.user, annotated_read(self.request))
 
     @property
     def label(self) -> str:
@@ -26,4 +27,4 @@ def activity(request) -> dict:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {}
-    return {"activity_unread": UnreadActivity(user)}
+    return {"activity_unread": UnreadActivity(user, request)}

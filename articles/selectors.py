@@ -81,34 +81,39 @@ class ArticleVisit(NamedTuple):
 
 # One query: the revisions by the slug (the article page shows its speakers' names, so a rename
 # renews the speakers, not each article), whether anybody annotated or tagged the article (one
-# index probe each: most articles have neither) and the reader's state of it.
+# index probe each: most articles have neither), whether the reader has annotated anything
+# (``shared.reader_probe``, for the header) and the reader's state of it.
 ARTICLE_VISIT = (
     "SELECT a.id, a.revision, s.revision, (SELECT MAX(sp.revision) FROM articles_articlespeaker x"
     " JOIN articles_speaker sp ON sp.id = x.speaker_id WHERE x.article_id = a.id),"
     " EXISTS (SELECT 1 FROM {annotation} WHERE article_id = a.id),"
     " EXISTS (SELECT 1 FROM {tag} WHERE article_id = a.id),"
-    " r.id, r.read_at, r.favourite, r.archived_at, r.updated"
+    " {probe}, r.id, r.read_at, r.favourite, r.archived_at, r.updated"
     " FROM articles_article a JOIN articles_source s ON s.id = a.source_id"
     " LEFT JOIN articles_readingstate r ON r.article_id = a.id AND r.user_id = %s"
     " WHERE a.slug = %s"
 )
 
 
-def article_visit(user, slug: str) -> ArticleVisit | None:
-    """The revisions of the article ``slug``, whether it has annotations or tags and ``user``'s
-    state of it (none for an anonymous reader), in one query; None when there is no such
-    article."""
+def article_visit(request, slug: str) -> ArticleVisit | None:
+    """The revisions of the article ``slug``, whether it has annotations or tags and the
+    reader's state of it (none for an anonymous reader), in one query, which asks
+    ``shared.reader_probe`` too; None when there is no such article."""
     tables = [connection.ops.quote_name(m._meta.db_table) for m in (Annotation, ArticleTag)]
+    user = request.user
     user_id = user.pk if getattr(user, "is_authenticated", False) else None
+    column, probe = shared.reader_probe(request)
+    sql = ARTICLE_VISIT.format(annotation=tables[0], tag=tables[1], probe=column)
     with connection.cursor() as cursor:  # without the ORM: every article page runs this
-        cursor.execute(ARTICLE_VISIT.format(annotation=tables[0], tag=tables[1]), [user_id, slug])
+        cursor.execute(sql, [*probe, user_id, slug])
         row = cursor.fetchone()
     if row is None:
         return None
-    pk, revision, source_revision, speakers_revision, annotated, tagged, state_id = row[:7]
+    pk, revision, source_revision, speakers_revision, annotated, tagged, reader, state_id = row[:8]
+    shared.reader_probed(request, reader)
     state = None
     if state_id is not None:
-        read_at, favourite, archived_at, updated = row[7:]
+        read_at, favourite, archived_at, updated = row[8:]
         state = ReadingState(
             pk=state_id,
             user_id=user_id,
@@ -478,19 +483,26 @@ def reader_states(user, request=None) -> ReaderStates:
     shared cache), and whether they have any reading state: a reader with none (most, until
     they open an article) needs no query for the states of a page's rows. One query without
     the ORM (0.2 ms where the ORM's took 0.7); given the ``request``, the same query reads its
-    reading revision too (``shared.revision``, kind 2), which the list needs next."""
+    reading revision too (``shared.revision``, kind 2), which the list needs next, and whether
+    the reader has annotations (``shared.reader_probe``, kind 3), which the header asks."""
     if not getattr(user, "is_authenticated", False):
         return ReaderStates([], False)
-    sql = READER_STATES
+    sql, params = READER_STATES, [user.pk, user.pk]
     revision = request is not None and not shared.revision_known(request)
     if revision:
         sql += f" UNION ALL SELECT 2, {shared.REVISION[connection.vendor]}"
+    if request is not None:
+        column, probe = shared.reader_probe(request)
+        sql += f" UNION ALL SELECT 3, 1 WHERE {column}"
+        params += probe
     with connection.cursor() as cursor:
-        cursor.execute(sql, [user.pk, user.pk])
+        cursor.execute(sql, params)
         rows = cursor.fetchall()
     archived = sorted(value for kind, value in rows if kind == 0)
     if revision:
         shared.revision_keep(request, next(value for kind, value in rows if kind == 2))
+    if request is not None:
+        shared.reader_probed(request, any(kind == 3 for kind, _value in rows))
     return ReaderStates(archived, any(kind < 2 for kind, _value in rows))
 
 

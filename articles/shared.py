@@ -44,6 +44,8 @@ from django.db.models import Model
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 
+from annotations.selectors import annotated_column, annotated_known
+
 T = TypeVar("T")
 M = TypeVar("M", bound=Model)
 
@@ -52,31 +54,43 @@ TIMEOUT = 60 * 60
 _MISSING = object()
 
 
-# On PostgreSQL through a function (migration 0005) that first runs the renewals a
-# transaction's own writes left pending until its commit: a page read inside a transaction
-# that wrote (a test's) is not from before those writes.
-READ = {
-    "postgresql": "SELECT articles_revision_current()",
-    "sqlite": "SELECT value FROM articles_revision WHERE id = 1",
-}
-
-
-# The same as a value in another query's select list (``selectors.reader_states``): NULL when
-# there is no row.
+# The reading revision as a value in a select list (``revision``, ``selectors.reader_states``):
+# NULL when there is no row. On PostgreSQL through a function (migration 0005) that first runs
+# the renewals a transaction's own writes left pending until its commit: a page read inside a
+# transaction that wrote (a test's) is not from before those writes.
 REVISION = {
     "postgresql": "articles_revision_current()",
     "sqlite": "(SELECT value FROM articles_revision WHERE id = 1)",
 }
 
 
+def reader_probe(request) -> tuple[str, list]:
+    """A column for a page's first query to carry along: whether the reader has any annotation
+    (``annotations.selectors.annotated_column``), which the header's activity count asks
+    first, otherwise in a round trip of its own; with its parameters. NULL for a reader not
+    logged in. ``reader_probed`` keeps the value."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return "NULL", []
+    return annotated_column(), [user.pk]
+
+
+def reader_probed(request, value) -> None:
+    """Keep what the column of ``reader_probe`` read (None: nothing was asked)."""
+    if value is not None:
+        annotated_known(request, value)
+
+
 def revision(request) -> int | None:
-    """The reading revision, read once per request; None when there is no row (a test
-    database flushed, until the next write): then nothing is cached."""
+    """The reading revision, read once per request (with ``reader_probe``); None when there is
+    no row (a test database flushed, until the next write): then nothing is cached."""
     if not hasattr(request, "_reading_revision"):
+        column, params = reader_probe(request)
         with connection.cursor() as cursor:  # without the ORM: every page runs this
-            cursor.execute(READ[connection.vendor])
-            row = cursor.fetchone()
-        request._reading_revision = row[0] if row else None
+            cursor.execute(f"SELECT {REVISION[connection.vendor]}, {column}", params)
+            current, annotated = cursor.fetchone()
+        request._reading_revision = current
+        reader_probed(request, annotated)
     return request._reading_revision
 
 
@@ -90,24 +104,33 @@ def revision_keep(request, value: int | None) -> None:
     request._reading_revision = value
 
 
-def object_row(model: type[M], slug: str) -> M | None:
+def object_row(model: type[M], slug: str, request=None) -> M | None:
     """The object of ``model`` (a speaker, a source) whose page is at ``slug``, every field, or
     None: one raw query (``QuerySet.raw``, without the ORM's query building, which costs more
-    than the query). Its ``revision`` names the cached page, which ``articles.derived`` renews
-    whenever what the page lists changes; a page rendered anew needs the rest, without asking
-    again. (The article page's revisions come with the rest of what it reads first:
-    ``articles.selectors.article_visit``.)"""
+    than the query), which for a ``request`` asks ``reader_probe`` too. Its ``revision``
+    names the cached page, which ``articles.derived`` renews whenever what the page lists
+    changes; a page rendered anew needs the rest, without asking again. (The article page's
+    revisions come with the rest of what it reads first: ``articles.selectors.article_visit``.)"""
     table = connection.ops.quote_name(model._meta.db_table)
-    found = model.objects.raw(f"SELECT * FROM {table} WHERE slug = %s", [slug])
-    return next(iter(found), None)
+    column, params = reader_probe(request) if request is not None else ("NULL", [])
+    found = model.objects.raw(
+        f"SELECT t.*, {column} AS reader_annotated FROM {table} t WHERE t.slug = %s",
+        [*params, slug],
+    )
+    found = next(iter(found), None)
+    if found is not None and request is not None:
+        reader_probed(request, found.reader_annotated)
+    return found
 
 
-def get_object_page(model: type[M], slug: str, key: str, compute: Callable[[M | None], T]) -> T:
+def get_object_page(
+    model: type[M], slug: str, key: str, compute: Callable[[M | None], T], request=None
+) -> T:
     """``compute(obj)`` for the object of ``model`` at ``slug`` (``object_row``), or what it
     returned for the same object page at the same revision, in this language; ``key`` says what
     else it depends on (the page number). With no such object, ``compute(None)``: then the
     page's own lookup gives the 404."""
-    found = object_row(model, slug)
+    found = object_row(model, slug, request)
     if found is None:
         return compute(None)
     name = model._meta.model_name

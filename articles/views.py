@@ -156,7 +156,7 @@ class SharedPageMixin:
         key = self.shared_key()
         if self.object_model:
             title, content = shared.get_object_page(
-                self.object_model, self.kwargs["slug"], key, self.render_found
+                self.object_model, self.kwargs["slug"], key, self.render_found, request
             )
         else:
             title, content = shared.get_list(
@@ -524,7 +524,7 @@ def article_detail(request, slug):
     are none (most articles), else three queries whatever the number of annotations and one
     for the tags; opening it the first time marks it read (one write). The tag fields ask
     /api/tags/ for suggestions as one types."""
-    visit = selectors.article_visit(request.user, slug)
+    visit = selectors.article_visit(request, slug)
     if visit is None:
         raise Http404(_("No article “%(slug)s”.") % {"slug": slug})
     page = shared.cached(

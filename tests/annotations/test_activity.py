@@ -151,6 +151,50 @@ def test_the_count_stops_at_the_cap(alice, bob, make_annotation, client_for):
 # --- the pages --------------------------------------------------------------------------------
 
 
+def reading_pages(article) -> list[str]:
+    speaker = article.quotes.exclude(speaker=None).first().speaker
+    return [
+        reverse("articles:list"),
+        reverse("articles:list") + "?q=Stoltenberg",
+        article.get_absolute_url(),
+        reverse("articles:speakers"),
+        speaker.get_absolute_url(),
+        reverse("articles:sources"),
+        article.source.get_absolute_url(),
+    ]
+
+
+def test_every_reading_page_shows_the_count_and_asks_a_reader_without_annotations_nothing(
+    alice, bob, client_for, make_annotation, article
+):
+    """The page's first query says whether the reader annotated anything (the header's probe):
+    the count is right for one who did, and for one who did not no query asks it alone, cold or
+    cached. (A list filtered by tag or reading state, whose shared part depends on the reader,
+    asks it alone.)"""
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    mine = make_annotation(alice, visibility="shared", comment="Meins")
+    services.reply_create(user=bob, parent=mine, comment="Antwort")
+    alice_client, bob_client = client_for(alice), client_for(bob)
+    carol_client = client_for(
+        type(alice).objects.create_user("carol-reader", password="carol-secret-pw")
+    )
+    for url in reading_pages(article):
+        for warm in (False, True):
+            if not warm:
+                cache.clear()
+            assert header_count(alice_client.get(url)) == "1", url
+            assert header_count(bob_client.get(url)) is None, url  # annotated, nothing new
+            with CaptureQueriesContext(connection) as queries:
+                response = carol_client.get(url)
+            assert response.status_code == 200 and header_count(response) is None, url
+            alone = [q["sql"] for q in queries if q["sql"].startswith("SELECT 1 WHERE EXISTS")]
+            probe = [q["sql"] for q in queries if "annotations_annotation" in q["sql"]]
+            assert not alone and probe, (url, warm)
+
+
 def test_opening_the_activity_page_reads_it(alice, bob, client_for, make_annotation):
     mine = make_annotation(alice, visibility="shared", comment="Meins")
     services.reply_create(user=bob, parent=mine, comment="Die **Antwort** von Bob")

@@ -295,13 +295,14 @@ def test_a_reader_without_states_asks_nothing_for_the_rows_then_sees_their_first
 ):
     client.force_login(bob)
     client.get(LIST)  # the shared page, now cached
-    # session, user, the reader's states (none: no query for the rows') with the revision, the
-    # reader's tags, the header's activity count
-    with django_assert_num_queries(5):
+    # session, user, the reader's states (none: no query for the rows') with the revision and
+    # whether they have annotations (none: the header's activity count asks nothing), the
+    # reader's tags
+    with django_assert_num_queries(4):
         response = client.get(LIST)
     assert not pressed(controls(response, three[1]), "favourite")
     toggle(client, three[1], favourite=True)
-    with django_assert_num_queries(6):  # and now the rows' states
+    with django_assert_num_queries(5):  # and now the rows' states
         response = client.get(LIST)
     assert pressed(controls(response, three[1]), "favourite")
     assert not pressed(controls(response, three[0]), "favourite")

@@ -43,7 +43,7 @@ from articles.filters import (
     options_html,
     ordered,
     plain_matches,
-    tag_options,
+    tag_options_ranked,
 )
 from articles.forms import (
     QuoteKindForm,
@@ -280,7 +280,10 @@ class ArticleListView(SharedPageMixin, ForgivingPaginationMixin, ListView):
         else:
             # The reader's archived articles are left out: the same list for every reader who
             # archived the same ones (most: none), cached under them.
-            reader = selectors.reader_states(request.user, request)  # and the revision
+            # and the revision, the header's probe and the reader's tag options
+            reader = selectors.reader_states(
+                request.user, request, tag_options_ranked(request.user)
+            )
             archived = self.archived = reader.archived
             if archived:
                 key += "&archived=" + ",".join(map(str, archived))
@@ -289,7 +292,7 @@ class ArticleListView(SharedPageMixin, ForgivingPaginationMixin, ListView):
             page = shared.get_list(
                 request, "article-list-rows", key, self.shown, self.render_shared
             )
-            tags, errors = options_html(tag_options(request.user), None), ""
+            tags, errors = options_html(reader.tags, None), ""
         rows = self.with_reader_controls(page.rows)
         context = {
             "title": page.title,

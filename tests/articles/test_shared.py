@@ -158,9 +158,9 @@ def test_the_same_query_in_another_order_is_the_same_page(
     url = reverse("articles:list")
     alice_client.get(url + "?q=Lage&sort=newest")
     # session, user, the reader's archived ids (and whether they have any reading state: alice
-    # has none, so no query for the rows' states) with the revision and whether she has
-    # annotations (none: the header's activity count asks nothing more), the reader's tags
-    with django_assert_num_queries(4):
+    # has none, so no query for the rows' states) with the revision, whether she has
+    # annotations (none: the header's activity count asks nothing more) and her tags
+    with django_assert_num_queries(3):
         response = alice_client.get(url + "?sort=newest&q=Lage")
     assert "Ernste Lage" in response.content.decode()
 
@@ -251,9 +251,9 @@ def test_parameters_a_page_does_not_know_make_no_other_copy(alice_client, quoted
     alice_client.get(url, {"q": "Lage"})
     with CaptureQueriesContext(connection) as queries:
         response = alice_client.get(url, {"utm_source": "feed", "q": "Lage"})
-    # session, user, the reader's states (none: no query for the rows') with the revision and
-    # whether she has annotations (the activity count), the reader's tags: from the cache
-    assert len(queries) == 4
+    # session, user, the reader's states (none: no query for the rows') with the revision,
+    # whether she has annotations (the activity count) and her tags: from the cache
+    assert len(queries) == 3
     main = response.content.decode().partition("<main")[2].partition("</main>")[0]
     assert "Ernste Lage" in main and "utm_source" not in main
 
@@ -657,7 +657,8 @@ def test_the_lists_tag_options_are_each_readers_own_and_never_old(quoted, alice,
     gets the tags of what they may see, and a tag added since shows at once."""
     from annotations.models import Annotation
     from annotations.selectors import tags_in_use
-    from articles.filters import tag_options
+    from articles import selectors
+    from articles.filters import tag_options, tag_options_ranked
 
     def add(user, tags, visibility="shared"):
         start = quoted.body.index("Lage")
@@ -684,3 +685,13 @@ def test_the_lists_tag_options_are_each_readers_own_and_never_old(quoted, alice,
         assert tag_options(user) == expected[user], user.username
     add(alice, "neu")
     assert "neu" in [slug for slug, _name in tag_options(bob)]
+    # A plain list reads them with the reader's states (articles.selectors.reader_states), in
+    # the same order: the reader's (Tag.sort_key), not the code points' ("Zebra" < "Äpfel").
+    for name in ("Zebra", "Äpfel", "über", "apfelbaum"):
+        add(alice, name)
+    for user in (alice, bob, staff):
+        expected = list(tags_in_use(user).values_list("slug", "name"))
+        ranked = selectors.reader_states(user, tags=tag_options_ranked(user)).tags
+        assert ranked == expected == tag_options(user), user.username
+    names = [name for _slug, name in expected]
+    assert names.index("Äpfel") < names.index("apfelbaum") < names.index("Zebra")

@@ -81,3 +81,34 @@ def test_read_star_archive_and_export(page, live_server, alice, seed_article):
     assert "Jens Stoltenberg" in {r["speaker"] for r in rows}
     for r in rows:
         assert seed_article.body[int(r["start"]) : int(r["end"])] == r["text"]
+
+
+def test_the_lists_tag_filter_offers_the_readers_tags_in_their_order(
+    page, live_server, alice, seed_article
+):
+    """The tag options come with the reader's states (one query): in the reader's order, and
+    choosing one lists what carries it."""
+    from annotations import services
+
+    make_article(Source.objects.get(), "Ein anderer Artikel", "Nichts gesagt.")
+    start = seed_article.body.index("Die deutschen")
+    services.annotation_create(
+        user=alice,
+        article=seed_article,
+        start=start,
+        end=start + 13,
+        comment="",
+        tags="Zebra, Äpfel, über",
+        visibility="shared",
+    )
+    log_in(page, live_server, "alice", "alice-secret-pw", "/articles/")
+    page.get_by_text("Filter and sort").click()
+    field = page.get_by_label("Tag")
+    options = field.locator("option").all_inner_texts()
+    assert [o for o in options if o in ("Zebra", "Äpfel", "über")] == ["Äpfel", "über", "Zebra"]
+    field.select_option(label="Äpfel")
+    page.locator("details.filters-more").get_by_role("button", name="Apply").click()
+    page.wait_for_load_state("load")
+    titles = page.locator(".article-row h2, .article-row h3").all_inner_texts()
+    assert any(seed_article.title in t for t in titles), titles
+    assert not any("Ein anderer Artikel" in t for t in titles), titles

@@ -92,15 +92,8 @@ def test_the_lists_tag_filter_offers_the_readers_tags_in_their_order(
 
     make_article(Source.objects.get(), "Ein anderer Artikel", "Nichts gesagt.")
     start = seed_article.body.index("Die deutschen")
-    services.annotation_create(
-        user=alice,
-        article=seed_article,
-        start=start,
-        end=start + 13,
-        comment="",
-        tags="Zebra, Äpfel, über",
-        visibility="shared",
-    )
+    span = {"start": start, "end": start + 13, "comment": "", "visibility": "shared"}
+    services.annotation_create(user=alice, article=seed_article, tags="Zebra, Äpfel, über", **span)
     log_in(page, live_server, "alice", "alice-secret-pw", "/articles/")
     page.get_by_text("Filter and sort").click()
     field = page.get_by_label("Tag")

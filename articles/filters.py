@@ -570,9 +570,12 @@ class ListedMatches:
 
     model = Article
 
-    def __init__(self, user, search: str, sort: str, speaker: int | None = None):
+    def __init__(
+        self, user, search: str, sort: str, speaker: int | None = None, known: int | None = None
+    ):
         self.user = user if getattr(user, "is_authenticated", False) else None
         self.search, self.sort, self.speaker = search, sort, speaker
+        self.known = known  # the number of matches, kept elsewhere: not counted
         self.values = {READER: getattr(self.user, "pk", None), SPEAKER: speaker, SEARCH: search}
 
     def _sql(self, part: str) -> _Compiled:
@@ -603,6 +606,8 @@ class ListedMatches:
 
     def count_upto(self, limit: int) -> int:
         """The number of matches, counted up to ``limit``."""
+        if self.known is not None:
+            return min(self.known, limit)
         if self.expected is None:
             return self._sql("count").run({**self.values, CAP: limit})[0][0]
         start, stop = self.expected
@@ -651,11 +656,13 @@ def _article(row) -> Article:
     return article
 
 
-def plain_matches(user, search: str, sort: str, speaker: int | None = None) -> tuple[object, bool]:
+def plain_matches(
+    user, search: str, sort: str, speaker: int | None = None, known: int | None = None
+) -> tuple[object, bool]:
     """``ordered`` for a plain list or search (no filter but a ``speaker``'s id) by SQL compiled
     once (``ListedMatches``, where ``compiled_plain``): its object list, and whether the
-    ranked window is full."""
-    matches = ListedMatches(user, search, sort, speaker)
+    ranked window is full. ``known``: the number of matches, when it is kept elsewhere."""
+    matches = ListedMatches(user, search, sort, speaker, known)
     if sort == ArticleFilter.RELEVANCE and search:
         limit = ArticleFilter.RANK_WINDOW
         window = matches.window(limit + 1)

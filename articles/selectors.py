@@ -467,6 +467,9 @@ class ReaderStates(NamedTuple):
     archived: list[int]  # the ids of the reader's archived articles, in order
     some: bool  # whether the reader has any reading state
     tags: list[tuple[str, str]] | None = None  # the reader's tag options, when asked for
+    # The number of articles, when asked for: the sum of ``Source.article_count``, which
+    # ``articles.derived`` keeps (counting them read every row's index entry: 2.3 ms at 100k).
+    articles: int | None = None
 
 
 # The reader's archived articles from the index "readingstate_archived_idx" (kind 0), and a row
@@ -480,7 +483,9 @@ READER_STATES = (
 )
 
 
-def reader_states(user, request=None, tags: tuple[str, tuple] | None = None) -> ReaderStates:
+def reader_states(
+    user, request=None, tags: tuple[str, tuple] | None = None, *, articles: bool = False
+) -> ReaderStates:
     """Which articles the reader's list leaves out (their archived ones, part of its key in the
     shared cache), and whether they have any reading state: a reader with none (most, until
     they open an article) needs no query for the states of a page's rows. One query without
@@ -488,7 +493,7 @@ def reader_states(user, request=None, tags: tuple[str, tuple] | None = None) -> 
     reading revision too (``shared.revision``, kind 2), which the list needs next, and whether
     the reader has annotations (``shared.reader_probe``, kind 3), which the header asks; given
     ``tags`` (``filters.tag_options_ranked``), the reader's tag options (kind 4), put back in
-    their order."""
+    their order; with ``articles``, the number of articles (kind 5)."""
     if not getattr(user, "is_authenticated", False):
         return ReaderStates([], False)
     sql, params = READER_STATES, [user.pk, user.pk]
@@ -502,6 +507,9 @@ def reader_states(user, request=None, tags: tuple[str, tuple] | None = None) -> 
     if tags is not None:
         sql += f" UNION ALL SELECT 4, r.* FROM ({tags[0]}) r"
         params += tags[1]
+    if articles:
+        sql += " UNION ALL SELECT 5, COALESCE(SUM(article_count), 0), NULL, NULL"
+        sql += " FROM articles_source"
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
@@ -515,7 +523,8 @@ def reader_states(user, request=None, tags: tuple[str, tuple] | None = None) -> 
         options = [
             (slug, name) for _kind, _rank, slug, name in sorted(r for r in rows if r[0] == 4)
         ]
-    return ReaderStates(archived, any(row[0] < 2 for row in rows), options)
+    total = next((row[1] for row in rows if row[0] == 5), None)
+    return ReaderStates(archived, any(row[0] < 2 for row in rows), options, total)
 
 
 # --- The research export -----------------------------------------------------------------------

@@ -267,6 +267,7 @@ class ArticleListView(SharedPageMixin, ForgivingPaginationMixin, ListView):
     SORTS = frozenset(("", ArticleFilter.RELEVANCE, ArticleFilter.NEWEST, ArticleFilter.OLDEST))
     search = ""
     archived: list[int] | None = None  # the reader's archived articles, when read (``get``)
+    articles_total: int | None = None  # the number of articles, when read with them
     # What ``shown`` found on a plain list: its paginator, page, articles, whether the ranked
     # window is full and the form's choices, for ``prepare`` when the page is made.
     found: dict | None = None
@@ -281,10 +282,15 @@ class ArticleListView(SharedPageMixin, ForgivingPaginationMixin, ListView):
             # The reader's archived articles are left out: the same list for every reader who
             # archived the same ones (most: none), cached under them.
             # and the revision, the header's probe and the reader's tag options
+            # and, for a list without a search, the number of articles (``plain``)
             reader = selectors.reader_states(
-                request.user, request, tag_options_ranked(request.user)
+                request.user,
+                request,
+                tag_options_ranked(request.user),
+                articles=not request.GET.get("q"),
             )
             archived = self.archived = reader.archived
+            self.articles_total = reader.articles
             if archived:
                 key += "&archived=" + ",".join(map(str, archived))
             self.reader_has_states = reader.some
@@ -343,6 +349,13 @@ class ArticleListView(SharedPageMixin, ForgivingPaginationMixin, ListView):
         speaker = filterset.form.cleaned_data.get("speaker")  # None: not a quoted speaker
         return speaker.article_count if speaker is not None else None
 
+    def known_total(self) -> int | None:
+        """The count of a list with no search and no filter: the number of articles
+        (``selectors.reader_states``) but the reader's archived ones. None when not known."""
+        if self.search or self.articles_total is None or self.archived is None:
+            return None
+        return max(0, self.articles_total - len(self.archived))
+
     def plain(self) -> bool:
         """For a list or a search with no filter (only ``q``, ``sort`` and ``page``, valid): its
         queries as the filter set would run them, without building it and its form, which
@@ -357,7 +370,9 @@ class ArticleListView(SharedPageMixin, ForgivingPaginationMixin, ListView):
             self.search = search.strip()  # as the form's CharField cleans it
             sort = sort or ArticleFilter.RELEVANCE
             if compiled_plain(self.search):
-                object_list, window_full = plain_matches(self.request.user, self.search, sort)
+                object_list, window_full = plain_matches(
+                    self.request.user, self.search, sort, known=self.known_total()
+                )
             else:
                 matches = Article.objects.listed().search(self.search)
                 matches = archived_hidden(matches, self.request.user)

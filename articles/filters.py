@@ -80,6 +80,44 @@ class FilterForm(forms.Form):
     default_renderer = QuickWidgets()
 
 
+class QuotedSpeakerField(forms.CharField):
+    """A quoted speaker by slug (the links of the speaker pages) or by name or alias, as typed
+    or chosen from the suggestions (static/js/speaker_picker.js): the speaker, or None when
+    empty. A field of text, not a choice of every speaker: a list of 50,000 speakers in every
+    list's form would be a megabyte, and a query over all of them on every first render."""
+
+    default_error_messages = {
+        "unknown": _("No quoted speaker “%(value)s”."),
+        "ambiguous": _("Several speakers go by “%(value)s”: choose one from the suggestions."),
+    }
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", 200)
+        super().__init__(**kwargs)
+
+    def clean(self, value):
+        text = " ".join((super().clean(value) or "").split())
+        if not text:
+            return None
+        quoted = Speaker.objects.quoted().order_by()
+        found = list(quoted.filter(Q(slug=text) | Q(name=text))[:2])
+        # A slug first: the links of the speaker pages (no speaker's name is another's slug).
+        found.sort(key=lambda speaker: speaker.slug != text)
+        if not found:
+            found = list(quoted.named(text)[:2])
+            if len(found) > 1:
+                raise forms.ValidationError(
+                    self.error_messages["ambiguous"], "ambiguous", {"value": text}
+                )
+        if not found:
+            raise forms.ValidationError(self.error_messages["unknown"], "unknown", {"value": text})
+        return found[0]
+
+
+class QuotedSpeakerFilter(django_filters.Filter):
+    field_class = QuotedSpeakerField
+
+
 class ArticleFilter(django_filters.FilterSet):
     RELEVANCE, NEWEST, OLDEST = "relevance", "newest", "oldest"
     RANK_WINDOW = 1000
@@ -97,14 +135,7 @@ class ArticleFilter(django_filters.FilterSet):
         empty_label=_("All sources"),
         error_messages={"invalid_choice": _("No source “%(value)s”.")},
     )
-    speaker = django_filters.ModelChoiceFilter(
-        label=_("Speaker"),
-        queryset=Speaker.objects.quoted().order_by("name"),
-        to_field_name="slug",
-        empty_label=_("All speakers"),
-        error_messages={"invalid_choice": _("No quoted speaker “%(value)s”.")},
-        method="filter_speaker",
-    )
+    speaker = QuotedSpeakerFilter(label=_("Speaker"), method="filter_speaker")
     tag = django_filters.CharFilter(
         label=_("Tag"),
         method="filter_tag",
@@ -229,27 +260,21 @@ class ArticleFilter(django_filters.FilterSet):
         return self.form.cleaned_data[name]
 
     # The choices as (slug, name), and as the <option> elements of a select: Django's Select
-    # widget renders a template per option, and so does a template loop, which costs
-    # milliseconds with hundreds of speakers.
-    @cached_property
-    def choice_options(self) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
-        return choice_options()
-
+    # widget renders a template per option, and so does a template loop.
     @cached_property
     def source_options(self) -> list[tuple[str, str]]:
-        return self.choice_options[0]
-
-    @cached_property
-    def speaker_options(self) -> list[tuple[str, str]]:
-        return self.choice_options[1]
+        return source_options()
 
     @property
     def source_options_html(self) -> SafeString:
         return self._options_html("source", self.source_options)
 
     @property
-    def speaker_options_html(self) -> SafeString:
-        return self._options_html("speaker", self.speaker_options)
+    def speaker_value(self) -> str:
+        """What the speaker field shows: the speaker's name once found (by slug or alias), else
+        what was typed."""
+        speaker = getattr(self.form, "cleaned_data", {}).get("speaker")
+        return speaker.name if speaker is not None else (self.form["speaker"].value() or "")
 
     @property
     def tag_options_html(self) -> SafeString:
@@ -325,24 +350,16 @@ def ordered(queryset, articles, search: str, sort: str) -> tuple[object, bool]:
     return queryset.order_by("-date", "-pk"), False
 
 
-# The two choices in one query, in the filters' orders (``Source`` and ``Speaker.objects.quoted()
-# .order_by("name")``; both names unique): without the ORM, whose two querysets cost 1 ms each
-# to build where running them costs 0.05 and 0.5.
-CHOICES = (
-    "SELECT 0, slug, name FROM articles_source"
-    " UNION ALL SELECT 1, slug, name FROM articles_speaker WHERE quote_count > 0"
-    " ORDER BY 1, 3"
-)
+# The sources in the filter's order, without the ORM (whose queryset costs more to build than
+# the query to run).
+SOURCES = "SELECT slug, name FROM articles_source ORDER BY name"
 
 
-def choice_options() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
-    """The list's choices of source and of speaker, each as (slug, name), in one query."""
-    found: tuple[list, list] = ([], [])
+def source_options() -> list[tuple[str, str]]:
+    """The list's choices of source as (slug, name)."""
     with connection.cursor() as cursor:
-        cursor.execute(CHOICES)
-        for kind, slug, name in cursor.fetchall():
-            found[kind].append((slug, name))
-    return found
+        cursor.execute(SOURCES)
+        return [tuple(row) for row in cursor.fetchall()]
 
 
 class RankedWindow(Sequence):

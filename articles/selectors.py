@@ -738,15 +738,17 @@ def source_top_speakers(source: Source, *, limit: int = 10) -> list[TopSpeaker]:
         return [TopSpeaker(*row) for row in cursor.fetchall()]
 
 
-def speaker_suggestions(text: str, *, limit: int = 10) -> list[dict]:
-    """Speakers whose name or one of whose aliases contains ``text``, the most quoted first:
-    the suggestions of the correction forms (one query)."""
+def speaker_suggestions(text: str, *, limit: int = 10, quoted: bool = False) -> list[dict]:
+    """Speakers whose name or one of whose aliases contains ``text``, the most quoted first
+    (with ``quoted``, only those quoted at all): the suggestions of the speaker fields (one
+    query)."""
     text = " ".join(text.split())[:200]
     if not text:
         return []
     alias = SpeakerAlias.objects.filter(speaker=OuterRef("pk"), name__icontains=text)
+    speakers = Speaker.objects.quoted() if quoted else Speaker.objects.all()
     speakers = (
-        Speaker.objects.filter(Q(name__icontains=text) | Exists(alias))
+        speakers.filter(Q(name__icontains=text) | Exists(alias))
         .order_by("-quote_count", "name")
         .values("pk", "name", "slug", "role", "quote_count")[:limit]
     )

@@ -38,11 +38,11 @@ from articles.filters import (
     ArticleFilter,
     ListedMatches,
     archived_hidden,
-    choice_options,
     compiled_plain,
     options_html,
     ordered,
     plain_matches,
+    source_options,
     tag_options_ranked,
 )
 from articles.forms import (
@@ -269,7 +269,7 @@ class ArticleListView(SharedPageMixin, ForgivingPaginationMixin, ListView):
     archived: list[int] | None = None  # the reader's archived articles, when read (``get``)
     articles_total: int | None = None  # the number of articles, when read with them
     # What ``shown`` found on a plain list: its paginator, page, articles, whether the ranked
-    # window is full and the form's choices, for ``prepare`` when the page is made.
+    # window is full and the form's sources, for ``prepare`` when the page is made.
     found: dict | None = None
 
     def get(self, request, *args, **kwargs):
@@ -316,8 +316,9 @@ class ArticleListView(SharedPageMixin, ForgivingPaginationMixin, ListView):
     def shown(self) -> tuple:
         """What the page shows, by value (``shared.get_list``): each article's id and revision
         (which the database renews with every change to what its row shows), the count and
-        whether it is capped or the ranked window full, and the form's choices of source and
-        speaker. A plain list or search finds them without the filter set (``plain``)."""
+        whether it is capped or the ranked window full, the form's choices of source and the
+        speaker's name its field shows. A plain list or search finds them without the filter
+        set (``plain``)."""
         if self.plain():
             found = self.found
             paginator = found["paginator"]
@@ -325,7 +326,8 @@ class ArticleListView(SharedPageMixin, ForgivingPaginationMixin, ListView):
                 [(article.pk, article.revision) for article in found["articles"]],
                 (paginator.count, paginator.capped),
                 found["window_full"],
-                *found["choice_options"],
+                found["source_options"],
+                "",  # no speaker
             )
         context = self.prepare()
         paginator = context["paginator"]
@@ -334,7 +336,7 @@ class ArticleListView(SharedPageMixin, ForgivingPaginationMixin, ListView):
             (paginator.count, paginator.capped) if paginator else None,
             self.filterset.ranked_window_full,
             self.filterset.source_options,
-            self.filterset.speaker_options,
+            self.filterset.speaker_value,
         )
 
     def known_count(self) -> int | None:
@@ -391,7 +393,7 @@ class ArticleListView(SharedPageMixin, ForgivingPaginationMixin, ListView):
                 "paginator": paginator,
                 "articles": articles,
                 "window_full": window_full,
-                "choice_options": choice_options(),
+                "source_options": source_options(),
             }
         return True
 
@@ -451,7 +453,7 @@ class ArticleListView(SharedPageMixin, ForgivingPaginationMixin, ListView):
             # Its queries run without the filter set: the filter set for its form alone.
             self.filterset.form.is_valid()
             self.filterset.ranked_window_full = self.found["window_full"]
-            self.filterset.choice_options = self.found["choice_options"]
+            self.filterset.source_options = self.found["source_options"]
             return self.found["object_list"]
         self.filterset.form.is_valid()  # its cleaned data, for what follows
         self.search = self.filterset.search
@@ -862,11 +864,14 @@ def can_merge_speakers(user) -> bool:
 
 @require_safe
 def speaker_search(request):
-    """The speakers whose name or alias contains ``q``, as JSON, for the correction forms'
-    suggestions (static/js/curation.js)."""
-    if not (can_correct_quotes(request.user) or can_correct_speakers(request.user)):
-        raise PermissionDenied
-    return JsonResponse({"results": selectors.speaker_suggestions(request.GET.get("q", ""))})
+    """The speakers whose name or alias contains ``q``, as JSON, for the suggestions of the
+    speaker fields (static/js/speaker_picker.js): every speaker for those who correct
+    attributions, the quoted ones (whose pages every reader sees) for a reader and with
+    ``quoted`` (the article list's filter)."""
+    corrector = can_correct_quotes(request.user) or can_correct_speakers(request.user)
+    quoted = not corrector or bool(request.GET.get("quoted"))
+    found = selectors.speaker_suggestions(request.GET.get("q", ""), quoted=quoted)
+    return JsonResponse({"results": found})
 
 
 QUOTE_FORMS = {

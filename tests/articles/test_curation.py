@@ -7,6 +7,7 @@ import json
 import pytest
 from django.contrib.auth.models import Permission
 from django.core.exceptions import ValidationError
+from django.test import Client
 from django.urls import reverse
 
 from articles import services
@@ -196,10 +197,9 @@ def test_nobody_else_sees_or_may_do_anything(client, users, quote, baerbock):
     urls = [
         reverse("articles:quote-correct", args=[quote.pk]),
         reverse("articles:speaker-correct", args=[speaker.slug]),
-        reverse("articles:speaker-search") + "?q=Baer",
     ]
     # anonymous: to the login page
-    for url in urls:
+    for url in [*urls, reverse("articles:speaker-search") + "?q=Baer"]:
         response = client.get(url)
         assert response.status_code == 302 and "/accounts/login/" in response["Location"]
     assert correct(client, quote, action="confirm").status_code == 302
@@ -367,6 +367,22 @@ def test_speaker_suggestions(editor_client, article, django_assert_max_num_queri
     data = json.loads(editor_client.get(url, {"q": "NATO-Chef"}).content)
     assert [row["name"] for row in data["results"]] == ["Jens Stoltenberg"]
     assert json.loads(editor_client.get(url, {"q": "  "}).content) == {"results": []}
+
+
+def test_a_reader_is_suggested_the_quoted_speakers_only(editor_client, users, article):
+    """The article list's speaker field suggests to every reader the speakers whose pages they
+    see, the quoted ones; those who correct attributions get every speaker, unless they ask
+    for the quoted ones (the list's filter does)."""
+    url = reverse("articles:speaker-search")
+    unquoted = Speaker.objects.create(name="Jens Ungesagt", slug="jens-ungesagt")
+    reader = Client()
+    reader.force_login(users["ordinary"])
+    names = [row["name"] for row in json.loads(reader.get(url, {"q": "jens"}).content)["results"]]
+    assert names == ["Jens Stoltenberg"]
+    found = json.loads(editor_client.get(url, {"q": "jens"}).content)["results"]
+    assert {row["name"] for row in found} == {"Jens Stoltenberg", unquoted.name}
+    found = json.loads(editor_client.get(url, {"q": "jens", "quoted": "1"}).content)["results"]
+    assert [row["name"] for row in found] == ["Jens Stoltenberg"]
 
 
 def test_rename_by_post_redirects_the_old_address(editor_client, quote):

@@ -16,7 +16,7 @@ from django.urls import reverse
 
 from articles import derived, selectors, services
 from articles.filters import ListedMatches
-from articles.models import Article, Quote, Source, Speaker, nested_quote
+from articles.models import Article, Quote, Source, Speaker, SpeakerAlias, nested_quote
 
 _counter = iter(range(10**9))
 
@@ -875,6 +875,34 @@ def test_a_filter_value_that_is_not_valid_is_shown_with_its_error_and_no_article
     removals = dict(response.context["removals"])
     assert label in removals
     assert titles(alice_client.get(removals[label])) == [seed_article.title]
+
+
+@pytest.mark.django_db
+def test_the_speaker_filter_takes_a_slug_a_name_or_an_alias_and_shows_the_name(
+    alice_client, many_articles
+):
+    """A field of text with suggestions, not a choice of every speaker: the speaker pages link
+    by slug, a reader types a name or an alias or picks a suggestion (its name)."""
+    person = Speaker.objects.get(name="Person 1")
+    SpeakerAlias.objects.create(speaker=person, name="P. Eins")
+    url = reverse("articles:list")
+    expected = titles(alice_client.get(url, {"speaker": person.slug}))
+    assert 0 < person.article_count < 60 and len(expected) == min(20, person.article_count)
+    for value in (person.slug, "Person 1", "  Person   1 ", "P. Eins"):
+        cache.clear()  # rendered: its context
+        response = alice_client.get(url, {"speaker": value})
+        html = response.content.decode()
+        assert titles(response) == expected, value
+        assert response.context["paginator"].count == person.article_count, value
+        assert 'name="speaker" id="id_speaker" value="Person 1"' in html, value
+        assert "errorlist" not in html, value
+        assert [label for label, _url in response.context["removals"]] == ["Speaker: Person 1"]
+    assert '<option value="person-1"' not in html  # no speaker listed in the form
+    # An alias two speakers share: which one is meant is asked, no article shown.
+    SpeakerAlias.objects.create(speaker=Speaker.objects.get(name="Person 2"), name="P. Eins")
+    response = alice_client.get(url, {"speaker": "P. Eins"})
+    assert response.context["rows"] == []
+    assert "Several speakers go by “P. Eins”" in response.content.decode()
 
 
 @pytest.mark.django_db

@@ -105,3 +105,27 @@ def test_the_lists_tag_filter_offers_the_readers_tags_in_their_order(
     titles = page.locator(".article-row h2, .article-row h3").all_inner_texts()
     assert any(seed_article.title in t for t in titles), titles
     assert not any("Ein anderer Artikel" in t for t in titles), titles
+
+
+def test_the_lists_speaker_filter_suggests_quoted_speakers_as_one_types(
+    page, live_server, alice, seed_article
+):
+    """No list of every speaker in the form: typing part of a name asks the suggestions, picking
+    one puts in its name, and the list shows the articles quoting them."""
+    from articles.models import Speaker
+
+    make_article(Source.objects.get(), "Ein anderer Artikel", "Nichts gesagt.")
+    speaker = Speaker.objects.quoted().order_by("-quote_count", "name").first()
+    log_in(page, live_server, "alice", "alice-secret-pw", "/articles/")
+    page.get_by_text("Filter and sort").click()
+    field = page.get_by_role("combobox", name="Speaker")
+    assert field.locator("option").count() == 0
+    field.press_sequentially(speaker.name.split()[-1][:4].lower(), delay=30)
+    option = page.get_by_role("option", name=speaker.name)
+    option.first.click()
+    assert field.input_value() == speaker.name
+    page.locator("details.filters-more").get_by_role("button", name="Apply").click()
+    page.wait_for_load_state("load")
+    titles = page.locator(".article-row h2, .article-row h3").all_inner_texts()
+    assert titles and all(seed_article.title in t for t in titles), titles
+    assert page.get_by_role("combobox", name="Speaker").input_value() == speaker.name

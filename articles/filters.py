@@ -101,7 +101,7 @@ class QuotedSpeakerField(forms.CharField):
             return None
         quoted = Speaker.objects.quoted().order_by()
         found = list(quoted.filter(Q(slug=text) | Q(name=text))[:2])
-        # A slug first: the links of the speaker pages (no speaker's name is another's slug).
+        # By slug first (the links of the speaker pages), should a name be another's slug.
         found.sort(key=lambda speaker: speaker.slug != text)
         if not found:
             found = list(quoted.named(text)[:2])

@@ -88,7 +88,7 @@ class QuotedSpeakerField(forms.CharField):
 
     default_error_messages = {
         "unknown": _("No quoted speaker “%(value)s”."),
-        "ambiguous": _("Several speakers go by “%(value)s”: choose one from the suggestions."),
+        "ambiguous": _("Several speakers go by “%(name)s”: choose one from the suggestions."),
     }
 
     def __init__(self, **kwargs):
@@ -107,7 +107,7 @@ class QuotedSpeakerField(forms.CharField):
             found = list(quoted.named(text)[:2])
             if len(found) > 1:
                 raise forms.ValidationError(
-                    self.error_messages["ambiguous"], "ambiguous", {"value": text}
+                    self.error_messages["ambiguous"], "ambiguous", {"name": text}
                 )
         if not found:
             raise forms.ValidationError(self.error_messages["unknown"], "unknown", {"value": text})

@@ -75,9 +75,9 @@ def article_row(row, close: bool = True) -> SafeString:
             else f'<a href="{_e(speaker.url)}">{_e(speaker.name)}</a>'
             for speaker in row.speakers
         )
+        label = gettext("Quoted:")  # (not inside the f-string: makemessages would miss it)
         parts.append(
-            f'\n  <p class="quoted"><span class="quoted-label">{_e(gettext("Quoted:"))}</span>'
-            f" {links}</p>"
+            f'\n  <p class="quoted"><span class="quoted-label">{_e(label)}</span> {links}</p>'
         )
     if close:
         parts.append("\n</li>")

@@ -103,8 +103,13 @@ class QuotedSpeakerField(forms.CharField):
         found = list(quoted.filter(Q(slug=text) | Q(name=text))[:2])
         # By slug first (the links of the speaker pages), should a name be another's slug.
         found.sort(key=lambda speaker: speaker.slug != text)
-        if not found:
-            found = list(quoted.named(text)[:2])
+        # Then an alias, a name or alias in another case, a part of one: what a reader types
+        # without the suggestions, as long as it names one speaker alone.
+        for lookup in ("exact", "iexact", "icontains"):
+            if found:
+                break
+            names = Q(**{f"name__{lookup}": text}) | Q(**{f"aliases__name__{lookup}": text})
+            found = list(quoted.filter(names).distinct()[:2])
             if len(found) > 1:
                 raise forms.ValidationError(
                     self.error_messages["ambiguous"], "ambiguous", {"name": text}

@@ -18,7 +18,7 @@ the transaction that changes the quotations (``articles_changed``):
 The work is bounded by the articles changed, never by the size of the database. The services
 call ``articles_changed`` after they write quotations (the import, corrections, merges, the
 admin), or ``articles_created`` for a batch of new articles written with their flags (the
-batched import); ``signals`` handle deletions and an article's move to another date or
+batched import); ``signals`` handle creations, deletions and an article's move to another date or
 source. A write around them (``Quote.objects.update()`` in a shell) must call
 ``articles_changed`` itself, or ``manage.py rebuild_derived`` afterwards, which recomputes
 everything (``rebuild``).
@@ -315,6 +315,16 @@ def article_deleted(article: Article) -> None:
     counted_in = Article.objects.filter(pk=article.pk).values_list("counted_in", flat=True).first()
     if counted_in is not None:
         _add_counts(Source, {counted_in: [-1]}, ("article_count",), revision)
+
+
+def article_created(article: Article) -> None:
+    """A new article saved one by one (``signals``; ``Article.objects.create()``, the admin, a
+    shell): counted in its source at once, so that the lists' count (the sum of
+    ``Source.article_count``) includes it before its quotations are written. ``articles_changed``
+    after them does not count it again (``counted_in``)."""
+    if article.counted_in is None:
+        _totals_add([], [], {article.pk: (article.source_id, None)}, [article.pk])
+        article.counted_in = article.source_id
 
 
 def article_saved(article: Article) -> None:

@@ -1,8 +1,9 @@
 """Keep ``articles.derived`` in step with saves and deletions, whoever makes them (the admin,
-the services, a shell): a deletion takes away what the row added to the counts, an article
-saved with another date or source moves them. Writes that send no signal
-(``QuerySet.update()``) call ``articles.derived`` themselves. (A rename renews the pages that
-show the name by database triggers, migration 0011, for every writer.)"""
+the services, a shell): a new article is counted in its source, a deletion takes away what
+the row added to the counts, an article saved with another date or source moves them. Writes
+that send no signal (``QuerySet.update()``, ``bulk_create()``) call ``articles.derived``
+themselves. (A rename renews the pages that show the name by database triggers, migration
+0011, for every writer.)"""
 
 from django.db.models.signals import post_delete, post_save, pre_delete
 
@@ -13,7 +14,11 @@ _ARTICLES = "_derived_article_ids"
 
 
 def article_saved(sender, instance, created, raw=False, **kwargs):
-    if not created and not raw:
+    if raw:
+        return
+    if created:
+        derived.article_created(instance)
+    else:
         derived.article_saved(instance)
 
 

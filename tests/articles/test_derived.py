@@ -200,3 +200,27 @@ def test_rebuild_derived_repairs_counts_after_a_write_around_the_services(world)
     call_command("rebuild_derived", stdout=io.StringIO())
     assert Speaker.objects.get(pk=anna.pk).quote_count == 0
     assert_consistent()
+
+
+def test_an_article_created_one_by_one_is_counted_at_once_and_once(db, alice_client):
+    """``Article.objects.create()`` (the admin, a shell) counts the article in its source, which
+    the article list's count sums; the quotations written after it count it no second time."""
+    from django.urls import reverse
+
+    blatt = Source.objects.create(name="Blatt", slug="blatt")
+    Article.objects.create(
+        source=blatt,
+        title="Ohne Dienste",
+        slug="ohne-dienste",
+        date=datetime.date(2024, 1, 1),
+        body="Nichts.",
+        seed_filename="ohne.txt",
+        content_hash="1" * 64,
+    )
+    blatt.refresh_from_db()
+    assert blatt.article_count == 1
+    assert alice_client.get(reverse("articles:list")).context["paginator"].count == 1
+    make_article(blatt, "Mit Zitat", 'Anna Berger sagte: "Ja."', quotes=[(19, 24, None, "direct")])
+    blatt.refresh_from_db()
+    assert blatt.article_count == 2
+    assert_consistent()

@@ -316,9 +316,9 @@ class ArticleListView(SharedPageMixin, ForgivingPaginationMixin, ListView):
     def shown(self) -> tuple:
         """What the page shows, by value (``shared.get_list``): each article's id and revision
         (which the database renews with every change to what its row shows), the count and
-        whether it is capped or the ranked window full, the form's choices of source and the
-        speaker's name its field shows. A plain list or search finds them without the filter
-        set (``plain``)."""
+        whether it is capped or the ranked window full, the form's choices of source, the
+        speaker's name its field shows and its errors. A plain list or search finds them
+        without the filter set (``plain``)."""
         if self.plain():
             found = self.found
             paginator = found["paginator"]
@@ -328,15 +328,19 @@ class ArticleListView(SharedPageMixin, ForgivingPaginationMixin, ListView):
                 found["window_full"],
                 found["source_options"],
                 "",  # no speaker
+                [],  # no error (``plain`` takes only valid values)
             )
         context = self.prepare()
         paginator = context["paginator"]
+        errors_given = self.filterset.form.errors.as_data()
         return (
             [(article.pk, article.revision) for article in context["object_list"]],
             (paginator.count, paginator.capped) if paginator else None,
             self.filterset.ranked_window_full,
             self.filterset.source_options,
             self.filterset.speaker_value,
+            # what is wrong with the values given (the same value can become another error)
+            sorted((name, [e.code for e in errors]) for name, errors in errors_given.items()),
         )
 
     def known_count(self) -> int | None:

@@ -912,6 +912,30 @@ def test_the_speaker_filter_takes_a_slug_a_name_or_an_alias_and_shows_the_name(
 
 
 @pytest.mark.django_db
+def test_a_speaker_error_changes_with_the_speakers_and_so_does_the_cached_page(
+    alice_client, many_articles
+):
+    """The page of a value that names no speaker is cached; once two speakers go by it, the
+    page says so (the same rows, the same count: the error is part of what it shows), and
+    once it names one, that speaker's articles."""
+    url = reverse("articles:list")
+    assert (
+        "No quoted speaker “Zweideutig”"
+        in alice_client.get(url, {"speaker": "Zweideutig"}).content.decode()
+    )
+    for name in ("Person 3", "Person 4"):
+        SpeakerAlias.objects.create(speaker=Speaker.objects.get(name=name), name="Zweideutig")
+    Source.objects.filter(slug="quelle-0").update(name="Quelle 0")  # a write: a new revision
+    page = alice_client.get(url, {"speaker": "Zweideutig"}).content.decode()
+    assert "Several speakers go by “Zweideutig”" in page and "No quoted speaker" not in page
+    SpeakerAlias.objects.filter(speaker__name="Person 4").delete()
+    Source.objects.filter(slug="quelle-0").update(name="Quelle 0")
+    response = alice_client.get(url, {"speaker": "Zweideutig"})
+    assert "errorlist" not in response.content.decode()
+    assert len(response.context["rows"]) > 0
+
+
+@pytest.mark.django_db
 def test_a_known_tag_filters_by_slug_or_name(alice_client, alice, seed_article):
     from annotations.models import ArticleTag, Tag
 

@@ -12,7 +12,7 @@ from urllib.parse import quote as url_quote
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import Exists, F, OuterRef, Q
+from django.db.models import F
 from django.db.models.functions import Least, Substr
 from django.http import Http404
 from django.urls import reverse
@@ -28,7 +28,6 @@ from articles.models import (
     ReadingState,
     Source,
     Speaker,
-    SpeakerAlias,
 )
 
 SPEAKER_COLOURS = 8
@@ -745,10 +744,9 @@ def speaker_suggestions(text: str, *, limit: int = 10, quoted: bool = False) -> 
     text = " ".join(text.split())[:200]
     if not text:
         return []
-    alias = SpeakerAlias.objects.filter(speaker=OuterRef("pk"), name__icontains=text)
     speakers = Speaker.objects.quoted() if quoted else Speaker.objects.all()
     speakers = (
-        speakers.filter(Q(name__icontains=text) | Exists(alias))
+        speakers.matching(text)
         .order_by("-quote_count", "name")
         .values("pk", "name", "slug", "role", "quote_count")[:limit]
     )

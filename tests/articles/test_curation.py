@@ -480,3 +480,26 @@ def test_without_javascript_staff_reach_each_correction_page(
     assert "„Wir stehen an der Seite der Ukraine“" in index
     client.force_login(django_user_model.objects.create_user("reader", password="pw-123-x"))
     assert "correction-index" not in client.get(url).content.decode()
+
+
+@pytest.mark.django_db
+def test_a_part_of_a_name_is_found_through_the_trigram_indexes(article):
+    """On PostgreSQL the names and aliases are searched through the trigram indexes of
+    migration 0012 (each side of ``SpeakerQuerySet.matching`` apart), not by reading every
+    speaker."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("trigram indexes are PostgreSQL's")
+    query = Speaker.objects.matching("stoltenb").values("pk").query
+    sql, params = query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")  # a few rows: the planner would scan
+        cursor.execute("EXPLAIN " + sql, params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "speaker_name_trgm_idx" in plan, plan
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT indexname FROM pg_indexes WHERE indexname LIKE %s", ["%_trgm_idx"])
+        names = {name for (name,) in cursor.fetchall()}
+    assert names == {"speaker_name_trgm_idx", "speakeralias_name_trgm_idx"}
+    assert [s.name for s in Speaker.objects.matching("STOLTENB")] == ["Jens Stoltenberg"]

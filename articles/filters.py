@@ -89,6 +89,10 @@ class QuotedSpeakerField(forms.CharField):
     default_error_messages = {
         "unknown": _("No quoted speaker “%(value)s”."),
         "ambiguous": _("Several speakers go by “%(name)s”: choose one from the suggestions."),
+        "several": _(
+            "Several speakers match “%(name)s”: type more of the name, or pick one of the "
+            "suggestions."
+        ),
     }
 
     def __init__(self, **kwargs):
@@ -103,22 +107,22 @@ class QuotedSpeakerField(forms.CharField):
         found = list(quoted.filter(Q(slug=text) | Q(name=text))[:2])
         # By slug first (the links of the speaker pages), should a name be another's slug.
         found.sort(key=lambda speaker: speaker.slug != text)
+        code = "ambiguous"  # several go by the name
         if not found:
-            found = self.named(quoted, text)
+            found, partly = self.named(quoted, text)
+            code = "several" if partly else code
         if len(found) > 1:
-            raise forms.ValidationError(
-                self.error_messages["ambiguous"], "ambiguous", {"name": text}
-            )
+            raise forms.ValidationError(self.error_messages[code], code, {"name": text})
         if not found:
             raise forms.ValidationError(self.error_messages["unknown"], "unknown", {"value": text})
         return found[0]
 
     @staticmethod
-    def named(quoted, text: str) -> list[Speaker]:
+    def named(quoted, text: str) -> tuple[list[Speaker], bool]:
         """What a reader types without the suggestions: the speakers with ``text`` as an alias,
         else as a name or alias in another case, else as a part of one (the first of these
-        that finds any; two at most). One query, through the trigram indexes of migration
-        0012 on PostgreSQL."""
+        that finds any; two at most), and whether they have it as a part only. One query,
+        through the trigram indexes of migration 0012 on PostgreSQL."""
         aliases = SpeakerAlias.objects.filter(speaker=OuterRef("pk"))
         folded = Q(name__iexact=text) | Exists(aliases.filter(name__iexact=text))
         found = list(
@@ -131,8 +135,8 @@ class QuotedSpeakerField(forms.CharField):
         )
         for level in ("alias", "folded"):
             if found and getattr(found[0], level):
-                return [speaker for speaker in found if getattr(speaker, level)][:2]
-        return found[:2]
+                return [speaker for speaker in found if getattr(speaker, level)][:2], False
+        return found[:2], True
 
 
 class QuotedSpeakerFilter(django_filters.Filter):
@@ -337,7 +341,7 @@ class ArticleFilter(django_filters.FilterSet):
 def _form_class(filterset: type[ArticleFilter]) -> type[forms.Form]:
     """The filter set's form class, as django-filter builds it (a field per filter), built once
     per process and filter set class: it depends on their code alone (the labels are lazy, the
-    speaker and source querysets are copied for each form), and building its eight fields
+    source queryset is copied for each form), and building its eight fields
     cost more than a millisecond on every list. Each form copies the fields, as Django's do."""
     filters = copy.deepcopy(filterset.base_filters)  # (a field is kept on its filter)
     fields = {name: filter_.field for name, filter_ in filters.items()}
@@ -608,12 +612,9 @@ class ListedMatches:
 
     model = Article
 
-    def __init__(
-        self, user, search: str, sort: str, speaker: int | None = None, known: int | None = None
-    ):
+    def __init__(self, user, search: str, sort: str, speaker: int | None = None):
         self.user = user if getattr(user, "is_authenticated", False) else None
         self.search, self.sort, self.speaker = search, sort, speaker
-        self.known = known  # the number of matches, kept elsewhere: not counted
         self.values = {READER: getattr(self.user, "pk", None), SPEAKER: speaker, SEARCH: search}
 
     def _sql(self, part: str) -> _Compiled:
@@ -644,8 +645,6 @@ class ListedMatches:
 
     def count_upto(self, limit: int) -> int:
         """The number of matches, counted up to ``limit``."""
-        if self.known is not None:
-            return min(self.known, limit)
         if self.expected is None:
             return self._sql("count").run({**self.values, CAP: limit})[0][0]
         start, stop = self.expected
@@ -694,13 +693,11 @@ def _article(row) -> Article:
     return article
 
 
-def plain_matches(
-    user, search: str, sort: str, speaker: int | None = None, known: int | None = None
-) -> tuple[object, bool]:
+def plain_matches(user, search: str, sort: str, speaker: int | None = None) -> tuple[object, bool]:
     """``ordered`` for a plain list or search (no filter but a ``speaker``'s id) by SQL compiled
     once (``ListedMatches``, where ``compiled_plain``): its object list, and whether the
-    ranked window is full. ``known``: the number of matches, when it is kept elsewhere."""
-    matches = ListedMatches(user, search, sort, speaker, known)
+    ranked window is full."""
+    matches = ListedMatches(user, search, sort, speaker)
     if sort == ArticleFilter.RELEVANCE and search:
         limit = ArticleFilter.RANK_WINDOW
         window = matches.window(limit + 1)

@@ -79,8 +79,8 @@ class SpeakerMergeForm(forms.Form):
 
 
 class SpeakerChoiceForm(forms.Form):
-    """A speaker chosen by name: the suggestions of static/js/curation.js fill in its id, a
-    name typed without them is looked up (among the aliases too). ``cleaned_data["target"]``
+    """A speaker chosen by name: the suggestions of static/js/speaker_picker.js fill in its id,
+    a name typed without them is looked up (among the aliases too). ``cleaned_data["target"]``
     is the speaker, or None when ``create`` asks for a new one of ``cleaned_data["name"]``."""
 
     speaker = forms.CharField(label=_("Speaker"), max_length=200, required=False)

@@ -91,6 +91,7 @@
         event.preventDefault();
         choose(active);
       } else if (event.key === "Escape") {
+        event.preventDefault(); // a search field would also empty itself
         event.stopPropagation();
         close();
       }

@@ -579,7 +579,9 @@ def test_deep_pages_are_the_same_rows_as_an_offset(alice_client):
 
 
 @pytest.mark.django_db
-def test_a_list_without_search_or_filter_counts_nothing(alice, alice_client, many_articles):
+def test_a_list_without_search_or_filter_counts_nothing(
+    alice, alice_client, many_articles, monkeypatch
+):
     """Its count is the sum of the sources' kept counts (``Source.article_count``, read with the
     reader's archived articles), less those archived articles; every page is there."""
     url = reverse("articles:list")
@@ -598,6 +600,16 @@ def test_a_list_without_search_or_filter_counts_nothing(alice, alice_client, man
         shown += [row.article.pk for row in response.context["rows"]]
     assert not response.context["page_obj"].has_next()
     assert sorted(shown) == sorted(a.pk for a in many_articles if a != archived)
+    # Known, the count is not capped: every page is reachable.
+    from articles.views import CappedPaginator
+
+    cache.clear()
+    monkeypatch.setattr(CappedPaginator, "CAP", 10)
+    response = alice_client.get(url, {"page": "last"})
+    assert response.context["paginator"].count == 59 and not response.context["paginator"].capped
+    assert response.context["page_obj"].number == 3
+    assert "59 articles" in response.content.decode()
+    monkeypatch.undo()
     # A search in date order still counts its matches.
     with CaptureQueriesContext(connection) as queries:
         response = alice_client.get(url, {"q": "Lage", "sort": "newest"})
@@ -679,7 +691,7 @@ def test_query_counts_do_not_grow_with_the_rows(
     # page then runs its own; from the shared cache only what is the reader's own.
     pages = [
         # The page (its count, the sources' kept counts, comes with the reader's states),
-        # speakers per row, the source and speaker options (one query). Every list also reads
+        # speakers per row, the source options (one query). Every list also reads
         # the reader's archived ids (its cache key), whether they have any reading state (alice
         # has none yet: no query for the rows' states), the revision, the reader's tags and the
         # header's probe in one query.
@@ -905,10 +917,15 @@ def test_the_speaker_filter_takes_a_slug_a_name_or_an_alias_and_shows_the_name(
     # What names several (an alias two speakers share, a part of several names): which one is
     # meant is asked, no article shown.
     SpeakerAlias.objects.create(speaker=Speaker.objects.get(name="Person 2"), name="P. Eins")
-    for value, shown in (("P. Eins", "P. Eins"), ("erson", "erson")):
+    for value, message in (
+        ("P. Eins", "Several speakers go by “P. Eins”"),
+        ("erson", "Several speakers match “erson”: type more of the name"),
+    ):
         response = alice_client.get(url, {"speaker": value})
         assert response.context["rows"] == []
-        assert f"Several speakers go by “{shown}”" in response.content.decode()
+        assert message in response.content.decode()
+    german = alice_client.get(url, {"speaker": "erson"}, HTTP_ACCEPT_LANGUAGE="de")
+    assert "Mehrere Sprecher passen zu „erson“" in german.content.decode()
 
 
 @pytest.mark.django_db

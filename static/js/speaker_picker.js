@@ -80,7 +80,13 @@
       timer = setTimeout(ask, 150);
     });
     input.addEventListener("keydown", (event) => {
-      if (list.hidden) return;
+      if (list.hidden) {
+        if (event.key === "ArrowDown" && input.value.trim()) {
+          event.preventDefault(); // the suggestions again, after Escape or a choice
+          ask();
+        }
+        return;
+      }
       if (event.key === "ArrowDown") {
         event.preventDefault();
         mark(Math.min(active + 1, results.length - 1));

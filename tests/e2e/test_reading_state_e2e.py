@@ -126,6 +126,9 @@ def test_the_lists_speaker_filter_suggests_quoted_speakers_as_one_types(
     option.first.wait_for()
     field.press("Escape")  # closes the suggestions, keeps what was typed (a search field)
     assert field.input_value() == typed and not option.first.is_visible()
+    field.press("ArrowDown")  # and opens them again
+    option.first.wait_for()
+    field.press("Escape")
     field.press_sequentially(speaker.name.split()[-1][4:6].lower(), delay=30)
     option.first.click()
     assert field.input_value() == speaker.name

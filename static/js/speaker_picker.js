@@ -11,6 +11,17 @@
     const list = root.querySelector("[data-speaker-options]");
     let results = [];
     let active = -1;
+    // How many suggestions there are, said to screen readers (the strings in the reader's
+    // language: data-count-none, -one, -many with {count} for the number).
+    const status = document.createElement("span");
+    status.className = "visually-hidden";
+    status.setAttribute("role", "status");
+    root.appendChild(status);
+
+    function announce(count) {
+      const text = count === 0 ? root.dataset.countNone : count === 1 ? root.dataset.countOne : root.dataset.countMany;
+      status.textContent = (text || "").replace("{count}", String(count));
+    }
     let timer = null;
     let asked = 0;
 
@@ -58,6 +69,7 @@
       const text = input.value.trim();
       if (!text) {
         show([]);
+        status.textContent = "";
         return;
       }
       const number = ++asked;
@@ -69,7 +81,10 @@
       })
         .then((response) => (response.ok ? response.json() : { results: [] }))
         .then((data) => {
-          if (number === asked) show(data.results || []);
+          if (number === asked) {
+            show(data.results || []);
+            announce(results.length);
+          }
         })
         .catch(() => show([]));
     }

@@ -926,6 +926,8 @@ def test_the_speaker_filter_takes_a_slug_a_name_or_an_alias_and_shows_the_name(
         assert message in response.content.decode()
     german = alice_client.get(url, {"speaker": "erson"}, HTTP_ACCEPT_LANGUAGE="de")
     assert "Mehrere Sprecher passen zu „erson“" in german.content.decode()
+    # What the suggestions' count says to screen readers, in the reader's language.
+    assert 'data-count-many="{count} Vorschläge"' in german.content.decode()
 
 
 @pytest.mark.django_db

@@ -124,6 +124,9 @@ def test_the_lists_speaker_filter_suggests_quoted_speakers_as_one_types(
     field.press_sequentially(typed, delay=30)
     option = page.get_by_role("option", name=speaker.name)
     option.first.wait_for()
+    shown = page.locator("#id_speaker-options [role=option]").count()
+    said = page.locator("[data-speaker-picker] [role=status]").inner_text()
+    assert said == ("1 suggestion" if shown == 1 else f"{shown} suggestions")  # screen readers
     field.press("Escape")  # closes the suggestions, keeps what was typed (a search field)
     assert field.input_value() == typed and not option.first.is_visible()
     field.press("ArrowDown")  # and opens them again

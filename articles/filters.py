@@ -423,7 +423,7 @@ class RankedWindow(Sequence):
 
 def options_html(options, selected: str | None) -> SafeString:
     """``<option value="slug">name</option>`` for each (slug, name), the ``selected`` one
-    selected. Made once for the same options (the 300 speakers of every list's form)."""
+    selected. Made once for the same options (the sources of every list's form)."""
     return _options_html(tuple(options), selected)
 
 

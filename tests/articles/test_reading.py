@@ -906,7 +906,7 @@ def test_the_speaker_filter_takes_a_slug_a_name_or_an_alias_and_shows_the_name(
         html = response.content.decode()
         assert titles(response) == expected, value
         assert response.context["paginator"].count == person.article_count, value
-        assert 'name="speaker" id="id_speaker" value="Person 1"' in html, value
+        assert 'id="id_speaker" type="search" name="speaker" value="Person 1"' in html, value
         assert "errorlist" not in html, value
         assert [label for label, _url in response.context["removals"]] == ["Speaker: Person 1"]
     assert '<option value="person-1"' not in html  # no speaker listed in the form

@@ -109,7 +109,7 @@ class QuotedSpeakerField(forms.CharField):
         found.sort(key=lambda speaker: speaker.slug != text)
         code = "ambiguous"  # several go by the name
         if not found:
-            found, partly = self.named(quoted, text)
+            found, partly = self.typed(quoted, text)
             code = "several" if partly else code
         if len(found) > 1:
             raise forms.ValidationError(self.error_messages[code], code, {"name": text})
@@ -118,7 +118,7 @@ class QuotedSpeakerField(forms.CharField):
         return found[0]
 
     @staticmethod
-    def named(quoted, text: str) -> tuple[list[Speaker], bool]:
+    def typed(quoted, text: str) -> tuple[list[Speaker], bool]:
         """What a reader types without the suggestions: the speakers with ``text`` as an alias,
         else as a name or alias in another case, else as a part of one (the first of these
         that finds any; two at most), and whether they have it as a part only. One query,

@@ -119,7 +119,7 @@ def test_the_lists_speaker_filter_suggests_quoted_speakers_as_one_types(
     log_in(page, live_server, "alice", "alice-secret-pw", "/articles/")
     page.get_by_text("Filter and sort").click()
     field = page.get_by_role("combobox", name="Speaker")
-    assert field.locator("option").count() == 0
+    assert field.evaluate("el => el.tagName") == "INPUT"  # no <select> of every speaker
     typed = speaker.name.split()[-1][:4].lower()
     field.press_sequentially(typed, delay=30)
     option = page.get_by_role("option", name=speaker.name)

@@ -197,6 +197,17 @@ def tag_suggestions(user, prefix: str, limit: int = 30) -> list[str]:
     return list(queryset.filter(name__istartswith=prefix)[:limit])
 
 
+def tags_named(user, value: str) -> list[tuple[int, str, str]]:
+    """The tags of ``tags_in_use(user)`` that ``value`` names, as (id, slug, name): by slug, or
+    by name whatever the case (on SQLite compared in Python, as ``tag_suggestions`` does). One
+    query. The article list's ?tag= filter, typed or from a link."""
+    tags = tags_in_use(user).order_by().values_list("pk", "slug", "name")
+    if connection.vendor == "sqlite":
+        folded = value.casefold()
+        return [row for row in tags if row[1] == value or row[2].casefold() == folded]
+    return list(tags.filter(Q(slug=value) | Q(name__iexact=value)))
+
+
 def article_has_tags(user, tags) -> Exists:
     """The condition on articles that carry one of ``tags`` (Tag ids or a queryset of them), for
     ``user``: someone put it on the article, or it is on an annotation of the article (a

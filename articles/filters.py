@@ -20,7 +20,7 @@ from django.utils.functional import cached_property
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from annotations.selectors import article_has_tags, tags_in_use
+from annotations.selectors import article_has_tags, tags_named
 from articles.models import Article, ReadingState, Source, Speaker, SpeakerAlias
 
 WIDGETS = "django/forms/widgets/"
@@ -240,19 +240,27 @@ class ArticleFilter(django_filters.FilterSet):
         return archived_hidden(queryset, getattr(self.request, "user", None))
 
     @cached_property
-    def tag_options(self) -> list[tuple[str, str]]:
-        return tag_options(getattr(self.request, "user", None))
-
-    @cached_property
-    def tag_ids(self) -> list[int]:
-        """The ids of the tags the reader may filter by that the query's tag names: by slug, or
-        by name in any case as the database compares it. One query, made once: the check and
-        the filter use the same answer, so a value that passes the check finds the articles."""
+    def tags(self) -> list[tuple[int, str, str]]:
+        """The tags the reader may filter by that the query's tag names, as (id, slug, name): by
+        slug, or by name in any case (``tags_named``). One query, made once: the
+        check, the filter and the field's value use the same answer, so a value that passes
+        the check finds the articles."""
         value = self.form.cleaned_data.get("tag")
-        if not value:
-            return []
-        tags = tags_in_use(getattr(self.request, "user", None)).order_by()
-        return list(tags.filter(Q(slug=value) | Q(name__iexact=value)).values_list("pk", flat=True))
+        return tags_named(getattr(self.request, "user", None), value) if value else []
+
+    @property
+    def tag_ids(self) -> list[int]:
+        return [pk for pk, _slug, _name in self.tags]
+
+    @property
+    def tag_value(self) -> str:
+        """What the tag field shows: the tag's name once found (a link gives its slug), else
+        what was typed."""
+        value = self.form["tag"].value() or ""
+        named = [name for _pk, slug, name in self.tags if slug == value] or [
+            name for _pk, _slug, name in self.tags
+        ]
+        return named[0] if named else value
 
     def filter_sort(self, queryset, name, value):
         return queryset
@@ -300,10 +308,6 @@ class ArticleFilter(django_filters.FilterSet):
         what was typed."""
         speaker = getattr(self.form, "cleaned_data", {}).get("speaker")
         return speaker.name if speaker is not None else (self.form["speaker"].value() or "")
-
-    @property
-    def tag_options_html(self) -> SafeString:
-        return self._options_html("tag", self.tag_options)
 
     def _options_html(self, name: str, options: list[tuple[str, str]]) -> SafeString:
         return options_html(options, self.form[name].value())
@@ -436,41 +440,6 @@ def _options_html(options: tuple[tuple[str, str], ...], selected: str | None) ->
             for value, label in options
         )
     )
-
-
-def tag_options(user) -> list[tuple[str, str]]:
-    """The tags ``user`` may filter by, as (slug, name): on articles or on annotations they may
-    see. The list's shared content leaves them to each reader (articles.views), so this runs on
-    every request of the list: the query is built and compiled once per reader and process
-    (``tag_options_ranked``), which cost 1.5 ms a request where running it costs 0.4 ms. A plain
-    list reads them along with the reader's states instead (``selectors.reader_states``)."""
-    if not getattr(user, "is_authenticated", False):
-        return list(tags_in_use(user).values_list("slug", "name"))
-    sql, params = tag_options_ranked(user)
-    with connection.cursor() as cursor:
-        cursor.execute(f"{sql} ORDER BY 1", params)
-        return [(slug, name) for _rank, slug, name in cursor.fetchall()]
-
-
-def tag_options_ranked(user) -> tuple[str, tuple]:
-    """The SQL of ``tag_options`` and its parameters, as rows (rank, slug, name): the rank is the
-    tag's place in the reader's order, which the database gives (``Tag.sort_key``, then the
-    name in the database's collation), so that the rows can be joined to another query by
-    ``UNION ALL`` (``selectors.reader_states``), which loses their order."""
-    return _tag_options_sql(user.pk, user.is_staff)
-
-
-@lru_cache(maxsize=1024)
-def _tag_options_sql(user_id: int, is_staff: bool) -> tuple[str, tuple]:
-    """``tag_options_ranked`` for a reader, which depends on nothing else about them (what
-    ``Annotation.objects.visible_to`` reads: their id and whether they are staff)."""
-    reader = get_user_model()(pk=user_id, is_staff=is_staff)
-    query = tags_in_use(reader).order_by().values_list("slug", "name", "sort_key").query
-    sql, params = query.get_compiler(connection=connection).as_sql()
-    ranked = (
-        f"SELECT ROW_NUMBER() OVER (ORDER BY t.sort_key, t.name), t.slug, t.name FROM ({sql}) t"
-    )
-    return ranked, params
 
 
 # --- A plain list's queries, compiled once per process -------------------------------------------

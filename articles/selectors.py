@@ -465,49 +465,42 @@ def reading_flags(user, article_ids) -> dict[int, ReadingFlags]:
 class ReaderStates(NamedTuple):
     archived: list[int]  # the ids of the reader's archived articles, in order
     some: bool  # whether the reader has any reading state
-    tags: list[tuple[str, str]] | None = None  # the reader's tag options, when asked for
     # The number of articles, when asked for: the sum of ``Source.article_count``, which
     # ``articles.derived`` keeps (counting them read every row's index entry: 2.3 ms at 100k).
     articles: int | None = None
 
 
 # The reader's archived articles from the index "readingstate_archived_idx" (kind 0), and a row
-# of kind 1 when they have any state at all, from "readingstate_unique". Four columns: the
-# parts ``reader_states`` adds need them.
+# of kind 1 when they have any state at all, from "readingstate_unique". Two columns: the kind
+# and a number, as the parts ``reader_states`` adds.
 READER_STATES = (
-    "SELECT 0, article_id, NULL, NULL FROM articles_readingstate"
+    "SELECT 0, article_id FROM articles_readingstate"
     " WHERE user_id = %s AND archived_at IS NOT NULL"
-    " UNION ALL SELECT 1, NULL, NULL, NULL WHERE EXISTS"
+    " UNION ALL SELECT 1, NULL WHERE EXISTS"
     " (SELECT 1 FROM articles_readingstate WHERE user_id = %s)"
 )
 
 
-def reader_states(
-    user, request=None, tags: tuple[str, tuple] | None = None, *, articles: bool = False
-) -> ReaderStates:
+def reader_states(user, request=None, *, articles: bool = False) -> ReaderStates:
     """Which articles the reader's list leaves out (their archived ones, part of its key in the
     shared cache), and whether they have any reading state: a reader with none (most, until
     they open an article) needs no query for the states of a page's rows. One query without
     the ORM (0.2 ms where the ORM's took 0.7); given the ``request``, the same query reads its
     reading revision too (``shared.revision``, kind 2), which the list needs next, and whether
-    the reader has annotations (``shared.reader_probe``, kind 3), which the header asks; given
-    ``tags`` (``filters.tag_options_ranked``), the reader's tag options (kind 4), put back in
-    their order; with ``articles``, the number of articles (kind 5)."""
+    the reader has annotations (``shared.reader_probe``, kind 3), which the header asks; with
+    ``articles``, the number of articles (kind 4)."""
     if not getattr(user, "is_authenticated", False):
         return ReaderStates([], False)
     sql, params = READER_STATES, [user.pk, user.pk]
     revision = request is not None and not shared.revision_known(request)
     if revision:
-        sql += f" UNION ALL SELECT 2, {shared.REVISION[connection.vendor]}, NULL, NULL"
+        sql += f" UNION ALL SELECT 2, {shared.REVISION[connection.vendor]}"
     if request is not None:
         column, probe = shared.reader_probe(request)
-        sql += f" UNION ALL SELECT 3, 1, NULL, NULL WHERE {column}"
+        sql += f" UNION ALL SELECT 3, 1 WHERE {column}"
         params += probe
-    if tags is not None:
-        sql += f" UNION ALL SELECT 4, r.* FROM ({tags[0]}) r"
-        params += tags[1]
     if articles:
-        sql += " UNION ALL SELECT 5, COALESCE(SUM(article_count), 0), NULL, NULL"
+        sql += " UNION ALL SELECT 4, COALESCE(SUM(article_count), 0)"
         sql += " FROM articles_source"
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
@@ -517,13 +510,8 @@ def reader_states(
         shared.revision_keep(request, next(row[1] for row in rows if row[0] == 2))
     if request is not None:
         shared.reader_probed(request, any(row[0] == 3 for row in rows))
-    options = None
-    if tags is not None:
-        options = [
-            (slug, name) for _kind, _rank, slug, name in sorted(r for r in rows if r[0] == 4)
-        ]
-    total = next((row[1] for row in rows if row[0] == 5), None)
-    return ReaderStates(archived, any(row[0] < 2 for row in rows), options, total)
+    total = next((row[1] for row in rows if row[0] == 4), None)
+    return ReaderStates(archived, any(row[0] < 2 for row in rows), total)
 
 
 # --- The research export -----------------------------------------------------------------------

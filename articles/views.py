@@ -39,11 +39,9 @@ from articles.filters import (
     ListedMatches,
     archived_hidden,
     compiled_plain,
-    options_html,
     ordered,
     plain_matches,
     source_options,
-    tag_options_ranked,
 )
 from articles.forms import (
     QuoteKindForm,
@@ -279,17 +277,14 @@ class ArticleListView(SharedPageMixin, ForgivingPaginationMixin, ListView):
         # The results depend on whose annotations one may see, or on the reader's own state.
         if request.GET.get("tag") or request.GET.get("reading"):
             page = self.render_shared()
-            tags, errors = self.filterset.tag_options_html, self.filterset.form["tag"].errors
+            tag, errors = self.filterset.tag_value, self.filterset.form["tag"].errors
         else:
             # The reader's archived articles are left out: the same list for every reader who
             # archived the same ones (most: none), cached under them.
-            # and the revision, the header's probe and the reader's tag options
-            # and, for a list without a search, the number of articles (``known_count``)
+            # and the revision, the header's probe and, for a list without a search, the
+            # number of articles (``known_count``)
             reader = selectors.reader_states(
-                request.user,
-                request,
-                tag_options_ranked(request.user),
-                articles=not request.GET.get("q", "").strip(),
+                request.user, request, articles=not request.GET.get("q", "").strip()
             )
             archived = self.archived = reader.archived
             self.articles_total = reader.articles
@@ -300,7 +295,7 @@ class ArticleListView(SharedPageMixin, ForgivingPaginationMixin, ListView):
             page = shared.get_list(
                 request, "article-list-rows", key, self.shown, self.render_shared
             )
-            tags, errors = options_html(reader.tags, None), ""
+            tag, errors = "", ""
         rows = self.with_reader_controls(page.rows)
         context = {
             "title": page.title,
@@ -309,7 +304,7 @@ class ArticleListView(SharedPageMixin, ForgivingPaginationMixin, ListView):
             # one string: a loop over 20 rows in the template cost more than their controls
             "rows_html": mark_safe("".join(rows)),
             "after": page.after,
-            "tag_options_html": tags,
+            "tag_value": tag,
             "tag_errors": errors,
             "section": self.section,
         }

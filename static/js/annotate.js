@@ -555,7 +555,7 @@
         const updated = Object.assign(fromJsonld(answer.data), { replies: old.replies });
         annotations.set(updated.id, updated);
         restyle(updated);
-        learnTags(updated.tags);
+        window.newsreaderTags.learn(updated.tags);
         const id = updated.id;
         closeEditor();
         renderList();
@@ -578,7 +578,7 @@
         closeEditor();
         paint([created]);
         renderList();
-        learnTags(created.tags);
+        window.newsreaderTags.learn(created.tags);
       }
       say(S.saved);
     } catch (error) {
@@ -586,68 +586,6 @@
     } finally {
       saveButton.disabled = false;
     }
-  });
-
-  // --- tag suggestions: a datalist that completes the last of comma-separated tags ------------
-  // The server suggests the tags in use that start with the last part (GET data-suggest-url
-  // ?prefix=, asked a moment after the typing stops); the tags saved on this page since it
-  // loaded are added to its answer. Without an answer there are only those.
-
-  const datalist = document.getElementById("tag-suggestions");
-  const SUGGEST = datalist.dataset.suggestUrl;
-  const learnt = []; // tags saved here, which the server may not have answered with yet
-  let suggestTimer = null;
-  let suggesting = null; // the AbortController of the request in flight
-  function sameTag(a, b) {
-    return a.toLowerCase() === b.toLowerCase();
-  }
-  function learnTags(tags) {
-    tags.forEach((t) => {
-      if (!learnt.some((k) => sameTag(k, t))) learnt.push(t);
-    });
-  }
-  async function serverTags(last, signal) {
-    try {
-      const response = await fetch(SUGGEST + "?" + new URLSearchParams({ prefix: last }), { credentials: "same-origin", headers: { Accept: "application/json" }, signal });
-      if (!response.ok) return [];
-      const data = await response.json();
-      return Array.isArray(data.tags) ? data.tags : [];
-    } catch (error) {
-      return []; // offline, logged out, a server error: no suggestions, the typing goes on
-    }
-  }
-  async function suggest(input) {
-    const parts = input.value.split(",");
-    const last = parts.pop().trim();
-    const head = parts.map((p) => p.trim()).filter(Boolean);
-    const chosen = new Set(head.map((p) => p.toLowerCase()));
-    const prefix = head.length ? head.join(", ") + ", " : "";
-    const controller = new AbortController();
-    suggesting = controller;
-    const names = await serverTags(last, controller.signal);
-    if (controller.signal.aborted) return; // a newer request took its place
-    const lower = last.toLowerCase();
-    const extra = learnt.filter((t) => t.toLowerCase().startsWith(lower) && !names.some((n) => sameTag(n, t)));
-    const options = names
-      .concat(extra)
-      .filter((t) => !chosen.has(t.toLowerCase()))
-      .slice(0, 30)
-      .map((t) => {
-        const option = document.createElement("option");
-        option.value = prefix + t;
-        return option;
-      });
-    datalist.replaceChildren(...options);
-  }
-  function suggestSoon(input) {
-    window.clearTimeout(suggestTimer);
-    if (suggesting) suggesting.abort(); // its answer would be for what was typed before
-    suggesting = null;
-    suggestTimer = window.setTimeout(() => suggest(input), 150);
-  }
-  document.querySelectorAll("[data-tag-input]").forEach((input) => {
-    input.addEventListener("input", () => suggestSoon(input));
-    input.addEventListener("focus", () => suggestSoon(input)); // the list before any typing
   });
 
   // --- the thread -----------------------------------------------------------------------------

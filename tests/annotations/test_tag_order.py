@@ -101,12 +101,28 @@ def options(html, name):
 def test_the_pages_list_tags_in_reading_order(alice, client_for, article, make_annotation):
     make_annotation(alice, tags=SHUFFLED)
     client = client_for(alice)
-    url = reverse("articles:list")
-    assert options(client.get(url).content.decode(), "tag") == READING_ORDER
-    # With a tag chosen, the options are made with the results.
-    assert options(client.get(url, {"tag": "zoll"}).content.decode(), "tag") == READING_ORDER
+    # The article list's tag field suggests them as one types (/api/tags/), in that order.
+    suggested = client.get(reverse("annotations:api-tags")).json()["tags"]
+    assert suggested == READING_ORDER
     mine = client.get(reverse("annotations:mine")).content.decode()
     assert options(mine, "tag") == READING_ORDER
+
+
+def test_the_lists_tag_field_shows_the_tag_asked_for_by_its_name(
+    alice, client_for, article, make_annotation
+):
+    make_annotation(alice, tags=["Überwachung"])
+    slug = Tag.objects.get().slug
+    client = client_for(alice)
+    url = reverse("articles:list")
+    for asked in (slug, "überwachung", "Überwachung"):
+        html = client.get(url, {"tag": asked}).content.decode()
+        assert re.search(r'<input name="tag" id="id_tag" value="Überwachung"', html), asked
+        assert article.title in html, asked
+    html = client.get(url, {"tag": "Nirgends"}).content.decode()
+    field = r'<input name="tag" id="id_tag" value="Nirgends"[^>]*aria-invalid="true"'
+    assert re.search(field, html)
+    assert article.title not in html
 
 
 def test_the_migration_sets_the_key_of_existing_tags():

@@ -112,3 +112,16 @@ def test_a_title_that_is_the_first_sentence_hides_it_when_it_holds_no_quotation(
     # still in the text (offsets), but not read twice
     lead = '<span class="lead-sentence lead-hidden">Die Regierung tagt am Montag in Berlin.</span>'
     assert lead in html
+
+
+def test_slug_urls_are_reverses_and_quote_what_is_no_slug():
+    """``selectors.slug_url`` reverses once: a slug comes out as reverse() gives it, anything
+    else the column may hold (written around the forms) quoted."""
+    from articles.selectors import slug_url
+
+    url = slug_url("articles:speaker")
+    for slug in ("angela-merkel", "A_1-b9"):
+        assert url(slug) == reverse("articles:speaker", kwargs={"slug": slug})
+    prefix = reverse("articles:speaker", kwargs={"slug": "x"})[:-2]
+    assert url("über uns") == prefix + "%C3%BCber%20uns/"
+    assert url("a/b?c") == prefix + "a%2Fb%3Fc/"

@@ -228,12 +228,11 @@ class ListRow(NamedTuple):
 
 
 class ListPage(NamedTuple):
-    """What the article list shows every reader alike (cached): the parts around the reader's
-    tag field and rows; each row is (article id, slug, its HTML without the closing tag)."""
+    """What the article list shows every reader alike (cached): the parts before and after
+    the rows; each row is (article id, slug, its HTML without the closing tag)."""
 
     title: str
     head: SafeString
-    before: SafeString
     rows: list[tuple[int, str, SafeString]]
     after: SafeString
 
@@ -277,7 +276,6 @@ class ArticleListView(SharedPageMixin, ForgivingPaginationMixin, ListView):
         # The results depend on whose annotations one may see, or on the reader's own state.
         if request.GET.get("tag") or request.GET.get("reading"):
             page = self.render_shared()
-            tag, errors = self.filterset.tag_value, self.filterset.form["tag"].errors
         else:
             # The reader's archived articles are left out: the same list for every reader who
             # archived the same ones (most: none), cached under them.
@@ -291,21 +289,17 @@ class ArticleListView(SharedPageMixin, ForgivingPaginationMixin, ListView):
             if archived:
                 key += "&archived=" + ",".join(map(str, archived))
             self.reader_has_states = reader.some
-            # (named anew with the rows apart: an entry cached before holds one string)
+            # (named anew with the tag field in the head: an entry cached before has three parts)
             page = shared.get_list(
-                request, "article-list-rows", key, self.shown, self.render_shared
+                request, "article-list-parts", key, self.shown, self.render_shared
             )
-            tag, errors = "", ""
         rows = self.with_reader_controls(page.rows)
         context = {
             "title": page.title,
             "head": page.head,
-            "before": page.before,
             # one string: a loop over 20 rows in the template cost more than their controls
             "rows_html": mark_safe("".join(rows)),
             "after": page.after,
-            "tag_value": tag,
-            "tag_errors": errors,
             "section": self.section,
         }
         return render(request, "articles/article_list_page.html", context)
@@ -400,16 +394,15 @@ class ArticleListView(SharedPageMixin, ForgivingPaginationMixin, ListView):
         return True
 
     def render_shared(self) -> ListPage:
-        """The title and the shared parts of the page: before the tag field, after it up to the
-        rows, each row (without its ``</li>``: the reader's controls go there), after the
-        rows."""
+        """The title and the shared parts of the page: before the rows, each row (without its
+        ``</li>``: the reader's controls go there), after the rows."""
         context = self.get_context_data()
-        head, before, after = (
+        head, after = (
             mark_safe(render_to_string(self.template_name, {**context, "part": part}, self.request))
-            for part in ("head", "before", "after")
+            for part in ("head", "after")
         )
         rows = [(row.article.pk, row.article.slug, row.html) for row in context["rows"]]
-        return ListPage(self.title(context), head, before, rows, after)
+        return ListPage(self.title(context), head, rows, after)
 
     def render_rows(self, articles: list[Article]) -> list[SafeString]:
         """The rows of these articles (those not in the cache) with the speakers each quotes

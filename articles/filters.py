@@ -14,14 +14,14 @@ import django_filters
 from django import forms
 from django.contrib.auth import get_user_model
 from django.db import connection
-from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q
+from django.db.models import Exists, OuterRef
 from django.forms.renderers import DjangoTemplates
 from django.utils.functional import cached_property
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from annotations.selectors import article_has_tags, tags_named
-from articles.models import Article, ReadingState, Source, Speaker, SpeakerAlias
+from articles.models import Article, ReadingState, Source, Speaker, SpeakerQuerySet
 
 WIDGETS = "django/forms/widgets/"
 INPUTS = {f"{WIDGETS}{name}.html" for name in ("input", "text", "search", "date")}
@@ -103,40 +103,13 @@ class QuotedSpeakerField(forms.CharField):
         text = " ".join((super().clean(value) or "").split())
         if not text:
             return None
-        quoted = Speaker.objects.quoted().order_by()
-        found = list(quoted.filter(Q(slug=text) | Q(name=text))[:2])
-        # By slug first (the links of the speaker pages), should a name be another's slug.
-        found.sort(key=lambda speaker: speaker.slug != text)
-        code = "ambiguous"  # several go by the name
-        if not found:
-            found, partly = self.typed(quoted, text)
-            code = "several" if partly else code
+        found, level = Speaker.objects.quoted().typed(text)
         if len(found) > 1:
+            code = "several" if level == SpeakerQuerySet.PART else "ambiguous"
             raise forms.ValidationError(self.error_messages[code], code, {"name": text})
         if not found:
             raise forms.ValidationError(self.error_messages["unknown"], "unknown", {"value": text})
         return found[0]
-
-    @staticmethod
-    def typed(quoted, text: str) -> tuple[list[Speaker], bool]:
-        """What a reader types without the suggestions: the speakers with ``text`` as an alias,
-        else as a name or alias in another case, else as a part of one (the first of these
-        that finds any; two at most), and whether they have it as a part only. One query,
-        through the trigram indexes of migration 0012 on PostgreSQL."""
-        aliases = SpeakerAlias.objects.filter(speaker=OuterRef("pk"))
-        folded = Q(name__iexact=text) | Exists(aliases.filter(name__iexact=text))
-        found = list(
-            quoted.matching(text)
-            .annotate(
-                alias=Exists(aliases.filter(name=text)),
-                folded=ExpressionWrapper(folded, output_field=BooleanField()),
-            )
-            .order_by("-alias", "-folded", "name")[:3]
-        )
-        for level in ("alias", "folded"):
-            if found and getattr(found[0], level):
-                return [speaker for speaker in found if getattr(speaker, level)][:2], False
-        return found[:2], True
 
 
 class QuotedSpeakerFilter(django_filters.Filter):

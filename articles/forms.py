@@ -80,8 +80,10 @@ class SpeakerMergeForm(forms.Form):
 
 class SpeakerChoiceForm(forms.Form):
     """A speaker chosen by name: the suggestions of static/js/speaker_picker.js fill in its id,
-    a name typed without them is looked up (among the aliases too). ``cleaned_data["target"]``
-    is the speaker, or None when ``create`` asks for a new one of ``cleaned_data["name"]``."""
+    a name typed without them is looked up (``SpeakerQuerySet.typed``: its name, slug or an
+    alias, in any case, but not a part of one: a correction names its speaker in full).
+    ``cleaned_data["target"]`` is the speaker, or None when ``create`` asks for a new one of
+    ``cleaned_data["name"]``."""
 
     speaker = forms.CharField(label=_("Speaker"), max_length=200, required=False)
     speaker_id = forms.IntegerField(required=False, widget=forms.HiddenInput)
@@ -99,10 +101,9 @@ class SpeakerChoiceForm(forms.Form):
             return data
         if not name:
             raise forms.ValidationError(_("Enter a speaker's name."))
-        found = list(Speaker.objects.named(name)[:2])
-        exact = [speaker for speaker in found if speaker.name == name]
-        if len(exact) == 1 or len(found) == 1:
-            data["target"] = (exact or found)[0]
+        found, _level = Speaker.objects.typed(name, parts=False)
+        if len(found) == 1:
+            data["target"] = found[0]
         elif found:
             raise forms.ValidationError(
                 _("Several speakers go by “%(name)s”: choose one from the suggestions.")

@@ -420,3 +420,29 @@ def test_a_sources_top_speakers_keep_the_ties_at_the_last_count_in_one_query(
     # fewer rows than the limit: all of them
     every = selectors.source_top_speakers(source, limit=10)
     assert [row.name for row in every] == ["Anton", "Zora", "Bert", "Carla", "Dora", "Emil"]
+
+
+@pytest.mark.django_db
+def test_a_typed_name_finds_its_speaker_by_slug_name_alias_case_or_part():
+    """``SpeakerQuerySet.typed``, the look-up of the list's speaker filter and the correction
+    forms: the surest way that finds any wins; a name in another case is found on either
+    database (SQLite's own comparison knows ASCII letters only)."""
+    from articles.models import SpeakerQuerySet as S
+
+    oezlem = Speaker.objects.create(name="Özlem Yılmaz", slug="oezlem-yilmaz")
+    oezdemir = Speaker.objects.create(name="Cem Özdemir", slug="cem-oezdemir")
+    SpeakerAlias.objects.create(speaker=oezdemir, name="Özdemir")
+    speakers = Speaker.objects.all()
+    assert speakers.typed("oezlem-yilmaz") == ([oezlem], S.EXACT)
+    assert speakers.typed("Özlem Yılmaz") == ([oezlem], S.EXACT)
+    assert speakers.typed("Özdemir") == ([oezdemir], S.ALIAS)
+    assert speakers.typed("özlem yılmaz") == ([oezlem], S.FOLDED)
+    assert speakers.typed("ÖZDEMIR") == ([oezdemir], S.FOLDED)
+    assert speakers.typed("yılmaz") == ([oezlem], S.PART)
+    assert speakers.typed("öz") == ([oezdemir, oezlem], S.PART)  # two: ambiguous
+    assert speakers.typed("yılmaz", parts=False) == ([], None)  # a correction names in full
+    assert speakers.typed("özlem yılmaz", parts=False) == ([oezlem], S.FOLDED)
+    assert speakers.typed("Niemand") == ([], None)
+    # The suggestions find a part in another case, umlauts too.
+    names = [row["name"] for row in selectors.speaker_suggestions("ÖZ")]
+    assert sorted(names) == ["Cem Özdemir", "Özlem Yılmaz"]

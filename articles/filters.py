@@ -15,13 +15,21 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.db import connection
 from django.db.models import Exists, OuterRef
+from django.db.models.functions import Length
 from django.forms.renderers import DjangoTemplates
 from django.utils.functional import cached_property
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from annotations.selectors import article_has_tags, tags_named
-from articles.models import Article, ReadingState, Source, Speaker, SpeakerQuerySet
+from articles.models import (
+    Article,
+    ArticleSpeaker,
+    ReadingState,
+    Source,
+    Speaker,
+    SpeakerQuerySet,
+)
 
 WIDGETS = "django/forms/widgets/"
 INPUTS = {f"{WIDGETS}{name}.html" for name in ("input", "text", "search", "date")}
@@ -325,12 +333,15 @@ def _form_class(filterset: type[ArticleFilter]) -> type[forms.Form]:
     return type(f"{filterset.__name__}Form", (filterset._meta.form,), fields)
 
 
-def archived_hidden(queryset, user):
-    """``queryset`` without the reader's archived articles (none for an anonymous reader)."""
+def archived_hidden(queryset, user, article: str = "pk"):
+    """``queryset`` without the reader's archived articles (none for an anonymous reader); the
+    article is its ``article`` column (of rows that are not articles)."""
     if not getattr(user, "is_authenticated", False):
         return queryset
     mine = ReadingState.objects.of(user)
-    return queryset.exclude(Exists(mine.filter(article=OuterRef("pk"), archived_at__isnull=False)))
+    return queryset.exclude(
+        Exists(mine.filter(article=OuterRef(article), archived_at__isnull=False))
+    )
 
 
 def ordered(queryset, articles, search: str, sort: str) -> tuple[object, bool]:
@@ -534,9 +545,28 @@ def _listed_sql(
     if part == "window":
         window = matches.order_by("-date", "-pk").values_list("pk", "rank", "date")
         return _around(_compiled(window), "", " LIMIT %s", SIZE)
-    matches = matches.order_by(*_ORDER.get(sort, ("-date", "-pk")))
-    found = _compiled(matches.values_list("pk") if part == "ids" else matches.values_list(*ROW))
-    return _around(found, "", " LIMIT %s OFFSET %s", SIZE, START)
+    if speaker and not search:
+        matches = _speaker_pages(user, sort)
+        columns = ("article_id",) if part == "ids" else _BY_SPEAKER
+    else:
+        matches = matches.order_by(*_ORDER.get(sort, ("-date", "-pk")))
+        columns = ("pk",) if part == "ids" else ROW
+    return _around(_compiled(matches.values_list(*columns)), "", " LIMIT %s OFFSET %s", SIZE, START)
+
+
+# A row of ``ROW`` read through a speaker's ``ArticleSpeaker`` rows.
+_BY_SPEAKER = (*(f"article__{name}" for name in ROW[:-1]), "body_length")
+
+
+def _speaker_pages(reader, sort: str):
+    """The ``ArticleSpeaker`` rows of one speaker's articles (``SPEAKER``) in the list's order,
+    by the index on (speaker, date, article) that ``articles.derived`` keeps: a page reads its
+    own 20 entries. Through the articles (``ArticleQuerySet.quoting``), PostgreSQL walked their
+    date index past every article of other speakers (696 for a page of a speaker quoted in 2 %
+    of 100,000 articles: 3.3 ms), or sorted all of a rarer one's."""
+    pairs = archived_hidden(ArticleSpeaker.objects.filter(speaker=SPEAKER), reader, "article_id")
+    order = ("date", "article_id") if sort == ArticleFilter.OLDEST else ("-date", "-article_id")
+    return pairs.annotate(body_length=Length("article__body")).order_by(*order)
 
 
 def compiled_plain(search: str) -> bool:

@@ -507,12 +507,19 @@ def test_a_plain_list_finds_what_it_shows_as_the_filter_set_does(rf, alice, quot
     ],
 )
 @pytest.mark.parametrize("archived", [False, True])
+@pytest.mark.parametrize("deferred", [False, True])
 def test_one_speakers_list_finds_what_it_shows_as_the_filter_set_does(
-    rf, alice, quoted, query, archived
+    rf, alice, quoted, query, archived, deferred, monkeypatch
 ):
     """A list of one speaker's articles (with a search or not, and nothing else) is found as a
-    plain list is (``ArticleListView.speaker_alone``, ``filters.ListedMatches``): the same
-    articles, count and choices as through the filter set's queryset, and its page the same."""
+    plain list is (``ArticleListView.speaker_alone``, ``filters.ListedMatches``, without a
+    search through the speaker's ``ArticleSpeaker`` rows): the same articles, count and choices
+    as through the filter set's queryset, and its page the same; ``deferred``: a page's ids
+    first, then its rows, as from ``DEFERRED_FROM`` rows in."""
+    from articles import filters
+
+    if deferred:
+        monkeypatch.setattr(filters, "DEFERRED_FROM", 0)
     anna = Speaker.objects.get(slug="anna-berger")
     for n in range(ArticleListView.paginate_by + 3):
         body = 'Anna Berger sagte: "Die Lage."'

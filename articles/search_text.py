@@ -24,7 +24,6 @@ turned into an FTS5 MATCH expression over the same forms:
 
 from __future__ import annotations
 
-import bisect
 import re
 import threading
 from dataclasses import dataclass
@@ -191,10 +190,9 @@ def passage(body: str, query: Query) -> list[tuple[str, bool]]:
     MAX_FRAGMENTS of at most MAX_WORDS words, those with the most matching words, in the order
     of the text, joined by DELIMITER; the first MIN_WORDS words when none matches.
     Whitespace runs become one space."""
-    found = [m.span() for m in _WORD.finditer(body)]  # the words' (start, end)
+    found, hits = _words_and_hits(body, query.wanted)
     if not found:
         return []
-    hits = _hits(body, found, query.wanted)
     if not hits:
         return _parts(body, found, 0, min(MIN_WORDS, len(found)), set())
     fragments: list[tuple[int, int]] = []
@@ -234,18 +232,26 @@ def passage(body: str, query: Query) -> list[tuple[str, bool]]:
     return _merge(parts)
 
 
-def _hits(body: str, found: list[tuple[int, int]], wanted: frozenset[str]) -> list[int]:
-    """The indexes of the words whose stem is wanted. Only the words that ``_beginnings``
-    finds are stemmed."""
-    if not wanted:
-        return []
-    starts = [start for start, _end in found]
-    hits = []
-    for m in _beginnings(wanted).finditer(body):
-        i = bisect.bisect_left(starts, m.start())
-        if stem(body[found[i][0] : found[i][1]]) in wanted:
-            hits.append(i)
-    return hits
+def _words_and_hits(body: str, wanted: frozenset[str]) -> tuple[list[tuple[int, int]], list[int]]:
+    """The (start, end) of the words of ``body`` as far as ``passage`` reads them, and the
+    indexes of those whose stem is wanted. Only the words that ``_beginnings`` finds are
+    stemmed, and the words are read up to MAX_WORDS and one after the last of them (further
+    than a fragment reaches), or the first MIN_WORDS and one when none is wanted: a body's
+    words were half the cost of a page's passages, most of them after the last match."""
+    places = iter(m.start() for m in _beginnings(wanted).finditer(body)) if wanted else iter(())
+    place = next(places, None)  # where a wanted word may begin
+    found: list[tuple[int, int]] = []
+    hits: list[int] = []
+    for m in _WORD.finditer(body):
+        start, end = span = m.span()
+        while place is not None and place <= start:  # the word at or after it
+            if stem(body[start:end]) in wanted:
+                hits.append(len(found))
+            place = next(places, None)
+        found.append(span)
+        if place is None and len(found) > (hits[-1] + MAX_WORDS if hits else MIN_WORDS):
+            break
+    return found, hits
 
 
 @lru_cache(maxsize=256)
@@ -263,12 +269,16 @@ def _beginnings(wanted: frozenset[str]) -> re.Pattern:
 
 def _parts(body: str, found: list[tuple[int, int]], start: int, end: int, hits: set[int]):
     """Words ``start`` to ``end`` (excluded) as parts, with what lies between them (whitespace
-    runs as one space), the ``hits`` marked."""
+    runs as one space), the ``hits`` marked: the text between two hits is one part, its
+    spaces made one at once (a word holds none, so no run of them spans a word)."""
     parts: list[tuple[str, bool]] = []
-    for i in range(start, end):
-        if i > start:
-            parts.append((_SPACES.sub(" ", body[found[i - 1][1] : found[i][0]]), False))
-        parts.append((body[found[i][0] : found[i][1]], i in hits))
+    position = found[start][0]
+    for i in sorted(hit for hit in hits if start <= hit < end):
+        word_start, word_end = found[i]
+        parts.append((_SPACES.sub(" ", body[position:word_start]), False))
+        parts.append((body[word_start:word_end], True))
+        position = word_end
+    parts.append((_SPACES.sub(" ", body[position : found[end - 1][1]]), False))
     return _merge(parts)
 
 

@@ -3,6 +3,7 @@
 import re
 import sqlite3
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -100,3 +101,28 @@ def test_umlauts_and_sharp_s_are_marked_as_their_stem_has_them():
         "Straßen",
         "Strasse",
     ]
+
+
+@pytest.mark.parametrize(
+    ("hit", "words", "first", "last"),
+    [
+        (80, 200, 66, 95),  # centred: 14 words before, 15 after
+        (95, 100, 70, 99),  # at the end: the 30 last words
+        (98, 99, 69, 98),  # the last word
+        (2, 100, 0, 29),  # at the start: the 30 first words
+        (0, 200, 0, 29),  # the first word
+    ],
+)
+def test_a_single_match_is_centred_in_its_fragment_within_the_text(hit, words, first, last):
+    """The fragment's words around one match, at the text's ends too: the words after the
+    last match are read only as far as a fragment reaches (``_words_and_hits``)."""
+    body = " ".join("Koalition" if n == hit else f"w{n}" for n in range(words))
+    shown = "".join(part for part, _marked in passage(body, parse("Koalition"))).split()
+    expected = ["Koalition" if n == hit else f"w{n}" for n in range(first, last + 1)]
+    assert shown == expected
+
+
+def test_without_a_match_a_passage_is_the_first_words():
+    body = " ".join(f"w{n}" for n in range(100)) + " Koalition"
+    shown = "".join(part for part, _marked in passage(body, parse("Regierung")))
+    assert shown == " ".join(f"w{n}" for n in range(12))

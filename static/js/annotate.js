@@ -555,7 +555,7 @@
         const updated = Object.assign(fromJsonld(answer.data), { replies: old.replies });
         annotations.set(updated.id, updated);
         restyle(updated);
-        window.newsreaderTags.learn(updated.tags);
+        window.newsreaderTags?.learn(updated.tags); // (tag_suggestions.js: none without it)
         const id = updated.id;
         closeEditor();
         renderList();
@@ -578,7 +578,7 @@
         closeEditor();
         paint([created]);
         renderList();
-        window.newsreaderTags.learn(created.tags);
+        window.newsreaderTags?.learn(created.tags);
       }
       say(S.saved);
     } catch (error) {

@@ -1,6 +1,7 @@
 // Tag suggestions for every tag field ([data-tag-input]: the annotation editor's, the article
 // list's filter): the field's <datalist> (its list attribute) is filled with the tags in use
-// that start with the last of its comma-separated parts, which the server suggests (GET the
+// that start with the last of its comma-separated parts (the whole value in a field of one
+// tag, data-tag-input="single"), which the server suggests (GET the
 // datalist's data-suggest-url ?prefix=, asked a moment after the typing stops, and on focus for
 // the list before any typing). Tags saved on the page since it loaded
 // (window.newsreaderTags.learn, called by annotate.js) are added to the answer. Without an
@@ -30,7 +31,8 @@
     }
   }
   async function suggest(input, datalist) {
-    const parts = input.value.split(",");
+    // A field of one tag (data-tag-input="single": the list's filter) has no list to continue.
+    const parts = input.dataset.tagInput === "single" ? [input.value] : input.value.split(",");
     const last = parts.pop().trim();
     const head = parts.map((p) => p.trim()).filter(Boolean);
     const chosen = new Set(head.map((p) => p.toLowerCase()));

@@ -22,7 +22,7 @@ from django.shortcuts import get_object_or_404
 
 from annotations.models import ActivitySeen, Annotation, ApiToken, ArticleTag, Tag
 from annotations.text import reading_key
-from articles.models import Article
+from articles.models import Article, named_in_any_case
 
 
 def annotation_get_for_user(user, pk, *, for_update: bool = False) -> Annotation:
@@ -185,27 +185,22 @@ def tag_suggestions(user, prefix: str, limit: int = 30) -> list[str]:
     prefix: the first ones), in their order, at most ``limit``: the database sorts, then cuts.
     One query.
 
-    SQLite ignores case for ASCII letters only ("üb" would miss "Überwachung"), so there the
-    names are compared in Python: the embedded database of a small installation."""
+    On SQLite, whose own comparison ignores case for ASCII letters only ("üb" would miss
+    "Überwachung"), the names are compared case-folded (``named_in_any_case``)."""
     limit = max(limit, 0)
-    queryset = tags_in_use(user).values_list("name", flat=True)
-    if not prefix:
-        return list(queryset[:limit])
-    if connection.vendor == "sqlite":
-        folded = prefix.casefold()
-        return [name for name in queryset if name.casefold().startswith(folded)][:limit]
-    return list(queryset.filter(name__istartswith=prefix)[:limit])
+    tags = tags_in_use(user)
+    if prefix:
+        tags = named_in_any_case(tags, "startswith", prefix)
+    return list(tags.values_list("name", flat=True)[:limit])
 
 
 def tags_named(user, value: str) -> list[tuple[int, str, str]]:
     """The tags of ``tags_in_use(user)`` that ``value`` names, as (id, slug, name): by slug, or
-    by name whatever the case (on SQLite compared in Python, as ``tag_suggestions`` does). One
-    query. The article list's ?tag= filter, typed or from a link."""
-    tags = tags_in_use(user).order_by().values_list("pk", "slug", "name")
-    if connection.vendor == "sqlite":
-        folded = value.casefold()
-        return [row for row in tags if row[1] == value or row[2].casefold() == folded]
-    return list(tags.filter(Q(slug=value) | Q(name__iexact=value)))
+    by name whatever the case (``named_in_any_case``). One query. The article list's ?tag=
+    filter, typed or from a link."""
+    named = named_in_any_case(Tag.objects.all(), "exact", value).values("pk")
+    tags = tags_in_use(user).filter(Q(slug=value) | Q(pk__in=named))
+    return list(tags.order_by().values_list("pk", "slug", "name"))
 
 
 def article_has_tags(user, tags) -> Exists:

@@ -80,8 +80,10 @@ class SpeakerMergeForm(forms.Form):
 
 class SpeakerChoiceForm(forms.Form):
     """A speaker chosen by name: the suggestions of static/js/speaker_picker.js fill in its id,
-    a name typed without them is looked up (``SpeakerQuerySet.typed``: its name, slug or an
-    alias, in any case, but not a part of one: a correction names its speaker in full).
+    a name typed without them is looked up (``SpeakerQuerySet.typed``: its name or an alias,
+    in any case, not a slug nor a part of one: a correction names its speaker in full; a name
+    that differs from a speaker's in case alone is that speaker, also when "create" is
+    ticked, so that no second speaker of the same name is made).
     ``cleaned_data["target"]`` is the speaker, or None when ``create`` asks for a new one of
     ``cleaned_data["name"]``."""
 
@@ -101,7 +103,7 @@ class SpeakerChoiceForm(forms.Form):
             return data
         if not name:
             raise forms.ValidationError(_("Enter a speaker's name."))
-        found, _level = Speaker.objects.typed(name, parts=False)
+        found, _level = Speaker.objects.typed(name, parts=False, slugs=False)
         if len(found) == 1:
             data["target"] = found[0]
         elif found:

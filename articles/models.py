@@ -78,35 +78,38 @@ class SpeakerQuerySet(models.QuerySet):
         """Speakers whose canonical name or one of whose aliases contains ``text``, in any
         case: the ids of each found apart (through the trigram indexes of migration 0012 on
         PostgreSQL: 2–5 ms at 50,000 speakers, where one condition over both read every
-        speaker, 50 ms), then the speakers. Unordered. SQLite ignores case for ASCII letters
-        only ("özlem" would miss "Özlem"): there the names are compared in Python, which
-        reads every name of the embedded database of a small installation."""
-        if connection.vendor == "sqlite":
-            return self.filter(pk__in=_ids_named(lambda name: text.casefold() in name))
-        names = Speaker.objects.filter(name__icontains=text).order_by().values("pk")
-        aliases = SpeakerAlias.objects.filter(name__icontains=text).order_by()
-        return self.filter(pk__in=names.union(aliases.values("speaker_id")))
+        speaker, 50 ms), then the speakers. Unordered. On SQLite the names are compared
+        case-folded (``named_in_any_case``)."""
+        names = named_in_any_case(Speaker.objects.all(), "contains", text).order_by()
+        aliases = named_in_any_case(SpeakerAlias.objects.all(), "contains", text).order_by()
+        return self.filter(pk__in=names.values("pk").union(aliases.values("speaker_id")))
 
     # How a typed name found its speakers (``typed``), the surest first.
     EXACT, ALIAS, FOLDED, PART = "exact", "alias", "folded", "part"
 
-    def typed(self, text: str, *, parts: bool = True) -> tuple[list["Speaker"], str | None]:
+    def typed(
+        self, text: str, *, parts: bool = True, slugs: bool = True
+    ) -> tuple[list["Speaker"], str | None]:
         """The speakers a name typed in a speaker field means, at most two (two: it is
-        ambiguous), and how they were found: by ``EXACT`` slug (the links of the speaker pages)
-        or name, else by ``ALIAS``, else by name or alias in another case (``FOLDED``), else
-        (with ``parts``) as a part of a name or alias (``PART``); the first of these that finds
-        any. ([], None): none. The one look-up of the list's speaker filter and the correction
-        forms; two queries at most."""
-        exact = list(self.filter(Q(slug=text) | Q(name=text)).order_by()[:2])
+        ambiguous), and how they were found: by ``EXACT`` name or (with ``slugs``: the links of
+        the speaker pages) slug, else by ``ALIAS``, else by name or alias in another case
+        (``FOLDED``), else (with ``parts``) as a part of a name or alias (``PART``); the first
+        of these that finds any. ([], None): none. The one look-up of the list's speaker filter
+        and the correction forms; two queries at most. Another case is PostgreSQL's ``UPPER()``
+        there and Python's ``casefold()`` on SQLite ("Strasse" is "Straße" on SQLite only)."""
+        given = Q(slug=text) | Q(name=text) if slugs else Q(name=text)
+        exact = list(self.filter(given).order_by()[:2])
         if exact:
             exact.sort(key=lambda speaker: speaker.slug != text)  # a slug before a name
             return exact, self.EXACT
         aliases = SpeakerAlias.objects.filter(speaker=OuterRef("pk"))
         candidates = self.matching(text) if parts else self.all()
         if connection.vendor == "sqlite":
-            folded = Q(pk__in=_ids_named(lambda name: name == text.casefold()))
+            own = named_in_any_case(Speaker.objects.all(), "exact", text).values("pk")
+            folded = Q(pk__in=own)
         else:
-            folded = Q(name__iexact=text) | Exists(aliases.filter(name__iexact=text))
+            folded = Q(name__iexact=text)
+        folded |= Exists(named_in_any_case(aliases, "exact", text))
         if not parts:
             candidates = candidates.filter(folded | Exists(aliases.filter(name=text)))
         found = list(
@@ -126,12 +129,22 @@ class SpeakerQuerySet(models.QuerySet):
         return self.filter(quote_count__gt=0)
 
 
-def _ids_named(test) -> list[int]:
-    """On SQLite: the ids of the speakers whose name or one of whose aliases, case-folded,
-    passes ``test`` (``SpeakerQuerySet.matching`` and ``typed``). One query."""
-    names = Speaker.objects.order_by().values_list("pk", "name")
-    aliases = SpeakerAlias.objects.order_by().values_list("speaker_id", "name")
-    return sorted({pk for pk, name in names.union(aliases, all=True) if test(name.casefold())})
+class Folded(models.Func):
+    """A text case-folded as Python folds it, on SQLite (the function ``sqlite_search.register``
+    gives every connection): SQLite's own ``LIKE`` and ``UPPER()`` know ASCII letters only."""
+
+    function = sqlite_search.CASEFOLD
+    output_field = models.TextField()
+
+
+def named_in_any_case(queryset, lookup: str, text: str):
+    """``queryset`` (rows with a ``name``) where the name matches ``text`` by ``lookup``
+    (``exact`` or ``contains``) whatever the case: PostgreSQL's ``iexact``/``icontains``; on
+    SQLite both sides case-folded (``Folded``), where its own would miss "Özlem" for "özlem"."""
+    if connection.vendor == "sqlite":
+        folded = queryset.annotate(folded_name=Folded("name"))
+        return folded.filter(**{f"folded_name__{lookup}": text.casefold()})
+    return queryset.filter(**{f"name__i{lookup}": text})
 
 
 class Speaker(models.Model):

@@ -33,12 +33,21 @@ LIMIT = 10_000
 TRIGGERS = [f"{TABLE}_{event}" for event in ("insert", "update", "delete")]
 
 
+CASEFOLD = "articles_casefold"  # text case-folded as Python folds it (``models.Folded``)
+
+
 def register(sender=None, connection=None, **kwargs) -> None:
-    """Give a new SQLite connection the function the triggers call (``connection_created``)."""
+    """Give a new SQLite connection the function the triggers call and ``CASEFOLD``
+    (``connection_created``)."""
     if connection is not None and connection.vendor == "sqlite":
         connection.connection.create_function(
             FUNCTION, 1, search_text.index_text, deterministic=True
         )
+        connection.connection.create_function(CASEFOLD, 1, _casefold, deterministic=True)
+
+
+def _casefold(text: str | None) -> str | None:
+    return None if text is None else text.casefold()
 
 
 class Rank(Func):

@@ -523,6 +523,8 @@ class ArticleListView(SharedPageMixin, ForgivingPaginationMixin, ListView):
             url = reverse("articles:list") + (f"?{query.urlencode()}" if query else "")
             if name == "reading":  # its label in the reader's language, not the value
                 value = dict(field.field.choices).get(value, value)
+            elif name == "tag":  # the tag's name, as its field shows it (a link gives the slug)
+                value = self.filterset.tag_value
             result.append((f"{field.label}: {value}", url))
         return result
 

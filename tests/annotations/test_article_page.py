@@ -181,7 +181,7 @@ def test_the_list_filters_by_article_tags_and_visible_annotation_tags(
     # Combined with the other filters, and named among the filters in use.
     response = client_for(bob).get(url, {"tag": "krieg", "q": "ganz anderer"})
     assert listed(response) == {tagged.slug}
-    assert any("krieg" in label for label, _ in response.context["removals"])
+    assert any(label == "Tag: Krieg" for label, _ in response.context["removals"])  # its name
 
 
 def test_the_tag_filter_query_count_does_not_grow(
@@ -192,12 +192,12 @@ def test_the_tag_filter_query_count_does_not_grow(
     make_many(alice, article, 3)
     for n in range(3):
         services.article_tag_add(user=alice, article=other_article(article, n), names="alle")
-    with django_assert_max_num_queries(11):
+    with django_assert_max_num_queries(10):
         assert len(listed(client.get(url))) == 4
     for n in range(3, 40):
         services.article_tag_add(user=bob, article=other_article(article, n), names="alle, mehr")
     make_many(alice, article, 100)
-    with django_assert_max_num_queries(11):
+    with django_assert_max_num_queries(10):
         assert len(listed(client.get(url))) == 20
     assert ArticleTag.objects.count() == 40 + 37 and Tag.objects.filter(name="alle").exists()
 

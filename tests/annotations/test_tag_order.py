@@ -116,9 +116,11 @@ def test_the_lists_tag_field_shows_the_tag_asked_for_by_its_name(
     client = client_for(alice)
     url = reverse("articles:list")
     for asked in (slug, "überwachung", "Überwachung"):
-        html = client.get(url, {"tag": asked}).content.decode()
+        response = client.get(url, {"tag": asked})
+        html = response.content.decode()
         assert re.search(r'<input name="tag" id="id_tag" value="Überwachung"', html), asked
         assert article.title in html, asked
+        assert [label for label, _url in response.context["removals"]] == ["Tag: Überwachung"]
     html = client.get(url, {"tag": "Nirgends"}).content.decode()
     field = r'<input name="tag" id="id_tag" value="Nirgends"[^>]*aria-invalid="true"'
     assert re.search(field, html)

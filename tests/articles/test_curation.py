@@ -505,3 +505,28 @@ def test_a_part_of_a_name_is_found_through_the_trigram_indexes(article):
         names = {name for (name,) in cursor.fetchall()}
     assert names == {"speaker_name_trgm_idx", "speakeralias_name_trgm_idx"}
     assert [s.name for s in Speaker.objects.matching("STOLTENB")] == ["Jens Stoltenberg"]
+
+
+@pytest.mark.django_db
+def test_a_corrections_speaker_is_named_in_full_in_any_case_never_by_slug_or_part():
+    """The correction forms' look-up (``SpeakerQuerySet.typed`` without parts or slugs): a name
+    or an alias whatever the case is that speaker, with "create" ticked too (no second speaker
+    of one name); a slug or a part of a name is no speaker, and with "create" a new one."""
+    from articles.forms import QuoteSpeakerForm
+
+    oezlem = Speaker.objects.create(name="Özlem Yılmaz", slug="oezlem-yilmaz")
+    other = Speaker.objects.create(name="oezlem-yilmaz", slug="someone-else")
+    SpeakerAlias.objects.create(speaker=oezlem, name="Frau Yılmaz")
+
+    def target(name, create=False):
+        form = QuoteSpeakerForm({"speaker": name, **({"create": "on"} if create else {})})
+        return form.cleaned_data["target"] if form.is_valid() else form.errors["__all__"][0]
+
+    assert target("Özlem Yılmaz") == oezlem
+    assert target("özlem yılmaz") == oezlem
+    assert target("özlem yılmaz", create=True) == oezlem
+    assert target("frau yılmaz") == oezlem
+    assert target("oezlem-yilmaz") == other  # a name, though another's slug
+    assert target("someone-else").startswith("No speaker is named")
+    assert target("Yılmaz").startswith("No speaker is named")
+    assert target("Yılmaz", create=True) is None  # a new speaker of that name

@@ -693,8 +693,8 @@ def test_query_counts_do_not_grow_with_the_rows(
         # The page (its count, the sources' kept counts, comes with the reader's states),
         # speakers per row, the source options (one query). Every list also reads
         # the reader's archived ids (its cache key), whether they have any reading state (alice
-        # has none yet: no query for the rows' states), the revision, the reader's tags and the
-        # header's probe in one query.
+        # has none yet: no query for the rows' states), the revision and the header's probe
+        # in one query.
         (reverse("articles:list"), 6, 5),
         # A ranked search: the window with its ranks, the page by id, speakers with passages,
         # the options (no count: the window's length is the count).

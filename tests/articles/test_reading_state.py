@@ -296,9 +296,8 @@ def test_a_reader_without_states_asks_nothing_for_the_rows_then_sees_their_first
 ):
     client.force_login(bob)
     client.get(LIST)  # the shared page, now cached
-    # session, user, the reader's states (none: no query for the rows') with the revision,
-    # whether they have annotations (none: the header's activity count asks nothing) and the
-    # reader's tags
+    # session, user, the reader's states (none: no query for the rows') with the revision and
+    # whether they have annotations (none: the header's activity count asks nothing)
     with django_assert_num_queries(3):
         response = client.get(LIST)
     assert not pressed(controls(response, three[1]), "favourite")

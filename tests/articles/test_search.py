@@ -233,8 +233,8 @@ def test_the_article_list_search_needs_a_bounded_number_of_queries(
         for sort in ("relevance", "newest"):
             # session, user, the reader's archived ids with the revision, the window (or the
             # count and the page), the page by id, the rows' speakers and passages, the source
-            # and speaker options, the reader's tags, the activity count
-            with django_assert_max_num_queries(9):
+            # options, the activity count
+            with django_assert_max_num_queries(8):
                 response = alice_client.get(LIST, {"q": query, "sort": sort})
             assert len(response.context["rows"]) == 20
             assert "45 articles" in response.content.decode()

@@ -420,9 +420,8 @@ def test_after_a_write_elsewhere_a_list_is_served_whole(
     ):
         write()
         # session, user, archived ids with the revision, (the source asked for,) the count, the
-        # page, the source and speaker options, the reader's tags, the activity count: nothing
-        # rendered
-        with django_assert_max_num_queries(9) as again:
+        # page, the source options, the activity count: nothing rendered
+        with django_assert_max_num_queries(8) as again:
             page = alice_client.get(url, query).content.decode()
         assert len(again) < len(rendered)
         assert without_token(page) == without_token(first)

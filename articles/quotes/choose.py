@@ -19,12 +19,12 @@ import re
 
 from articles.quotes.candidates import (
     Candidate,
+    SpeakerScorer,
     rule_mention,
     speaker_candidates,
-    speaker_features,
 )
 from articles.quotes.context import Context
-from articles.quotes.learned import QuoteModel
+from articles.quotes.learned import QuoteModel, logistic
 from articles.quotes.lexicon import REPORTING_VERBS
 from articles.quotes.model import Quotation
 from articles.quotes.nouns import AGE_NOUN, personlike
@@ -49,6 +49,7 @@ def redecide(
 ) -> list[Quotation]:
     """The article's quotations as the model decides them, from the rules' ``rules``."""
     by_span = {(q.start, q.end): q for q in rules if q.kind != "indirect"}
+    speakers = SpeakerScorer(model.speaker)
     quotes = []
     for m in ctx.marks:
         rule = by_span.get((m.start, m.end))
@@ -66,7 +67,9 @@ def redecide(
             # a quotation inside a quotation: the speaker quotes someone the text may not name
             quotes.append(Quotation(m.start, m.end, "direct", None, None, None, None, round(p, 2)))
             continue
-        quotes.append(_attributed(ctx, resolver, model, (m.start, m.end), "direct", rule, p))
+        quotes.append(
+            _attributed(ctx, resolver, model, speakers, (m.start, m.end), "direct", rule, p)
+        )
     quotes.extend(_reported(ctx, resolver, model, [q for q in rules if q.kind == "indirect"]))
     return quotes
 
@@ -80,14 +83,16 @@ def _attributed(
     ctx: Context,
     resolver: Resolver,
     model: QuoteModel,
+    speakers: SpeakerScorer,
     span: tuple[int, int],
     kind: str,
     rule: Quotation | None,
     p_kind: float,
 ) -> Quotation:
-    """A quotation of ``kind`` over ``span`` with the speaker the model chooses."""
+    """A quotation of ``kind`` over ``span`` with the speaker the model chooses
+    (``speakers``: the model's speaker scores)."""
     mention = rule_mention(rule)
-    best, p = _best_candidate(ctx, model, span, rule)
+    best, p = _best_candidate(ctx, speakers, span, rule)
     fallback = (rule.speaker, rule.speaker_start, rule.speaker_end, rule.cue) if rule else None
     if best is None or p < model.speaker.threshold:
         return Quotation(
@@ -108,15 +113,15 @@ def _attributed(
 
 
 def _best_candidate(
-    ctx: Context, model: QuoteModel, span: tuple[int, int], rule: Quotation | None
+    ctx: Context, speakers: SpeakerScorer, span: tuple[int, int], rule: Quotation | None
 ) -> tuple[Candidate | None, float]:
     candidates = speaker_candidates(ctx, span, rule)
     if not candidates:
         return None, 0.0
-    features = speaker_features(ctx, span, candidates, rule)
-    scores = [model.speaker.score(f) for f in features]
+    # what model.speaker.score(f) gives for each of speaker_features(ctx, span, candidates, rule)
+    scores = speakers.scores(ctx, span, candidates, rule)
     i = max(range(len(candidates)), key=scores.__getitem__)
-    return candidates[i], model.speaker.probability(features[i])
+    return candidates[i], logistic(scores[i])
 
 
 def _resolve(ctx: Context, resolver: Resolver, candidate: Candidate) -> str | None:

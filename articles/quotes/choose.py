@@ -23,18 +23,14 @@ from articles.quotes.candidates import (
     rule_mention,
     speaker_candidates,
 )
+from articles.quotes.clause_scores import ClauseScorer
 from articles.quotes.context import Context
 from articles.quotes.learned import QuoteModel, logistic
 from articles.quotes.lexicon import REPORTING_VERBS
 from articles.quotes.model import Quotation
 from articles.quotes.nouns import AGE_NOUN, personlike
 from articles.quotes.phrases import NP_BOUNDED, Phrase, analyse_phrase
-from articles.quotes.reported import (
-    ClauseScorer,
-    SpanIndex,
-    clause_candidates,
-    clause_features,
-)
+from articles.quotes.reported import SpanIndex, clause_candidates
 from articles.quotes.resolve import Resolver
 from articles.quotes.sentences import WORD
 from articles.quotes.speech_marks import speech_features
@@ -183,15 +179,13 @@ def _reported(
     rule_spans = [(q.start, q.end) for q in rules]
     by_span = {(q.start, q.end): q for q in rules}
     index = SpanIndex(ctx, rule_spans)
+    # model.clause.score(clause_features(ctx, clause, index)) for each clause
     scorer = ClauseScorer(ctx, index, model.clause)
-    cutoff = scorer.cutoff()
+    threshold = model.clause.threshold
     scored = []
     for clause in clause_candidates(ctx, rule_spans):
-        quick = scorer.score(clause)
-        if quick is not None and quick < cutoff:
-            continue  # surely below the threshold: no need of its features
-        p = model.clause.probability(clause_features(ctx, clause, index))
-        if p >= model.clause.threshold:
+        p = logistic(scorer.score(clause))
+        if p >= threshold:
             scored.append((p, clause))
     scored.sort(key=lambda t: (-t[0], t[1].start, t[1].end))
     chosen: list[tuple[float, int, int]] = []

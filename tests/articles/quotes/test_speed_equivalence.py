@@ -25,7 +25,7 @@ from articles.quotes.phrases import (
     is_role,
     word_alternation,
 )
-from articles.quotes.reported import _CUT, _running_counts, _SentenceWords, clause_candidates
+from articles.quotes.reported import _CUT, SentenceWords, _running_counts, clause_candidates
 from articles.quotes.roles import (
     _ROLE_APPOS_BEFORE,
     _ROLE_BEFORE,
@@ -278,7 +278,7 @@ def test_sentence_words_are_the_sentences_own(seed):
         sentences = [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
         ctx = Context(text, text, [], sentences)
         for index, (start, end) in enumerate(sentences):
-            sw = _SentenceWords(ctx, index)
+            sw = SentenceWords(ctx, index)
             assert (sw.starts, sw.words) == ctx.words_in(start, end), (text, start, end)
             counts = (sw.subjunctive, sw.reporting, sw.source, sw.source_nouns)
             own = _running_counts(sw.words)

@@ -10,7 +10,8 @@ from articles.quotes.lexicon import NAMING_VERBS, REPORTING_VERBS, SUBJUNCTIVE, 
 from articles.quotes.marks import WORDS_IN, Mark, looks_like_name, lower_title, speechlike
 from articles.quotes.sources import JUDGING_VERBS
 
-_TITLE_BEFORE = re.compile(r"([\wäöüß\-]+)[ \t]*(?:\([^)]*\)[ \t]*)?$")
+# (the look-behind changes no search's result: see ``features._WORD_BEFORE``)
+_TITLE_BEFORE = re.compile(r"(?<![\w\-])([\w\-]+)[ \t]*(?:\([^)]*\)[ \t]*)?$")
 
 _NAMING_BEFORE = re.compile(
     r"(?<![\w\-])(?:[Aa]ls|[Vv]on|für|zu)(?:[ \t]+(?:einem|einer|einen|eine|ein|der|dem|den|des))?"

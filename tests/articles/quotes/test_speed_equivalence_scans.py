@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from articles.quotes import candidates, classify, context, features, people, phrases, roles
+from articles.quotes import candidates, classify, context, features, people, phrases, roles, sources
 from articles.seedfile import parse
 from tests.conftest import SEED
 
@@ -154,3 +154,55 @@ def test_first_letter_scans_on_any_text(text):
     for scan, plain in ((features._WORD_BEFORE, r"([\w\-]+)[^\w\n]{0,3}$"),):
         m, n = scan.search(text), re.search(plain, text)
         assert (m and (m.span(), m.groups())) == (n and (n.span(), n.groups()))
+
+
+FIRST_LETTER_SCANS = [
+    sources.LAUT,
+    sources._POSSESSIVE_VIEW,
+    sources.HEISST_BEFORE,
+    sources.LISTED,
+    sources._OPINION_POSSESSIVE,
+    sources._OPINION_GENITIVE,
+]
+SOURCE_PIECES = [
+    *NP_PIECES, "laut", "Laut", "nach", "Nach", "gemäß", "Angaben", "von", "Seiner", "ihrer",
+    "Meinung", "In", "im", "Auf", "aus", "Vom", "dem", "Bericht", "heißt", "hieß", "es", "und",
+    ":", "(", "Vorwurf", "Forderung", "Äußerung", "Plänen", "Roths", "dass", "Ansicht",
+]  # fmt: skip
+
+
+SOURCE_EXAMPLES = [
+    "Seiner Meinung nach", "ihrer Ansicht nach", "In dem Bericht heißt es", "Im Brief hieß es",
+    "Auf den Vorwurf der CDU, es ", "Vom Vorschlag des Ministers (SPD), dass ", "nach Roths Idee",
+    "laut Angaben von Karl Roth", "Laut dem Minister", ", und der Minister Karl Roth: (",
+    "Aus der Erklärung der Regierung hatte es", "Gemäß Roths neuen Plänen",
+]  # fmt: skip
+
+
+def _source_texts():
+    rng = random.Random(5)
+    for text in _texts(SOURCE_PIECES, 4, 2000):
+        yield text
+        yield rng.choice(["", "x", "-", " "]) + rng.choice(SOURCE_EXAMPLES) + text
+        yield text + rng.choice(["", " ", "y"]) + rng.choice(SOURCE_EXAMPLES)
+
+
+def _without_first_letter(scan: re.Pattern) -> re.Pattern:
+    prefix = re.match(r"\(\?=\[[^\]]+\]\)", scan.pattern)
+    assert prefix
+    return re.compile(scan.pattern[prefix.end() :])
+
+
+@pytest.mark.parametrize("scan", FIRST_LETTER_SCANS, ids=lambda rx: rx.pattern[:40])
+def test_source_scan_finds_what_the_plain_pattern_finds(scan):
+    plain = _without_first_letter(scan)
+    bodies = [parse(p.read_text(encoding="utf-8"), p.name).body for p in [SEED, *DEMO]]
+    found = 0
+    for text in [*_source_texts(), *bodies]:
+        expected = _found(plain, text)
+        found += len(expected)
+        assert _found(scan, text) == expected, text
+        for pos in (1, 5):
+            got, want = scan.search(text, pos), plain.search(text, pos)
+            assert (got and got.span()) == (want and want.span())
+    assert found > 30

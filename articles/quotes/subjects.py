@@ -4,6 +4,7 @@ clause or a shared subject ("… und meldete sich mit den Worten").
 
 from __future__ import annotations
 
+import copy
 import re
 
 from articles.quotes.clauses import (
@@ -127,7 +128,19 @@ def _not_nominative(ctx: Context, phrase: Phrase, sent_start: int) -> bool:
 
 
 def cue_subject(ctx: Context, sent_start: int, cue: tuple[int, int, str], sent_end: int):
-    """The speaker phrase of a reporting cue: before it or after it in its clause."""
+    """The speaker phrase of a reporting cue: before it or after it in its clause. Found once
+    per article and arguments (the frames, the clauses of the pipeline and indirect speech ask
+    for the same ones; the search reads only the masked text and what the context derives from
+    it), and each caller gets a copy of its own, which it may change."""
+    found = ctx.memo.setdefault("cue_subject", {})
+    key = (sent_start, cue, sent_end)
+    if key not in found:
+        found[key] = _cue_subject(ctx, sent_start, cue, sent_end)
+    phrase = found[key]
+    return None if phrase is None else copy.copy(phrase)
+
+
+def _cue_subject(ctx: Context, sent_start: int, cue: tuple[int, int, str], sent_end: int):
     masked = ctx.masked
     c_start, c_end, word = cue
     low = word.lower()

@@ -180,7 +180,9 @@ def _sourced_sentence(
     pos = lead.end()
     phrase = None
     cue_word = ""
-    laut = LAUT.match(masked, pos, s_end) or ZUFOLGE.match(masked, pos, s_end)
+    laut = LAUT.match(masked, pos, s_end)
+    if laut is None and masked.find("zufolge", pos, s_end) >= 0:  # (every match holds it)
+        laut = ZUFOLGE.match(masked, pos, s_end)
     unnamed = None if laut else _UNNAMED_SOURCE.match(masked, pos, s_end)
     if unnamed is not None:
         # "Nach Polizeiangaben …", "Nach ersten Informationen …", "Demnach …": a source that

@@ -33,7 +33,7 @@ from articles.quotes.phrases import NP_BOUNDED, Phrase, analyse_phrase
 from articles.quotes.reported import SpanIndex, clause_candidates
 from articles.quotes.resolve import Resolver
 from articles.quotes.sentences import WORD
-from articles.quotes.speech_marks import speech_features
+from articles.quotes.speech_marks import SpeechScorer
 from articles.speakernames import is_speaker
 
 _LAST_WORD = re.compile(r"([\w\-]+)[ \t]+$")
@@ -45,11 +45,12 @@ def redecide(
 ) -> list[Quotation]:
     """The article's quotations as the model decides them, from the rules' ``rules``."""
     by_span = {(q.start, q.end): q for q in rules if q.kind != "indirect"}
-    speakers = SpeakerScorer(model.speaker)
+    # each model's score of the features (speech_features, speaker_features), without them
+    speech, speakers = SpeechScorer(model.speech), SpeakerScorer(model.speaker)
     quotes = []
     for m in ctx.marks:
         rule = by_span.get((m.start, m.end))
-        p = model.speech.probability(speech_features(ctx, m, rule))
+        p = logistic(speech.score(ctx, m, rule))
         if _framed(rule):
             # a reporting verb and its speaker around the marks make them speech: where the
             # model doubts such a quotation it is right as often as wrong (cross-validated)

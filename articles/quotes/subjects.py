@@ -106,6 +106,7 @@ _ZITIERT_SKIP = re.compile(
 )
 
 
+_WHOLE_WORD = re.compile(r"(?<![\w\-])(\w+)(?![\w\-])")
 _FEMININE = ("ung", "ion", "tät", "heit", "keit", "schaft", "ei", "agentur", "zeitschrift")
 _OPENING_PARTICIPLE = re.compile(r"(?:ge|be|ver|er|ent|über|zer)[a-zäöüß]+t")
 
@@ -242,7 +243,7 @@ def _cue_subject(ctx: Context, sent_start: int, cue: tuple[int, int, str], sent_
     # participle at the end: "hat Stoltenberg wiederholt behauptet", "hatte Lawrow gesagt"
     pre = masked[clause_start:c_start]
     aux = None
-    for m in re.finditer(r"(?<![\w\-])(\w+)(?![\w\-])", pre):
+    for m in _WHOLE_WORD.finditer(pre):
         if m.group(1) in AUXILIARIES:
             aux = m
     if aux is not None:

@@ -206,3 +206,21 @@ def test_source_scan_finds_what_the_plain_pattern_finds(scan):
             got, want = scan.search(text, pos), plain.search(text, pos)
             assert (got and got.span()) == (want and want.span())
     assert found > 30
+
+
+def test_full_names_found_as_the_pattern_without_its_look_ahead_finds_them():
+    """``people._FULL_NAME`` looks for a capital after the first word's spaces before it tries
+    the names: the same pairs."""
+    from articles.quotes.phrases import INITIAL, NAMEW
+
+    plain = re.compile(
+        rf"(?<![\w\-])(?P<first>{NAMEW})[ \t]+(?:{INITIAL}[ \t]+)?(?P<last>{NAMEW})(?![\w\-])"
+    )
+    pieces = [*NP_PIECES, "R.", "J.", "McDonald", "O'Neill", "AT&T", "U.S.", "Ölpreis", "Roth-"]
+    bodies = [parse(p.read_text(encoding="utf-8"), p.name).body for p in [SEED, *DEMO]]
+    found = 0
+    for text in [*_texts(pieces, 6, 3000), *bodies]:
+        expected = _found(plain, text)
+        found += len(expected)
+        assert _found(people._FULL_NAME, text) == expected, text
+    assert found > 1000

@@ -61,7 +61,10 @@ def described_people(masked: str) -> list[tuple[int, Phrase]]:
     return found
 
 
-_ROLE_WORD = starting_with("[A-ZÄÖÜ]", rf"(?<![\w\-]){CAP}(?=[ \t]+[A-ZÄÖÜ])")
+# (a capital after the word's spaces looked for first, as for _FULL_NAME below)
+_ROLE_WORD = starting_with(
+    "[A-ZÄÖÜ]", rf"(?<![\w\-])(?=[^ \t]*[ \t]+[A-ZÄÖÜ]){CAP}(?=[ \t]+[A-ZÄÖÜ])"
+)
 _NAME_AFTER_ROLE = re.compile(
     rf"[ \t]+(?P<name>{NAMEW}(?:[ \t]+(?:{INITIAL}[ \t]+)?{NAMEW}){{0,2}})"
 )

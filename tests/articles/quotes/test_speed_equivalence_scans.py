@@ -208,19 +208,23 @@ def test_source_scan_finds_what_the_plain_pattern_finds(scan):
     assert found > 30
 
 
-def test_full_names_found_as_the_pattern_without_its_look_ahead_finds_them():
-    """``people._FULL_NAME`` looks for a capital after the first word's spaces before it tries
-    the names: the same pairs."""
-    from articles.quotes.phrases import INITIAL, NAMEW
+def test_names_and_roles_found_as_the_patterns_without_their_look_ahead_find_them():
+    """``people._FULL_NAME`` and ``people._ROLE_WORD`` look for a capital after the first
+    word's spaces before they try the words: the same matches."""
+    from articles.quotes.phrases import CAP, INITIAL, NAMEW
 
-    plain = re.compile(
-        rf"(?<![\w\-])(?P<first>{NAMEW})[ \t]+(?:{INITIAL}[ \t]+)?(?P<last>{NAMEW})(?![\w\-])"
-    )
+    plain = {
+        people._FULL_NAME: re.compile(
+            rf"(?<![\w\-])(?P<first>{NAMEW})[ \t]+(?:{INITIAL}[ \t]+)?(?P<last>{NAMEW})(?![\w\-])"
+        ),
+        people._ROLE_WORD: re.compile(rf"(?<![\w\-]){CAP}(?=[ \t]+[A-ZÄÖÜ])"),
+    }
     pieces = [*NP_PIECES, "R.", "J.", "McDonald", "O'Neill", "AT&T", "U.S.", "Ölpreis", "Roth-"]
     bodies = [parse(p.read_text(encoding="utf-8"), p.name).body for p in [SEED, *DEMO]]
-    found = 0
+    found = dict.fromkeys(plain, 0)
     for text in [*_texts(pieces, 6, 3000), *bodies]:
-        expected = _found(plain, text)
-        found += len(expected)
-        assert _found(people._FULL_NAME, text) == expected, text
-    assert found > 1000
+        for scan, pattern in plain.items():
+            expected = _found(pattern, text)
+            found[scan] += len(expected)
+            assert _found(scan, text) == expected, text
+    assert min(found.values()) > 1000

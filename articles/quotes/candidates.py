@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from articles.quotes.context import Context
 from articles.quotes.features import DISTANCE_EDGES, Features, starting_with
+from articles.quotes.learned import LinearModel
 from articles.quotes.lexicon import (
     NOT_NAMES,
     PREPOSITIONS,
@@ -100,18 +101,26 @@ def speaker_features(
     rule: Quotation | None,
 ) -> list[Features]:
     """The features of each candidate, in the order given."""
-    before = sorted((c.start, c.end) for c in candidates if c.end <= span[0])[::-1]
-    after = sorted((c.start, c.end) for c in candidates if c.start >= span[1])
-    rank = {key: i for i, key in enumerate(before)}
-    rank.update({key: i for i, key in enumerate(after)})
-    # the sentences the quotation spans, the same for every candidate
-    first = ctx.sentence_index(span[0])
-    last = ctx.sentence_index(max(span[0], span[1] - 1))
+    rank, first, last = _shared(ctx, span, candidates)
     mention = rule_mention(rule)
     return [
         _features(ctx, span, c, rule, mention, rank[(c.start, c.end)], first, last)
         for c in candidates
     ]
+
+
+def _shared(
+    ctx: Context, span: tuple[int, int], candidates: list[Candidate]
+) -> tuple[dict[tuple[int, int], int], int, int]:
+    """What the candidates of a quotation share: the rank of each mention on its side (the
+    nearest 0), and the first and last sentence the quotation spans."""
+    before = sorted((c.start, c.end) for c in candidates if c.end <= span[0])[::-1]
+    after = sorted((c.start, c.end) for c in candidates if c.start >= span[1])
+    rank = {key: i for i, key in enumerate(before)}
+    rank.update({key: i for i, key in enumerate(after)})
+    first = ctx.sentence_index(span[0])
+    last = ctx.sentence_index(max(span[0], span[1] - 1))
+    return rank, first, last
 
 
 # feature names built once (the names are the model's: never change one)
@@ -205,3 +214,155 @@ def _features(
     )
     f["in_brackets"] = int(masked[max(0, start - 1) : start] == "(")
     return f
+
+
+class SpeakerScorer:
+    """The speaker model's log-odds of each candidate without its features: for every
+    candidate exactly ``model.score(_features(…))``, the same terms in the same order added
+    by the same ``sum()``. A term is weight × value for a feature whose value is not zero
+    and that the model weighs; every value is 0 or 1, so a term is the weight itself, and a
+    feature the model does not weigh (None here) adds nothing. Keep it in step with
+    ``_features``: a test compares the two."""
+
+    def __init__(self, model: LinearModel):
+        self.bias = model.bias
+        self.weight = get = model.weights.get
+        self.side = tuple(get(name) for name in _SIDE)
+        self.rank = tuple(get(name) for name in _RANK)
+        self.tokens = tuple(get(name) for name in _TOKENS)
+        self.distance = tuple(get(name) for name in _DISTANCE)
+        self.kind = {kind: get(name) for kind, name in _KIND.items()}
+        self.sentence = {offset: get(name) for offset, name in _SENTENCE.items()}
+        self.w = {name: get(name) for name in _FIXED}
+
+    def scores(
+        self,
+        ctx: Context,
+        span: tuple[int, int],
+        candidates: list[Candidate],
+        rule: Quotation | None,
+    ) -> list[float]:
+        """The log-odds of each candidate (``speaker_features``), in the order given."""
+        rank, first, last = _shared(ctx, span, candidates)
+        mention = rule_mention(rule)
+        return [
+            self._score(ctx, span, c, rule, mention, rank[(c.start, c.end)], first, last)
+            for c in candidates
+        ]
+
+    def _score(
+        self,
+        ctx: Context,
+        span: tuple[int, int],
+        c: Candidate,
+        rule: Quotation | None,
+        mention: tuple[int, int] | None,
+        rank: int,
+        first: int,
+        last: int,
+    ) -> float:
+        """``_features`` line by line, each feature a weight or None."""
+        w, weight, masked = self.w, self.weight, ctx.masked
+        start, end = c.start, c.end
+        is_before = end <= span[0]
+        here = max(bisect_right(ctx.sentence_starts, start) - 1, 0)
+        offset = 0 if first <= here <= last else (here - first if here < first else here - last)
+        distance = span[0] - end if is_before else start - span[1]
+        kind = c.kind
+        tokens = c.text.split()
+        sentence = self.sentence.get(offset, _UNSEEN)
+        kind_weight = self.kind.get(kind, _UNSEEN)
+        terms = [
+            self.side[is_before],
+            self.rank[min(rank, 4)],
+            weight(f"sentence={offset}") if sentence is _UNSEEN else sentence,
+            self.distance[max(bisect_right(DISTANCE_EDGES, max(distance, 0)) - 1, 0)],
+            weight("kind=" + kind) if kind_weight is _UNSEEN else kind_weight,
+            self.tokens[min(len(tokens), 6)],
+        ]
+        phrase = c.phrase
+        if phrase is not None:
+            terms += (
+                w["role"] if phrase.role else None,
+                w["named"] if phrase.name else None,
+                w["organisation"] if phrase.kind == "organisation" else None,
+                w["personlike"] if w["personlike"] is not None and personlike(phrase) else None,
+            )
+            if phrase.pronoun:
+                terms.append(weight("pronoun=" + phrase.pronoun))
+        elif kind == "pronoun":
+            terms.append(weight("pronoun=" + c.text.lower()))
+        opener = tokens[0].strip(",.;:") if tokens else ""
+        opener_lower = opener.lower()
+        terms += (
+            w["opens_with_lower_word"]
+            if opener_lower in ctx.lower_words and kind != "pronoun"
+            else None,
+            w["opens_with_not_name"] if opener in NOT_NAMES else None,
+            w["opens_with_preposition"] if opener_lower in PREPOSITIONS else None,
+            w["first_name"] if any(is_first_name(t) for t in tokens[:2]) else None,
+            w["role_word"] if any(is_role(t) for t in tokens) else None,
+        )
+        if mention is not None:
+            rs, re_ = mention
+            exact = start == rs and end == re_
+            terms += (
+                w["rule_exact"] if exact else None,
+                w["rule_overlap"] if min(end, re_) > max(start, rs) else None,
+            )
+            if exact:
+                k = int(rule.confidence * 10)
+                terms += (
+                    weight(_RULE_CONFIDENCE.get(k) or f"rule_exact_confidence={k}"),
+                    w["rule_exact_cue"] if rule.cue else None,
+                )
+        else:
+            terms.append(w["rule_none"])
+        left = ctx.words_in(max(0, start - 30), start)[1][-2:]
+        right = ctx.words_in(end, end + 30)[1][:2]
+        last_left = left[-1] if left else None
+        first_right = right[0] if right else None
+        s_start = ctx.sentence_starts[here]
+        between = masked[end : span[0]] if is_before else masked[span[1] : start]
+        lo, hi = (end, span[0]) if is_before else (span[1], start)
+        words_between = ctx.words_in(lo, hi)[1]
+        terms += (
+            w["reporting_before"] if not REPORTING_VERBS.isdisjoint(left) else None,
+            w["reporting_after"] if not REPORTING_VERBS.isdisjoint(right) else None,
+            w["reporting_next"]
+            if first_right is not None and first_right in REPORTING_VERBS
+            else None,
+            w["reporting_previous"]
+            if last_left is not None and last_left in REPORTING_VERBS
+            else None,
+            w["preposition_before"] if not PREPOSITIONS.isdisjoint(left) else None,
+            w["source_cue_before"] if last_left is not None and last_left in SOURCE_CUES else None,
+            w["zufolge_after"] if first_right == "zufolge" else None,
+            w["so_before"] if last_left == "so" else None,
+            w["genitive_after"] if first_right == "des" or first_right == "der" else None,
+            w["opens_sentence"] if not masked[s_start:start].strip(' \t\n"„“»«') else None,
+            w["colon_between"] if ":" in between and len(between) < 200 else None,
+            w["colon_adjacent"] if is_before and between.strip().endswith(":") else None,
+            w["reporting_between"] if not REPORTING_VERBS.isdisjoint(words_between) else None,
+            w["subjunctive_between"] if not SUBJUNCTIVE.isdisjoint(words_between) else None,
+            w["newline_between"] if "\n" in between else None,
+            w["quotation_between"] if "⟫" in between or "⟪" in between else None,
+            w["comma_after_quotation"]
+            if not is_before and masked[span[1] : span[1] + 2].strip().startswith(",")
+            else None,
+            w["in_brackets"] if masked[max(0, start - 1) : start] == "(" else None,
+        )
+        return self.bias + sum([t for t in terms if t is not None])
+
+
+_UNSEEN = object()  # a category without a name built beforehand
+# the features of fixed name, each 0 or 1
+_FIXED = (
+    "role", "named", "organisation", "personlike", "opens_with_lower_word",
+    "opens_with_not_name", "opens_with_preposition", "first_name", "role_word", "rule_exact",
+    "rule_overlap", "rule_exact_cue", "rule_none", "reporting_before", "reporting_after",
+    "reporting_next", "reporting_previous", "preposition_before", "source_cue_before",
+    "zufolge_after", "so_before", "genitive_after", "opens_sentence", "colon_between",
+    "colon_adjacent", "reporting_between", "subjunctive_between", "newline_between",
+    "quotation_between", "comma_after_quotation", "in_brackets",
+)  # fmt: skip

@@ -19,25 +19,21 @@ import re
 
 from articles.quotes.candidates import (
     Candidate,
+    SpeakerScorer,
     rule_mention,
     speaker_candidates,
-    speaker_features,
 )
+from articles.quotes.clause_scores import ClauseScorer
 from articles.quotes.context import Context
-from articles.quotes.learned import QuoteModel
+from articles.quotes.learned import QuoteModel, logistic
 from articles.quotes.lexicon import REPORTING_VERBS
 from articles.quotes.model import Quotation
 from articles.quotes.nouns import AGE_NOUN, personlike
 from articles.quotes.phrases import NP_BOUNDED, Phrase, analyse_phrase
-from articles.quotes.reported import (
-    ClauseScorer,
-    SpanIndex,
-    clause_candidates,
-    clause_features,
-)
+from articles.quotes.reported import SpanIndex, clause_candidates
 from articles.quotes.resolve import Resolver
 from articles.quotes.sentences import WORD
-from articles.quotes.speech_marks import speech_features
+from articles.quotes.speech_marks import SpeechScorer
 from articles.speakernames import is_speaker
 
 _LAST_WORD = re.compile(r"([\w\-]+)[ \t]+$")
@@ -49,10 +45,12 @@ def redecide(
 ) -> list[Quotation]:
     """The article's quotations as the model decides them, from the rules' ``rules``."""
     by_span = {(q.start, q.end): q for q in rules if q.kind != "indirect"}
+    # each model's score of the features (speech_features, speaker_features), without them
+    speech, speakers = SpeechScorer(model.speech), SpeakerScorer(model.speaker)
     quotes = []
     for m in ctx.marks:
         rule = by_span.get((m.start, m.end))
-        p = model.speech.probability(speech_features(ctx, m, rule))
+        p = logistic(speech.score(ctx, m, rule))
         if _framed(rule):
             # a reporting verb and its speaker around the marks make them speech: where the
             # model doubts such a quotation it is right as often as wrong (cross-validated)
@@ -66,7 +64,9 @@ def redecide(
             # a quotation inside a quotation: the speaker quotes someone the text may not name
             quotes.append(Quotation(m.start, m.end, "direct", None, None, None, None, round(p, 2)))
             continue
-        quotes.append(_attributed(ctx, resolver, model, (m.start, m.end), "direct", rule, p))
+        quotes.append(
+            _attributed(ctx, resolver, model, speakers, (m.start, m.end), "direct", rule, p)
+        )
     quotes.extend(_reported(ctx, resolver, model, [q for q in rules if q.kind == "indirect"]))
     return quotes
 
@@ -80,14 +80,16 @@ def _attributed(
     ctx: Context,
     resolver: Resolver,
     model: QuoteModel,
+    speakers: SpeakerScorer,
     span: tuple[int, int],
     kind: str,
     rule: Quotation | None,
     p_kind: float,
 ) -> Quotation:
-    """A quotation of ``kind`` over ``span`` with the speaker the model chooses."""
+    """A quotation of ``kind`` over ``span`` with the speaker the model chooses
+    (``speakers``: the model's speaker scores)."""
     mention = rule_mention(rule)
-    best, p = _best_candidate(ctx, model, span, rule)
+    best, p = _best_candidate(ctx, speakers, span, rule)
     fallback = (rule.speaker, rule.speaker_start, rule.speaker_end, rule.cue) if rule else None
     if best is None or p < model.speaker.threshold:
         return Quotation(
@@ -108,15 +110,15 @@ def _attributed(
 
 
 def _best_candidate(
-    ctx: Context, model: QuoteModel, span: tuple[int, int], rule: Quotation | None
+    ctx: Context, speakers: SpeakerScorer, span: tuple[int, int], rule: Quotation | None
 ) -> tuple[Candidate | None, float]:
     candidates = speaker_candidates(ctx, span, rule)
     if not candidates:
         return None, 0.0
-    features = speaker_features(ctx, span, candidates, rule)
-    scores = [model.speaker.score(f) for f in features]
+    # what model.speaker.score(f) gives for each of speaker_features(ctx, span, candidates, rule)
+    scores = speakers.scores(ctx, span, candidates, rule)
     i = max(range(len(candidates)), key=scores.__getitem__)
-    return candidates[i], model.speaker.probability(features[i])
+    return candidates[i], logistic(scores[i])
 
 
 def _resolve(ctx: Context, resolver: Resolver, candidate: Candidate) -> str | None:
@@ -178,15 +180,13 @@ def _reported(
     rule_spans = [(q.start, q.end) for q in rules]
     by_span = {(q.start, q.end): q for q in rules}
     index = SpanIndex(ctx, rule_spans)
+    # model.clause.score(clause_features(ctx, clause, index)) for each clause
     scorer = ClauseScorer(ctx, index, model.clause)
-    cutoff = scorer.cutoff()
+    threshold = model.clause.threshold
     scored = []
     for clause in clause_candidates(ctx, rule_spans):
-        quick = scorer.score(clause)
-        if quick is not None and quick < cutoff:
-            continue  # surely below the threshold: no need of its features
-        p = model.clause.probability(clause_features(ctx, clause, index))
-        if p >= model.clause.threshold:
+        p = logistic(scorer.score(clause))
+        if p >= threshold:
             scored.append((p, clause))
     scored.sort(key=lambda t: (-t[0], t[1].start, t[1].end))
     chosen: list[tuple[float, int, int]] = []

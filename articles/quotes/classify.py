@@ -10,7 +10,8 @@ from articles.quotes.lexicon import NAMING_VERBS, REPORTING_VERBS, SUBJUNCTIVE, 
 from articles.quotes.marks import WORDS_IN, Mark, looks_like_name, lower_title, speechlike
 from articles.quotes.sources import JUDGING_VERBS
 
-_TITLE_BEFORE = re.compile(r"([\wäöüß\-]+)[ \t]*(?:\([^)]*\)[ \t]*)?$")
+# (the look-behind changes no search's result: see ``features._WORD_BEFORE``)
+_TITLE_BEFORE = re.compile(r"(?<![\w\-])([\w\-]+)[ \t]*(?:\([^)]*\)[ \t]*)?$")
 
 _NAMING_BEFORE = re.compile(
     r"(?<![\w\-])(?:[Aa]ls|[Vv]on|für|zu)(?:[ \t]+(?:einem|einer|einen|eine|ein|der|dem|den|des))?"
@@ -27,6 +28,10 @@ _NAME_BEFORE = re.compile(
 )
 
 _SOURCE_BEFORE = re.compile(r"(?<![\w\-])(?:[Ll]aut|[Ww]ie|[Gg]emäß|zufolge)[ \t]*$")
+_NAMING_VERB_BEFORE = re.compile(
+    r"(?<![\w\-])(?:" + "|".join(sorted(NAMING_VERBS)) + r")[ \t]+(?:[\w\-]+[ \t]+){0,3}"
+    r"[\w\-]+[ \t]*$"
+)
 
 _NAME_LINKS = frozenset(
     "und ohne für zur zum der des die das von vom of the and for de la du e V".split()
@@ -68,11 +73,7 @@ def classify(ctx: Context, m: Mark, inner: str, frame, s_start: int, s_end: int)
     if t and is_title_cue(t.group(1)):
         # "nannte den Plan „unausgegoren“": the noun is what is named, the quote is speech
         clause = masked[max(s_start, m.start - 60) : m.start]
-        named = re.search(
-            r"(?<![\w\-])(?:" + "|".join(sorted(NAMING_VERBS)) + r")[ \t]+(?:[\w\-]+[ \t]+){0,3}"
-            r"[\w\-]+[ \t]*$",
-            clause,
-        )
+        named = _NAMING_VERB_BEFORE.search(clause)
         if not (named and not looks_like_name(inner) and "," not in clause[named.start() :]):
             return "not_speech"
     if (

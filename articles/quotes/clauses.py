@@ -86,10 +86,13 @@ AUX_SECOND = re.compile(
 )
 
 
+_COMMA_END = re.compile(r",[ \t]*$")
+
+
 def np_apposition(masked: str, sent_start: int, verb_start: int) -> Phrase | None:
     """'Jens Stoltenberg, NATO-Generalsekretär, sagte' / 'Der Chef der WHO, Klaus Stöhr, sagte'."""
     pre = masked[sent_start:verb_start]
-    if not re.search(r",[ \t]*$", pre) or "⟪" in pre:
+    if not _COMMA_END.search(pre) or "⟪" in pre:
         return None
     chunks = pre.rstrip().rstrip(",").split(",")
     if len(chunks) < 2:

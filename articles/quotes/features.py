@@ -39,7 +39,10 @@ def words_lower(text: str, start: int, end: int) -> list[str]:
     return [w.lower() for w in WORD.findall(text, start, end)]
 
 
-_WORD_BEFORE = re.compile(r"([\w\-]+)[^\w\n]{0,3}$")
+# The leftmost match of a pattern that opens with ``([\w\-]+)`` never follows a character of
+# the class (a match there would extend one further left), so the look-behind changes no result
+# of a search: it only skips the places inside a word.
+_WORD_BEFORE = re.compile(r"(?<![\w\-])([\w\-]+)[^\w\n]{0,3}$")
 _WORD_AFTER = re.compile(r"[^\w\n]{0,3}([\w\-]+)")
 
 

@@ -224,11 +224,17 @@ def unresolved_cue_before(site: Site) -> Frame | None:
     return Frame(cues[-1][2], cues[-1][0], None, 0.5) if cues else None
 
 
+_COLON_END = re.compile(r":[ \t]*$")
+_ALS_VON_BEFORE = re.compile(
+    r"(?:^|\s)(?:[Aa]ls|[Vv]on)(?:\s+(?:einem|einer|einen|der|dem|den|des))?[ \t]*$"
+)
+
+
 def colon(site: Site) -> Frame | None:
     """A speaker before a colon: 'BKA-Präsident Ziercke: „…“', 'Die Firma empfindet das als
     ungerecht: „…“', 'Anders die Opposition: „…“'."""
     masked, s_start, m = site.masked, site.s_start, site.m
-    if re.search(r":[ \t]*$", masked[s_start : m.start]):
+    if _COLON_END.search(masked[s_start : m.start]):
         phrase = colon_subject(site.ctx, s_start, m.start)
         if phrase is not None:
             return Frame(":", m.start - 1, phrase, 0.65)
@@ -266,9 +272,7 @@ def als_von(site: Site) -> Frame | None:
     als „sehr hoch“ eingestuft'. The frame may have no speaker."""
     ctx, masked, m, s_start, s_end = site.ctx, site.masked, site.m, site.s_start, site.s_end
     lead = masked[max(s_start, m.start - 25) : m.start]
-    if not re.search(
-        r"(?:^|\s)(?:[Aa]ls|[Vv]on)(?:\s+(?:einem|einer|einen|der|dem|den|des))?[ \t]*$", lead
-    ):
+    if not _ALS_VON_BEFORE.search(lead):
         return None
     stop = re.search(r"[,;:.!?]", masked[m.end : s_end])
     limit = m.end + stop.start() if stop else s_end

@@ -53,7 +53,7 @@ def find_indirect(ctx: Context, used: dict[str, dict]) -> list[Quotation]:
         for cue in ctx.cue_tokens(s_start, s_end):
             if cue[0] < last_end:
                 continue
-            comma = re.compile(r"[ \t\w\-äöüÄÖÜß〈〉]{0,80}?,[ \t]*").match(masked, cue[1], s_end)
+            comma = _TO_COMMA.match(masked, cue[1], s_end)
             if comma is None:
                 continue
             start = comma.end()
@@ -166,6 +166,8 @@ _UNNAMED_SOURCE = re.compile(
     r"|Medienberichten|Presseberichten|Zeugenaussagen|Augenzeugenberichten)|Demnach)"
     r"(?![\w\-])(?![ \t]+(?:von|des|der|eines|einer)[ \t])[ \t]+(?=[a-zäöüß])"
 )
+_APPOSITION_SKIP = re.compile(r"(?:[ \t]*\([^()]{1,60}\)|[ \t]*,[^,⟪⟫]{1,80},)?[ \t]*")
+_TO_COMMA = re.compile(r"[ \t\w\-äöüÄÖÜß〈〉]{0,80}?,[ \t]*")
 _SENTENCE_LEAD = re.compile(r"[ \t\n]*(?:(?:Auch|Doch|Aber|Und|Zudem|Außerdem)[ \t]+)?")
 _WIE_LEAD = re.compile(r"[ \t\n]*(?:(?:Auch|Doch|Aber|Und|Zudem|Außerdem)[ \t]+)?[Ww]ie[ \t]")
 
@@ -180,7 +182,9 @@ def _sourced_sentence(
     pos = lead.end()
     phrase = None
     cue_word = ""
-    laut = LAUT.match(masked, pos, s_end) or ZUFOLGE.match(masked, pos, s_end)
+    laut = LAUT.match(masked, pos, s_end)
+    if laut is None and masked.find("zufolge", pos, s_end) >= 0:  # (every match holds it)
+        laut = ZUFOLGE.match(masked, pos, s_end)
     unnamed = None if laut else _UNNAMED_SOURCE.match(masked, pos, s_end)
     if unnamed is not None:
         # "Nach Polizeiangaben …", "Nach ersten Informationen …", "Demnach …": a source that
@@ -213,9 +217,7 @@ def _sourced_sentence(
     else:
         return _framed_after(ctx, pos, s_end)
     # skip an apposition or a bracket after the source
-    skip = re.compile(r"(?:[ \t]*\([^()]{1,60}\)|[ \t]*,[^,⟪⟫]{1,80},)?[ \t]*").match(
-        masked, rest, s_end
-    )
+    skip = _APPOSITION_SKIP.match(masked, rest, s_end)
     start = skip.end()
     end = s_end
     while end > start and masked[end - 1] in " \t\n.!?,;:":

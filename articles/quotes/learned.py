@@ -44,10 +44,7 @@ class LinearModel:
         )
 
     def probability(self, features: Features) -> float:
-        s = self.score(features)
-        if s < -30:
-            return 0.0
-        return 1.0 / (1.0 + math.exp(-s))
+        return logistic(self.score(features))
 
     def as_json(self) -> dict:
         return {
@@ -59,6 +56,13 @@ class LinearModel:
     @classmethod
     def from_json(cls, data: dict) -> LinearModel:
         return cls(float(data["bias"]), dict(data["weights"]), float(data["threshold"]))
+
+
+def logistic(score: float) -> float:
+    """The probability of a log-odds (``LinearModel.probability`` of features so scored)."""
+    if score < -30:
+        return 0.0
+    return 1.0 / (1.0 + math.exp(-score))
 
 
 @dataclass(frozen=True)

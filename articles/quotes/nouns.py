@@ -116,12 +116,15 @@ def personlike(phrase: Phrase | None) -> bool:
     return not (len(words) == 1 and len(low) >= 5 and low.endswith(_ABSTRACT_ENDINGS))
 
 
+_AGE_LOWER = re.compile(r"^(\d+-)j")
+
+
 def proper_case(name: str) -> str:
     """A speaker's name opens with a capital ('amerikanischer Präsident' → 'Amerikanischer
     Präsident', '81-jährige' → '81-Jährige'), unless with a particle ('von der Leyen')."""
     if name.split()[0] in NAME_PARTICLES:
         return name
-    name = re.sub(r"^(\d+-)j", r"\1J", name)
+    name = _AGE_LOWER.sub(r"\1J", name)
     return name[:1].upper() + name[1:]
 
 

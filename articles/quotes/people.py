@@ -61,7 +61,10 @@ def described_people(masked: str) -> list[tuple[int, Phrase]]:
     return found
 
 
-_ROLE_WORD = starting_with("[A-ZÄÖÜ]", rf"(?<![\w\-]){CAP}(?=[ \t]+[A-ZÄÖÜ])")
+# (a capital after the word's spaces looked for first, as for _FULL_NAME below)
+_ROLE_WORD = starting_with(
+    "[A-ZÄÖÜ]", rf"(?<![\w\-])(?=[^ \t]*[ \t]+[A-ZÄÖÜ]){CAP}(?=[ \t]+[A-ZÄÖÜ])"
+)
 _NAME_AFTER_ROLE = re.compile(
     rf"[ \t]+(?P<name>{NAMEW}(?:[ \t]+(?:{INITIAL}[ \t]+)?{NAMEW}){{0,2}})"
 )
@@ -90,10 +93,13 @@ def _looks_like_first_name(masked: str, m: re.Match) -> bool:
     return not low.endswith(("en", "er", "es", "em", "ische", "isch", "sche", "e", "s"))
 
 
-# "Jürgen Thumann", "Jürgen R. Thumann": a middle initial is part of the name
+# "Jürgen Thumann", "Jürgen R. Thumann": a middle initial is part of the name. A name word
+# holds no space, so "a capital after the word's spaces (and an initial)" is looked for first:
+# the many capitalised words before a lower-case one are passed over at once.
 _FULL_NAME = starting_with(
     "[A-ZÄÖÜ]",
-    rf"(?<![\w\-])(?P<first>{NAMEW})[ \t]+(?:{INITIAL}[ \t]+)?(?P<last>{NAMEW})(?![\w\-])",
+    r"(?<![\w\-])(?=[^ \t]*[ \t]+(?:[A-ZÄÖÜ]\.[ \t]+)?[A-ZÄÖÜ])"
+    rf"(?P<first>{NAMEW})[ \t]+(?:{INITIAL}[ \t]+)?(?P<last>{NAMEW})(?![\w\-])",
 )
 
 

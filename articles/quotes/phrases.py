@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from articles.quotes.features import starting_with
 from articles.quotes.lexicon import (
     FEMALE_KIN,
     FEMALE_NAMES,
@@ -366,7 +367,11 @@ def _name_particle(tokens: list[tuple[str, int]], i: int, main: list) -> bool:
     )
 
 
-NP_BOUNDED = re.compile(rf"(?<![\w\-]){NP}(?![\w\-])")
+# The first letters of an NP: a capital (a name, a title, "Einer der", "Hunderte"), "〈" (a name
+# in quotation marks) or the lower-case first letter of a word of ``_PRON`` or ``ART`` (keep in
+# step with them: a test checks each word).
+NP_FIRST = "[A-ZÄÖÜ〈bdeijlmsvwz]"
+NP_BOUNDED = starting_with(NP_FIRST, rf"(?<![\w\-]){NP}(?![\w\-])")
 
 PERSON_ENDINGS = (
     "er", "ier", "ner", "ler", "ten", "isten", "anten", "enten", "innen", "in", "e",

@@ -89,7 +89,9 @@ def _extract(body: str, model: QuoteModel | None) -> Extraction:
     quotes = _one_per_span([q for q in quotes if 0 <= q.start < q.end <= len(body)])
     named = {q.speaker for q in quotes if q.speaker}
     used = {name: _entity(ctx, resolver, name) for name in named}
-    return Extraction(quotes, _speaker_entities(ctx, used))
+    extraction = Extraction(quotes, _speaker_entities(ctx, used))
+    ctx.entities = None  # the one cycle (ctx.entities.ctx): the article's objects go at once
+    return extraction
 
 
 def _one_per_span(quotes: list[Quotation]) -> list[Quotation]:

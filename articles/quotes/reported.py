@@ -10,7 +10,6 @@ reported speech; a second one is kept when it does not overlap.
 
 from __future__ import annotations
 
-import math
 import re
 from bisect import bisect_left, bisect_right
 from itertools import accumulate
@@ -18,14 +17,13 @@ from typing import NamedTuple
 
 from articles.quotes.context import Context
 from articles.quotes.features import Features
-from articles.quotes.learned import LinearModel
 from articles.quotes.lexicon import CLAUSE_OPENERS, REPORTING_VERBS, SOURCE_CUES, SUBJUNCTIVE
 
 _CUT = re.compile(r"[,;:][ \t\n]+|[ \t][–—-][ \t]")
 _MAX_PIECES = 10
 _MAX_RUN = 6  # pieces in one candidate
 _MIN_LENGTH = 8
-_LENGTH_EDGES = (0, 3, 5, 8, 12, 18, 25, 35, 50)
+LENGTH_EDGES = (0, 3, 5, 8, 12, 18, 25, 35, 50)
 _SOURCE_NOUNS = ("angaben", "berichten", "informationen", "aussagen", "einschätzung")
 
 
@@ -125,7 +123,7 @@ def _running_counts(words: list[str]) -> tuple[list[int], ...]:
     )
 
 
-class _SentenceWords:
+class SentenceWords:
     """The words of one sentence in lower case, with running counts of the words that mark
     reported speech, so that any span's counts are two subtractions; and what every clause of
     the sentence shares. The counts run from the article's start (a part of the article's
@@ -150,11 +148,11 @@ class _SentenceWords:
         self.opens_paragraph = int(start == 0 or ctx.body[start - 1 : start] == "\n")
 
 
-def _sentence_words(ctx: Context, index: int) -> _SentenceWords:
+def sentence_words(ctx: Context, index: int) -> SentenceWords:
     found = ctx.memo.setdefault("sentence_words", {})
     sw = found.get(index)
     if sw is None:
-        sw = found[index] = _SentenceWords(ctx, index)
+        sw = found[index] = SentenceWords(ctx, index)
     return sw
 
 
@@ -163,7 +161,7 @@ def clause_features(ctx: Context, clause: Clause, rules: SpanIndex) -> Features:
     ``indirect`` found. The names go in in a fixed order, which the model's sum follows."""
     masked = ctx.masked
     a, b = clause.start, clause.end
-    sw = _sentence_words(ctx, clause.sentence)
+    sw = sentence_words(ctx, clause.sentence)
     words = sw.words
     n = len(words)
     i, j = bisect_left(sw.starts, a), bisect_left(sw.starts, b)  # 0 <= i <= j <= n
@@ -186,16 +184,16 @@ def clause_features(ctx: Context, clause: Clause, rules: SpanIndex) -> Features:
     so_after = int(next_after == "so")
     zu_infinitive = int(size >= 2 and words[j - 2] == "zu")
     source_inside = int(source[j] > source[i] or sw.source_nouns[j] > sw.source_nouns[i])
-    overlap = _rule_overlap(rules, a, b)
+    overlap = rule_overlap(rules, a, b)
     return {
         "rule_span": int(clause.from_rules),
         # where in the sentence the pieces stand (a span of the rules has no pieces)
         "whole_sentence": whole,
         "at_start": at_start,
         "at_end": at_end,
-        _PIECES[min(clause.last - clause.first + 1, 5)]: 1,
-        _LENGTH[max(bisect_right(_LENGTH_EDGES, size) - 1, 0)]: 1,  # bucket(size, …)
-        _OPENS.get(first, "opens=other"): 1,
+        PIECES[min(clause.last - clause.first + 1, 5)]: 1,
+        LENGTH[max(bisect_right(LENGTH_EDGES, size) - 1, 0)]: 1,  # bucket(size, …)
+        OPENS.get(first, "opens=other"): 1,
         "opens_capitalised": int(masked[a : a + 1].isupper()),
         "subjunctive": has_subjunctive,
         "subjunctive_first4": subjunctive_first4,
@@ -214,7 +212,7 @@ def clause_features(ctx: Context, clause: Clause, rules: SpanIndex) -> Features:
         "masked_share": round(masked.count("·", a, b) / max(1, b - a), 1),
         "question": int(masked.find("?", b, b + 2) >= 0),
         "previous_sentence_reported": int(clause.sentence - 1 in rules.starts),
-        _OVERLAP[int(overlap * 4)]: 1,
+        OVERLAP[int(overlap * 4)]: 1,
         "opens_paragraph": sw.opens_paragraph,
         "source_inside": source_inside,
         "word_before=" + last_before: 1,
@@ -230,7 +228,7 @@ def clause_features(ctx: Context, clause: Clause, rules: SpanIndex) -> Features:
     }
 
 
-def _rule_overlap(rules: SpanIndex, a: int, b: int) -> float:
+def rule_overlap(rules: SpanIndex, a: int, b: int) -> float:
     """How much of the span ``a``..``b`` or of a span of the rules (whichever is longer) the
     two share, at most."""
     overlap = 0.0
@@ -239,149 +237,8 @@ def _rule_overlap(rules: SpanIndex, a: int, b: int) -> float:
     return overlap
 
 
-class ClauseScorer:
-    """The clause model's log-odds of the clauses of one article, without their features:
-    ``model.score(clause_features(…))`` added up in another order (what a clause's first
-    piece adds is weighed once for all the clauses that open with it, and so is its last
-    piece), so equal to it up to rounding. Keep the two in step: a test compares them.
-
-    ``choose._reported`` builds the features of a clause only when this score may reach the
-    threshold (``cutoff``, with a margin far beyond any rounding), so the clauses it skips are
-    exactly those whose probability stays below it."""
-
-    def __init__(self, ctx: Context, rules: SpanIndex, model: LinearModel):
-        self.ctx, self.rules, self.model = ctx, rules, model
-        self.weight = model.weights.get
-        self.w = {name: model.weights.get(name, 0.0) for name in _SCORED_NAMES}
-        self.openings: dict[tuple[int, int], tuple] = {}
-        self.closings: dict[tuple[int, int], tuple] = {}
-        # a clause of a sentence's pieces then overlaps only the rules' spans filed under its
-        # sentence (``SpanIndex._sentences`` of its bounds is that sentence alone)
-        sentences = ctx.sentences if ctx is not None else []
-        self.disjoint = all(
-            end <= start for (_s, end), (start, _e) in zip(sentences, sentences[1:], strict=False)
-        )
-
-    def cutoff(self) -> float:
-        """A log-odds below which a clause's probability is surely below the threshold."""
-        t = self.model.threshold
-        return math.log(t / (1 - t)) - 1e-6 if 0 < t < 1 else -math.inf
-
-    def score(self, clause: Clause) -> float | None:
-        """The log-odds of a clause of the sentence's pieces up to rounding; None for a span of
-        the rules and for a span without words, which this does not score."""
-        if clause.from_rules:
-            return None
-        sw = _sentence_words(self.ctx, clause.sentence)
-        a, b = clause.start, clause.end
-        i, j = bisect_left(sw.starts, a), bisect_left(sw.starts, b)
-        if j <= i:
-            return None
-        opening = self.openings.get((clause.first, a))
-        if opening is None:
-            opening = self.openings[clause.first, a] = self._opening(sw, clause, i)
-        closing = self.closings.get((clause.last, b))
-        if closing is None:
-            closing = self.closings[clause.last, b] = self._closing(sw, clause, j)
-        opened, at_start, reporting_before, reporting_just_before, source_before = opening
-        closed, at_end, so_after = closing
-        w, masked, words = self.w, self.ctx.masked, sw.words
-        subjunctive, reporting, source = sw.subjunctive, sw.reporting, sw.source
-        whole = at_start and at_end
-        has_subjunctive = subjunctive[j] > subjunctive[i]
-        subjunctive_first4 = subjunctive[min(j, i + 4)] > subjunctive[i]
-        zu_infinitive = j - i >= 2 and words[j - 2] == "zu"
-        source_inside = source[j] > source[i] or sw.source_nouns[j] > sw.source_nouns[i]
-        found = [
-            self.model.bias,
-            opened,
-            closed,
-            w["whole_sentence"] * whole,
-            self.weight(_PIECES[min(clause.last - clause.first + 1, 5)], 0.0),
-            self.weight(_LENGTH[max(bisect_right(_LENGTH_EDGES, j - i) - 1, 0)], 0.0),
-            w["subjunctive"] * has_subjunctive,
-            w["subjunctive_first4"] * subjunctive_first4,
-            w["subjunctive_last3"] * (subjunctive[j] > subjunctive[max(i, j - 3)]),
-            w["reporting_inside"] * (reporting[j] > reporting[i]),
-            w["source_opens"] * (source[min(j, i + 3)] > source[i]),
-            w["zu_infinitive"] * zu_infinitive,
-            w["quotation_inside"] * (masked.find("⟪", a, b) >= 0 or masked.find("⟫", a, b) >= 0),
-            w["masked_share"] * round(masked.count("·", a, b) / max(1, b - a), 1),
-            w["previous_sentence_reported"] * (clause.sentence - 1 in self.rules.starts),
-            self.weight(_OVERLAP[int(self._rule_overlap(clause) * 4)], 0.0),
-            w["opens_paragraph"] * sw.opens_paragraph,
-            w["source_inside"] * source_inside,
-            w["subjunctive_after_reporting"] * (subjunctive_first4 and reporting_just_before),
-            w["subjunctive_before_so"] * (has_subjunctive and so_after),
-            w["subjunctive_whole"] * (has_subjunctive and whole),
-            w["source_whole"] * (source_inside and whole),
-            w["zu_after_reporting"] * (zu_infinitive and reporting_before),
-            w["subjunctive_after_source"] * (has_subjunctive and source_before),
-        ]
-        return sum(found)
-
-    def _rule_overlap(self, clause: Clause) -> float:
-        if self.disjoint and clause.sentence not in self.rules.by_sentence:
-            return 0.0
-        return _rule_overlap(self.rules, clause.start, clause.end)
-
-    def _opening(self, sw: _SentenceWords, clause: Clause, i: int) -> tuple:
-        """What the first piece of a clause whose words start at ``i`` adds, and the facts the
-        pairs need."""
-        w, words, reporting, source = self.w, sw.words, sw.reporting, sw.source
-        first = words[i]
-        last_before = words[i - 1] if i > 0 else ""
-        at_start = clause.first == 0
-        reporting_before = reporting[i] > reporting[0]
-        reporting_just_before = reporting[i] > reporting[max(i - 3, 0)]
-        source_before = source[i] > source[0]
-        added = sum(
-            [
-                w["at_start"] * at_start,
-                self.weight(_OPENS.get(first, "opens=other"), 0.0),
-                w["opens_capitalised"] * self.ctx.masked[clause.start : clause.start + 1].isupper(),
-                w["reporting_before"] * reporting_before,
-                w["reporting_just_before"] * reporting_just_before,
-                w["source_before"] * source_before,
-                w["dass_before"] * (last_before == "dass"),
-                self.weight("word_before=" + last_before, 0.0),
-                self.weight("first_word=" + first, 0.0),
-                w["dass_after_reporting"] * (first in ("dass", "ob") and reporting_just_before),
-            ]
-        )
-        return added, at_start, reporting_before, reporting_just_before, source_before
-
-    def _closing(self, sw: _SentenceWords, clause: Clause, j: int) -> tuple:
-        """What the last piece of a clause whose words end before ``j`` adds, and the facts the
-        pairs need."""
-        w, words, reporting, source = self.w, sw.words, sw.reporting, sw.source
-        n = len(words)
-        at_end = clause.last == clause.pieces - 1
-        so_after = j < n and words[j] == "so"
-        added = sum(
-            [
-                w["at_end"] * at_end,
-                w["reporting_after"] * (reporting[min(j + 4, n)] > reporting[j]),
-                w["source_after"] * (source[min(j + 3, n)] > source[j]),
-                w["so_after"] * so_after,
-                w["question"] * (self.ctx.masked.find("?", clause.end, clause.end + 2) >= 0),
-            ]
-        )
-        return added, at_end, so_after
-
-
 # feature names built once
-_PIECES = {k: f"pieces={k}" for k in range(-_MAX_RUN, _MAX_RUN + 6)}
-_LENGTH = [f"length={k}" for k in range(len(_LENGTH_EDGES))]
-_OPENS = {w: "opens=" + w for w in CLAUSE_OPENERS}
-_OVERLAP = {k: f"rule_overlap={k}" for k in range(5)}
-# the features of fixed name that ``ClauseScorer`` weighs
-_SCORED_NAMES = (
-    "whole_sentence", "at_start", "at_end", "opens_capitalised", "subjunctive",
-    "subjunctive_first4", "subjunctive_last3", "reporting_inside", "reporting_before",
-    "reporting_just_before", "reporting_after", "source_before", "source_opens", "source_after",
-    "so_after", "zu_infinitive", "dass_before", "quotation_inside", "masked_share", "question",
-    "previous_sentence_reported", "opens_paragraph", "source_inside", "dass_after_reporting",
-    "subjunctive_after_reporting", "subjunctive_before_so", "subjunctive_whole", "source_whole",
-    "zu_after_reporting", "subjunctive_after_source",
-)  # fmt: skip
+PIECES = {k: f"pieces={k}" for k in range(-_MAX_RUN, _MAX_RUN + 6)}
+LENGTH = [f"length={k}" for k in range(len(LENGTH_EDGES))]
+OPENS = {w: "opens=" + w for w in CLAUSE_OPENERS}
+OVERLAP = {k: f"rule_overlap={k}" for k in range(5)}

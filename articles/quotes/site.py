@@ -16,6 +16,8 @@ from articles.quotes.sentences import CLAUSE_BREAK, WORD
 from articles.quotes.sources import Frame, laut_frame
 from articles.quotes.subjects import cue_subject, verb_final_subject
 
+_FOLLOW = re.compile(r"[⟫〉][ \t]*(?P<comma>[,–—-]?)[ \t]*")
+
 
 @dataclass(eq=False)
 class Site:
@@ -46,7 +48,7 @@ class Site:
         else a weak frame with no speaker); (None, None) when there is no such cue."""
         ctx, masked, m, s_start, s_end = self.ctx, self.masked, self.m, self.s_start, self.s_end
         weak = None
-        follow = re.match(r"[⟫〉][ \t]*(?P<comma>[,–—-]?)[ \t]*", masked[m.end - 1 : s_end])
+        follow = _FOLLOW.match(masked[m.end - 1 : s_end])
         if follow:
             pos = m.end - 1 + follow.end()
             stop = CLAUSE_BREAK.search(masked, pos, s_end)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from articles.quotes.clauses import bare
 from articles.quotes.context import Context
+from articles.quotes.features import starting_with
 from articles.quotes.lexicon import NAMING_VERBS
 from articles.quotes.nouns import personlike
 from articles.quotes.phrases import (
@@ -40,18 +41,20 @@ class Frame:
     confidence: float
 
 
-LAUT = re.compile(
+LAUT = starting_with(
+    "[GgLlNn]",
     rf"(?<![\w\-])(?P<cue>(?:[Ll]aut|[Nn]ach)[ \t]+(?:den[ \t]+|eigenen[ \t]+)?(?:Angaben|Worten"
     rf"|Ansicht|Auffassung|Einschätzung|Darstellungen?|Aussagen?|Informationen|Berichten|Meinung"
     rf"|Bewertung|Angabe"
     rf"|Überzeugung|Schätzungen|Erkenntnissen)"
     rf"[ \t]+(?:von|des|der|eines|einer)|[Ll]aut|[Gg]emäß)"
     rf"[ \t]+(?:(?:dem|der|den|einem|einer|des|eines)[ \t]+)?"
-    rf"(?:(?:{ADJ})[ \t]+){{0,2}}(?P<np>{NAME}{GEN}?)"
+    rf"(?:(?:{ADJ})[ \t]+){{0,2}}(?P<np>{NAME}{GEN}?)",
 )
-_POSSESSIVE_VIEW = re.compile(
+_POSSESSIVE_VIEW = starting_with(
+    "[IiSs]",
     r"(?<![\w\-])(?P<np>(?P<pron>[Ss]einer|[Ii]hrer)[ \t]+(?:Meinung|Ansicht|Auffassung"
-    r"|Einschätzung|Überzeugung|Darstellung))[ \t]+(?P<cue>nach)(?![\w\-])"
+    r"|Einschätzung|Überzeugung|Darstellung))[ \t]+(?P<cue>nach)(?![\w\-])",
 )
 ZUFOLGE = re.compile(
     rf"(?<![\w\-])(?:(?:dem|der|den|einem|einer)[ \t]+)?(?:(?:{ADJ})[ \t]+){{0,2}}"
@@ -68,9 +71,10 @@ _DOC = (
     rf"(?:(?:{ADJ}|gestern|heute|kürzlich|zuvor)[ \t]+){{0,3}}"
     rf"(?P<np>(?:{NAME}|[a-zäöüß][\w]*-[A-ZÄÖÜ][\w\-]*)(?:{GEN}){{0,2}})"
 )
-HEISST_BEFORE = re.compile(
+HEISST_BEFORE = starting_with(
+    "[AaIiVv]",  # _DOC's first words
     rf"{_DOC}(?:[ \t]*\([^()]{{1,40}}\))?(?:[ \t]*,[^⟪⟫,]{{2,150}},)?"
-    rf"(?:[ \t]+[^\s⟪⟫,.;:]+){{0,3}}?[ \t]+(?:hatte[ \t]+)?(?P<cue>heißt|hieß|hatte)[ \t]+es\b"
+    rf"(?:[ \t]+[^\s⟪⟫,.;:]+){{0,3}}?[ \t]+(?:hatte[ \t]+)?(?P<cue>heißt|hieß|hatte)[ \t]+es\b",
 )
 HEISST_AFTER = re.compile(
     rf"(?P<cue>heißt|hieß|geheißen)[ \t]+es(?:[ \t]+[a-zäöüß]+){{0,2}}[ \t]+{_DOC}"
@@ -117,8 +121,8 @@ _FUER_MID = re.compile(
     rf"(?<=[,;])[ \t]*(?:ist|sei|war|wäre|sind|seien|waren)[ \t]+(?:es[ \t]+)?(?P<cue>für)[ \t]+"
     rf"(?:(?:den|die|das|dem)[ \t]+)?(?:{ADJ}[ \t]+){{0,2}}(?P<np>{NAME}{GEN}?)(?![\w\-])"
 )
-LISTED = re.compile(
-    rf"(?:,|(?<![\w\-])und)[ \t]+(?P<np>{NP})(?![\w\-])[ \t]*(?P<colon>:)?[ \t]*\(?$"
+LISTED = starting_with(
+    "[,u]", rf"(?:,|(?<![\w\-])und)[ \t]+(?P<np>{NP})(?![\w\-])[ \t]*(?P<colon>:)?[ \t]*\(?$"
 )
 BRACKET_SOURCE = re.compile(rf"⟫[ \t]*\((?P<np>{NAME})(?![\w\-])[ \t]*(?:,[^()⟪⟫]{{1,80}})?\)")
 WIRD_ZITIERT = re.compile(
@@ -174,14 +178,16 @@ _OPINIONS = (
     r"|Vorwürfen|Forderungen|Aussagen|Äußerungen)"
 )
 # "Nach Schäubles Idee soll „…“": a possessive genitive owner of an opinion
-_OPINION_POSSESSIVE = re.compile(
+_OPINION_POSSESSIVE = starting_with(
+    "[GgIiLlNn]",
     rf"(?<![\w\-])(?:[Nn]ach|[Ll]aut|[Gg]emäß|[Ii]n)[ \t]+(?P<own>[A-ZÄÖÜ][\w\-]+)s[ \t]+"
-    rf"(?:[a-zäöüß]+(?:e|en)[ \t]+)?{_OPINIONS}(?![\w\-])"
+    rf"(?:[a-zäöüß]+(?:e|en)[ \t]+)?{_OPINIONS}(?![\w\-])",
 )
 # "Auf den Vorwurf der CDU, es handele sich um einen „…“": the genitive owner
-_OPINION_GENITIVE = re.compile(
+_OPINION_GENITIVE = starting_with(
+    "[A-ZÄÖÜ]",  # _OPINIONS
     rf"(?<![\w\-]){_OPINIONS}[ \t]+(?P<np>(?:des|der)[ \t]+(?:{ADJ}[ \t]+){{0,2}}{NAME})"
-    rf"(?![\w\-])[ \t]*(?:\([^()]{{1,30}}\)[ \t]*)?,[ \t]*(?:es|dass|man|sie|er|die|der|das)[ \t]"
+    rf"(?![\w\-])[ \t]*(?:\([^()]{{1,30}}\)[ \t]*)?,[ \t]*(?:es|dass|man|sie|er|die|der|das)[ \t]",
 )
 
 

@@ -16,6 +16,7 @@ from articles.quotes.features import (
     word_after,
     word_before,
 )
+from articles.quotes.learned import LinearModel
 from articles.quotes.lexicon import FIRST_PERSON, NAMING_VERBS, REPORTING_VERBS, SUBJUNCTIVE
 from articles.quotes.marks import WORDS_IN, Mark, inner_text, looks_like_name, speechlike
 from articles.quotes.model import Quotation
@@ -88,3 +89,101 @@ def speech_features(ctx: Context, m: Mark, rule: Quotation | None) -> Features:
         before.lower() in _NAMING_WORDS and bool(set(sentence) & (JUDGING_VERBS | NAMING_VERBS))
     )
     return f
+
+
+class SpeechScorer:
+    """The speech model's log-odds of a pair of marks without its features: exactly
+    ``model.score(speech_features(…))``, the same terms in the same order added by the same
+    ``sum()`` (a term is weight × value for a feature whose value is not zero and that the
+    model weighs; a feature it does not weigh is None here and adds nothing). Keep it in step
+    with ``speech_features``: a test compares the two."""
+
+    def __init__(self, model: LinearModel):
+        self.bias = model.bias
+        self.weight = get = model.weights.get
+        self.w = {name: get(name) for name in _FIXED}
+
+    def score(self, ctx: Context, m: Mark, rule: Quotation | None) -> float:
+        """``model.score(speech_features(ctx, m, rule))``, to the last bit."""
+        w, weight = self.w, self.weight
+        body, masked = ctx.body, ctx.masked
+        inner = inner_text(body, m)
+        words = WORDS_IN.findall(inner)
+        lower = {word.lower() for word in words}
+        terms = [
+            weight(f"words={bucket(len(words))}"),
+            weight("rule=" + (rule.kind if rule else "none")),
+        ]
+        if rule is not None and rule.kind == "direct":
+            terms += (
+                w["rule_cue"] if rule.cue else None,
+                w["rule_speaker"] if rule.speaker else None,
+                weight(f"rule_confidence={int(rule.confidence * 10)}"),
+            )
+        depth = min(m.depth, 2)
+        w_depth = w["depth"]
+        last = inner[-1:]
+        terms += (
+            w_depth * depth if depth and w_depth is not None else None,
+            w["closed"] if m.closed else None,
+            w["single"] if m.single else None,
+            weight("mark=" + body[m.start]),
+            weight("ends=" + (last if last and last in _END_PUNCTUATION else "word")),
+        )
+        if words:
+            capitals = sum(1 for word in words if word[:1].isupper() or word[:1].isdigit())
+            share = capitals / len(words)
+            w_share = w["capitalised_share"]
+            terms += (
+                w["all_capitalised"] if capitals == len(words) else None,
+                w_share * share if share and w_share is not None else None,
+                w["opens_lower"] if words[0][:1].islower() else None,
+            )
+        first_person = not FIRST_PERSON.isdisjoint(lower)
+        before, after = word_before(masked, m.start), word_after(masked, m.end)
+        before_lower, after_lower = before.lower(), after.lower()
+        left = body[max(0, m.start - 3) : m.start]
+        right = body[m.end : m.end + 2]
+        s_start, s_end = ctx.sentence_of(m.start)
+        sentence = ctx.words_lower(max(s_start, m.start - _REACH), min(s_end, m.end + _REACH))
+        terms += (
+            w["first_person"] if first_person else None,
+            w["first_person_short"] if first_person and len(words) <= 6 else None,
+            w["clause_verb"] if not _CLAUSE_VERBS.isdisjoint(lower) else None,
+            w["subjunctive_inside"] if not SUBJUNCTIVE.isdisjoint(lower) else None,
+            w["comma_inside"] if "," in inner else None,
+            w["speechlike"] if inner and speechlike(inner) else None,
+            w["namelike"] if looks_like_name(inner) else None,
+            weight("before=" + before_lower),
+            w["before_title_cue"] if before and is_title_cue(before) else None,
+            w["before_capitalised"] if before[:1].isupper() else None,
+            w["before_reporting"] if before_lower in REPORTING_VERBS else None,
+            weight("after=" + after_lower),
+            w["after_reporting"] if after_lower in REPORTING_VERBS else None,
+            w["colon_before"] if ":" in left else None,
+            w["opens_paragraph"]
+            if m.start == 0 or not left.strip(" \t") or left.endswith("\n")
+            else None,
+            weight("next=" + (right[:1] if right[:1] and right[:1] in _AFTER else "other")),
+            w["in_brackets"] if body[m.start - 1 : m.start] == "(" else None,
+            w["sentence_reporting"] if not REPORTING_VERBS.isdisjoint(sentence) else None,
+            w["sentence_subjunctive"] if not SUBJUNCTIVE.isdisjoint(sentence) else None,
+            w["sentence_naming"] if not NAMING_VERBS.isdisjoint(sentence) else None,
+            w["whole_sentence"] if m.start - s_start < 3 and s_end - m.end < 3 else None,
+            w["judged"]
+            if before_lower in _NAMING_WORDS
+            and bool(set(sentence) & (JUDGING_VERBS | NAMING_VERBS))
+            else None,
+        )
+        return self.bias + sum([t for t in terms if t is not None])
+
+
+# the features of fixed name
+_FIXED = (
+    "rule_cue", "rule_speaker", "depth", "closed", "single", "all_capitalised",
+    "capitalised_share", "opens_lower", "first_person", "first_person_short", "clause_verb",
+    "subjunctive_inside", "comma_inside", "speechlike", "namelike", "before_title_cue",
+    "before_capitalised", "before_reporting", "after_reporting", "colon_before", "opens_paragraph",
+    "in_brackets", "sentence_reporting", "sentence_subjunctive", "sentence_naming",
+    "whole_sentence", "judged",
+)  # fmt: skip

@@ -4,6 +4,7 @@ clause or a shared subject ("… und meldete sich mit den Worten").
 
 from __future__ import annotations
 
+import copy
 import re
 
 from articles.quotes.clauses import (
@@ -105,6 +106,7 @@ _ZITIERT_SKIP = re.compile(
 )
 
 
+_WHOLE_WORD = re.compile(r"(?<![\w\-])(\w+)(?![\w\-])")
 _FEMININE = ("ung", "ion", "tät", "heit", "keit", "schaft", "ei", "agentur", "zeitschrift")
 _OPENING_PARTICIPLE = re.compile(r"(?:ge|be|ver|er|ent|über|zer)[a-zäöüß]+t")
 
@@ -127,7 +129,19 @@ def _not_nominative(ctx: Context, phrase: Phrase, sent_start: int) -> bool:
 
 
 def cue_subject(ctx: Context, sent_start: int, cue: tuple[int, int, str], sent_end: int):
-    """The speaker phrase of a reporting cue: before it or after it in its clause."""
+    """The speaker phrase of a reporting cue: before it or after it in its clause. Found once
+    per article and arguments (the frames, the clauses of the pipeline and indirect speech ask
+    for the same ones; the search reads only the masked text and what the context derives from
+    it), and each caller gets a copy of its own, which it may change."""
+    found = ctx.memo.setdefault("cue_subject", {})
+    key = (sent_start, cue, sent_end)
+    if key not in found:
+        found[key] = _cue_subject(ctx, sent_start, cue, sent_end)
+    phrase = found[key]
+    return None if phrase is None else copy.copy(phrase)
+
+
+def _cue_subject(ctx: Context, sent_start: int, cue: tuple[int, int, str], sent_end: int):
     masked = ctx.masked
     c_start, c_end, word = cue
     low = word.lower()
@@ -229,7 +243,7 @@ def cue_subject(ctx: Context, sent_start: int, cue: tuple[int, int, str], sent_e
     # participle at the end: "hat Stoltenberg wiederholt behauptet", "hatte Lawrow gesagt"
     pre = masked[clause_start:c_start]
     aux = None
-    for m in re.finditer(r"(?<![\w\-])(\w+)(?![\w\-])", pre):
+    for m in _WHOLE_WORD.finditer(pre):
         if m.group(1) in AUXILIARIES:
             aux = m
     if aux is not None:

@@ -25,7 +25,7 @@ from articles.quotes.phrases import (
     is_role,
     word_alternation,
 )
-from articles.quotes.reported import _CUT, _running_counts, _SentenceWords, clause_candidates
+from articles.quotes.reported import _CUT, SentenceWords, _running_counts, clause_candidates
 from articles.quotes.roles import (
     _ROLE_APPOS_BEFORE,
     _ROLE_BEFORE,
@@ -278,8 +278,31 @@ def test_sentence_words_are_the_sentences_own(seed):
         sentences = [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
         ctx = Context(text, text, [], sentences)
         for index, (start, end) in enumerate(sentences):
-            sw = _SentenceWords(ctx, index)
+            sw = SentenceWords(ctx, index)
             assert (sw.starts, sw.words) == ctx.words_in(start, end), (text, start, end)
             counts = (sw.subjunctive, sw.reporting, sw.source, sw.source_nouns)
             own = _running_counts(sw.words)
             assert [[c - found[0] for c in found] for found in counts] == list(own), text
+
+
+def test_cue_subject_is_found_once_and_each_caller_gets_its_own_copy():
+    from articles.quotes.pipeline import build_context
+    from articles.quotes.subjects import _cue_subject, cue_subject
+
+    text = (
+        "Der Minister Karl Roth sagte, die Lage sei ernst. Die Sprecherin erklärte am Montag: "
+        "„Wir prüfen das.“ Laut Roth kämen die Verhandlungen voran, betonte er."
+    )
+    asked = 0
+    for s_start, s_end in build_context(text).sentences:
+        ctx = build_context(text)
+        for cue in ctx.cue_tokens(s_start, s_end):
+            first = cue_subject(ctx, s_start, cue, s_end)
+            fresh = _cue_subject(build_context(text), s_start, cue, s_end)
+            assert first == fresh
+            if first is not None:
+                asked += 1
+                first.kind, first.role = "organisation", "changed"  # a caller's change
+                again = cue_subject(ctx, s_start, cue, s_end)
+                assert again == fresh and again is not first
+    assert asked >= 2

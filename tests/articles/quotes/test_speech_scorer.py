@@ -1,0 +1,66 @@
+"""``speech_marks.SpeechScorer`` gives every pair of quotation marks exactly the log-odds the
+speech model gives its features (``choose`` scores with it; training reads the features)."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from articles.quotes.learned import LinearModel, default_model
+from articles.quotes.model import Quotation
+from articles.quotes.pipeline import analyse
+from articles.quotes.speech_marks import SpeechScorer, speech_features
+from articles.seedfile import parse
+from tests.conftest import SEED
+
+DEMO = sorted((SEED.parent / "demo").glob("*.txt"))[:20]
+# what the fixtures may lack: nested marks, a title after its cue, a name in brackets, a
+# paragraph of its own, marks at the very start
+ODD = (
+    "„Erstens“ kam. Das Magazin „Der Spiegel“ schrieb: „Er sagte ‚nie wieder‘ und ging.“\n"
+    '„Wir sparen, sagte ich“ (»Roth«): nannte es einen „Putsch“ – „1“, «x» – "Gut?"\n'
+    "„Er sagte: ‚Sie rief »Halt« laut‘ gestern.“"
+)
+
+
+@pytest.fixture(scope="module")
+def marks():
+    """Each pair of marks with its context and rule, and with other rules of its span."""
+    found = []
+    bodies = [parse(p.read_text(encoding="utf-8"), p.name).body for p in [SEED, *DEMO]]
+    for body in [*bodies, ODD]:
+        ctx, _resolver, quotes = analyse(body)
+        by_span = {(q.start, q.end): q for q in quotes if q.kind != "indirect"}
+        for m in ctx.marks:
+            rule = by_span.get((m.start, m.end))
+            found.append((ctx, m, rule))
+            found.append((ctx, m, None))
+            odd = Quotation(m.start, m.end, "direct", None, None, None, "sagte", 1.2)
+            found.append((ctx, m, odd))
+    return found
+
+
+def _random_model(marks, seed: int) -> LinearModel:
+    """Weights for most features the marks have (some left out), and some they lack."""
+    rng = random.Random(seed)
+    names = {name for ctx, m, rule in marks for name in speech_features(ctx, m, rule)}
+    names |= {"before=unseen", "rule_confidence=12"}
+    weights = {name: rng.uniform(-3, 3) for name in sorted(names) if rng.random() < 0.9}
+    weights["closed"] = 0.0  # a weight of zero is a term like any other
+    return LinearModel(rng.uniform(-3, 3), weights, rng.uniform(0.05, 0.95))
+
+
+def test_the_marks_have_features_of_every_kind(marks):
+    found = [speech_features(ctx, m, rule) for ctx, m, rule in marks]
+    assert len(found) > 300
+    assert any(f["depth"] == 2 for f in found) and any(f["capitalised_share"] for f in found)
+    assert any(f["judged"] for f in found) and any(f["before_title_cue"] for f in found)
+
+
+@pytest.mark.parametrize("seed", [None, 1, 2, 3])
+def test_the_scorer_scores_marks_exactly_as_the_model_scores_their_features(marks, seed):
+    model = default_model().speech if seed is None else _random_model(marks, seed)
+    scorer = SpeechScorer(model)
+    for ctx, m, rule in marks:
+        assert scorer.score(ctx, m, rule) == model.score(speech_features(ctx, m, rule)), m

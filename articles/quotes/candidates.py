@@ -101,10 +101,16 @@ def speaker_features(
     rule: Quotation | None,
 ) -> list[Features]:
     """The features of each candidate, in the order given."""
+    return _each(_features, ctx, span, candidates, rule)
+
+
+def _each(per_candidate, ctx, span, candidates, rule) -> list:
+    """``per_candidate`` (``_features``, ``SpeakerScorer._score``) of each candidate, in the
+    order given, with what they share."""
     rank, first, last = _shared(ctx, span, candidates)
     mention = rule_mention(rule)
     return [
-        _features(ctx, span, c, rule, mention, rank[(c.start, c.end)], first, last)
+        per_candidate(ctx, span, c, rule, mention, rank[(c.start, c.end)], first, last)
         for c in candidates
     ]
 
@@ -243,12 +249,7 @@ class SpeakerScorer:
         rule: Quotation | None,
     ) -> list[float]:
         """The log-odds of each candidate (``speaker_features``), in the order given."""
-        rank, first, last = _shared(ctx, span, candidates)
-        mention = rule_mention(rule)
-        return [
-            self._score(ctx, span, c, rule, mention, rank[(c.start, c.end)], first, last)
-            for c in candidates
-        ]
+        return _each(self._score, ctx, span, candidates, rule)
 
     def _score(
         self,

@@ -97,7 +97,7 @@ def test_the_lists_tag_filter_suggests_the_readers_tags_in_their_order(
     log_in(page, live_server, "alice", "alice-secret-pw", "/articles/")
     assert page.locator("#id_tag-suggestions option").count() == 0  # none sent with the page
     page.get_by_text("Filter and sort").click()
-    field = page.get_by_label("Tag")
+    field = page.get_by_role("combobox", name="Tag")  # a text field with a list, to assistive tech
     assert field.evaluate("el => el.tagName") == "INPUT"
     field.focus()
     shown = "Array.from(document.querySelectorAll('#id_tag-suggestions option'), (o) => o.value)"

@@ -273,7 +273,7 @@ class ArticleFilter(django_filters.FilterSet):
             return self.form[name].value()
         return self.form.cleaned_data[name]
 
-    # The choices as (slug, name), and as the <option> elements of a select: Django's Select
+    # The sources as (slug, name), and as the <option> elements of their select: Django's Select
     # widget renders a template per option, and so does a template loop.
     @cached_property
     def source_options(self) -> list[tuple[str, str]]:
@@ -281,7 +281,7 @@ class ArticleFilter(django_filters.FilterSet):
 
     @property
     def source_options_html(self) -> SafeString:
-        return self._options_html("source", self.source_options)
+        return options_html(self.source_options, self.form["source"].value())
 
     @property
     def speaker_value(self) -> str:
@@ -289,9 +289,6 @@ class ArticleFilter(django_filters.FilterSet):
         what was typed."""
         speaker = getattr(self.form, "cleaned_data", {}).get("speaker")
         return speaker.name if speaker is not None else (self.form["speaker"].value() or "")
-
-    def _options_html(self, name: str, options: list[tuple[str, str]]) -> SafeString:
-        return options_html(options, self.form[name].value())
 
     @property
     def narrowed(self) -> list[str]:

@@ -208,6 +208,25 @@ def test_context_words_are_what_the_search_finds(seed):
 
 
 @pytest.mark.parametrize("seed", range(10))
+def test_context_first_and_last_words_and_holds_are_read_from_words_in(seed):
+    rng = random.Random(seed)
+    pieces = ["Merkel", "sagte", "sei", "İstanbul", "a-b", "ß", " ", ", ", "⟪··⟫", "\n", "5."]
+    vocabularies = [frozenset(("sagte", "sei")), frozenset(("sag", "te", "ei", "a", "b"))]
+    for _ in range(50):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        ctx = Context(text, text, [], [(0, len(text))])
+        for _ in range(20):
+            start, end = rng.randint(0, len(text) + 3), rng.randint(0, len(text) + 3)
+            words = ctx.words_in(start, end)[1]
+            for n in (1, 2, 3):
+                assert ctx.first_words(start, end, n) == words[:n], (text, start, end, n)
+                assert ctx.last_words(start, end, n) == words[-n:], (text, start, end, n)
+            for vocabulary in vocabularies:  # (the second holds pieces of cut words)
+                expected = not vocabulary.isdisjoint(words)
+                assert ctx.holds(start, end, vocabulary) == expected, (text, start, end)
+
+
+@pytest.mark.parametrize("seed", range(10))
 def test_context_cue_tokens_are_what_the_scanner_finds(seed):
     rng = random.Random(seed)
     pieces = [

@@ -27,6 +27,7 @@ from articles.quotes.phrases import (
 )
 from articles.quotes.reported import _CUT, SentenceWords, _running_counts, clause_candidates
 from articles.quotes.roles import (
+    _LAST_STOP,
     _ROLE_APPOS_BEFORE,
     _ROLE_BEFORE,
     _role_appos_before,
@@ -125,6 +126,17 @@ def test_role_searches_find_what_the_search_finds(seed):
             assert (found and (found.span(), found.groupdict())) == (
                 expected and (expected.span(), expected.groupdict())
             ), text
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_the_last_stop_before_a_role_is_the_last_that_rfind_finds(seed):
+    rng = random.Random(seed)
+    stops = (",", ";", ":", "(", ")", "⟪", "⟫", "·", '"', "„", "“", "»", "«")
+    for _ in range(500):
+        window = "".join(rng.choice([*ROLE_PIECES, " ", "x"]) for _ in range(rng.randint(0, 12)))
+        cut = max([window.rfind("\n", 0, len(window) - 1)] + [window.rfind(s) for s in stops])
+        stop = _LAST_STOP.match(window)
+        assert (stop.end() - 1 if stop else -1) == cut, window
 
 
 @pytest.mark.parametrize("seed", range(10))

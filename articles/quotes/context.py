@@ -25,6 +25,7 @@ from articles.quotes.sentences import CUE_WORDS, cue_tokens, is_cue
 if TYPE_CHECKING:
     from articles.quotes.entities import Entities
 
+# what common_nouns holds (the scan for article_nouns finds it: see _nouns_after_articles)
 _COMMON_NOUN = starting_with(
     "[de]",
     r"(?<![\w\-])(?:der|die|das|den|dem|des|ein|eine|einer|eines|einem|einen)[ \t]+"
@@ -198,12 +199,26 @@ class Context:
     @cached_property
     def common_nouns(self) -> frozenset[str]:
         """Capitalised words used after a lower-case article: nouns, not names."""
-        return frozenset(m.group(1) for m in _COMMON_NOUN.finditer(self.masked))
+        return self._nouns_after_articles[0]
 
     @cached_property
     def article_nouns(self) -> frozenset[str]:
         """Capitalised words after an article, also one opening a sentence ("Der Astronaut")."""
-        return frozenset(m.group(1) for m in _ARTICLE_NOUN.finditer(self.masked))
+        return self._nouns_after_articles[1]
+
+    @cached_property
+    def _nouns_after_articles(self) -> tuple[frozenset[str], frozenset[str]]:
+        """(``common_nouns``, ``article_nouns``) from one scan: the matches of _ARTICLE_NOUN
+        whose article is in lower case are those of _COMMON_NOUN (a match with a capital
+        article holds no lower-case article at a word's start that _COMMON_NOUN could find)."""
+        masked = self.masked
+        lower, every = set(), set()
+        for m in _ARTICLE_NOUN.finditer(masked):
+            noun = m.group(1)
+            every.add(noun)
+            if masked[m.start()] in "de":
+                lower.add(noun)
+        return frozenset(lower), frozenset(every)
 
     @cached_property
     def lower_words(self) -> frozenset[str]:

@@ -319,14 +319,13 @@ class SpeakerScorer:
                 )
         else:
             terms.append(w["rule_none"])
-        left = ctx.words_in(max(0, start - 30), start)[1][-2:]
-        right = ctx.words_in(end, end + 30)[1][:2]
+        left = ctx.last_words(max(0, start - 30), start, 2)
+        right = ctx.first_words(end, end + 30, 2)
         last_left = left[-1] if left else None
         first_right = right[0] if right else None
         s_start = ctx.sentence_starts[here]
         between = masked[end : span[0]] if is_before else masked[span[1] : start]
         lo, hi = (end, span[0]) if is_before else (span[1], start)
-        words_between = ctx.words_in(lo, hi)[1]
         terms += (
             w["reporting_before"] if not REPORTING_VERBS.isdisjoint(left) else None,
             w["reporting_after"] if not REPORTING_VERBS.isdisjoint(right) else None,
@@ -344,8 +343,8 @@ class SpeakerScorer:
             w["opens_sentence"] if not masked[s_start:start].strip(' \t\n"„“»«') else None,
             w["colon_between"] if ":" in between and len(between) < 200 else None,
             w["colon_adjacent"] if is_before and between.strip().endswith(":") else None,
-            w["reporting_between"] if not REPORTING_VERBS.isdisjoint(words_between) else None,
-            w["subjunctive_between"] if not SUBJUNCTIVE.isdisjoint(words_between) else None,
+            w["reporting_between"] if ctx.holds(lo, hi, REPORTING_VERBS) else None,
+            w["subjunctive_between"] if ctx.holds(lo, hi, SUBJUNCTIVE) else None,
             w["newline_between"] if "\n" in between else None,
             w["quotation_between"] if "⟫" in between or "⟪" in between else None,
             w["comma_after_quotation"]

@@ -13,6 +13,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from articles.quotes.features import WORD, starting_with
@@ -24,6 +25,7 @@ from articles.quotes.sentences import CUE_WORDS, cue_tokens, is_cue
 if TYPE_CHECKING:
     from articles.quotes.entities import Entities
 
+# what common_nouns holds (the scan for article_nouns finds it: see _nouns_after_articles)
 _COMMON_NOUN = starting_with(
     "[de]",
     r"(?<![\w\-])(?:der|die|das|den|dem|des|ein|eine|einer|eines|einem|einen)[ \t]+"
@@ -125,20 +127,70 @@ class Context:
         finds, from the words found once: each quotation's candidate speakers and each
         sentence's clauses ask for the words around them. A word the bounds cut is taken as
         cut, as the search between the bounds finds it."""
-        if end <= start:
-            return [], []
-        starts, ends, lowered = self.words
+        starts, ends, _lowered = self.words
         i = bisect.bisect_right(ends, start)  # the first word that ends after start
         j = bisect.bisect_left(starts, end)  # after the last word that starts before end
-        if i >= j:
+        if end <= start or i >= j:
             return [], []
-        found_starts, found = starts[i:j], lowered[i:j]
+        found_starts = starts[i:j]
         if starts[i] < start:
             found_starts[0] = start
-            found[0] = self.masked[start : min(ends[i], end)].lower()
-        if ends[j - 1] > end:
-            found[-1] = self.masked[max(starts[j - 1], start) : end].lower()
-        return found_starts, found
+        return found_starts, self._cut(start, end, i, j)
+
+    def first_words(self, start: int, end: int, n: int) -> list[str]:
+        """``words_in(start, end)[1][:n]``, without the words after them."""
+        starts, ends, _lowered = self.words
+        i = bisect.bisect_right(ends, start)
+        j = bisect.bisect_left(starts, end, i, min(i + n, len(starts)))
+        return self._cut(start, end, i, j)
+
+    def last_words(self, start: int, end: int, n: int) -> list[str]:
+        """``words_in(start, end)[1][-n:]``, without the words before them."""
+        starts, ends, _lowered = self.words
+        j = bisect.bisect_left(starts, end)
+        i = bisect.bisect_right(ends, start, max(0, j - n), j)
+        return self._cut(start, end, i, j)
+
+    def holds(self, start: int, end: int, vocabulary: frozenset[str]) -> bool:
+        """``not vocabulary.isdisjoint(words_in(start, end)[1])``, from running counts of the
+        article's words in the vocabulary (found once per article and vocabulary)."""
+        starts, ends, lowered = self.words
+        i = bisect.bisect_right(ends, start)
+        j = bisect.bisect_left(starts, end)
+        if end <= start or i >= j:
+            return False
+        if starts[i] < start:  # the first word, cut
+            if self._cut_first(start, end, i) in vocabulary:
+                return True
+            i += 1
+        if i < j and ends[j - 1] > end:  # the last word, cut
+            if self._cut_last(start, end, j) in vocabulary:
+                return True
+            j -= 1
+        counts = self.memo.get(vocabulary)  # (a frozenset: its own key)
+        if counts is None:
+            found = map(vocabulary.__contains__, lowered)
+            counts = self.memo[vocabulary] = list(accumulate(found, initial=0))
+        return counts[j] > counts[i]
+
+    def _cut(self, start: int, end: int, i: int, j: int) -> list[str]:
+        """Words i to j (lower case) between the bounds: the first or the last as the bounds
+        cut it."""
+        if end <= start or i >= j:
+            return []
+        starts, ends, lowered = self.words
+        found = lowered[i:j]
+        if starts[i] < start:  # (i is then the first word that ends after start)
+            found[0] = self._cut_first(start, end, i)
+        if ends[j - 1] > end:  # (j - 1 is then the last word that starts before end)
+            found[-1] = self._cut_last(start, end, j)
+        return found
+
+    def _cut_first(self, start: int, end: int, i: int) -> str:
+        return self.masked[start : min(self.words[1][i], end)].lower()
+
+    def _cut_last(self, start: int, end: int, j: int) -> str:
+        return self.masked[max(self.words[0][j - 1], start) : end].lower()
 
     def words_lower(self, start: int, end: int) -> list[str]:
         """``features.words_lower(masked, start, end)``: see ``words_in``."""
@@ -147,12 +199,26 @@ class Context:
     @cached_property
     def common_nouns(self) -> frozenset[str]:
         """Capitalised words used after a lower-case article: nouns, not names."""
-        return frozenset(m.group(1) for m in _COMMON_NOUN.finditer(self.masked))
+        return self._nouns_after_articles[0]
 
     @cached_property
     def article_nouns(self) -> frozenset[str]:
         """Capitalised words after an article, also one opening a sentence ("Der Astronaut")."""
-        return frozenset(m.group(1) for m in _ARTICLE_NOUN.finditer(self.masked))
+        return self._nouns_after_articles[1]
+
+    @cached_property
+    def _nouns_after_articles(self) -> tuple[frozenset[str], frozenset[str]]:
+        """(``common_nouns``, ``article_nouns``) from one scan: the matches of _ARTICLE_NOUN
+        whose article is in lower case are those of _COMMON_NOUN (a match with a capital
+        article holds no lower-case article at a word's start that _COMMON_NOUN could find)."""
+        masked = self.masked
+        lower, every = set(), set()
+        for m in _ARTICLE_NOUN.finditer(masked):
+            noun = m.group(1)
+            every.add(noun)
+            if masked[m.start()] in "de":
+                lower.add(noun)
+        return frozenset(lower), frozenset(every)
 
     @cached_property
     def lower_words(self) -> frozenset[str]:

@@ -48,6 +48,7 @@ _OPENING_PRONOUN = re.compile(
     r"[ \t]+[a-zäöüß]+[ \t]"
 )
 _CAPITAL_NEXT = re.compile(r"[ \t]+[A-ZÄÖÜ][a-zäöüß]")
+_UNKNOWN = object()  # not yet in a memo
 
 
 _AFTER_PREPOSITION = re.compile(
@@ -78,9 +79,20 @@ class Entities:
         self.mention_starts: list[int] = []  # their starts, in order, for bisection
         self._sequences: dict[str, list[tuple[str, ...]]] | None = None
         self._canonical: dict[str, str] = {}
+        self._by_phrase: dict[tuple, str | None] = {}  # canonical's answers
         self.sentence_starts = ctx.sentence_starts
 
     def canonical(self, phrase: Phrase) -> str | None:
+        """The name a phrase stands for, in its fullest form in the article (``_canonical_of``),
+        found once per article for each name, role, kind and pronoun: all it reads of the
+        phrase (the pipeline asks for the same subjects and frames again and again)."""
+        key = (phrase.name, phrase.role, phrase.kind, phrase.pronoun)
+        found = self._by_phrase.get(key, _UNKNOWN)
+        if found is _UNKNOWN:
+            found = self._by_phrase[key] = self._canonical_of(phrase)
+        return found
+
+    def _canonical_of(self, phrase: Phrase) -> str | None:
         if phrase.name is None:
             return None
         name = phrase.name

@@ -19,18 +19,20 @@ _ROLE_BEFORE = starting_with(
     rf"(?:(?P<art>{ART}|den|dem|des)[ \t]+(?P<adj>(?:{ADJ}[ \t]+){{0,2}}))?"
     rf"(?P<role>(?:{CAP}[ \t]+)??{CAP})[ \t]+(?P<first>(?:{CAP}[ \t]+){{0,2}}?)$",
 )
-# characters that no match of _ROLE_BEFORE contains (words, spaces and tabs); a newline may
-# only follow it, at the very end, where its "$" matches
-_ROLE_STOPS = (",", ";", ":", "(", ")", "⟪", "⟫", "·", '"', "„", "“", "»", "«")
+# The last character that no match of _ROLE_BEFORE contains (it holds words, spaces and tabs;
+# a newline may only follow it, at the very end, where its "$" matches), in one match: the
+# greedy ".*" runs to the window's end and backs off to the last such character.
+_LAST_STOP = re.compile(r'.*(?:[,;:()⟪⟫·"„“»«]|\n(?=.))', re.S)
 
 
 def _role_before(window: str) -> re.Match | None:
     """``_ROLE_BEFORE.search(window)``, started after the last character that no match can
-    contain: the same match, without trying every one of 150 places."""
-    cut = window.rfind("\n", 0, len(window) - 1)
-    for stop in _ROLE_STOPS:
-        cut = max(cut, window.rfind(stop))
-    return _ROLE_BEFORE.search(window, cut + 1)
+    contain: the same match, without trying every one of 150 places. Its match ends in spaces
+    or tabs at the window's end (or before a final newline), so another window has none."""
+    if not window.endswith((" ", "\t", " \n", "\t\n")):
+        return None
+    stop = _LAST_STOP.match(window)
+    return _ROLE_BEFORE.search(window, stop.end() if stop else 0)
 
 
 _ROLE_APPOS_BEFORE = re.compile(

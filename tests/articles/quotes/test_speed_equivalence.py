@@ -27,6 +27,7 @@ from articles.quotes.phrases import (
 )
 from articles.quotes.reported import _CUT, SentenceWords, _running_counts, clause_candidates
 from articles.quotes.roles import (
+    _LAST_STOP,
     _ROLE_APPOS_BEFORE,
     _ROLE_BEFORE,
     _role_appos_before,
@@ -128,6 +129,17 @@ def test_role_searches_find_what_the_search_finds(seed):
 
 
 @pytest.mark.parametrize("seed", range(10))
+def test_the_last_stop_before_a_role_is_the_last_that_rfind_finds(seed):
+    rng = random.Random(seed)
+    stops = (",", ";", ":", "(", ")", "⟪", "⟫", "·", '"', "„", "“", "»", "«")
+    for _ in range(500):
+        window = "".join(rng.choice([*ROLE_PIECES, " ", "x"]) for _ in range(rng.randint(0, 12)))
+        cut = max([window.rfind("\n", 0, len(window) - 1)] + [window.rfind(s) for s in stops])
+        stop = _LAST_STOP.match(window)
+        assert (stop.end() - 1 if stop else -1) == cut, window
+
+
+@pytest.mark.parametrize("seed", range(10))
 def test_word_alternation_matches_what_the_plain_alternation_matches(seed):
     rng = random.Random(seed)
     letters = "aAbBäÄ-"
@@ -205,6 +217,25 @@ def test_context_words_are_what_the_search_finds(seed):
             )
             assert ctx.words_in(start, end) == expected, (text, start, end)
             assert ctx.words_lower(start, end) == expected[1]
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_context_first_and_last_words_and_holds_are_read_from_words_in(seed):
+    rng = random.Random(seed)
+    pieces = ["Merkel", "sagte", "sei", "İstanbul", "a-b", "ß", " ", ", ", "⟪··⟫", "\n", "5."]
+    vocabularies = [frozenset(("sagte", "sei")), frozenset(("sag", "te", "ei", "a", "b"))]
+    for _ in range(50):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        ctx = Context(text, text, [], [(0, len(text))])
+        for _ in range(20):
+            start, end = rng.randint(0, len(text) + 3), rng.randint(0, len(text) + 3)
+            words = ctx.words_in(start, end)[1]
+            for n in (1, 2, 3):
+                assert ctx.first_words(start, end, n) == words[:n], (text, start, end, n)
+                assert ctx.last_words(start, end, n) == words[-n:], (text, start, end, n)
+            for vocabulary in vocabularies:  # (the second holds pieces of cut words)
+                expected = not vocabulary.isdisjoint(words)
+                assert ctx.holds(start, end, vocabulary) == expected, (text, start, end)
 
 
 @pytest.mark.parametrize("seed", range(10))

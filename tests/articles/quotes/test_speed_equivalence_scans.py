@@ -228,3 +228,18 @@ def test_names_and_roles_found_as_the_patterns_without_their_look_ahead_find_the
             found[scan] += len(expected)
             assert _found(scan, text) == expected, text
     assert min(found.values()) > 1000
+
+
+def test_common_and_article_nouns_come_from_one_scan_as_from_two():
+    bodies = [parse(p.read_text(encoding="utf-8"), p.name).body for p in [SEED, *DEMO]]
+    texts = [*bodies, *_texts([*PIECES, "einer", "Einem", "den", "Mann", "Der"], 5, 2000)]
+    common = 0
+    for text in texts:
+        ctx = context.Context(text, text, [], [(0, len(text))])
+        expected = frozenset(m.group(1) for m in context._COMMON_NOUN.finditer(text))
+        assert ctx.common_nouns == expected, text
+        assert ctx.article_nouns == frozenset(
+            m.group(1) for m in context._ARTICLE_NOUN.finditer(text)
+        ), text
+        common += len(expected)
+    assert common > 500

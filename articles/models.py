@@ -139,7 +139,7 @@ class Folded(models.Func):
 
 def named_in_any_case(queryset, lookup: str, text: str):
     """``queryset`` (rows with a ``name``) where the name matches ``text`` by ``lookup``
-    (``exact`` or ``contains``) whatever the case: PostgreSQL's ``iexact``/``icontains``; on
+    (``exact``, ``contains`` or ``startswith``) whatever the case: PostgreSQL's ``i`` lookups; on
     SQLite both sides case-folded (``Folded``), where its own would miss "Özlem" for "özlem"."""
     if connection.vendor == "sqlite":
         folded = queryset.annotate(folded_name=Folded("name"))

@@ -167,11 +167,18 @@ class Context:
             if self._cut_last(start, end, j) in vocabulary:
                 return True
             j -= 1
+        counts = self.counts(vocabulary)
+        return counts[j] > counts[i]
+
+    def counts(self, vocabulary: frozenset[str]) -> list[int]:
+        """For every k, how many of the article's first k words (``words``, lower case) are in
+        ``vocabulary``: any run of words' count is two subtractions. Once per article and
+        vocabulary (the speaker scorer's ``holds``, the clause stage's sentence counts)."""
         counts = self.memo.get(vocabulary)  # (a frozenset: its own key)
         if counts is None:
-            found = map(vocabulary.__contains__, lowered)
+            found = map(vocabulary.__contains__, self.words[2])
             counts = self.memo[vocabulary] = list(accumulate(found, initial=0))
-        return counts[j] > counts[i]
+        return counts
 
     def _cut(self, start: int, end: int, i: int, j: int) -> list[str]:
         """Words i to j (lower case) between the bounds: the first or the last as the bounds

@@ -140,10 +140,12 @@ class SentenceWords:
             counts = _running_counts(self.words)
         else:
             self.starts, self.words = starts[i:j], lowered[i:j]
-            article = ctx.memo.get("clause_counts")
-            if article is None:
-                article = ctx.memo["clause_counts"] = _running_counts(lowered)
-            counts = [running[i : j + 1] for running in article]
+            article = [ctx.counts(v) for v in (SUBJUNCTIVE, REPORTING_VERBS, SOURCE_CUES)]
+            nouns = ctx.memo.get("source_noun_counts")
+            if nouns is None:
+                found = (word.endswith(_SOURCE_NOUNS) for word in lowered)
+                nouns = ctx.memo["source_noun_counts"] = list(accumulate(found, initial=0))
+            counts = [running[i : j + 1] for running in (*article, nouns)]
         self.subjunctive, self.reporting, self.source, self.source_nouns = counts
         self.opens_paragraph = int(start == 0 or ctx.body[start - 1 : start] == "\n")
 

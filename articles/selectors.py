@@ -478,50 +478,67 @@ class ReaderStates(NamedTuple):
     # The number of articles, when asked for: the sum of ``Source.article_count``, which
     # ``articles.derived`` keeps (counting them read every row's index entry: 2.3 ms at 100k).
     articles: int | None = None
+    # Every state of the reader by article, when they have at most ``READER_FLAGS`` (most
+    # readers): a list's rows need no query of their own for them (``reading_flags``). None:
+    # more, or not asked.
+    flags: dict[int, ReadingFlags] | None = None
 
 
-# The reader's archived articles from the index "readingstate_archived_idx" (kind 0), and a row
-# of kind 1 when they have any state at all, from "readingstate_unique". Two columns: the kind
-# and a number, as the parts ``reader_states`` adds.
+# The most states ``reader_states`` reads whole: a reader with more gets the states of a
+# list's rows by a query of its own (``reading_flags``).
+READER_FLAGS = 100
+
+# The reader's archived articles from the index "readingstate_archived_idx" (kind 0), and up to
+# READER_FLAGS + 1 of their states (kind 1: the article and the three flags as bits, read 4,
+# favourite 2, archived 1) from "readingstate_unique". Three columns: the kind, a number and
+# the bits, as the parts ``reader_states`` adds. (The limit in a subquery: SQLite takes no
+# parenthesised SELECT in a UNION.)
 READER_STATES = (
-    "SELECT 0, article_id FROM articles_readingstate"
+    "SELECT 0, article_id, NULL FROM articles_readingstate"
     " WHERE user_id = %s AND archived_at IS NOT NULL"
-    " UNION ALL SELECT 1, NULL WHERE EXISTS"
-    " (SELECT 1 FROM articles_readingstate WHERE user_id = %s)"
+    " UNION ALL SELECT 1, article_id, bits FROM (SELECT article_id,"
+    " CASE WHEN read_at IS NULL THEN 0 ELSE 4 END + CASE WHEN favourite THEN 2 ELSE 0 END"
+    " + CASE WHEN archived_at IS NULL THEN 0 ELSE 1 END AS bits"
+    " FROM articles_readingstate WHERE user_id = %s LIMIT {limit}) AS mine"
 )
 
 
 def reader_states(user, request=None, *, articles: bool = False) -> ReaderStates:
     """Which articles the reader's list leaves out (their archived ones, part of its key in the
-    shared cache), and whether they have any reading state: a reader with none (most, until
-    they open an article) needs no query for the states of a page's rows. One query without
-    the ORM (0.2 ms where the ORM's took 0.7); given the ``request``, the same query reads its
-    reading revision too (``shared.revision``, kind 2), which the list needs next, and whether
-    the reader has annotations (``shared.reader_probe``, kind 3), which the header asks; with
-    ``articles``, the number of articles (kind 4)."""
+    shared cache), whether they have any reading state and, for a reader with few, every state
+    (``ReaderStates.flags``): a reader with none (most, until they open an article) or few
+    needs no query for the states of a page's rows. One query without the ORM (0.2 ms where
+    the ORM's took 0.7); given the ``request``, the same query reads its reading revision too
+    (``shared.revision``, kind 2), which the list needs next, and whether the reader has
+    annotations (``shared.reader_probe``, kind 3), which the header asks; with ``articles``,
+    the number of articles (kind 4)."""
     if not getattr(user, "is_authenticated", False):
-        return ReaderStates([], False)
-    sql, params = READER_STATES, [user.pk, user.pk]
+        return ReaderStates([], False, flags={})
+    sql, params = READER_STATES.format(limit=READER_FLAGS + 1), [user.pk, user.pk]
     revision = request is not None and not shared.revision_known(request)
     if revision:
-        sql += f" UNION ALL SELECT 2, {shared.REVISION[connection.vendor]}"
+        sql += f" UNION ALL SELECT 2, {shared.REVISION[connection.vendor]}, NULL"
     if request is not None:
         column, probe = shared.reader_probe(request)
-        sql += f" UNION ALL SELECT 3, 1 WHERE {column}"
+        sql += f" UNION ALL SELECT 3, 1, NULL WHERE {column}"
         params += probe
     if articles:
-        sql += " UNION ALL SELECT 4, COALESCE(SUM(article_count), 0)"
+        sql += " UNION ALL SELECT 4, COALESCE(SUM(article_count), 0), NULL"
         sql += " FROM articles_source"
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
-    archived = sorted(row[1] for row in rows if row[0] == 0)
+    archived = sorted(number for kind, number, _bits in rows if kind == 0)
     if revision:
-        shared.revision_keep(request, next(row[1] for row in rows if row[0] == 2))
+        shared.revision_keep(request, next(number for kind, number, _ in rows if kind == 2))
     if request is not None:
-        shared.reader_probed(request, any(row[0] == 3 for row in rows))
-    total = next((row[1] for row in rows if row[0] == 4), None)
-    return ReaderStates(archived, any(row[0] < 2 for row in rows), total)
+        shared.reader_probed(request, any(kind == 3 for kind, _number, _bits in rows))
+    total = next((number for kind, number, _bits in rows if kind == 4), None)
+    states = [(number, bits) for kind, number, bits in rows if kind == 1]
+    flags = None
+    if len(states) <= READER_FLAGS:
+        flags = {pk: ReadingFlags(bool(b & 4), bool(b & 2), bool(b & 1)) for pk, b in states}
+    return ReaderStates(archived, bool(states), total, flags)
 
 
 # --- The research export -----------------------------------------------------------------------

@@ -288,7 +288,7 @@ class ArticleListView(SharedPageMixin, ForgivingPaginationMixin, ListView):
             self.articles_total = reader.articles
             if archived:
                 key += "&archived=" + ",".join(map(str, archived))
-            self.reader_has_states = reader.some
+            self.reader_flags = reader.flags
             # (named anew with the tag field in the head: an entry cached before has three parts)
             page = shared.get_list(
                 request, "article-list-parts", key, self.shown, self.render_shared
@@ -411,19 +411,19 @@ class ArticleListView(SharedPageMixin, ForgivingPaginationMixin, ListView):
         rows = selectors.article_rows(articles, search=self.filterset.search)
         return [article_row(row, close=False) for row in rows]
 
-    # Whether the reader has any reading state (``selectors.reader_states``); None: not asked.
-    reader_has_states: bool | None = None
+    # Every reading state of the reader, when ``selectors.reader_states`` read them all (a
+    # reader with none or few); None: not read.
+    reader_flags: dict[int, selectors.ReadingFlags] | None = None
 
     def with_reader_controls(self, rows: list[tuple[int, str, SafeString]]) -> list[str]:
         """Each row's shared HTML with this reader's controls for it (none for an anonymous
-        reader) and its ``</li>``: one query for the rows' states, none for a reader known to
-        have no state at all."""
+        reader) and its ``</li>``: one query for the rows' states, none when the reader's
+        states are known."""
         request = self.request
         if not request.user.is_authenticated:
             return [f"{html}\n</li>\n" for _pk, _slug, html in rows]
-        if self.reader_has_states is False:
-            states = {}
-        else:
+        states = self.reader_flags
+        if states is None:
             states = selectors.reading_flags(request.user, [pk for pk, _slug, _html in rows])
         query = request.GET.urlencode()  # the parameters the page knows (shared_key)
         token, next_url = get_token(request), request.path + (f"?{query}" if query else "")

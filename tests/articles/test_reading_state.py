@@ -141,6 +141,10 @@ def test_the_readers_states_in_one_query(three, alice, bob, django_assert_num_qu
         three[1].pk: (False, True, False),
         three[2].pk: (False, False, True),
     }
+    # A reader with few states has them all from reader_states, the same as reading_flags'.
+    assert states.flags == flags
+    assert selectors.reader_states(bob).flags == {three[1].pk: (True, False, False)}
+    assert selectors.reader_states(AnonymousUser()).flags == {}
     assert selectors.reading_flags(bob, [a.pk for a in three]) == {
         three[1].pk: (True, False, False)
     }
@@ -291,21 +295,43 @@ def test_each_reader_sees_their_own_state_in_the_cached_list(client, alice, bob,
 
 
 @pytest.mark.django_db
-def test_a_reader_without_states_asks_nothing_for_the_rows_then_sees_their_first(
+def test_a_reader_with_few_states_asks_nothing_for_the_rows(
     client, bob, three, django_assert_num_queries
 ):
     client.force_login(bob)
     client.get(LIST)  # the shared page, now cached
-    # session, user, the reader's states (none: no query for the rows') with the revision and
-    # whether they have annotations (none: the header's activity count asks nothing)
+    # session, user, the reader's states (none) with the revision and whether they have
+    # annotations (none: the header's activity count asks nothing)
     with django_assert_num_queries(3):
         response = client.get(LIST)
     assert not pressed(controls(response, three[1]), "favourite")
     toggle(client, three[1], favourite=True)
-    with django_assert_num_queries(4):  # and now the rows' states
+    with django_assert_num_queries(3):  # the states come with the reader's (a few)
         response = client.get(LIST)
     assert pressed(controls(response, three[1]), "favourite")
     assert not pressed(controls(response, three[0]), "favourite")
+
+
+@pytest.mark.django_db
+def test_a_reader_with_many_states_has_the_rows_states_read(
+    client, bob, three, django_assert_num_queries, monkeypatch
+):
+    monkeypatch.setattr(selectors, "READER_FLAGS", 1)
+    client.force_login(bob)
+    toggle(client, three[1], favourite=True)
+    toggle(client, three[2], read=True)
+    client.get(LIST)  # the shared page, now cached
+    assert selectors.reader_states(bob).flags is None  # more states than READER_FLAGS
+    with django_assert_num_queries(4):  # and the rows' states
+        response = client.get(LIST)
+    assert pressed(controls(response, three[1]), "favourite")
+    assert pressed(controls(response, three[2]), "read")
+    assert not pressed(controls(response, three[0]), "read")
+    monkeypatch.setattr(selectors, "READER_FLAGS", 2)
+    assert selectors.reader_states(bob).flags == {
+        three[1].pk: (False, True, False),
+        three[2].pk: (True, False, False),
+    }
 
 
 @pytest.mark.django_db
@@ -367,11 +393,11 @@ def test_the_list_is_bounded_in_queries_with_every_row_in_a_state(
     for query in ({}, {"reading": "favourite"}, {"reading": "read", "q": "Text"}):
         # session, user, revision, archived ids, count, page, speakers, three filters' options,
         # the rows' states, the header's activity count; then without the shared part's six
-        # (a plain list: the archived ids with the revision, the speakers with the rows, the
-        # source and speaker options in one: 10, then 6)
-        with django_assert_max_num_queries(12):
+        # (a plain list: the archived ids and the reader's 30 states with the revision, the
+        # speakers with the rows, the source and speaker options in one: 9, then 5)
+        with django_assert_max_num_queries(12 if query else 9):
             first = alice_client.get(LIST, query)
-        with django_assert_max_num_queries(12 if query else 6):
+        with django_assert_max_num_queries(12 if query else 5):
             alice_client.get(LIST, query)
         assert len(listed(first)) == 20 or query
         assert page(first).count('data-reading-state data-read="true"') == len(listed(first))

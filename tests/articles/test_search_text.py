@@ -126,3 +126,15 @@ def test_without_a_match_a_passage_is_the_first_words():
     body = " ".join(f"w{n}" for n in range(100)) + " Koalition"
     shown = "".join(part for part, _marked in passage(body, parse("Regierung")))
     assert shown == " ".join(f"w{n}" for n in range(12))
+
+
+@given(st.text(alphabet="aAäÄoOöÖuUüÜßsSnerhiktgz _-1ſK", max_size=80), _GERMAN)
+def test_the_places_a_wanted_word_may_begin_are_the_starts_of_words(body, text):
+    # search_text._word_starts: what a look-behind for a character of a word would find.
+    from articles.search_text import _beginnings, _word_starts
+
+    wanted = parse(text).wanted
+    if wanted:
+        pattern = _beginnings(wanted)
+        behind = re.compile(r"(?<![^\W_])(?:" + pattern.pattern + ")", re.IGNORECASE)
+        assert list(_word_starts(body, pattern)) == [m.start() for m in behind.finditer(body)]

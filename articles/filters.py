@@ -477,7 +477,10 @@ SPEAKER = -1_234_567_892  # nor a speaker's
 SEARCH = "\x00search\x00"  # no search: a search with a NUL goes through the filter set
 # The LIMIT of a count, and the LIMIT and OFFSET of a page (of the window: its LIMIT).
 CAP, SIZE, START = -1_234_567_893, -1_234_567_894, -1_234_567_895
-PLACEHOLDERS = (READER, SPEAKER, SEARCH, CAP, SIZE, START)
+# The rows of the ranked window that are ranked (its LIMIT, SIZE, is one more: whether it is
+# full), and the LIMIT and OFFSET of a page of it.
+RANKED, PAGE_SIZE, PAGE_START = -1_234_567_896, -1_234_567_897, -1_234_567_898
+PLACEHOLDERS = (READER, SPEAKER, SEARCH, CAP, SIZE, START, RANKED, PAGE_SIZE, PAGE_START)
 DEFERRED_FROM = 100  # from this many rows in, a page's ids first, then its rows (CappedPaginator)
 
 # The columns of a row (``Article.objects.listed()``): the article's but its body and vector,
@@ -581,6 +584,21 @@ def _listed_sql(
     if part == "window":
         window = matches.order_by("-date", "-pk").values_list("pk", "rank", "date")
         return _around(_compiled(window), "", " LIMIT %s", SIZE)
+    if part == "ranked page":  # the window's size, then each row of a page of it (PostgreSQL)
+        window = _listed_sql(vendor, "window", search, reader, speaker, sort)
+        rows = _listed_sql(vendor, "by id", search, reader, speaker, sort)
+        params = (*window.params, RANKED, PAGE_SIZE, PAGE_START, *rows.params)
+        return _Compiled(
+            "SELECT ranked.n, ranked.rank, page.* FROM (SELECT * FROM (SELECT matched.*,"
+            " COUNT(*) OVER () AS n,"
+            " ROW_NUMBER() OVER (ORDER BY matched.date DESC, matched.pk DESC) AS newest"
+            f" FROM ({window.sql}) matched) numbered WHERE numbered.newest <= %s"
+            " ORDER BY numbered.rank DESC, numbered.date DESC, numbered.pk DESC"
+            f" LIMIT %s OFFSET %s) ranked CROSS JOIN LATERAL ({rows.sql}(ranked.pk)) page",
+            params,
+            _slots(params),
+            tuple((n + 2, c, e) for n, c, e in rows.converters),
+        )
     if speaker and not search:
         matches = _speaker_pages(user, sort)
         if part != "ids":  # (the ids from the index alone)
@@ -671,6 +689,32 @@ class ListedMatches:
         """(id, rank, date) of the newest ``limit`` matches of a search (``RankedWindow``)."""
         return [tuple(row) for row in self._sql("window").run({**self.values, SIZE: limit})]
 
+    def ranked_page(self, limit: int, start: int, stop: int) -> tuple[int, list[Article]] | None:
+        """The number of the newest ``limit`` + 1 matches of a search (more than ``limit``: the
+        window is full) and the articles ``[start:stop]`` of the newest ``limit`` ranked in
+        ``RankedWindow``'s order, each with its ``rank``, in one query (PostgreSQL's LATERAL);
+        None when the page lies past the window's end (the query then tells nothing of its
+        size). The window's rows stay in the database: the page's ids and its articles were
+        two queries, and a thousand rows read and sorted here."""
+        values = {
+            **self.values,
+            SIZE: limit + 1,
+            RANKED: limit,
+            PAGE_SIZE: stop - start,
+            PAGE_START: start,
+        }
+        rows = self._sql("ranked page").run(values)
+        if not rows:
+            return None
+        articles = []
+        for row in rows:
+            article = _article(row[2:])
+            article.rank = row[1]
+            articles.append(article)
+        # (in the window's order, which the join keeps, but no standard promises it)
+        articles.sort(key=lambda a: (a.rank, a.date, a.pk), reverse=True)
+        return rows[0][0], articles
+
     def __getitem__(self, index: slice) -> list[Article]:
         start, stop = index.start or 0, index.stop
         if self.fetched is not None and self.expected[0] == start <= stop <= self.expected[1]:
@@ -703,13 +747,47 @@ def _article(row) -> Article:
     return article
 
 
-def plain_matches(user, search: str, sort: str, speaker: int | None = None) -> tuple[object, bool]:
+def plain_matches(
+    user, search: str, sort: str, speaker: int | None = None, page: tuple[int, int] | None = None
+) -> tuple[object, bool]:
     """``ordered`` for a plain list or search (no filter but a ``speaker``'s id) by SQL compiled
     once (``ListedMatches``, where ``compiled_plain``): its object list, and whether the
-    ranked window is full."""
+    ranked window is full. By relevance, with the ``page`` the paginator will ask for (its
+    first row and the row after it), that page comes with the window's size (``RankedPage``)."""
     matches = ListedMatches(user, search, sort, speaker)
     if sort == ArticleFilter.RELEVANCE and search:
         limit = ArticleFilter.RANK_WINDOW
+        found = matches.ranked_page(limit, *page) if page is not None else None
+        if found is not None:
+            size, articles = found
+            return RankedPage(matches, min(size, limit), page[0], articles), size > limit
         window = matches.window(limit + 1)
         return RankedWindow(matches, window[:limit]), len(window) > limit
     return matches, False
+
+
+class RankedPage(Sequence):
+    """A plain search's matches by relevance, read with the page the paginator asks for
+    (``ListedMatches.ranked_page``): its length is the window's size, that page is the
+    articles read with it, and any other slice is read from the window (``RankedWindow``)."""
+
+    def __init__(self, matches: ListedMatches, size: int, start: int, articles: list[Article]):
+        self.matches, self.model = matches, matches.model
+        self.size, self.start, self.articles = size, start, articles
+
+    def __len__(self) -> int:
+        return self.size
+
+    def count(self) -> int:
+        return self.size
+
+    @cached_property
+    def window(self) -> RankedWindow:
+        return RankedWindow(self.matches, self.matches.window(self.size))
+
+    def __getitem__(self, index):
+        if isinstance(index, slice) and (index.start or 0) == self.start:
+            stop = self.size if index.stop is None else min(index.stop, self.size)
+            if stop - self.start <= len(self.articles):
+                return self.articles[: max(stop - self.start, 0)]
+        return self.window[index]

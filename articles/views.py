@@ -370,7 +370,9 @@ class ArticleListView(SharedPageMixin, ForgivingPaginationMixin, ListView):
             self.search = search.strip()  # as the form's CharField cleans it
             sort = sort or ArticleFilter.RELEVANCE
             if compiled_plain(self.search):
-                object_list, window_full = plain_matches(self.request.user, self.search, sort)
+                object_list, window_full = plain_matches(
+                    self.request.user, self.search, sort, page=self.expected_rows()
+                )
             else:
                 matches = Article.objects.listed().search(self.search)
                 matches = archived_hidden(matches, self.request.user)
@@ -455,7 +457,9 @@ class ArticleListView(SharedPageMixin, ForgivingPaginationMixin, ListView):
         speaker = self.speaker_alone()
         if speaker is not None:
             sort = self.filterset.form.cleaned_data.get("sort") or ArticleFilter.RELEVANCE
-            found, full = plain_matches(self.request.user, self.search, sort, speaker.pk)
+            found, full = plain_matches(
+                self.request.user, self.search, sort, speaker.pk, page=self.expected_rows()
+            )
             if isinstance(found, ListedMatches):
                 self.expect_page(found)
             self.filterset.ranked_window_full = full
@@ -463,13 +467,21 @@ class ArticleListView(SharedPageMixin, ForgivingPaginationMixin, ListView):
         self.filterset.queryset = Article.objects.listed()
         return self.filterset.qs
 
-    def expect_page(self, matches: ListedMatches) -> None:
-        """Tell ``matches`` which rows the paginator will ask for (unless "last": not known
-        before the count), so that one of the first pages comes with the count."""
+    def expected_rows(self) -> tuple[int, int] | None:
+        """The rows the paginator will ask for, as (first, after the last); None for "last",
+        not known before the count."""
         asked = self.asked_page()
-        if asked != "last":
-            start = (page_number(asked) - 1) * self.paginate_by
-            matches.expect(start, start + self.paginate_by)
+        if asked == "last":
+            return None
+        start = (page_number(asked) - 1) * self.paginate_by
+        return start, start + self.paginate_by
+
+    def expect_page(self, matches: ListedMatches) -> None:
+        """Tell ``matches`` which rows the paginator will ask for (``expected_rows``), so that
+        one of the first pages comes with the count."""
+        expected = self.expected_rows()
+        if expected is not None:
+            matches.expect(*expected)
 
     def speaker_alone(self) -> Speaker | None:
         """The speaker of a list (or a search) of one speaker's articles with no other filter:

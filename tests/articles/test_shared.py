@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from annotations import services as annotation_services
 from articles import derived, shared
-from articles.filters import ListedMatches, RankedWindow, compiled_plain
+from articles.filters import ListedMatches, RankedPage, RankedWindow, compiled_plain
 from articles.models import Article, Quote, ReadingState, Source, Speaker, SpeakerAlias
 from articles.views import ArticleListView
 from tests.articles.test_reading import make_article, make_speaker
@@ -551,7 +551,8 @@ def test_one_speakers_list_finds_what_it_shows_as_the_filter_set_does(
     assert not lean.plain()
     assert lean.shown() == full.shown()
     if compiled_plain(query.get("q", "")):  # (not a search on SQLite)
-        assert isinstance(lean.prepared["paginator"].object_list, (ListedMatches, RankedWindow))
+        found = lean.prepared["paginator"].object_list
+        assert isinstance(found, (ListedMatches, RankedPage, RankedWindow))
     page = lean.render_shared()
     assert page == full.render_shared()
     last = query.get("page") == "last"  # (page 3: 45 of hers with the fixture's)

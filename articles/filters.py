@@ -141,22 +141,6 @@ class SharedFilters(dict):
         return {name: copy.deepcopy(filter_, memo) for name, filter_ in self.items()}
 
 
-class SharedChoicesFields(dict):
-    """A form class's ``base_fields``, which every form copies deeply (Django's ``BaseForm``),
-    sharing with the copies the pairs of a choice field's choices (tuples of a value and a lazy
-    label: immutable; each copy still gets its own list of them)."""
-
-    def __deepcopy__(self, memo):
-        for field in self.values():
-            # (``_choices`` as ``ChoiceField`` keeps them: a model choice field has none and
-            # its ``choices`` would query its queryset)
-            choices = vars(field).get("_choices")
-            for choice in choices if isinstance(choices, list) else ():
-                if isinstance(choice, tuple):
-                    memo[id(choice)] = choice
-        return {name: copy.deepcopy(field, memo) for name, field in self.items()}
-
-
 class ArticleFilter(django_filters.FilterSet):
     RELEVANCE, NEWEST, OLDEST = "relevance", "newest", "oldest"
     RANK_WINDOW = 1000
@@ -364,9 +348,7 @@ def _form_class(filterset: type[ArticleFilter]) -> type[forms.Form]:
     cost more than a millisecond on every list. Each form copies the fields, as Django's do."""
     filters = copy.deepcopy(filterset.base_filters)  # (a field is kept on its filter)
     fields = {name: filter_.field for name, filter_ in filters.items()}
-    form = type(f"{filterset.__name__}Form", (filterset._meta.form,), fields)
-    form.base_fields = SharedChoicesFields(form.base_fields)
-    return form
+    return type(f"{filterset.__name__}Form", (filterset._meta.form,), fields)
 
 
 def archived_hidden(queryset, user, article: str = "pk"):
@@ -757,10 +739,14 @@ def plain_matches(
     matches = ListedMatches(user, search, sort, speaker)
     if sort == ArticleFilter.RELEVANCE and search:
         limit = ArticleFilter.RANK_WINDOW
-        found = matches.ranked_page(limit, *page) if page is not None else None
-        if found is not None:
-            size, articles = found
-            return RankedPage(matches, min(size, limit), page[0], articles), size > limit
+        # (a page from past the window's end holds nothing: the paginator shows the last)
+        if page is not None and page[0] < limit:
+            found = matches.ranked_page(limit, *page)
+            if found is not None:
+                size, articles = found
+                return RankedPage(matches, min(size, limit), page[0], articles), size > limit
+            if page[0] == 0:  # no row from the first: no match
+                return RankedWindow(matches, []), False
         window = matches.window(limit + 1)
         return RankedWindow(matches, window[:limit]), len(window) > limit
     return matches, False

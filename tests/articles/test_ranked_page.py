@@ -95,3 +95,21 @@ def test_the_ranked_page_sql_is_compiled_once(matches, alice):
     plain_matches(alice, "Militär", RELEVANCE, page=(20, 40))
     info = filters._listed_sql.cache_info()
     assert info.hits >= 1 and info.currsize == 3  # the page, and the window and rows within it
+
+
+def test_no_match_is_one_query_and_a_page_far_past_the_end_none(matches, alice):
+    with CaptureQueriesContext(connection) as queries:
+        found, full = plain_matches(alice, "Rhabarber", RELEVANCE, page=(0, 20))
+        assert (len(found), full, found[0:0]) == (0, False, [])
+    assert len(queries) == 1
+    # a page from past the window's end asks for no page: the window, then the last page
+    with CaptureQueriesContext(connection) as queries:
+        found, full = plain_matches(alice, "Energiepolitik", RELEVANCE, page=(10**20, 10**20 + 20))
+        assert isinstance(found, RankedWindow) and (len(found), full) == (40, True)
+    assert len(queries) == 1
+
+
+def test_a_page_number_beyond_any_shows_the_last_page(matches, alice_client):
+    response = alice_client.get("/articles/", {"q": "Energiepolitik", "page": "9" * 20})
+    assert response.status_code == 200
+    assert response.context["page_obj"].number == 2

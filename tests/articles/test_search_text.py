@@ -128,8 +128,10 @@ def test_without_a_match_a_passage_is_the_first_words():
     assert shown == " ".join(f"w{n}" for n in range(12))
 
 
-@given(st.text(alphabet="aAäÄoOöÖuUüÜßsSnerhiktgz _-1ſK", max_size=80), _GERMAN)
-def test_the_places_a_wanted_word_may_begin_are_the_starts_of_words(body, text):
+_MARKED = "aAäÄoOöÖuUüÜßsSnerhiktgz _-1ſKİıιαβ\u0307\u0345"
+
+
+def _starts_as_by_look_behind(body: str, text: str) -> None:
     # search_text._word_starts: what a look-behind for a character of a word would find.
     from articles.search_text import _beginnings, _word_starts
 
@@ -138,3 +140,19 @@ def test_the_places_a_wanted_word_may_begin_are_the_starts_of_words(body, text):
         pattern = _beginnings(wanted)
         behind = re.compile(r"(?<![^\W_])(?:" + pattern.pattern + ")", re.IGNORECASE)
         assert list(_word_starts(body, pattern)) == [m.start() for m in behind.finditer(body)]
+
+
+@given(st.text(alphabet=_MARKED, max_size=80), st.text(alphabet=_MARKED, max_size=40))
+def test_the_places_a_wanted_word_may_begin_are_the_starts_of_words(body, text):
+    _starts_as_by_look_behind(body, text)
+
+
+@pytest.mark.parametrize(
+    ("body", "text"),
+    [
+        ("xi\u0307ntel", "İntel ntel"),  # "İ" lower-cased is "i" and a combining dot
+        ("x\u0345αβ", "ιαβ αβ"),  # the iota matches its subscript form, no letter
+    ],
+)
+def test_a_match_inside_a_word_hides_no_word_that_starts_within_it(body, text):
+    _starts_as_by_look_behind(body, text)

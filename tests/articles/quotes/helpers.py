@@ -4,6 +4,12 @@ database."""
 from __future__ import annotations
 
 from articles.quotes import Extraction, Quotation, extract
+from articles.seedfile import parse
+from tests.conftest import SEED
+
+# The user's seed article and 20 demo articles: real text for the tests that compare two ways
+# of computing the same thing.
+SAMPLES = [SEED, *sorted((SEED.parent / "demo").glob("*.txt"))[:20]]
 
 # A first speaker with a quotation of his own, for passages where a later quotation must not be
 # given to him.
@@ -49,3 +55,8 @@ def assert_direct_by(text: str, fragment: str, speaker: str) -> None:
     kind, found = speaker_of(text, fragment)
     assert kind == "direct"
     assert found is not None and speaker in found
+
+
+def sample_bodies() -> list[str]:
+    """The bodies of ``SAMPLES``."""
+    return [parse(p.read_text(encoding="utf-8"), p.name).body for p in SAMPLES]

@@ -11,18 +11,15 @@ from articles.quotes.clause_scores import ClauseScorer
 from articles.quotes.learned import LinearModel, default_model
 from articles.quotes.pipeline import analyse
 from articles.quotes.reported import SpanIndex, clause_candidates, clause_features
-from articles.seedfile import parse
-from tests.conftest import SEED
-
-DEMO = sorted((SEED.parent / "demo").glob("*.txt"))[:20]
+from tests.articles.quotes.helpers import sample_bodies
 
 
 @pytest.fixture(scope="module")
 def articles():
     """Each article's context, the spans of its rules and its clauses with their features."""
     found = []
-    for path in [SEED, *DEMO]:
-        ctx, _resolver, quotes = analyse(parse(path.read_text(encoding="utf-8"), path.name).body)
+    for body in sample_bodies():
+        ctx, _resolver, quotes = analyse(body)
         index = SpanIndex(ctx, [(q.start, q.end) for q in quotes if q.kind == "indirect"])
         clauses = clause_candidates(ctx, [(q.start, q.end) for q in quotes if q.kind == "indirect"])
         found.append((ctx, index, [(c, clause_features(ctx, c, index)) for c in clauses]))

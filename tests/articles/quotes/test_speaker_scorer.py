@@ -11,10 +11,8 @@ from articles.quotes.candidates import SpeakerScorer, speaker_candidates, speake
 from articles.quotes.learned import LinearModel, default_model
 from articles.quotes.model import Quotation
 from articles.quotes.pipeline import analyse
-from articles.seedfile import parse
-from tests.conftest import SEED
+from tests.articles.quotes.helpers import sample_bodies
 
-DEMO = sorted((SEED.parent / "demo").glob("*.txt"))[:20]
 # what the fixtures lack: an odd kind, a pronoun without its phrase, offsets and confidences
 # beyond the names built beforehand, a rule's mention without a cue
 ODD = (
@@ -29,7 +27,7 @@ ODD = (
 def quotations():
     """Each quotation of the articles with its context, its rule and its candidates."""
     found = []
-    bodies = [parse(p.read_text(encoding="utf-8"), p.name).body for p in [SEED, *DEMO]]
+    bodies = sample_bodies()
     for body in [*bodies, ODD]:
         ctx, _resolver, quotes = analyse(body)
         for q in quotes:

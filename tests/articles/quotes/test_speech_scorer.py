@@ -11,10 +11,8 @@ from articles.quotes.learned import LinearModel, default_model
 from articles.quotes.model import Quotation
 from articles.quotes.pipeline import analyse
 from articles.quotes.speech_marks import SpeechScorer, speech_features
-from articles.seedfile import parse
-from tests.conftest import SEED
+from tests.articles.quotes.helpers import sample_bodies
 
-DEMO = sorted((SEED.parent / "demo").glob("*.txt"))[:20]
 # what the fixtures may lack: nested marks, a title after its cue, a name in brackets, a
 # paragraph of its own, marks at the very start
 ODD = (
@@ -28,7 +26,7 @@ ODD = (
 def marks():
     """Each pair of marks with its context and rule, and with other rules of its span."""
     found = []
-    bodies = [parse(p.read_text(encoding="utf-8"), p.name).body for p in [SEED, *DEMO]]
+    bodies = sample_bodies()
     for body in [*bodies, ODD]:
         ctx, _resolver, quotes = analyse(body)
         by_span = {(q.start, q.end): q for q in quotes if q.kind != "indirect"}

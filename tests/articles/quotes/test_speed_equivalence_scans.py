@@ -10,8 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from articles.quotes import candidates, classify, context, features, people, phrases, roles, sources
-from articles.seedfile import parse
-from tests.conftest import SEED
+from tests.articles.quotes.helpers import sample_bodies
 
 SCANS = [
     context._COMMON_NOUN,
@@ -21,7 +20,6 @@ SCANS = [
     candidates._PRONOUN,
     candidates._CAPITAL_RUN,
 ]
-DEMO = sorted((SEED.parent / "demo").glob("*.txt"))[:20]
 PIECES = [
     "der", "die", "Die", "ein", "Eine", "er", "Sie", "man", "Wir", "ich", "Karl", "Roth",
     "Jürgen", "R.", "Bundeskanzler", "Ölpreis", "von", "zu", "sagte", "-", "_", "x", "é",
@@ -81,7 +79,7 @@ def _texts(pieces: list[str], seed: int, count: int = 1000):
 def test_np_scan_finds_what_the_plain_pattern_finds():
     plain = _plain(phrases.NP_BOUNDED)
     found = 0
-    bodies = [parse(p.read_text(encoding="utf-8"), p.name).body for p in [SEED, *DEMO]]
+    bodies = sample_bodies()
     for text in [*_texts(NP_PIECES, 1), *bodies]:
         expected = _found(plain, text)
         found += len(expected)
@@ -196,7 +194,7 @@ def _without_first_letter(scan: re.Pattern) -> re.Pattern:
 @pytest.mark.parametrize("scan", FIRST_LETTER_SCANS, ids=lambda rx: rx.pattern[:40])
 def test_source_scan_finds_what_the_plain_pattern_finds(scan):
     plain = _without_first_letter(scan)
-    bodies = [parse(p.read_text(encoding="utf-8"), p.name).body for p in [SEED, *DEMO]]
+    bodies = sample_bodies()
     found = 0
     for text in [*_source_texts(), *bodies]:
         expected = _found(plain, text)
@@ -220,7 +218,7 @@ def test_names_and_roles_found_as_the_patterns_without_their_look_ahead_find_the
         people._ROLE_WORD: re.compile(rf"(?<![\w\-]){CAP}(?=[ \t]+[A-ZÄÖÜ])"),
     }
     pieces = [*NP_PIECES, "R.", "J.", "McDonald", "O'Neill", "AT&T", "U.S.", "Ölpreis", "Roth-"]
-    bodies = [parse(p.read_text(encoding="utf-8"), p.name).body for p in [SEED, *DEMO]]
+    bodies = sample_bodies()
     found = dict.fromkeys(plain, 0)
     for text in [*_texts(pieces, 6, 3000), *bodies]:
         for scan, pattern in plain.items():
@@ -231,7 +229,7 @@ def test_names_and_roles_found_as_the_patterns_without_their_look_ahead_find_the
 
 
 def test_common_and_article_nouns_come_from_one_scan_as_from_two():
-    bodies = [parse(p.read_text(encoding="utf-8"), p.name).body for p in [SEED, *DEMO]]
+    bodies = sample_bodies()
     texts = [*bodies, *_texts([*PIECES, "einer", "Einem", "den", "Mann", "Der"], 5, 2000)]
     common = 0
     for text in texts:

@@ -7,10 +7,8 @@ import pytest
 from articles.quotes.entities import Entities
 from articles.quotes.phrases import NP_BOUNDED, analyse_phrase
 from articles.quotes.pipeline import analyse
-from articles.seedfile import parse
-from tests.conftest import SEED
+from tests.articles.quotes.helpers import sample_bodies
 
-DEMO = sorted((SEED.parent / "demo").glob("*.txt"))[:20]
 # genitive owners, mute phrases with a source, organisations, a role alone, lower-case words
 ODD = (
     "Der behandelnde Arzt Lahms sagte, Lahm sei gesund. Nach Angaben von Petra Lindner kam es "
@@ -21,7 +19,7 @@ ODD = (
 
 
 def _bodies() -> list[str]:
-    return [*(parse(p.read_text(encoding="utf-8"), p.name).body for p in [SEED, *DEMO]), ODD]
+    return [*sample_bodies(), ODD]
 
 
 def _phrases(ctx) -> list:

@@ -474,7 +474,6 @@ def reading_flags(user, article_ids) -> dict[int, ReadingFlags]:
 
 class ReaderStates(NamedTuple):
     archived: list[int]  # the ids of the reader's archived articles, in order
-    some: bool  # whether the reader has any reading state
     # The number of articles, when asked for: the sum of ``Source.article_count``, which
     # ``articles.derived`` keeps (counting them read every row's index entry: 2.3 ms at 100k).
     articles: int | None = None
@@ -505,15 +504,14 @@ READER_STATES = (
 
 def reader_states(user, request=None, *, articles: bool = False) -> ReaderStates:
     """Which articles the reader's list leaves out (their archived ones, part of its key in the
-    shared cache), whether they have any reading state and, for a reader with few, every state
-    (``ReaderStates.flags``): a reader with none (most, until they open an article) or few
-    needs no query for the states of a page's rows. One query without the ORM (0.2 ms where
-    the ORM's took 0.7); given the ``request``, the same query reads its reading revision too
+    shared cache), and for a reader with few reading states (most have none until they open an
+    article) every state (``ReaderStates.flags``): then a page's rows need no query for theirs.
+    One query without the ORM (0.2 ms where the ORM's took 0.7); given the ``request``, the same query reads its reading revision too
     (``shared.revision``, kind 2), which the list needs next, and whether the reader has
     annotations (``shared.reader_probe``, kind 3), which the header asks; with ``articles``,
     the number of articles (kind 4)."""
     if not getattr(user, "is_authenticated", False):
-        return ReaderStates([], False, flags={})
+        return ReaderStates([], flags={})
     sql, params = READER_STATES.format(limit=READER_FLAGS + 1), [user.pk, user.pk]
     revision = request is not None and not shared.revision_known(request)
     if revision:
@@ -538,7 +536,7 @@ def reader_states(user, request=None, *, articles: bool = False) -> ReaderStates
     flags = None
     if len(states) <= READER_FLAGS:
         flags = {pk: ReadingFlags(bool(b & 4), bool(b & 2), bool(b & 1)) for pk, b in states}
-    return ReaderStates(archived, bool(states), total, flags)
+    return ReaderStates(archived, total, flags)
 
 
 # --- The research export -----------------------------------------------------------------------

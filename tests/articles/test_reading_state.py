@@ -106,7 +106,7 @@ def test_an_anonymous_reader_has_no_state(three):
     services.article_opened(user=anonymous, article_id=three[0].pk)
     assert ReadingState.objects.count() == 0
     assert selectors.reading_states(anonymous, [three[0].pk]) == {}
-    assert selectors.reader_states(anonymous)[:2] == ([], False)
+    assert selectors.reader_states(anonymous) == ([], None, {})
     request = RequestFactory().get(LIST, {"reading": "favourite"})
     request.user = anonymous
     filtered = ArticleFilter(request.GET, queryset=Article.objects.all(), request=request)
@@ -119,19 +119,19 @@ def test_an_anonymous_reader_has_no_state(three):
 
 def test_the_readers_states_in_one_query(three, alice, bob, django_assert_num_queries):
     with django_assert_num_queries(1):
-        assert selectors.reader_states(alice)[:2] == ([], False)
+        assert selectors.reader_states(alice) == ([], None, {})
     services.reading_state_set(user=alice, article=three[2], archived=True)
     services.reading_state_set(user=alice, article=three[0], archived=True)
     services.reading_state_set(user=alice, article=three[1], favourite=True)
     services.reading_state_set(user=bob, article=three[1], read=True)
     with django_assert_num_queries(1):
-        assert selectors.reader_states(alice)[:2] == (sorted([three[0].pk, three[2].pk]), True)
-    assert selectors.reader_states(bob)[:2] == ([], True)
+        assert selectors.reader_states(alice).archived == sorted([three[0].pk, three[2].pk])
+    assert selectors.reader_states(bob).archived == []
     # With the request, the list's reading revision in the same query.
     request = RequestFactory().get(LIST)
     with django_assert_num_queries(1):
         states = selectors.reader_states(alice, request)
-        assert states[:2] == (sorted([three[0].pk, three[2].pk]), True)
+        assert states.archived == sorted([three[0].pk, three[2].pk])
         kept = shared.revision(request)  # no query of its own
     assert kept == shared.revision(RequestFactory().get(LIST))
     with django_assert_num_queries(1):
@@ -151,7 +151,7 @@ def test_the_readers_states_in_one_query(three, alice, bob, django_assert_num_qu
     with django_assert_num_queries(0):
         assert selectors.reading_flags(AnonymousUser(), [three[0].pk]) == {}
         assert selectors.reading_flags(alice, []) == {}
-        assert selectors.reader_states(AnonymousUser())[:2] == ([], False)
+        assert selectors.reader_states(AnonymousUser()) == ([], None, {})
 
 
 def test_deleting_the_article_or_the_reader_deletes_the_state(three, alice, bob):

@@ -506,10 +506,10 @@ def reader_states(user, request=None, *, articles: bool = False) -> ReaderStates
     """Which articles the reader's list leaves out (their archived ones, part of its key in the
     shared cache), and for a reader with few reading states (most have none until they open an
     article) every state (``ReaderStates.flags``): then a page's rows need no query for theirs.
-    One query without the ORM (0.2 ms where the ORM's took 0.7); given the ``request``, the same query reads its reading revision too
-    (``shared.revision``, kind 2), which the list needs next, and whether the reader has
-    annotations (``shared.reader_probe``, kind 3), which the header asks; with ``articles``,
-    the number of articles (kind 4)."""
+    One query without the ORM (0.2 ms where the ORM's took 0.7); given the ``request``, the
+    same query reads its reading revision too (``shared.revision``, kind 2), which the list
+    needs next, and whether the reader has annotations (``shared.reader_probe``, kind 3),
+    which the header asks; with ``articles``, the number of articles (kind 4)."""
     if not getattr(user, "is_authenticated", False):
         return ReaderStates([], flags={})
     sql, params = READER_STATES.format(limit=READER_FLAGS + 1), [user.pk, user.pk]

@@ -35,6 +35,7 @@ from articles.quotes import extract  # noqa: E402
 COUNTS = (
     "direct_tp", "direct_pred", "direct_gold", "indirect_tp", "indirect_pred", "indirect_gold",
     "speaker_ok", "speaker_total", "speaker_none", "joint_tp",
+    "indirect_speaker_ok", "indirect_speaker_total",
 )  # fmt: skip
 
 
@@ -59,6 +60,15 @@ def score_doc(doc: qc.Doc, result, errors: dict | None = None) -> dict[str, int]
         c[f"{kind}_pred"] += len(preds)
         c[f"{kind}_gold"] += len(golds)
         if kind != "direct":
+            # the speaker pages count indirect speech too: its speakers are measured the same
+            # way, on matched quotations whose gold names a speaker
+            spoken = [(preds[i], golds[j]) for i, j in pairs if golds[j]["speakers"]]
+            c["indirect_speaker_total"] += len(spoken)
+            for p, g in spoken:
+                if qc.speaker_ok(p, g):
+                    c["indirect_speaker_ok"] += 1
+                elif errors is not None:
+                    errors["indirect speaker"].append(_speaker_error(doc, p, g))
             continue
         for i, j in pairs:
             g, p = golds[j], preds[i]
@@ -71,11 +81,7 @@ def score_doc(doc: qc.Doc, result, errors: dict | None = None) -> dict[str, int]
                 c["speaker_ok"] += 1
                 c["joint_tp"] += 1
             elif errors is not None:
-                errors["speaker"].append(
-                    f"{doc.file} {p.start}: pred={p.speaker!r}@{p.speaker_start} "
-                    f"cue={p.cue!r} gold={g['speaker']!r}@{g['speaker_start']}: "
-                    f"{context(body, p.start, p.end, 220)}"
-                )
+                errors["speaker"].append(_speaker_error(doc, p, g))
         if errors is not None:
             matched_p = {i for i, _ in pairs}
             matched_g = {j for _, j in pairs}
@@ -89,12 +95,20 @@ def score_doc(doc: qc.Doc, result, errors: dict | None = None) -> dict[str, int]
     return c
 
 
+def _speaker_error(doc: qc.Doc, p, g: dict) -> str:
+    return (
+        f"{doc.file} {p.start}: pred={p.speaker!r}@{p.speaker_start} "
+        f"cue={p.cue!r} gold={g['speaker']!r}@{g['speaker_start']}: "
+        f"{context(doc.body, p.start, p.end, 220)}"
+    )
+
+
 def metrics(counts: list[dict[str, int]]) -> dict[str, float]:
     t = {k: sum(c[k] for c in counts) for k in COUNTS}
     direct = qc.prf(t["direct_tp"], t["direct_pred"], t["direct_gold"])
     indirect = qc.prf(t["indirect_tp"], t["indirect_pred"], t["indirect_gold"])
     joint = qc.prf(t["joint_tp"], t["direct_pred"], t["direct_gold"])
-    total = t["speaker_total"]
+    total, indirect_total = t["speaker_total"], t["indirect_speaker_total"]
     return {
         "direct_P": direct[0],
         "direct_R": direct[1],
@@ -104,6 +118,9 @@ def metrics(counts: list[dict[str, int]]) -> dict[str, float]:
         "indirect_P": indirect[0],
         "indirect_R": indirect[1],
         "indirect_F1": indirect[2],
+        "indirect_speaker_acc": (
+            t["indirect_speaker_ok"] / indirect_total if indirect_total else 0.0
+        ),
     }
 
 
@@ -144,12 +161,12 @@ def report(counts: list[dict], per_fold: list[list[dict]] | None) -> None:
     pooled, interval = metrics(counts), bootstrap(counts)
     folds = [metrics(c) for c in per_fold] if per_fold else []
     print(
-        f"{'metric':12s} {'score':>6s}  {'95% interval':>15s}"
+        f"{'metric':20s} {'score':>6s}  {'95% interval':>15s}"
         + ("  fold mean [min-max]" * bool(folds))
     )
     for key, value in pooled.items():
         lo, hi = interval[key]
-        line = f"{key:12s} {value:6.3f}  [{lo:.3f}, {hi:.3f}]"
+        line = f"{key:20s} {value:6.3f}  [{lo:.3f}, {hi:.3f}]"
         if folds:
             values = [f[key] for f in folds]
             line += f"  {sum(values) / len(values):.3f} [{min(values):.3f}-{max(values):.3f}]"
@@ -158,7 +175,8 @@ def report(counts: list[dict], per_fold: list[list[dict]] | None) -> None:
     print(
         f"direct tp={t['direct_tp']} pred={t['direct_pred']} gold={t['direct_gold']}; "
         f"speaker {t['speaker_ok']}/{t['speaker_total']} (none {t['speaker_none']}); "
-        f"indirect tp={t['indirect_tp']} pred={t['indirect_pred']} gold={t['indirect_gold']}"
+        f"indirect tp={t['indirect_tp']} pred={t['indirect_pred']} gold={t['indirect_gold']}; "
+        f"indirect speaker {t['indirect_speaker_ok']}/{t['indirect_speaker_total']}"
     )
 
 
@@ -195,7 +213,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--errors", type=int, default=0, help="print this many errors per kind")
     parser.add_argument("--speed", action="store_true", help="measure extraction speed")
     args = parser.parse_args(argv)
-    errors = {"fp": [], "fn": [], "speaker": []} if args.errors else None
+    errors = {"fp": [], "fn": [], "speaker": [], "indirect speaker": []} if args.errors else None
     if not args.corpus.is_dir():
         print(f"corpus not found at {args.corpus}; skipping (pass --corpus PATH)")
         return 0

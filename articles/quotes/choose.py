@@ -9,7 +9,8 @@ The rules' quotations are candidates and features, not the answer:
    short names to the fullest form in the article); when it resolves to no one, the rules'
    speaker stays;
 3. indirect speech is the best clauses by the ``clause`` model, with the speaker the rules
-   found for an overlapping span, else the best candidate mention.
+   found for an overlapping span, else the subject of a reporting clause of the same sentence
+   or a "laut X" inside the span.
 """
 
 from __future__ import annotations
@@ -36,6 +37,11 @@ from articles.quotes.sentences import WORD
 from articles.quotes.speech_marks import SpeechScorer
 from articles.speakernames import is_speaker
 
+# "laut X", "laut dem früheren Minister X": a source named inside reported speech, in the
+# dative ("laut Angaben des ZDFs", in the genitive, would make "ZDFs" a speaker beside "ZDF")
+_SOURCE_CUE = re.compile(
+    r"[Ll]aut[ \t]+(?:(?:de[mnr]|eine[mr]?)[ \t]+)?(?:[a-zäöüß][\w\-]*[ \t]+){0,2}"
+)
 _LAST_WORD = re.compile(r"([\w\-]+)[ \t]+$")
 _PERSONAL = frozenset(("er", "sie"))  # the pronouns that stand for someone named elsewhere
 
@@ -213,12 +219,20 @@ def _reported_by(
     ctx: Context, events: list[tuple[int, str, int, int]], start: int, end: int, p: float
 ) -> Quotation:
     """Indirect speech the rules did not find: its speaker is the subject of a reporting
-    clause the rules found in the same sentence ("Lang kündigte an, dass …"), if any.
+    clause the rules found in the same sentence ("Lang kündigte an, dass …"), or else a
+    "laut X" inside it, if any.
     ``events``: the resolver's speakers by position, sorted."""
     s_start, s_end = ctx.sentence_of(start)
     lo = bisect.bisect_left(events, (s_start,))
     hi = bisect.bisect_left(events, (s_end,))
     here = [e for e in events[lo:hi] if not start <= e[2] < end]
+    if not here:
+        # "Die Boote seien laut Karl Roth zudem recht klein": the source inside the clause
+        here = [
+            e
+            for e in events[lo:hi]
+            if start <= e[0] < e[2] < end and _SOURCE_CUE.fullmatch(ctx.masked, e[0], e[2])
+        ]
     if not here:
         return Quotation(start, end, "indirect", None, None, None, None, p)
     _pos, name, m_start, m_end = min(here, key=lambda e: abs(e[0] - start))

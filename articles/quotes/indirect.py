@@ -13,6 +13,7 @@ from articles.quotes.marks import OPEN_Q, WORDS_IN
 from articles.quotes.model import Quotation
 from articles.quotes.nouns import mute, personlike
 from articles.quotes.phrases import Phrase
+from articles.quotes.resolve import Resolver
 from articles.quotes.sources import LAUT, SO_ANY, ZUFOLGE
 from articles.quotes.subjects import cue_subject
 
@@ -42,11 +43,12 @@ _ARTICLE_NOUN = re.compile(
 )
 
 
-def find_indirect(ctx: Context, used: dict[str, dict]) -> list[Quotation]:
+def find_indirect(ctx: Context, resolver: Resolver) -> list[Quotation]:
     """Indirect speech: a reporting clause, then a dass-clause, a subjunctive clause, or (after
-    verbs of accusing and demanding) a zu-infinitive clause. Speakers found are added to
-    ``used``."""
-    masked, entities = ctx.masked, ctx.entities
+    verbs of accusing and demanding) a zu-infinitive clause. Its speaker is resolved as a
+    direct quotation's is (a pronoun to the person or described subject it stands for, else to
+    the latest speaker who agrees); speakers found are added to ``resolver.used``."""
+    masked, entities, used = ctx.masked, ctx.entities, resolver.used
     out = []
     for s_start, s_end in ctx.sentences:
         last_end = s_start
@@ -81,11 +83,10 @@ def find_indirect(ctx: Context, used: dict[str, dict]) -> list[Quotation]:
                 continue
             phrase = cue_subject(ctx, s_start, cue, s_end)
             speaker = None
-            if phrase is not None and phrase.pronoun:
-                personal = phrase.text.lower() in ("er", "sie")
-                speaker = entities.resolve_pronoun(phrase.pronoun, phrase.start, False, personal)
-            elif phrase is not None:
-                speaker = entities.name_for(phrase)
+            if phrase is not None:
+                # (the cue does not tell the number: "hatte er … versprochen", "er angegeben",
+                # "musste er betonen" all end in -en; see docs/quotes.md)
+                speaker = resolver.resolve(phrase, None) or resolver.earlier_speaker(phrase, None)
             if speaker is None:
                 # reported speech whose speaker is not found is kept, with no speaker
                 out.append(Quotation(start, end, "indirect", None, None, None, cue[2], 0.3))
@@ -105,10 +106,7 @@ def find_indirect(ctx: Context, used: dict[str, dict]) -> list[Quotation]:
                 if phrase is None:
                     out.append(Quotation(start, end, "indirect", None, None, None, cue_word, 0.3))
                     continue
-                if phrase.pronoun:
-                    speaker = entities.resolve_pronoun(phrase.pronoun, phrase.start, False)
-                else:
-                    speaker = entities.name_for(phrase)
+                speaker = resolver.resolve(phrase, None) or resolver.earlier_speaker(phrase, None)
                 if speaker is None and mute(phrase):
                     # "Laut Behördenangaben …": a source that names no one
                     out.append(Quotation(start, end, "indirect", None, None, None, cue_word, 0.3))

@@ -76,7 +76,7 @@ def analyse(body: str) -> Analysis:
         if m.depth > 0:
             kind = "direct" if speechlike(inner_text(body, m)) else "not_speech"
             quotes.append(Quotation(m.start, m.end, kind, None, None, None, None, 0.3))
-    quotes.extend(find_indirect(ctx, resolver.used))
+    quotes.extend(find_indirect(ctx, resolver))
     return Analysis(ctx, resolver, quotes)
 
 

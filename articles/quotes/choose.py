@@ -37,11 +37,10 @@ from articles.quotes.sentences import WORD
 from articles.quotes.speech_marks import SpeechScorer
 from articles.speakernames import is_speaker
 
-# "laut X", "laut dem früheren Minister X": a source named inside reported speech, in the
-# dative ("laut Angaben des ZDFs", in the genitive, would make "ZDFs" a speaker beside "ZDF")
-_SOURCE_CUE = re.compile(
-    r"[Ll]aut[ \t]+(?:(?:de[mnr]|eine[mr]?)[ \t]+)?(?:[a-zäöüß][\w\-]*[ \t]+){0,2}"
-)
+# Where a source named inside reported speech begins: "laut X", "laut dem früheren Minister
+# X", "nach Angaben des X" (``sources.LAUT`` found it, and put a genitive name in the
+# nominative; its event is at the cue)
+_SOURCE_CUE = re.compile(r"(?:[Ll]aut|[Nn]ach)(?![\w\-])")
 _LAST_WORD = re.compile(r"([\w\-]+)[ \t]+$")
 _PERSONAL = frozenset(("er", "sie"))  # the pronouns that stand for someone named elsewhere
 
@@ -231,7 +230,7 @@ def _reported_by(
         here = [
             e
             for e in events[lo:hi]
-            if start <= e[0] < e[2] < end and _SOURCE_CUE.fullmatch(ctx.masked, e[0], e[2])
+            if start <= e[0] < e[2] < end and _SOURCE_CUE.match(ctx.masked, e[0], e[2])
         ]
     if not here:
         return Quotation(start, end, "indirect", None, None, None, None, p)

@@ -14,7 +14,7 @@ from articles.quotes.model import Quotation
 from articles.quotes.nouns import mute, personlike
 from articles.quotes.phrases import Phrase
 from articles.quotes.resolve import Resolver
-from articles.quotes.sources import LAUT, SO_ANY, ZUFOLGE
+from articles.quotes.sources import LAUT, SO_ANY, ZUFOLGE, source_phrase
 from articles.quotes.subjects import cue_subject
 
 _CLAUSE_END = re.compile(
@@ -195,7 +195,7 @@ def _sourced_sentence(
             return None
         return start, end, None, unnamed.group("cue")
     if laut is not None:
-        phrase = bare(laut)
+        phrase = source_phrase(laut)
         cue_word = laut.group("cue")
         rest = laut.end()
         if not (phrase.name or phrase.role) or not personlike(phrase):

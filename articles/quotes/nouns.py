@@ -144,6 +144,22 @@ def nominative(noun: str, link: str) -> str:
     return noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
 
 
+def nominative_name(name: str, link: str) -> str:
+    """A name after a masculine or neuter genitive link in the nominative, as written after
+    the definite article ('des Roten Kreuzes' → 'Rote Kreuz', 'des ZDFs' → 'ZDF'): the
+    adjectives' -en becomes -e (the one ending both genders share there), the last word as in
+    ``nominative``. Anything else ('des Karl Roth', a lower-case word) stays."""
+    words = name.split()
+    if link not in ("des", "eines") or not words:
+        return name
+    adjectives, noun = words[:-1], words[-1]
+    if not all(w[:1].isupper() and w.endswith(("en", "er")) and len(w) > 3 for w in adjectives):
+        return name
+    # ("Schweizer", "Berliner": adjectives of places do not change)
+    adjectives = [w[:-1] if w.endswith("en") else w for w in adjectives]
+    return " ".join([*adjectives, nominative(noun, link)])
+
+
 def mute(phrase: Phrase) -> bool:
     """A thing that cannot speak ('das Buch', 'die Krise', 'Daten', 'die Arbeitshypothese');
     organisations ('die Regierung', 'die Staatsanwaltschaft') and documents ('die Erklärung')

@@ -16,7 +16,7 @@ from articles.quotes.clauses import bare
 from articles.quotes.context import Context
 from articles.quotes.features import starting_with
 from articles.quotes.lexicon import NAMING_VERBS
-from articles.quotes.nouns import personlike
+from articles.quotes.nouns import nominative_name, personlike
 from articles.quotes.phrases import (
     ADJ,
     APPOSITION_NAME,
@@ -140,6 +140,16 @@ AFTER_SICH = re.compile(
 )
 
 
+def source_phrase(m: re.Match) -> Phrase:
+    """The source a ``LAUT`` or ``ZUFOLGE`` match names, a genitive name in the nominative
+    ("nach Angaben des Roten Kreuzes": "Rote Kreuz")."""
+    phrase = bare(m)
+    link = m.group("cue").rsplit(None, 1)[-1]
+    if phrase.name and phrase.pronoun is None and link in ("des", "eines"):
+        phrase.name = nominative_name(phrase.name, link)
+    return phrase
+
+
 def laut_frame(masked: str, start: int, end: int, quote: int | None = None) -> Frame | None:
     """A 'laut X' / 'nach Angaben von X' / 'X zufolge' source; with a quotation position, the
     nearest one before it."""
@@ -157,7 +167,7 @@ def laut_frame(masked: str, start: int, end: int, quote: int | None = None) -> F
         if rx is ZUFOLGE and "zufolge" not in text:
             continue
         for m in rx.finditer(masked, start, end):
-            phrase = bare(m)
+            phrase = source_phrase(m)
             if phrase.name is None and phrase.role is None:
                 continue
             app = APPOSITION_NAME.match(masked, m.end(), end)

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from articles.quotes.nouns import nominative_name
+
 from .helpers import assert_direct_by, quote, speaker_of
 
 
@@ -83,3 +85,31 @@ SPEAKERS = [
 @pytest.mark.parametrize(("text", "fragment", "speaker"), SPEAKERS)
 def test_speaker(text, fragment, speaker):
     assert quote(text, fragment).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("name", "link", "nominative"),
+    [
+        ("Roten Kreuzes", "des", "Rote Kreuz"),
+        ("Statistischen Bundesamtes", "eines", "Statistische Bundesamt"),
+        ("Schweizer Bundesamts", "des", "Schweizer Bundesamt"),  # a place's adjective stays
+        ("ZDFs", "des", "ZDF"),
+        ("Karl Roth", "des", "Karl Roth"),  # no adjective, no -s: a person's name stays
+        ("Polizei", "der", "Polizei"),  # feminine and plural genitives show nothing
+    ],
+)
+def test_genitive_name_in_the_nominative(name, link, nominative):
+    assert nominative_name(name, link) == nominative
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "speaker"),
+    [
+        ("Nach Angaben des Auswärtigen Amtes sind drei Deutsche unter den Opfern.",
+         "drei Deutsche", "Auswärtige Amt"),
+        ("Das Hochwasser hat die Stadt erreicht. 800.000 Menschen wurden nach Angaben des Roten "
+         "Kreuzes obdachlos.", "800.000 Menschen", "Rote Kreuz"),
+    ],
+)  # fmt: skip
+def test_a_genitive_source_of_reported_speech_is_named_in_the_nominative(text, fragment, speaker):
+    assert speaker_of(text, fragment) == ("indirect", speaker)

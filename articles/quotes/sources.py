@@ -141,13 +141,31 @@ AFTER_SICH = re.compile(
 
 
 def source_phrase(m: re.Match) -> Phrase:
-    """The source a ``LAUT`` or ``ZUFOLGE`` match names, a genitive name in the nominative
-    ("nach Angaben des Roten Kreuzes": "Rote Kreuz")."""
+    """The source a ``LAUT`` or ``ZUFOLGE`` match names, with the capitalised adjectives of
+    its name ("des Statistischen Bundesamtes"), a genitive name in the nominative ("nach
+    Angaben des Roten Kreuzes": "Rote Kreuz")."""
     phrase = bare(m)
-    link = m.group("cue").rsplit(None, 1)[-1]
-    if phrase.name and phrase.pronoun is None and link in ("des", "eines"):
-        phrase.name = nominative_name(phrase.name, link)
+    if not phrase.name or phrase.pronoun is not None:
+        return phrase
+    lead = m.string[m.start() : m.start("np")]
+    after_cue = m.end("cue") - m.start()  # (the cue's own nouns, "Angaben", are no adjectives)
+    proper = _PROPER_ADJECTIVES.search(lead, after_cue)
+    if proper is not None and phrase.name_start == m.start("np"):
+        phrase.name = f"{proper.group(1)} {phrase.name}"
+        phrase.start = phrase.name_start = m.start() + proper.start(1)
+        phrase.text = m.string[phrase.start : phrase.end]
+    link = _GENITIVE_LINK.search(lead)
+    if link is not None:
+        phrase.name = nominative_name(phrase.name, link.group(1))
     return phrase
+
+
+# the capitalised adjectives that open a name, right before it ("Statistischen Bundesamtes")
+_PROPER_ADJECTIVES = re.compile(
+    r"(?<![\w\-])([A-ZÄÖÜ][\w\-]*en(?:[ \t]+[A-ZÄÖÜ][\w\-]*en)*)[ \t]+$"
+)
+# the masculine or neuter genitive before it: "nach Angaben des", "laut des früheren"
+_GENITIVE_LINK = re.compile(r"(?<![\w\-])(des|eines)[ \t]+(?:[\w\-]+[ \t]+){0,2}$")
 
 
 def laut_frame(masked: str, start: int, end: int, quote: int | None = None) -> Frame | None:

@@ -40,6 +40,21 @@ def test_role_is_kept_in_nominative():
     assert entity.role == "russischer Außenminister"
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("Laut des früheren Ministers Karl Roth sei die Lage „ernst, aber beherrschbar“.",
+         "Karl Roth", "früherer Minister"),
+        ("Nach Angaben des Präsidenten Karl Roth sei die Lage „ernst“.", "Karl Roth", "Präsident"),
+        ("Laut Angaben des SPD-Vorsitzenden Karl Roth sei die Lage „ernst“.", "Karl Roth",
+         "SPD-Vorsitzender"),
+    ],
+)  # fmt: skip
+def test_role_in_the_genitive_is_named_in_the_nominative(text, name, role):
+    entity = next(s for s in extract(text).speakers if s.name == name)
+    assert entity.role == role
+
+
 def test_age_noun_is_a_speaker_mention():
     text = (
         "Karl Roth schrieb einen Brief. Der 58-Jährige habe darin geschrieben, er müsse „aus "

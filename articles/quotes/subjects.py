@@ -202,7 +202,13 @@ def _cue_subject(ctx: Context, sent_start: int, cue: tuple[int, int, str], sent_
         after is not None
         and after.pronoun
         and masked[c_end : after.start].strip() == ""
-        and not (personlike(before) and before.start <= clause_start + 1)
+        and not (
+            personlike(before)
+            and before.start <= clause_start + 1
+            # "Die Bürgerinnen und Bürger forderte er auf": a plural before a singular verb is
+            # its object
+            and not (plural_phrase(before) and not low.endswith("en"))
+        )
     ):
         return after  # "Deren Haltung bezeichnete er als …": the pronoun is the subject
     if (

@@ -65,6 +65,10 @@ SPEAKER_FOUND = [
     ("Der Sprecher der Polizei sagte: „Es war ruhig.“ Später teilte er mit, dass drei Menschen "
      "verletzt worden seien.", "dass drei Menschen verletzt worden seien",
      "Sprecher der Polizei", "er"),
+    # a plural before a singular verb is its object, the pronoun after the verb its subject
+    ("Der Präsident Karl Roth sprach am Abend. Die Bürgerinnen und Bürger forderte er "
+     "anschließend auf, von ihrem Wahlrecht Gebrauch zu machen.",
+     "von ihrem Wahlrecht Gebrauch zu machen", "Karl Roth", "er"),
     ("Der Bürgermeister Karl Roth sagte: „Wir bleiben.“ Als eine seiner wichtigsten "
      "Aufgaben sieht es der 53-jährige Roth an, Frieden mit den Nachbarn zu schließen.",
      "Frieden mit den Nachbarn zu schließen", "Karl Roth", "Der Bürgermeister Karl Roth"),

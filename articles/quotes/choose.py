@@ -10,7 +10,7 @@ The rules' quotations are candidates and features, not the answer:
    speaker stays;
 3. indirect speech is the best clauses by the ``clause`` model, with the speaker the rules
    found for an overlapping span, else the subject of a reporting clause of the same sentence
-   or a "laut X" inside the span.
+   or a "laut X" / "nach Angaben des X" inside the span.
 """
 
 from __future__ import annotations
@@ -219,7 +219,7 @@ def _reported_by(
 ) -> Quotation:
     """Indirect speech the rules did not find: its speaker is the subject of a reporting
     clause the rules found in the same sentence ("Lang kündigte an, dass …"), or else a
-    "laut X" inside it, if any.
+    "laut X" / "nach Angaben des X" inside it, if any.
     ``events``: the resolver's speakers by position, sorted."""
     s_start, s_end = ctx.sentence_of(start)
     lo = bisect.bisect_left(events, (s_start,))

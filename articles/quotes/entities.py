@@ -60,6 +60,11 @@ _AFTER_PREPOSITION = re.compile(
 
 
 _NAME_RUN = re.compile(r"[ \t]+([A-ZÄÖÜ][\w\-]*(?:[ \t]+[A-ZÄÖÜ][\w\-]*){0,2})(?![\w\-])")
+# capitalised words, perhaps with small ones between, and an acronym in brackets after them
+_SPELLED_OUT = re.compile(
+    r"(?P<words>[A-ZÄÖÜ][\w\-]*(?:[ \t]+(?:[A-ZÄÖÜ][\w\-]*|für|der|des|und|of|the|for|de)){0,7})"
+    r"[ \t]+\((?P<acronym>[A-ZÄÖÜ][A-ZÄÖÜa-z]{0,2}[A-ZÄÖÜ]{1,5})\)"
+)
 _NEXT_CAP = re.compile(r"[ \t]+([A-ZÄÖÜ][\w\-]*)(?![\w\-])")
 _WORD_EDGE = re.compile(r"(?![\w\-])")
 _WORD_EDGE_BEFORE = re.compile(r"[\w\-]")
@@ -80,6 +85,7 @@ class Entities:
         self._sequences: dict[str, list[tuple[str, ...]]] | None = None
         self._canonical: dict[str, str] = {}
         self._by_phrase: dict[tuple, str | None] = {}  # canonical's answers
+        self._acronyms: dict[str, str] | None = None
         self.sentence_starts = ctx.sentence_starts
 
     def canonical(self, phrase: Phrase) -> str | None:
@@ -96,6 +102,8 @@ class Entities:
         if phrase.name is None:
             return None
         name = phrase.name
+        if name in self.acronyms():
+            return self.acronyms()[name]  # "HRW" for "Human Rights Watch (HRW)"
         if phrase.role and self.genitive_owner(name):
             # "der behandelnde Arzt Lahms", "die Verteidiger Strauss-Kahns": someone's doctor or
             # lawyers, described by the role and whose they are; not Lahm or Strauss-Kahn
@@ -175,6 +183,25 @@ class Entities:
                 best = f"{best} {last}"
         self._canonical[name] = best
         return best
+
+    def acronyms(self) -> dict[str, str]:
+        """The acronyms the article spells out, each with its name: "Human Rights Watch (HRW)",
+        "Amnesty International (AI)". The name is the shortest run of capitalised words before
+        the bracket whose initials are the acronym (so not "Menschenrechtsorganisation Human
+        Rights Watch"); words such as "für" or "der" between them are skipped."""
+        if self._acronyms is None:
+            found: dict[str, str] = {}
+            for m in _SPELLED_OUT.finditer(self.names_text):
+                acronym, words = m.group("acronym"), m.group("words").split()
+                for i in range(len(words) - 1, -1, -1):
+                    if not words[i][:1].isupper():
+                        continue
+                    capitals = [w for w in words[i:] if w[:1].isupper()]
+                    if "".join(w[0] for w in capitals).upper() == acronym.upper():
+                        found.setdefault(acronym, " ".join(words[i:]))
+                        break
+            self._acronyms = found
+        return self._acronyms
 
     def name_for(self, phrase: Phrase) -> str | None:
         """The speaker a (non-pronoun) phrase names: its canonical name; for a role alone the

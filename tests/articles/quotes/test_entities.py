@@ -238,3 +238,26 @@ def test_a_verb_before_a_role_is_no_adjective():
     text = "„Ja, es gibt Zumutungen.“ Das musste Bundesfinanzminister Peer Steinbrück einräumen."
     (speaker,) = extract(text).speakers
     assert (speaker.name, speaker.role) == ("Peer Steinbrück", "Bundesfinanzminister")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Mitarbeiter der Menschenrechtsorganisation Human Rights Watch (HRW) haben 53 Leichen "
+         "gefunden. Laut HRW seien einige gefesselt worden.", "Human Rights Watch"),
+        ("Die Organisation Amnesty International (AI) kritisierte die Regierung. „Das ist "
+         "inakzeptabel“, sagte AI.", "Amnesty International"),
+        ("Die Bundesanstalt für Arbeit (BA) meldete neue Zahlen. „Die Lage bessert sich“, sagte "
+         "die BA.", "Bundesanstalt für Arbeit"),
+    ],
+)  # fmt: skip
+def test_an_acronym_the_article_spells_out_names_its_organisation(text, speaker):
+    result = extract(text, strict=True)
+    assert [q.speaker for q in result.quotes if q.speaker] == [speaker]
+    entity = next(s for s in result.speakers if s.name == speaker)
+    assert text[text.index("(") + 1 : text.index(")")] in entity.aliases
+
+
+def test_an_acronym_whose_initials_do_not_match_stays_as_written():
+    text = "Der Verband (XYZ) tagte. „Wir sind zufrieden“, sagte XYZ."
+    assert [q.speaker for q in extract(text, strict=True).quotes if q.speaker] == ["XYZ"]

@@ -60,11 +60,9 @@ _AFTER_PREPOSITION = re.compile(
 
 
 _NAME_RUN = re.compile(r"[ \t]+([A-ZÄÖÜ][\w\-]*(?:[ \t]+[A-ZÄÖÜ][\w\-]*){0,2})(?![\w\-])")
-# capitalised words, perhaps with small ones between, and an acronym in brackets after them
-_SPELLED_OUT = re.compile(
-    r"(?P<words>[A-ZÄÖÜ][\w\-]*(?:[ \t]+(?:[A-ZÄÖÜ][\w\-]*|für|der|des|und|of|the|for|de)){0,7})"
-    r"[ \t]+\((?P<acronym>[A-ZÄÖÜ][A-ZÄÖÜa-z]{0,2}[A-ZÄÖÜ]{1,5})\)"
-)
+# an acronym in brackets ("(HRW)"), and the words that may spell it out before it
+_ACRONYM = re.compile(r"[ \t]\((?P<acronym>[A-ZÄÖÜ][A-ZÄÖÜa-z]{0,2}[A-ZÄÖÜ]{1,5})\)")
+_SPELLING_WORD = re.compile(r"[A-ZÄÖÜ][\w\-]*|für|der|des|und|of|the|for|de")
 _NEXT_CAP = re.compile(r"[ \t]+([A-ZÄÖÜ][\w\-]*)(?![\w\-])")
 _WORD_EDGE = re.compile(r"(?![\w\-])")
 _WORD_EDGE_BEFORE = re.compile(r"[\w\-]")
@@ -191,8 +189,14 @@ class Entities:
         Rights Watch"); words such as "für" or "der" between them are skipped."""
         if self._acronyms is None:
             found: dict[str, str] = {}
-            for m in _SPELLED_OUT.finditer(self.names_text):
-                acronym, words = m.group("acronym"), m.group("words").split()
+            text = self.names_text
+            for m in _ACRONYM.finditer(text):
+                acronym = m.group("acronym")
+                words: list[str] = []
+                for word in reversed(text[max(0, m.start() - 150) : m.start()].split()[-8:]):
+                    if not _SPELLING_WORD.fullmatch(word):
+                        break
+                    words.insert(0, word)
                 for i in range(len(words) - 1, -1, -1):
                     if not words[i][:1].isupper():
                         continue

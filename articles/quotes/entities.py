@@ -100,8 +100,9 @@ class Entities:
         if phrase.name is None:
             return None
         name = phrase.name
-        if name in self.acronyms():
-            return self.acronyms()[name]  # "HRW" for "Human Rights Watch (HRW)"
+        spelled_out = self.acronyms().get(name)
+        if spelled_out is not None:
+            return spelled_out  # "HRW" for "Human Rights Watch (HRW)"
         if phrase.role and self.genitive_owner(name):
             # "der behandelnde Arzt Lahms", "die Verteidiger Strauss-Kahns": someone's doctor or
             # lawyers, described by the role and whose they are; not Lahm or Strauss-Kahn

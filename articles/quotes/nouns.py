@@ -12,7 +12,7 @@ from articles.quotes.lexicon import (
     ORG_WORDS,
     SPEAKING_UNG,
 )
-from articles.quotes.phrases import PERSON_ENDINGS, TITLE_TOKEN, Phrase, is_first_name
+from articles.quotes.phrases import PERSON_ENDINGS, TITLE_TOKEN, Phrase, is_first_name, is_role
 
 if TYPE_CHECKING:
     from articles.quotes.entities import Entities
@@ -158,6 +158,21 @@ def nominative_name(name: str, link: str) -> str:
     # ("Schweizer", "Berliner": adjectives of places do not change)
     adjectives = [w[:-1] if w.endswith("en") else w for w in adjectives]
     return " ".join([*adjectives, nominative(noun, link)])
+
+
+def nominative_role(word: str) -> str:
+    """A role noun after "des" in the nominative: 'Ministers' → 'Minister', 'Präsidenten' →
+    'Präsident', 'SPD-Vorsitzenden' → 'SPD-Vorsitzender' (a noun made of an adjective takes
+    the masculine -er); a form it cannot tell stays."""
+    for ending in ("es", "s", "en", "n"):
+        stem = word.removesuffix(ending)
+        if stem == word or len(stem) < 3:
+            continue
+        if stem.endswith("e") and is_role(stem + "r"):
+            return stem + "r"
+        if is_role(stem):
+            return stem
+    return word
 
 
 def mute(phrase: Phrase) -> bool:

@@ -8,6 +8,7 @@ import re
 
 from articles.quotes.features import starting_with, whole_words
 from articles.quotes.lexicon import AUXILIARIES, REPORTING_VERBS, SUBJUNCTIVE
+from articles.quotes.nouns import nominative_role
 from articles.quotes.phrases import ADJ, ART, CAP, is_role, kin, normalise_role
 
 # Its matches open with an article (``phrases.ART``, "den", "dem", "des") or a capital: their
@@ -80,7 +81,7 @@ def role_in(text: str, canonical: str) -> str | None:
             words = words[1:]  # "Italiens Ministerpräsident" keeps the genitive
         art = m.group("art")
         if art and art.lower() in ("des", "eines"):
-            words[-1] = _nominative_role(words[-1])  # "des früheren Ministers Karl Roth"
+            words[-1] = nominative_role(words[-1])  # "des früheren Ministers Karl Roth"
         if art and art.lower() in ("den", "dem", "des"):
             art = "der"
         return normalise_role(_adjectives(m.group("adj")), words, art)
@@ -98,21 +99,6 @@ def role_in(text: str, canonical: str) -> str | None:
             continue
         return normalise_role(_adjectives(m.group("adj")), role.split(), m.group("art"))
     return None
-
-
-def _nominative_role(word: str) -> str:
-    """A role noun after "des" in the nominative: 'Ministers' → 'Minister', 'Präsidenten' →
-    'Präsident', 'SPD-Vorsitzenden' → 'SPD-Vorsitzender' (a noun made of an adjective takes
-    the masculine -er); a form it cannot tell stays."""
-    for ending in ("es", "s", "en", "n"):
-        stem = word.removesuffix(ending)
-        if stem == word or len(stem) < 3:
-            continue
-        if stem.endswith("e") and is_role(stem + "r"):
-            return stem + "r"
-        if is_role(stem):
-            return stem
-    return word
 
 
 def _adjectives(found: str | None) -> list[str]:

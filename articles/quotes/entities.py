@@ -37,6 +37,7 @@ from articles.quotes.phrases import (
     kin,
 )
 from articles.quotes.roles import role_in
+from articles.speakernames import is_speaker
 
 _CAP_WORD = rf"(?:{INITIAL}|[A-ZÄÖÜ](?:[\w\-'’]|\.(?=\w))*)"  # "Jürgen R. Thumann"
 _CAP_RUN = re.compile(
@@ -118,9 +119,16 @@ class Entities:
             if mute(inner) or not personlike(inner) and inner.kind != "organisation":
                 return None
             return self.canonical(inner)
+        tokens = name.split()
+        subject = self._before_other_person(tokens)
+        if subject is not None:
+            # "kritisierte Rajoy Zapatero", "warf die Staatsanwaltschaft Ertel vor": the
+            # subject, then the person it acts on
+            return self.canonical(
+                Phrase(phrase.start, phrase.end, subject, name=subject, kind=phrase.kind)
+            )
         if phrase.kind == "organisation":
             return name
-        tokens = name.split()
         if any(
             t[:1].islower() and t not in ("von", "van", "de", "zu", "al", "bin") for t in tokens
         ):
@@ -182,6 +190,35 @@ class Entities:
                 best = f"{best} {last}"
         self._canonical[name] = best
         return best
+
+    def _before_other_person(self, tokens: list[str]) -> str | None:
+        """The first of two names written side by side, when the second is a person the
+        article names elsewhere with a first name and without the first word, and the first
+        word stands alone elsewhere too: "Rajoy Zapatero" (Mariano Rajoy, José Luis Rodríguez
+        Zapatero), "Staatsanwaltschaft Ertel" (Rainer Ertel). "Regierung Bush" with Bush
+        named nowhere else by a first name, and "Außenminister Steinmeier", are one name."""
+        if len(tokens) != 2:
+            return None
+        first, last = tokens
+        if (
+            is_first_name(first)
+            or is_role(first)
+            or first in NOT_NAMES
+            or not first[:1].isupper()
+            or not is_speaker(first)  # "Da Frankfurt": an opener
+        ):
+            return None
+        named = any(
+            first not in run
+            and all(word[:1].isupper() for word in run)
+            and any(is_first_name(word) for word in run[:-1])
+            for run in self.sequences().get(last, ())
+        )
+        if not named:
+            return None
+        text = self.names_text
+        alone = len(whole_words(text, (first,))) > len(whole_words(text, (f"{first} {last}",)))
+        return first if alone else None
 
     def acronyms(self) -> dict[str, str]:
         """The acronyms the article spells out, each with its name: "Human Rights Watch (HRW)",

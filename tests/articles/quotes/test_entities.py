@@ -261,3 +261,34 @@ def test_an_acronym_the_article_spells_out_names_its_organisation(text, speaker)
 def test_an_acronym_whose_initials_do_not_match_stays_as_written():
     text = "Der Verband (XYZ) tagte. „Wir sind zufrieden“, sagte XYZ."
     assert [q.speaker for q in extract(text, strict=True).quotes if q.speaker] == ["XYZ"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Mariano Rajoy und José Luis Rodríguez Zapatero stritten im Fernsehen. "
+            "Zapatero verteidigte seine Politik. "
+            "Danach kritisierte Rajoy Zapatero heftig: „Sie haben das Land belogen.“",
+            "Mariano Rajoy",
+        ),
+        (
+            "Gegen Rainer Ertel wird ermittelt. Die Staatsanwaltschaft sprach von Betrug. "
+            "Außerdem warf die Staatsanwaltschaft Ertel vor, „Akten vernichtet“ zu haben.",
+            "Staatsanwaltschaft",
+        ),
+    ],
+)
+def test_a_subject_before_another_named_person_is_the_speaker(text, speaker):
+    # the verb, its subject, then the person it acts on, whom the article names in full
+    fragment = "belogen" if "belogen" in text else "vernichtet"
+    assert speaker_of(text, fragment)[1] == speaker
+
+
+def test_a_name_after_a_noun_is_one_name_when_the_noun_never_stands_alone():
+    # Bush is named in full, but "Regierung" is only ever written with him: one name
+    text = (
+        "Die Regierung Bush erklärte am Montag: „Wir prüfen den Plan.“ "
+        "George W. Bush selbst schwieg."
+    )
+    assert speaker_of(text, "prüfen")[1] == "Regierung Bush"

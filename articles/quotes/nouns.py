@@ -137,27 +137,40 @@ MUTE_SOURCE = re.compile(
 def nominative(noun: str, link: str) -> str:
     """A genitive owner in the nominative, as far as its ending shows ('des Berichts' →
     'Bericht', 'des Rates' → 'Rat'); plural and feminine genitives ('der Ermittler') stay."""
-    if link not in ("des", "eines") or " " in noun:
+    if link not in ("des", "eines") or " " in noun or noun.lower().endswith(_SAME_GENITIVE):
         return noun
     if noun.endswith("es") and noun[-3:-2] in tuple("tdsßzg"):
         return noun[:-2]
     return noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
 
 
+# nouns whose genitive is their nominative: "des Fonds", "des Investitionsfonds"
+_SAME_GENITIVE = ("fonds",)
+
+
 def nominative_name(name: str, link: str) -> str:
     """A name after a masculine or neuter genitive link in the nominative, as written after
     the definite article ('des Roten Kreuzes' → 'Rote Kreuz', 'des ZDFs' → 'ZDF'): the
     adjectives' -en becomes -e (the one ending both genders share there), the last word as in
-    ``nominative``. Anything else ('des Karl Roth', a lower-case word) stays."""
+    ``nominative``; a genitive attribute after it stays as it is ('des Hauptsponsors der
+    Halbzeitshow' → 'Hauptsponsor der Halbzeitshow'). Anything else ('des Karl Roth', a
+    lower-case word) stays."""
     words = name.split()
     if link not in ("des", "eines") or not words:
         return name
+    attribute = next((i for i, w in enumerate(words) if i and w in _ATTRIBUTE_LINKS), None)
+    if attribute is not None:
+        head = nominative_name(" ".join(words[:attribute]), link)
+        return " ".join([head, *words[attribute:]])
     adjectives, noun = words[:-1], words[-1]
     if not all(w[:1].isupper() and w.endswith(("en", "er")) and len(w) > 3 for w in adjectives):
         return name
     # ("Schweizer", "Berliner": adjectives of places do not change)
     adjectives = [w[:-1] if w.endswith("en") else w for w in adjectives]
     return " ".join([*adjectives, nominative(noun, link)])
+
+
+_ATTRIBUTE_LINKS = frozenset(("der", "des", "eines", "einer", "von", "vom", "für"))
 
 
 def nominative_role(word: str) -> str:

@@ -45,7 +45,7 @@ LAUT = starting_with(
     "[GgLlNn]",
     rf"(?<![\w\-])(?P<cue>(?:[Ll]aut|[Nn]ach)[ \t]+(?:den[ \t]+|eigenen[ \t]+)?(?:Angaben|Worten"
     rf"|Ansicht|Auffassung|Einschätzung|Darstellungen?|Aussagen?|Informationen|Berichten|Meinung"
-    rf"|Bewertung|Angabe"
+    rf"|Bewertung|Angabe|Auskunft|Auskünften"
     rf"|Überzeugung|Schätzungen|Erkenntnissen)"
     rf"[ \t]+(?:von|des|der|eines|einer)|[Ll]aut|[Gg]emäß)"
     rf"[ \t]+(?:(?:dem|der|den|einem|einer|des|eines)[ \t]+)?"

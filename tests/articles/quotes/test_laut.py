@@ -96,6 +96,8 @@ def test_speaker(text, fragment, speaker):
         ("ZDFs", "des", "ZDF"),
         ("Karl Roth", "des", "Karl Roth"),  # no adjective, no -s: a person's name stays
         ("Polizei", "der", "Polizei"),  # feminine and plural genitives show nothing
+        ("Hauptsponsors der Halbzeitshow", "des", "Hauptsponsor der Halbzeitshow"),
+        ("Multilateralen Investitionsfonds", "des", "Multilaterale Investitionsfonds"),
     ],
 )
 def test_genitive_name_in_the_nominative(name, link, nominative):
@@ -112,6 +114,9 @@ def test_genitive_name_in_the_nominative(name, link, nominative):
         # an adjective the phrase would leave out ("-ischen") is part of the name
         ("In Deutschland verfügen nach Aussagen des Statistischen Bundesamtes 13 Prozent der "
          "Bevölkerung über weniger Geld.", "13 Prozent", "Statistische Bundesamt"),
+        # "Auskunft" is the source's word, not its name
+        ("Der Schaden beläuft sich laut Auskunft der Bundesregierung auf zehn Millionen Euro.",
+         "zehn Millionen", "Bundesregierung"),
     ],
 )  # fmt: skip
 def test_a_genitive_source_of_reported_speech_is_named_in_the_nominative(text, fragment, speaker):

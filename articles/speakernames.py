@@ -543,12 +543,17 @@ def _role_before(tokens: list[str]) -> bool:
 
 def _without_affiliation(tokens: list[str]) -> list[str]:
     """A person's name without the "vom …"/"von der …" that says where they work; a name
-    particle stays ("Ursula von der Leyen", "Kurt von Figura")."""
+    particle stays ("Ursula von der Leyen", "Kurt von Figura"). Any name ends before a "vom"
+    or "von" that a date or a lower-case word follows ("Stadtverwaltung [vom gestrigen
+    Dienstagabend]", "Polizei [vom 3. Mai]")."""
     for i in range(1, len(tokens)):
         low = tokens[i].casefold()
         if low not in ("von", "vom"):
             continue
         before = tokens[:i]
+        after = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if after[:1].isdigit() or (after[:1].islower() and after.casefold() not in PARTICLES):
+            return before
         if not all(_plain_name(token) or first_name(token) for token in before):
             return tokens  # "Klimaexperte vom WWF" is a role, said whole
         if low == "von" and _particle_name(tokens[i:]):

@@ -146,6 +146,7 @@ def test_people_roles_organisations_and_outlets_are_speakers(name):
         ("„Reuters“", ("Reuters", "")),
         ("Die Zeit", ("Die Zeit", "")),  # the article is part of the outlet's name
         ("Obwohl Steinbrück", ("Steinbrück", "")),
+        ("Einzig Sony", ("Sony", "")),  # "Einzig Sony gab bekannt, …"
         ("Rainer Brüderle (FDP)", ("Rainer Brüderle", "")),
         ("Formel-1-Fahrer Christian Klien", ("Christian Klien", "Formel-1-Fahrer")),
         ("Diktator Gaddafi", ("Gaddafi", "Diktator")),
@@ -155,6 +156,9 @@ def test_people_roles_organisations_and_outlets_are_speakers(name):
         ),
         ("Tomson Phiri, ein Sprecher des Programms", ("Tomson Phiri", "Sprecher des Programms")),
         ("Theo Kitz vom Bankhaus Merck Finck", ("Theo Kitz", "")),
+        # a time after "vom" is when the source spoke, not who it is
+        ("Stadtverwaltung vom gestrigen Dienstagabend", ("Stadtverwaltung", "")),
+        ("Polizei vom 3. Mai", ("Polizei", "")),
         ("Innenministeriums", ("Innenministerium", "")),
         ("Mitarbeiters", ("Mitarbeiter", "")),
         ("Kritikern", ("Kritiker", "")),
@@ -174,6 +178,7 @@ def test_people_roles_organisations_and_outlets_are_speakers(name):
         ("Ordnungsdezernent der Stadt Cottbus", ("Ordnungsdezernent der Stadt Cottbus", "")),
         ("Sprecher des Weißen Hauses", ("Sprecher des Weißen Hauses", "")),
         ("Kurt von Figura", ("Kurt von Figura", "")),
+        ("Bernd von den Driesch", ("Bernd von den Driesch", "")),
         ("Ayaan Hirsi Ali", ("Ayaan Hirsi Ali", "")),
         ("Anhänger Gaddafis", ("Anhänger Gaddafis", "")),  # a genitive, not a name
         ("Klimaexperte vom WWF", ("Klimaexperte vom WWF", "")),

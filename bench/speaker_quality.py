@@ -11,6 +11,8 @@ prints:
 - the number of speakers, persons and organisations;
 - the speakers ``articles.speakernames`` would reject (0 once the import applies it), and the
   speakers whose kind it would correct;
+- the speakers named by an article and a noun no word list knows (for a reader to judge:
+  things would be among them);
 - the speakers named by a surname alone beside a full name with that surname: quoted in the
   same article as that full name, and across the corpus where exactly one full name has it;
 - the 20 speakers quoted most.
@@ -105,6 +107,14 @@ def report(*, examples: int, seconds: float) -> None:
         examples,
     )
 
+    unknown = _unknown_nouns(speakers)
+    _listing(
+        "Speakers named by an article and one noun that no word list knows as a person or an "
+        "organisation (to read: common nouns for things would be here)",
+        [f"{name} ({mention!r})" for name, mention in unknown],
+        examples,
+    )
+
     same_article, across = _surname_duplicates(persons)
     _listing(
         "Surname-only speakers quoted in an article beside a full name with that surname",
@@ -124,6 +134,36 @@ def report(*, examples: int, seconds: float) -> None:
             f"  {speaker.quote_count:4d}  {speaker.name} ({speaker.kind}{role}; "
             f"{speaker.article_count} articles)"
         )
+
+
+def _unknown_nouns(speakers) -> list[tuple[str, str]]:
+    """(speaker, mention) for the speakers that some quotation names by an article and one
+    noun ("die Zweige") which the word lists know as neither a person nor an organisation.
+    Independent of the filter that the import applies, which passes every noun it does not
+    know: what it lists is for a reader to judge."""
+    import re
+
+    from articles import speakernames
+    from articles.models import Quote
+
+    article = re.compile(
+        r"(?:der|die|das|den|dem|des|ein|eine|einer|einen|einem|sein|seine|ihr|ihre)"
+        r"\s+(?P<noun>[A-ZÄÖÜ][\w\-]*)",
+        re.IGNORECASE,
+    )
+    by_pk = {speaker.pk: speaker for speaker in speakers}
+    found = {}
+    quotes = Quote.objects.filter(speaker__in=speakers, speaker_start__isnull=False)
+    for speaker_id, body, start, end in quotes.values_list(
+        "speaker_id", "article__body", "speaker_start", "speaker_end"
+    ):
+        m = article.fullmatch(body[start:end])
+        speaker = by_pk[speaker_id]
+        if m is None or m.group("noun") != speaker.name or speaker.name in found:
+            continue
+        if speakernames.category(speaker.name) not in (speakernames.PEOPLE, speakernames.ORG):
+            found[speaker.name] = body[start:end]
+    return sorted(found.items())
 
 
 def _surname_duplicates(persons) -> tuple[list[tuple[str, str, int]], list[tuple[str, str]]]:

@@ -180,8 +180,10 @@ _CATEGORY_LISTS = (
 
 def category(word: str) -> str | None:
     """What a noun names by the word lists (the longest match at its end wins): PEOPLE, ORG,
-    THING, EVENT, or None. A first name or a listed surname is none of them."""
-    if first_name(word) or word.casefold() in words("surnames"):
+    THING, EVENT, or None. A first name or a listed surname is none of them; a compound
+    that opens with a first name ("Robert-Koch-Institut") is judged by its end."""
+    parts = word.casefold().split("-")
+    if all(part in _first_names() for part in parts) or word.casefold() in words("surnames"):
         return None
     best, found = 0, None
     for name, list_name in _CATEGORY_LISTS:
@@ -249,7 +251,7 @@ def _adjective(tokens: list[str], i: int) -> bool:
     if category(token) is not None or first_name(token) or low in words("surnames"):
         # "Vorsitzender Richter", "Stellvertretender Chef"; not "Beamte Filep Karma"
         return bool(_compounds("adjectival_nouns").match(token)) and (
-            category(tokens[i + 1]) == PEOPLE
+            category(tokens[i + 1]) in (PEOPLE, ORG)  # "Deutsche Schutzvereinigung"
         )
     if _ADJECTIVE.search(low) and _ADJECTIVE_END.search(low):
         return True
@@ -642,8 +644,8 @@ def speaker_kind(name: str, kind: str) -> str:
     text = " ".join(tokens)
     if not tokens:
         return kind
-    if outlet(text) or outlet(_clean(name)):
-        return ORGANISATION
+    if outlet(text) or outlet(_clean(name)) or text.endswith(" ohne Grenzen"):
+        return ORGANISATION  # ("Ärzte ohne Grenzen", "Reporter ohne Grenzen")
     head = _head(tokens)
     found = category(tokens[head]) if head is not None else None
     if found == ORG:

@@ -47,6 +47,9 @@ class Context:
     marks: list[Mark]  # every paired quotation mark, nested ones too
     sentences: list[tuple[int, int]]  # (start, end) in order
     entities: Entities | None = None  # set by the pipeline once the masked text is known
+    # the organisation names whose lower-case words the masked text capitalises: each
+    # capitalised tail with the tail as written (see orgnames.link_names)
+    linked: dict[str, str] = field(default_factory=dict)
     # values a later stage computes once per article (e.g. the words of each sentence)
     memo: dict = field(default_factory=dict)
 

@@ -19,6 +19,10 @@ CLOSE_Q = "⟫"
 OPEN_NAME = "〈"
 CLOSE_NAME = "〉"
 MASK = "·"
+# The first letter of a lower-case word inside an organisation's name ("Reporter [o]hne
+# Grenzen", "Gesellschaft [f]ür [b]edrohte Völker") in the masked text: the name goes on over
+# it (see orgnames.link_names).
+LINKED = "\ue000"
 
 _DOUBLE = '„“”"»«'
 _SINGLE = "‚‘’'›‹"

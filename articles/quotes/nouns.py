@@ -12,6 +12,7 @@ from articles.quotes.lexicon import (
     ORG_WORDS,
     SPEAKING_UNG,
 )
+from articles.quotes.marks import LINKED
 from articles.quotes.phrases import PERSON_ENDINGS, TITLE_TOKEN, Phrase, is_first_name, is_role
 
 if TYPE_CHECKING:
@@ -158,7 +159,10 @@ def nominative_name(name: str, link: str) -> str:
     words = name.split()
     if link not in ("des", "eines") or not words:
         return name
-    attribute = next((i for i, w in enumerate(words) if i and w in _ATTRIBUTE_LINKS), None)
+    attribute = next(
+        (i for i, w in enumerate(words) if i and (w in _ATTRIBUTE_LINKS or w[:1] == LINKED)),
+        None,
+    )
     if attribute is not None:
         head = nominative_name(" ".join(words[:attribute]), link)
         return " ".join([head, *words[attribute:]])

@@ -25,7 +25,7 @@ from articles.quotes.lexicon import (
     ORG_WORDS,
     ROLE_SUFFIXES,
 )
-from articles.quotes.marks import CLOSE_NAME, OPEN_NAME
+from articles.quotes.marks import CLOSE_NAME, LINKED, OPEN_NAME
 
 
 def word_alternation(words: Iterable[str]) -> str:
@@ -48,7 +48,10 @@ NAMEW = rf"(?=[A-ZÄÖÜ])(?!(?:{NOT_NAME_RE})\b){CAP}"
 _TITLES = r"(?:(?:Prof|Dr|Dres|Dipl\.-Ing|Ing|Mag)\.[ \t]+){0,3}"  # "Prof. Dr. Karl Huber"
 # "zu Guttenberg" is a name, "zu Protokoll", "zu Wort" are idioms
 _ZU_IDIOMS = r"(?!zu[ \t]+(?:Protokoll|Wort|Worte|Hause|Beginn|Gast|Ende|Fuß|Recht|Rate|Boden)\b)"
-_NAME_LINK = rf"(?:(?:von|van)[ \t]+(?:der|den)[ \t]+|{_ZU_IDIOMS}{_PARTICLE}[ \t]+)"
+_NAME_LINK = (
+    rf"(?:(?:von|van)[ \t]+(?:der|den)[ \t]+|{_ZU_IDIOMS}{_PARTICLE}[ \t]+"
+    rf"|(?:{LINKED}[\w\-]*[ \t]+){{1,2}})"  # "Bundesagentur für Arbeit" (orgnames)
+)
 # A middle initial between two names: "George W. Bush", "Jürgen R. Thumann".
 INITIAL = r"[A-ZÄÖÜ]\.(?=[ \t]+[A-ZÄÖÜ][a-zäöüß])"
 NAME = (
@@ -133,8 +136,8 @@ def is_role(token: str) -> bool:
 def _is_org(tokens: list[str], article: str | None) -> bool:
     for tok in tokens:
         low = tok.lower()
-        if low in ORG_WORDS or low.endswith(ORG_SUFFIXES):
-            return True
+        if low in ORG_WORDS or low.endswith(ORG_SUFFIXES) or tok[:1] == LINKED:
+            return True  # (a linked name is an organisation's: see orgnames)
     if tokens and all(_ACRONYM.fullmatch(t) for t in tokens):
         return True
     return bool(article and article.lower() in ("das", "dieses") and tokens)
@@ -254,8 +257,8 @@ def _analyse_words(group: str, article: str | None, part: str | None, a: int, b:
             main.append((tok, off))
     role_idx = -1
     for i, (tok, _) in enumerate(main):
-        if is_role(tok):
-            role_idx = i
+        if is_role(tok) and not (i + 1 < len(main) and main[i + 1][0].startswith(LINKED)):
+            role_idx = i  # (not "Reporter ohne Grenzen": the head of an organisation's name)
     if (
         role_idx < 0
         and article

@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import bisect
+from dataclasses import replace
 from typing import NamedTuple
 
 from articles.quotes.choose import redecide
@@ -24,6 +25,7 @@ from articles.quotes.learned import QuoteModel, default_model
 from articles.quotes.marks import Mark, find_marks, inner_text, mask, speechlike
 from articles.quotes.model import Extraction, Quotation, SpeakerEntity
 from articles.quotes.openings import inverted_subject, reaction_source, sentence_subject
+from articles.quotes.orgnames import link_names, restore
 from articles.quotes.people import register_named_people
 from articles.quotes.phrases import Phrase
 from articles.quotes.resolve import Decision, Resolver
@@ -90,8 +92,26 @@ def _extract(body: str, model: QuoteModel | None) -> Extraction:
     named = {q.speaker for q in quotes if q.speaker}
     used = {name: _entity(ctx, resolver, name) for name in named}
     extraction = Extraction(quotes, _speaker_entities(ctx, used))
+    if ctx.linked:
+        extraction = _as_written(extraction, ctx.linked)
     ctx.entities = None  # the one cycle (ctx.entities.ctx): the article's objects go at once
     return extraction
+
+
+def _as_written(extraction: Extraction, linked: dict[str, str]) -> Extraction:
+    """The speakers' names and roles with the linked organisation names' lower-case words as
+    the article writes them ("Bundesagentur für Arbeit"; see orgnames)."""
+    quotes = [replace(q, speaker=restore(q.speaker, linked)) for q in extraction.quotes]
+    speakers = [
+        replace(
+            entity,
+            name=restore(entity.name, linked),
+            role=restore(entity.role, linked),
+            aliases=tuple(restore(alias, linked) for alias in entity.aliases),
+        )
+        for entity in extraction.speakers
+    ]
+    return Extraction(quotes, speakers)
 
 
 def _one_per_span(quotes: list[Quotation]) -> list[Quotation]:
@@ -114,8 +134,8 @@ def _entity(ctx: Context, resolver: Resolver, name: str) -> dict:
 def build_context(body: str) -> Context:
     """The article with its quotation marks, masked text, sentences and (empty) entities."""
     marks = find_marks(body)
-    masked = mask(body, [m for m in marks if m.depth == 0])
-    ctx = Context(body, masked, marks, split_sentences(masked, body))
+    masked, linked = link_names(mask(body, [m for m in marks if m.depth == 0]))
+    ctx = Context(body, masked, marks, split_sentences(masked, body), linked=linked)
     ctx.entities = Entities(ctx)
     return ctx
 

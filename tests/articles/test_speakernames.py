@@ -212,12 +212,20 @@ def test_a_name_is_normalised(name, expected):
         ("Spiegel", PERSON, ORGANISATION),
         ("Süddeutsche Zeitung", PERSON, ORGANISATION),
         ("Robert Koch-Institut", PERSON, ORGANISATION),
+        # a compound that opens with a first name is judged by its end
+        ("Friedrich-Loeffler-Institut", PERSON, ORGANISATION),
+        ("Konrad-Adenauer-Stiftung", PERSON, ORGANISATION),
+        ("Feuerwehr", PERSON, ORGANISATION),
+        ("Ärzte ohne Grenzen", PERSON, ORGANISATION),
+        ("Deutsche Schutzvereinigung für Wertpapierbesitz", PERSON, ORGANISATION),
         ("Wikimedia Deutschland", PERSON, ORGANISATION),
         # A word for a person, or a first name, makes a person.
         ("Sprecher des Finanzministeriums", ORGANISATION, PERSON),
         ("Abgeordneter des Föderationsrates", ORGANISATION, PERSON),
         ("Viktor Oserow", ORGANISATION, PERSON),
         ("Joachim Banke", PERSON, PERSON),
+        ("Karl-Theodor zu Guttenberg", PERSON, PERSON),
+        ("Hans-Peter", ORGANISATION, PERSON),
         # Nothing obvious: the extractor's kind stays.
         ("Fairphone Shops", PERSON, PERSON),
         ("Fairphone Shops", ORGANISATION, ORGANISATION),

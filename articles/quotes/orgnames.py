@@ -33,6 +33,8 @@ _HEAD = re.compile(r"(?<![\w\-])([A-ZÄÖÜ][\w\-]*)[ \t]+$")
 def link_names(masked: str) -> tuple[str, dict[str, str]]:
     """``masked`` with the lower-case words of the organisation names it holds marked, and
     each marked tail (" \ue000ür Arbeit") with the tail as written (" für Arbeit")."""
+    if LINKED in masked:
+        masked = masked.replace(LINKED, " ")  # a text's own private-use mark links nothing
     found: list[re.Match] = []
     for link in ("für", "ohne"):
         i = masked.find(f" {link} ")

@@ -79,3 +79,10 @@ def test_linking_keeps_every_offset_and_restore_undoes_it():
     assert len(masked) == len(text)
     assert masked != text
     assert restore(masked, written) == text
+
+
+def test_a_texts_own_mark_links_nothing():
+    text = "Die Polizei sagte: „Nichts.“ Der Bund \ue000hne Grenzen schwieg."
+    masked, written = link_names(text)
+    assert "\ue000" not in masked and written == {}
+    assert [q.speaker for q in extract(text).quotes] == ["Polizei"]

@@ -475,6 +475,7 @@ def name_normalise(name: str) -> tuple[str, str]:
     tokens = _strip_front(text.split())
     if outlet(" ".join(tokens)):
         return " ".join(tokens), ""
+    tokens = _without_kind_word(tokens)
     tokens, role = _split_role(tokens)
     tokens = _without_affiliation(tokens)
     tokens = _without_object(tokens)
@@ -523,6 +524,19 @@ def _split_role(tokens: list[str]) -> tuple[list[str], str]:
         if names and not rest[-1].endswith("s"):  # not "Anhänger Saddam Husseins"
             return rest, role_text(" ".join(tokens[: head + 1]))
     return tokens, ""
+
+
+def _without_kind_word(tokens: list[str]) -> list[str]:
+    """An acronym or an outlet without the word for its kind before it ("Nachrichtenagentur
+    Reuters", "Zeitung Haaretz", "Weltverband FIFA", "Berliner Fahrgastverband IGEB"): the
+    same organisation as "Reuters", "Haaretz" or "FIFA" alone. A place or a person after such
+    a word stays ("Staatsanwaltschaft Krefeld", "Regierung Bush")."""
+    head = _head(tokens)
+    if head is None or head + 1 >= len(tokens) or category(tokens[head]) != ORG:
+        return tokens
+    rest = tokens[head + 1 :]
+    acronym = len(rest) == 1 and len(rest[0]) >= 2 and bool(_ACRONYM.fullmatch(rest[0]))
+    return rest if acronym or outlet(" ".join(rest)) else tokens
 
 
 def _links(tokens: list[str]) -> bool:

@@ -156,6 +156,13 @@ def test_people_roles_organisations_and_outlets_are_speakers(name):
         ),
         ("Tomson Phiri, ein Sprecher des Programms", ("Tomson Phiri", "Sprecher des Programms")),
         ("Theo Kitz vom Bankhaus Merck Finck", ("Theo Kitz", "")),
+        # the word for an outlet's or an acronym's kind is no part of its name
+        ("Nachrichtenagentur Reuters", ("Reuters", "")),
+        ("Zeitung Haaretz", ("Haaretz", "")),
+        ("Weltverband FIFA", ("FIFA", "")),
+        ("Berliner Fahrgastverband IGEB", ("IGEB", "")),
+        ("Staatsanwaltschaft Krefeld", ("Staatsanwaltschaft Krefeld", "")),
+        ("Regierung Bush", ("Regierung Bush", "")),
         # a time after "vom" is when the source spoke, not who it is
         ("Stadtverwaltung vom gestrigen Dienstagabend", ("Stadtverwaltung", "")),
         ("Polizei vom 3. Mai", ("Polizei", "")),

@@ -206,7 +206,7 @@ def _reported(
     for p, start, end in chosen:
         overlapping = [by_span[span] for span in index.overlapping(start, end)]
         if not overlapping:
-            quotes.append(_reported_by(ctx, events, start, end, round(p, 2)))
+            quotes.append(_reported_by(ctx, events, resolver.things, start, end, round(p, 2)))
             continue
         rule = max(overlapping, key=lambda q: min(end, q.end) - max(start, q.start))
         who = (rule.speaker, rule.speaker_start, rule.speaker_end, rule.cue)
@@ -215,16 +215,22 @@ def _reported(
 
 
 def _reported_by(
-    ctx: Context, events: list[tuple[int, str, int, int]], start: int, end: int, p: float
+    ctx: Context,
+    events: list[tuple[int, str, int, int]],
+    things: set[int],
+    start: int,
+    end: int,
+    p: float,
 ) -> Quotation:
     """Indirect speech the rules did not find: its speaker is the subject of a reporting
     clause the rules found in the same sentence ("Lang kündigte an, dass …"), or else a
     "laut X" / "nach Angaben des X" inside it, if any.
-    ``events``: the resolver's speakers by position, sorted."""
+    ``events``: the resolver's speakers by position, sorted; none that starts in ``things``
+    (subjects that nothing says can speak: "Die Zweige sind so stabil, dass …")."""
     s_start, s_end = ctx.sentence_of(start)
     lo = bisect.bisect_left(events, (s_start,))
     hi = bisect.bisect_left(events, (s_end,))
-    here = [e for e in events[lo:hi] if not start <= e[2] < end]
+    here = [e for e in events[lo:hi] if not start <= e[2] < end and e[2] not in things]
     if not here:
         # "Die Boote seien laut Karl Roth zudem recht klein": the source inside the clause
         here = [

@@ -14,6 +14,7 @@ from articles.quotes.lexicon import (
 )
 from articles.quotes.marks import LINKED
 from articles.quotes.phrases import PERSON_ENDINGS, TITLE_TOKEN, Phrase, is_first_name, is_role
+from articles.speakernames import ORG, PEOPLE, category, outlet
 
 if TYPE_CHECKING:
     from articles.quotes.entities import Entities
@@ -115,6 +116,22 @@ def personlike(phrase: Phrase | None) -> bool:
         )
     # a lone abstract noun ("Relativierend", "Zustimmung") is no speaker either
     return not (len(words) == 1 and len(low) >= 5 and low.endswith(_ABSTRACT_ENDINGS))
+
+
+def unknown_thing(phrase: Phrase) -> bool:
+    """A subject described by an article and one noun that no word list knows as a person or
+    an organisation, and that is no acronym or outlet ("Die Zweige", "Das Objekt", "Der
+    Showcase"): it may act in its sentence, but nothing says it can speak. "Die Experten",
+    "die Polizei", "die WHO" and "der 84-jährige Küng" are no such things."""
+    if phrase.pronoun or phrase.role or phrase.kind == "organisation" or not phrase.name:
+        return False
+    words = phrase.name.split()
+    if len(words) != 1 or not has_article(phrase) or phrase.participle:
+        return False
+    word = words[0]
+    if word.isupper() or _AGED.search(phrase.text) or is_first_name(word) or outlet(word):
+        return False
+    return category(word) not in (PEOPLE, ORG)
 
 
 _AGE_LOWER = re.compile(r"^(\d+-)j")

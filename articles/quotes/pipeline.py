@@ -24,6 +24,7 @@ from articles.quotes.indirect import find_indirect
 from articles.quotes.learned import QuoteModel, default_model
 from articles.quotes.marks import Mark, find_marks, inner_text, mask, speechlike
 from articles.quotes.model import Extraction, Quotation, SpeakerEntity
+from articles.quotes.nouns import unknown_thing
 from articles.quotes.openings import inverted_subject, reaction_source, sentence_subject
 from articles.quotes.orgnames import link_names, restore
 from articles.quotes.people import register_named_people
@@ -68,9 +69,10 @@ def analyse(body: str) -> Analysis:
     """The rule stages over one article."""
     ctx = build_context(body)
     decisions = [decide(ctx, m) for m in ctx.tops]
-    clause_subjects = _clause_subjects(ctx, decisions)
+    clause_subjects, things = _clause_subjects(ctx, decisions)
     _register_speakers(ctx, decisions, clause_subjects)
     resolver = Resolver(ctx, decisions, clause_subjects)
+    resolver.things = things
     resolver.record_clause_subjects()
     quotes = [resolver.quotation(decision) for decision in decisions]
     # Nested quotations: a quote inside a quote; the rules know no speaker for it.
@@ -148,11 +150,16 @@ def decide(ctx: Context, m: Mark) -> Decision:
     return Decision(m, classify(ctx, m, inner, frame, s_start, s_end), frame)
 
 
-def _clause_subjects(ctx: Context, decisions: list[Decision]) -> list[tuple[int, Phrase]]:
+def _clause_subjects(
+    ctx: Context, decisions: list[Decision]
+) -> tuple[list[tuple[int, Phrase]], set[int]]:
     """Every reporting clause outside quotations: its subject is a speaker candidate, and a
-    later quotation without a frame of its own may continue it."""
+    later quotation without a frame of its own may continue it. Also where the subjects of
+    sentences that report nothing start, when nothing says they can speak (``unknown_thing``:
+    no speakers for the clauses beside them)."""
     masked = ctx.masked
     clause_subjects: list[tuple[int, Phrase]] = []
+    things: set[int] = set()
     # sentences whose quotations are all names or titles are narrative like any other
     direct_starts = sorted(m.start for m, kind, _f in decisions if kind == "direct")
     for s_start, s_end in ctx.sentences:
@@ -184,7 +191,9 @@ def _clause_subjects(ctx: Context, decisions: list[Decision]) -> list[tuple[int,
                 if subject is not None and not PASSIVE_NEXT.match(masked, subject.end):
                     # (not the subject of a passive: "Drei Menschen wurden verletzt")
                     clause_subjects.append((subject.start, subject))
-    return clause_subjects
+                    if unknown_thing(subject):
+                        things.add(subject.start)
+    return clause_subjects, things
 
 
 def _register_speakers(

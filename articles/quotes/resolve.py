@@ -44,6 +44,9 @@ class Resolver:
         self.clause_subjects = clause_subjects
         self.events: list[tuple[int, str, int, int]] = []  # (position, speaker, mention span)
         self.used: dict[str, dict] = {}
+        # where the subjects of sentences that report nothing start, when nothing says they
+        # can speak ("Die Zweige sind so stabil, dass …"; nouns.unknown_thing)
+        self.things: set[int] = set()
 
     @cached_property
     def antecedents(self) -> list[tuple[int, Phrase]]:

@@ -98,3 +98,20 @@ def test_reported_speech_gets_no_thing_for_a_speaker():
     result = extract(text, strict=True)
     named = {q.speaker for q in result.quotes if q.kind == "indirect"}
     assert named <= {None}, result.quotes
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a sentence that reports nothing: its subject speaks only when something says it can
+        ("Es klingt wie ein Witz. Die Zweige sind so stabil, dass sie problemlos das Gewicht "
+         "des Schmucks halten können.", None),
+        ("Es klingt wie ein Witz. Die Experten sind sicher, dass sie problemlos das Gewicht "
+         "des Schmucks halten können.", "Experten"),
+        ("Es klingt wie ein Witz. Die WHO ist sicher, dass sie problemlos das Gewicht des "
+         "Schmucks halten können.", "WHO"),
+    ],
+)  # fmt: skip
+def test_the_subject_of_a_sentence_that_reports_nothing(text, speaker):
+    q = find(text, extract(text, strict=True), "problemlos")
+    assert (q.kind, q.speaker) == ("indirect", speaker)

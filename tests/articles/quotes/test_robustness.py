@@ -14,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from articles.quotes import Extraction, extract
+from articles.quotes.marks import LINKED
 
 
 def test_empty_and_mark_only_inputs():
@@ -53,6 +54,12 @@ WORDS = [
     "[",
     "]",
     "–",
+    # organisation names with lower-case words, which the masked text marks (orgnames)
+    "Bundesamt",
+    "für",
+    "ohne",
+    "Grenzen",
+    "bedrohte",
 ]
 MARKS = ["„", "“", "”", "»", "«", "‚", "‘", "’", '"', "'", "›", "‹"]
 pieces = st.one_of(st.sampled_from(WORDS), st.sampled_from(MARKS), st.text(max_size=4))
@@ -75,6 +82,10 @@ def test_property_never_raises_and_offsets_are_valid(text):
             assert 0 <= q.speaker_start < q.speaker_end <= len(text)
     names = {s.name for s in result.speakers}
     assert {q.speaker for q in result.quotes if q.speaker} <= names
+    # the mark of a linked organisation name never leaves the extractor
+    written = [q.speaker or "" for q in result.quotes] + [q.cue or "" for q in result.quotes]
+    written += [s.name + (s.role or "") + "".join(s.aliases) for s in result.speakers]
+    assert not any(LINKED in text for text in written)
 
 
 # --- property: German-like text with frames, quotations and marks of every kind ----------------

@@ -148,11 +148,23 @@ _INVERTED_SUBJECT = re.compile(
 )
 
 
+# a copula and the noun phrase before it, which is then its subject
+_COPULA = frozenset(
+    "sei seien ist sind war waren wäre wären bleibt bleiben blieb blieben gilt gelten galt "
+    "galten".split()
+)
+_LEAD_SUBJECT = re.compile(
+    r"[ \t]*(?:Der|Die|Das|Ein|Eine|Dieser|Diese|Dieses)(?:[ \t]+[\w\-]+){1,3}[ \t]+"
+)
+
+
 def inverted_subject(masked: str, s_start: int, limit: int) -> Phrase | None:
     """'Am Rande der Sitzung nahm auch der Ministerpräsident …, Christian Wulff, Stellung.'"""
     m = _INVERTED_SUBJECT.match(masked, s_start, limit)
     if m is None or any(c in masked[s_start : m.start("np")] for c in ",⟪⟫:"):
         return None
+    if m.group("verb") in _COPULA and _LEAD_SUBJECT.fullmatch(masked, s_start, m.start("verb")):
+        return None  # "Die Bundeswehr sei eine Armee des Friedens": a predicate, not a subject
     first = m.group("first")
     if first and not is_first_name(first):
         return None

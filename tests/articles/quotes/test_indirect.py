@@ -115,3 +115,13 @@ def test_reported_speech_gets_no_thing_for_a_speaker():
 def test_the_subject_of_a_sentence_that_reports_nothing(text, speaker):
     q = find(text, extract(text, strict=True), "problemlos")
     assert (q.kind, q.speaker) == ("indirect", speaker)
+
+
+def test_the_noun_phrase_after_a_copula_is_no_subject():
+    text = (
+        "Der Minister würdigte die Bundeswehr als ein Kind des Kalten Krieges. Die Bundeswehr "
+        "sei eine Armee des Friedens und der Integration, die sich den Respekt in der NATO und "
+        "in der Welt verdient habe."
+    )
+    q = find(text, extract(text, strict=True), "Respekt")
+    assert q.kind == "indirect" and q.speaker != "Armee des Friedens"

@@ -268,9 +268,10 @@ class Entities:
         return speaker
 
     def genitive_owner(self, name: str) -> bool:
-        """A single name in the genitive after a role ("Lahms", "Strauss-Kahns"): it ends in -s,
-        is no first name, and the article also writes it without the -s."""
-        if " " in name or len(name) < 4 or not name.endswith("s") or is_first_name(name):
+        """A name in the genitive after a role ("Lahms", "Strauss-Kahns", "Saddam Husseins"):
+        it ends in -s (not -ss), is no first name, and the article also writes it without the
+        -s."""
+        if len(name) < 4 or not name.endswith("s") or name.endswith("ss") or is_first_name(name):
             return False
         return bool(whole_words(self.names_text, (name[:-1],)))
 

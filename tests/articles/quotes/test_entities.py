@@ -131,6 +131,10 @@ SPEAKERS = [
      "sagte: „Er kann bei der WM spielen.“", "WM spielen", "Behandelnder Arzt Lahms"),
     ("Strauss-Kahn wurde verhaftet. Die Verteidiger Strauss-Kahns erklärten: „Er wollte nicht "
      "fliehen.“", "fliehen", "Verteidiger Strauss-Kahns"),
+    # a full name too
+    ("Arasch Rahmani Pur wurde verurteilt. Die Anwältin Rahmani Purs erklärte: „Das Urteil "
+     "ist falsch.“", "Urteil", "Anwältin Rahmani Purs"),
+    ("Der Präsident Evo Morales sagte: „Wir bleiben.“", "bleiben", "Evo Morales"),
     # a name that ends in -s and is never written without it is a name
     ("Der Präsident Morales sagte: „Wir bleiben.“", "bleiben", "Morales"),
 ]  # fmt: skip

@@ -178,6 +178,7 @@ _CATEGORY_LISTS = (
 )
 
 
+@lru_cache(maxsize=16384)  # pure, and asked for the same words again and again
 def category(word: str) -> str | None:
     """What a noun names by the word lists (the longest match at its end wins): PEOPLE, ORG,
     THING, EVENT, or None. A first name or a listed surname is none of them; a compound

@@ -659,8 +659,8 @@ def speaker_kind(name: str, kind: str) -> str:
     text = " ".join(tokens)
     if not tokens:
         return kind
-    if outlet(text) or outlet(_clean(name)) or text.endswith(" ohne Grenzen"):
-        return ORGANISATION  # ("Ärzte ohne Grenzen", "Reporter ohne Grenzen")
+    if outlet(text) or outlet(_clean(name)) or text.endswith(" ohne Grenzen") or "&" in tokens:
+        return ORGANISATION  # ("Ärzte ohne Grenzen", "Reporter ohne Grenzen", "Procter & Gamble")
     head = _head(tokens)
     found = category(tokens[head]) if head is not None else None
     if found == ORG:

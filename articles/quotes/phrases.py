@@ -50,7 +50,8 @@ _TITLES = r"(?:(?:Prof|Dr|Dres|Dipl\.-Ing|Ing|Mag)\.[ \t]+){0,3}"  # "Prof. Dr. 
 _ZU_IDIOMS = r"(?!zu[ \t]+(?:Protokoll|Wort|Worte|Hause|Beginn|Gast|Ende|Fuß|Recht|Rate|Boden)\b)"
 _NAME_LINK = (
     rf"(?:(?:von|van)[ \t]+(?:der|den)[ \t]+|{_ZU_IDIOMS}{_PARTICLE}[ \t]+"
-    rf"|(?:{LINKED}[\w\-]*[ \t]+){{1,2}})"  # "Bundesagentur für Arbeit" (orgnames)
+    rf"|(?:{LINKED}[\w\-]*[ \t]+){{1,2}}"  # "Bundesagentur für Arbeit" (orgnames)
+    rf"|&[ \t]+)"  # "Procter & Gamble", "Wiener Linien GmbH & Co KG"
 )
 # A middle initial between two names: "George W. Bush", "Jürgen R. Thumann".
 INITIAL = r"[A-ZÄÖÜ]\.(?=[ \t]+[A-ZÄÖÜ][a-zäöüß])"
@@ -136,8 +137,8 @@ def is_role(token: str) -> bool:
 def _is_org(tokens: list[str], article: str | None) -> bool:
     for tok in tokens:
         low = tok.lower()
-        if low in ORG_WORDS or low.endswith(ORG_SUFFIXES) or tok[:1] == LINKED:
-            return True  # (a linked name is an organisation's: see orgnames)
+        if low in ORG_WORDS or low.endswith(ORG_SUFFIXES) or tok[:1] == LINKED or tok == "&":
+            return True  # (a linked name is an organisation's: see orgnames; so is "X & Y")
     if tokens and all(_ACRONYM.fullmatch(t) for t in tokens):
         return True
     return bool(article and article.lower() in ("das", "dieses") and tokens)

@@ -224,6 +224,7 @@ def test_a_name_is_normalised(name, expected):
         ("Konrad-Adenauer-Stiftung", PERSON, ORGANISATION),
         ("Feuerwehr", PERSON, ORGANISATION),
         ("Ärzte ohne Grenzen", PERSON, ORGANISATION),
+        ("Procter & Gamble", PERSON, ORGANISATION),
         ("Deutsche Schutzvereinigung für Wertpapierbesitz", PERSON, ORGANISATION),
         ("Wikimedia Deutschland", PERSON, ORGANISATION),
         # A word for a person, or a first name, makes a person.

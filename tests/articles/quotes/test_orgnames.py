@@ -32,6 +32,12 @@ from .helpers import find
             "Bundesamt für Umwelt",
             "Das Bundesamt für Umwelt",
         ),
+        (
+            "Procter & Gamble teilte mit: „Wir wachsen.“",
+            "wachsen",
+            "Procter & Gamble",
+            "Procter & Gamble",
+        ),
         # a genitive source in the nominative, its "für" as written
         (
             "Nach Angaben des Bundesamtes für Verfassungsschutz sind drei Gruppen aktiv.",

@@ -10,6 +10,7 @@ and every offset stays valid for the original body.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 OPEN_Q = "⟪"
@@ -210,18 +211,23 @@ def find_marks(body: str) -> list[Mark]:
     return marks
 
 
-def mask(body: str, tops: list[Mark]) -> str:
+def mask(body: str, tops: list[Mark], quoted_name: Callable[[str], bool] | None = None) -> str:
     """The body with each top-level quotation masked as ``⟪···⟫``, line breaks kept; a short
-    quoted name („Computerwoche“, die „taz“) keeps its words between ``〈…〉`` instead."""
+    quoted name („Computerwoche“, die „taz“) keeps its words between ``〈…〉`` instead, and so
+    does a quotation that ``quoted_name`` takes for a name („Reporter ohne Grenzen“)."""
     chars = list(body)
     for m in tops:
         inner = inner_text(body, m)
         words = WORDS_IN.findall(inner)
         if (
-            m.closed
-            and 0 < len(words) <= 5
-            and all(w[:1].isupper() or w[:1].isdigit() for w in words)
-        ) or lower_title(body, m, words):
+            (
+                m.closed
+                and 0 < len(words) <= 5
+                and all(w[:1].isupper() or w[:1].isdigit() for w in words)
+            )
+            or lower_title(body, m, words)
+            or (m.closed and quoted_name and quoted_name(inner))
+        ):
             chars[m.start] = OPEN_NAME
             chars[m.end - 1] = CLOSE_NAME
             continue

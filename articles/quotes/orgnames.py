@@ -59,6 +59,21 @@ def link_names(masked: str) -> tuple[str, dict[str, str]]:
     return "".join(chars), written
 
 
+def quoted_organisation(inner: str) -> bool:
+    """Is a quotation's text an organisation's name with lower-case words, as ``link_names``
+    reads one („Reporter ohne Grenzen“, „Gesellschaft für bedrohte Völker“; not „Metasuche
+    ohne Müll“)?"""
+    words = inner.split()
+    if not 3 <= len(words) <= 5 or not words[0][:1].isupper():
+        return False
+    tail = (
+        _TAIL.fullmatch(inner, len(words[0]) + 1)
+        if inner[len(words[0]) : len(words[0]) + 1] == " "
+        else None
+    )
+    return tail is not None and _names_organisation(words[0], tail)
+
+
 def _names_organisation(head: str, tail: re.Match) -> bool:
     if tail.group("link") == "ohne":
         return tail.group("noun") == "Grenzen" and tail.group("adjective") is None

@@ -26,7 +26,7 @@ from articles.quotes.marks import Mark, find_marks, inner_text, mask, speechlike
 from articles.quotes.model import Extraction, Quotation, SpeakerEntity
 from articles.quotes.nouns import unknown_thing
 from articles.quotes.openings import inverted_subject, reaction_source, sentence_subject
-from articles.quotes.orgnames import link_names, restore
+from articles.quotes.orgnames import link_names, quoted_organisation, restore
 from articles.quotes.people import register_named_people
 from articles.quotes.phrases import Phrase
 from articles.quotes.resolve import Decision, Resolver
@@ -136,7 +136,8 @@ def _entity(ctx: Context, resolver: Resolver, name: str) -> dict:
 def build_context(body: str) -> Context:
     """The article with its quotation marks, masked text, sentences and (empty) entities."""
     marks = find_marks(body)
-    masked, linked = link_names(mask(body, [m for m in marks if m.depth == 0]))
+    tops = [m for m in marks if m.depth == 0]
+    masked, linked = link_names(mask(body, tops, quoted_name=quoted_organisation))
     ctx = Context(body, masked, marks, split_sentences(masked, body), linked=linked)
     ctx.entities = Entities(ctx)
     return ctx

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from articles.quotes import extract
-from articles.quotes.orgnames import link_names, restore
+from articles.quotes.orgnames import link_names, quoted_organisation, restore
 
 from .helpers import find
 
@@ -92,3 +92,23 @@ def test_a_texts_own_mark_links_nothing():
     masked, written = link_names(text)
     assert "\ue000" not in masked and written == {}
     assert [q.speaker for q in extract(text).quotes] == ["Polizei"]
+
+
+def test_a_quoted_organisation_name_with_lower_case_words_is_a_speaker():
+    text = "Die Organisation „Reporter ohne Grenzen“ weist darauf hin, dass die Presse leide."
+    q = find(text, extract(text), "Presse leide")
+    assert (q.kind, q.speaker) == ("indirect", "Reporter ohne Grenzen")
+
+
+@pytest.mark.parametrize(
+    ("inner", "expected"),
+    [
+        ("Reporter ohne Grenzen", True),
+        ("Gesellschaft für bedrohte Völker", True),
+        ("Metasuche ohne Müll", False),  # a slogan: "ohne" before no "Grenzen"
+        ("Zeit für Veränderung", False),  # no organisation before "für"
+        ("Ärzte ohne Grenzen helfen", False),  # more than the name
+    ],
+)
+def test_which_quotations_are_organisation_names(inner, expected):
+    assert quoted_organisation(inner) is expected

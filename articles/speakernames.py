@@ -659,9 +659,12 @@ def speaker_kind(name: str, kind: str) -> str:
     text = " ".join(tokens)
     if not tokens:
         return kind
-    if outlet(text) or outlet(_clean(name)) or text.endswith(" ohne Grenzen") or "&" in tokens:
-        return ORGANISATION  # ("Ärzte ohne Grenzen", "Reporter ohne Grenzen", "Procter & Gamble")
+    if outlet(text) or outlet(_clean(name)):
+        return ORGANISATION
     head = _head(tokens)
+    after = tokens[head + 1 : head + 3] if head is not None else []
+    if after == ["ohne", "Grenzen"] or after[:1] == ["&"]:
+        return ORGANISATION  # "Ärzte ohne Grenzen", "Procter & Gamble"; not "Leiter von …"
     found = category(tokens[head]) if head is not None else None
     if found == ORG:
         return ORGANISATION

@@ -225,6 +225,7 @@ def test_a_name_is_normalised(name, expected):
         ("Feuerwehr", PERSON, ORGANISATION),
         ("Ärzte ohne Grenzen", PERSON, ORGANISATION),
         ("Procter & Gamble", PERSON, ORGANISATION),
+        ("Leiter der Sektion von Ärzte ohne Grenzen", ORGANISATION, PERSON),
         ("Deutsche Schutzvereinigung für Wertpapierbesitz", PERSON, ORGANISATION),
         ("Wikimedia Deutschland", PERSON, ORGANISATION),
         # A word for a person, or a first name, makes a person.

@@ -85,6 +85,7 @@ class Entities:
         self._canonical: dict[str, str] = {}
         self._by_phrase: dict[tuple, str | None] = {}  # canonical's answers
         self._acronyms: dict[str, str] | None = None
+        self._written_as: dict[str, str] = {}  # a name's part that names the speaker
         self.sentence_starts = ctx.sentence_starts
 
     def canonical(self, phrase: Phrase) -> str | None:
@@ -122,6 +123,7 @@ class Entities:
         tokens = name.split()
         subject = self._before_other_person(tokens)
         if subject is not None:
+            self._written_as[name] = subject  # its alias: "Rajoy", not "Rajoy Zapatero"
             # "kritisierte Rajoy Zapatero", "warf die Staatsanwaltschaft Ertel vor": the
             # subject, then the person it acts on
             return self.canonical(
@@ -331,8 +333,9 @@ class Entities:
             canonical,
             {"kind": phrase.kind, "role": None, "aliases": set(), "female": None},
         )
-        if phrase.name and phrase.name != canonical:
-            ent["aliases"].add(phrase.name)
+        alias = self._written_as.get(phrase.name, phrase.name) if phrase.name else None
+        if alias and alias != canonical:
+            ent["aliases"].add(alias)
         if phrase.role and ent["role"] is None and phrase.name and not kin(phrase.role):
             ent["role"] = phrase.role  # not "Frau" in "Frau Merkel"
         if phrase.female is not None and ent["female"] is None:

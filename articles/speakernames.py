@@ -528,16 +528,19 @@ def _split_role(tokens: list[str]) -> tuple[list[str], str]:
 
 
 def _without_kind_word(tokens: list[str]) -> list[str]:
-    """An acronym or an outlet without the word for its kind before it ("Nachrichtenagentur
-    Reuters", "Zeitung Haaretz", "Weltverband FIFA", "Berliner Fahrgastverband IGEB"): the
-    same organisation as "Reuters", "Haaretz" or "FIFA" alone. A place or a person after such
+    """An acronym, an outlet or a name with "für"/"ohne" without the word for its kind before
+    it ("Nachrichtenagentur Reuters", "Zeitung Haaretz", "Weltverband FIFA", "Berliner
+    Fahrgastverband IGEB", "Hilfsorganisation Ärzte ohne Grenzen"): the same organisation as
+    "Reuters", "Haaretz", "FIFA" or "Ärzte ohne Grenzen" alone. A place or a person after such
     a word stays ("Staatsanwaltschaft Krefeld", "Regierung Bush")."""
     head = _head(tokens)
     if head is None or head + 1 >= len(tokens) or category(tokens[head]) != ORG:
         return tokens
     rest = tokens[head + 1 :]
     acronym = len(rest) == 1 and len(rest[0]) >= 2 and bool(_ACRONYM.fullmatch(rest[0]))
-    return rest if acronym or outlet(" ".join(rest)) else tokens
+    # a name of its own with lower-case words: "Hilfsorganisation Ärzte ohne Grenzen"
+    linked = len(rest) >= 3 and _capitalised(rest[0]) and rest[1] in ("für", "ohne")
+    return rest if acronym or linked or outlet(" ".join(rest)) else tokens
 
 
 def _links(tokens: list[str]) -> bool:

@@ -56,7 +56,8 @@ _NAME_LINK = (
 # A middle initial between two names: "George W. Bush", "Jürgen R. Thumann".
 INITIAL = r"[A-ZÄÖÜ]\.(?=[ \t]+[A-ZÄÖÜ][a-zäöüß])"
 NAME = (
-    rf"(?:〈?{_TITLES}{NAMEW}(?:[ \t]+{_NAME_LINK}?〈?(?:{INITIAL}|{NAMEW})〉?){{0,4}}〉?"
+    # (a quoted name ends at its closing mark: "die „El Mundo“ Rajoy den Sieg zu")
+    rf"(?:〈?{_TITLES}{NAMEW}(?:(?<!〉)[ \t]+{_NAME_LINK}?〈?(?:{INITIAL}|{NAMEW})〉?){{0,4}}〉?"
     rf"|〈[a-zäöüß][^〈〉\n]{{0,38}}〉)"  # a lower-case name in quotation marks: die „taz“
 )
 ART = (

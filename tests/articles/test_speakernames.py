@@ -161,6 +161,8 @@ def test_people_roles_organisations_and_outlets_are_speakers(name):
         ("Zeitung Haaretz", ("Haaretz", "")),
         ("Weltverband FIFA", ("FIFA", "")),
         ("Berliner Fahrgastverband IGEB", ("IGEB", "")),
+        ("Hilfsorganisation Ärzte ohne Grenzen", ("Ärzte ohne Grenzen", "")),
+        ("Bundesamt für Umwelt", ("Bundesamt für Umwelt", "")),
         ("Staatsanwaltschaft Krefeld", ("Staatsanwaltschaft Krefeld", "")),
         ("Regierung Bush", ("Regierung Bush", "")),
         # a time after "vom" is when the source spoke, not who it is

@@ -299,3 +299,14 @@ def test_a_name_after_a_noun_is_one_name_when_the_noun_never_stands_alone():
         "George W. Bush selbst schwieg."
     )
     assert speaker_of(text, "prüfen")[1] == "Regierung Bush"
+
+
+def test_a_quoted_name_ends_at_its_closing_mark():
+    # "Rajoy" is the dative object after the paper's quoted name, no part of it
+    text = (
+        "Unter den Beobachtern herrscht Zwietracht. So gibt es zwar einen Konsens darüber, dass "
+        "keiner der beiden Kandidaten versagt habe, allerdings schrieb die liberale „El Mundo“ "
+        "Rajoy den Sieg zu, während die „El País“ Zapatero als Sieger sah."
+    )
+    names = {e.name for e in extract(text).speakers}
+    assert not any("Mundo" in name and "Rajoy" in name for name in names)

@@ -17,8 +17,9 @@ from articles.quotes.resolve import Resolver
 from articles.quotes.sources import LAUT, SO_ANY, ZUFOLGE, source_phrase
 from articles.quotes.subjects import cue_subject
 
+# (a full stop inside a sentence ends no clause: "am Samstag, dem 21. Mai, …", "Dr. Roth")
 _CLAUSE_END = re.compile(
-    r"[.;!?](?=\s|$)|$|,[ \t]*(?=(?:während|weil|obwohl|aber|doch|sondern|wobei|nachdem|bevor|"
+    r"[;!?](?=\s|$)|\.[ \t]*$|$|,[ \t]*(?=(?:während|weil|obwohl|aber|doch|sondern|wobei|nachdem|bevor|"
     r"als|wenn|und|so)\b)|⟪(?=[^⟫]*$)"
 )
 _ACCUSING = frozenset(

@@ -125,3 +125,18 @@ def test_the_noun_phrase_after_a_copula_is_no_subject():
     )
     q = find(text, extract(text, strict=True), "Respekt")
     assert q.kind == "indirect" and q.speaker != "Armee des Friedens"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Organisation teilte mit, dass allein am Samstag, dem 21. Mai, 42 Verletzte "
+        "aufgenommen worden seien.",
+        "Der Sprecher sagte, dass Dr. Roth die Klinik am Montag verlassen habe.",
+    ],
+)
+def test_a_full_stop_inside_a_sentence_ends_no_reported_clause(text):
+    # the rules' clause runs to the end of the sentence, past "21." and "Dr."
+    q = find(text, extract(text, strict=True), "dass")
+    assert q.kind == "indirect"
+    assert text[q.start : q.end].endswith(("seien", "habe"))

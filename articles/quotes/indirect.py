@@ -19,8 +19,9 @@ from articles.quotes.subjects import cue_subject
 
 # (a full stop inside a sentence ends no clause: "am Samstag, dem 21. Mai, …", "Dr. Roth")
 _CLAUSE_END = re.compile(
-    r"[;!?](?=\s|$)|\.[ \t]*$|$|,[ \t]*(?=(?:während|weil|obwohl|aber|doch|sondern|wobei|nachdem|bevor|"
-    r"als|wenn|und|so)\b)|⟪(?=[^⟫]*$)"
+    r"[;!?](?=\s|$)|\.[ \t]*$|$"
+    r"|,[ \t]*(?=(?:während|weil|obwohl|aber|doch|sondern|wobei|nachdem|bevor|als|wenn|und|so)\b)"
+    r"|⟪(?=[^⟫]*$)"
 )
 _ACCUSING = frozenset(
     "beschuldigt beschuldigte beschuldigten vorgeworfen warf warfen aufgefordert forderte "

@@ -108,10 +108,13 @@ def personlike(phrase: Phrase | None) -> bool:
         # "die Anhänger Saddam Husseins": the noun before a genitive name is the head
         low = words[0].lower()
     if article:
-        # "die Entwicklung" is no speaker; "die Demonstranten", "der Verfasser" may be
+        # "die Entwicklung" is no speaker; "die Demonstranten", "der Verfasser" may be, and
+        # so may any word the speaker lists know for people or organisations ("der Soldat",
+        # "der Verlag")
+        listed = category(low[:1].upper() + low[1:])
         return (
-            low.endswith(PERSON_ENDINGS)
-            and not low.endswith(THING_SUFFIXES)
+            (low.endswith(PERSON_ENDINGS) or listed in (PEOPLE, ORG))
+            and (not low.endswith(THING_SUFFIXES) or listed == ORG)
             and not low.endswith(_NOT_PERSON_ENDINGS)
         )
     # a lone abstract noun ("Relativierend", "Zustimmung") is no speaker either

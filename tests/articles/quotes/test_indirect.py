@@ -72,6 +72,11 @@ SPEAKER_FOUND = [
     ("Der Bürgermeister Karl Roth sagte: „Wir bleiben.“ Als eine seiner wichtigsten "
      "Aufgaben sieht es der 53-jährige Roth an, Frieden mit den Nachbarn zu schließen.",
      "Frieden mit den Nachbarn zu schließen", "Karl Roth", "Der Bürgermeister Karl Roth"),
+    # a subject the speaker lists know as a person or an organisation, whatever its ending
+    ("Der Soldat weigerte sich. Der Soldat ging davon aus, dass die Software auch im Krieg "
+     "genutzt werde.", "dass die Software", "Soldat", "Der Soldat"),
+    ("Die Auflage sinkt. Der Verlag schlug den Mitarbeitern vor, sich bei der neuen Firma zu "
+     "bewerben.", "sich bei der neuen Firma", "Verlag", "Der Verlag"),
     ("Der Innenminister Karl Roth besuchte am Montag die Feuerwehr in Kassel. Die Boote seien "
      "laut Karl Roth zudem recht klein.", "Die Boote seien", "Karl Roth", "Karl Roth"),
     ("Der Innenminister Karl Roth besuchte am Montag die Feuerwehr in Kassel. Die Boote seien "

@@ -91,7 +91,9 @@ def test_a_texts_own_mark_links_nothing():
     text = "Die Polizei sagte: „Nichts.“ Der Bund \ue000hne Grenzen schwieg."
     masked, written = link_names(text)
     assert "\ue000" not in masked and written == {}
-    assert [q.speaker for q in extract(text).quotes] == ["Polizei"]
+    result = extract(text)
+    assert find(text, result, "Nichts").speaker == "Polizei"
+    assert all("\ue000" not in e.name for e in result.speakers)
 
 
 def test_a_quoted_organisation_name_with_lower_case_words_is_a_speaker():

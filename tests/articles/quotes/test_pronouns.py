@@ -41,7 +41,11 @@ def test_pronoun_skips_people_named_only_inside_quotes():
 
 def test_plural_sie_is_not_resolved():
     text = "Die Ministerin Clara Wolf traf die Streikenden. „Wir bleiben hier“, riefen sie."
-    assert speaker_of(text, "bleiben hier") == ("direct", None)
+    # the pronoun is the rules' to resolve; whether the marks are speech is the model's, and
+    # the shipped model stands at its threshold on this passage (0.498 since 2026-12-07)
+    rules = find(text, extract(text, rules_only=True), "bleiben hier")
+    assert (rules.kind, rules.speaker) == ("direct", None)
+    assert find(text, extract(text), "bleiben hier").speaker is None
 
 
 def test_plural_sie_resolves_to_group_subject():

@@ -101,7 +101,7 @@ _PLACE_PREPOSITIONS = ("in", "aus", "im", "beim", "bei")
 _PRON = (
     r"(?:[Ee]r|[Ss]ie|[Ll]etztere[r]?|(?:[Dd]ieser|[Dd]iese|[Jj]ener|[Jj]ene)(?=[ \t]*[,.;:!?]))"
 )
-_DEMONSTRATIVES = {
+DEMONSTRATIVES = {
     "letzterer": "er", "letztere": "sie", "dieser": "er", "diese": "sie", "jener": "er",
     "jene": "sie",
 }  # fmt: skip
@@ -195,7 +195,7 @@ def analyse_phrase(match: re.Match, text_start: int = 0) -> Phrase:
     start = match.start() + text_start
     if match.group("pron"):
         text = match.group(0).replace(OPEN_NAME, " ").replace(CLOSE_NAME, " ")
-        pronoun = _DEMONSTRATIVES.get(text.lower(), text.lower())
+        pronoun = DEMONSTRATIVES.get(text.lower(), text.lower())
         return Phrase(start, start + len(text), text, pronoun=pronoun)
     part = match.group("part")
     a = b = 0

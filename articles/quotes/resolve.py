@@ -13,11 +13,12 @@ from articles.quotes.context import Context
 from articles.quotes.lexicon import SUBJUNCTIVE
 from articles.quotes.marks import WORDS_IN, Mark, inner_text, speechlike
 from articles.quotes.model import Quotation
-from articles.quotes.nouns import agrees, has_article, thing_subject
+from articles.quotes.nouns import agrees, has_article, personlike, thing_subject
 from articles.quotes.people import described_people
-from articles.quotes.phrases import Phrase
+from articles.quotes.phrases import NP_BOUNDED, Phrase, analyse_phrase
 from articles.quotes.sentences import WORD, quote_window
 from articles.quotes.sources import Frame
+from articles.speakernames import ORG, PEOPLE, category
 
 
 class Decision(NamedTuple):
@@ -26,6 +27,12 @@ class Decision(NamedTuple):
     mark: Mark
     kind: str
     frame: Frame | None
+
+
+# articles only a singular noun phrase opens (a demonstrative with a plural verb wants none)
+_SINGULAR_ARTICLES = frozenset(
+    "der das ein eine einem eines dem des dieser dieses diesem seinem seines ihrem ihres".split()
+)
 
 
 class Resolver:
@@ -68,6 +75,10 @@ class Resolver:
         if phrase.pronoun:
             plural = bool(cue and cue.lower().endswith(("ten", "en")) and cue.lower() != "zufolge")
             personal = phrase.text.lower() in ("er", "sie")
+            if phrase.text.lower() in ("dieser", "diese", "jener", "jene"):
+                named = self._demonstrated(phrase, plural)
+                if named is not None:
+                    return self.resolve(named, None)
             name = entities.resolve_pronoun(phrase.pronoun, phrase.start, plural, personal)
             if name is None and phrase.pronoun in ("er", "sie"):
                 for start, ante in reversed(self.antecedents):
@@ -82,6 +93,41 @@ class Resolver:
         if speaker is not None and speaker not in entities.entities:
             entities.register(phrase, speaker)
         return speaker
+
+    def _demonstrated(self, phrase: Phrase, plural: bool) -> Phrase | None:
+        """The person or organisation a demonstrative stands for ("… die Strafanzeige eines
+        Privatdetektivs. Dieser behauptete …"): the last one named before it, in its sentence
+        or the one before, by a role or a name; "dieser" wants no feminine word (-in), a plural
+        verb a plural phrase ("Diese glaubten")."""
+        ctx = self.ctx
+        index = ctx.sentence_index(phrase.start)
+        lo = ctx.sentences[max(0, index - 1)][0]
+        masculine = phrase.text.lower() in ("dieser", "jener")
+        verb = WORD.match(ctx.masked, phrase.end + 1)  # "Diese glaubten": the verb tells
+        plural = plural or bool(verb and verb.group(0).endswith("en"))
+        found = None
+        for m in NP_BOUNDED.finditer(ctx.masked, lo, phrase.start):
+            candidate = analyse_phrase(m)
+            if candidate.pronoun or not (candidate.role or candidate.name):
+                continue
+            if not personlike(candidate) or thing_subject(candidate):
+                continue
+            head = (candidate.role or candidate.name or "").split()[0].lower()
+            named = candidate.name and (" " in candidate.name or candidate.kind == "organisation")
+            listed = category(head[:1].upper() + head[1:]) in (PEOPLE, ORG)
+            if not (candidate.role or named or listed or has_article(candidate)):
+                continue  # "eine Büroangestellte am Telefon. Diese …": no bare noun
+            opener = candidate.text.split()[0].lower()
+            if masculine and opener in ("die", "eine"):
+                continue  # "Die Anzeige kam von einem Privatdetektiv. Dieser …"
+            if masculine and head.endswith(("in", "innen")):
+                continue
+            before = ctx.masked[max(lo, candidate.start - 12) : candidate.start].split()
+            previous = before[-1].lower() if before else ""
+            if plural and (opener in _SINGULAR_ARTICLES or previous in _SINGULAR_ARTICLES):
+                continue  # "bei seinem Bruder. Diese glaubten …": not the brother
+            found = candidate
+        return found
 
     def earlier_speaker(self, phrase: Phrase, cue: str | None) -> str | None:
         """'er'/'sie' that no named person or described subject fits: the latest speaker

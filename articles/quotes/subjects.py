@@ -34,7 +34,7 @@ from articles.quotes.openings import (
     inverted_subject,
     sentence_subject,
 )
-from articles.quotes.phrases import NP_AT, NP_BOUNDED, Phrase, analyse_phrase
+from articles.quotes.phrases import DEMONSTRATIVES, NP_AT, NP_BOUNDED, Phrase, analyse_phrase
 from articles.quotes.sentences import CLAUSE_BREAK
 
 
@@ -162,6 +162,12 @@ def _cue_subject(ctx: Context, sent_start: int, cue: tuple[int, int, str], sent_
             or sentence_subject(ctx, clause_start, conj.start())
             or inverted_subject(masked, sent_start, conj.start())
         )
+    demonstrative = _DEMONSTRATIVE_SUBJECT.fullmatch(masked, clause_start, c_start)
+    if demonstrative is not None:
+        # "Dieser behauptete, …", "Diese bestätigte, dass …": the one just named
+        word = demonstrative.group("word")
+        start = demonstrative.start("word")
+        return Phrase(start, start + len(word), word, pronoun=DEMONSTRATIVES[word.lower()])
     before = np_apposition(masked, sent_start, c_start) or np_before(masked, clause_start, c_start)
     if before is None and clause_start > sent_start:
         # "Der 84-jährige Küng, der als Kritiker des Papstes gilt, hofft": a relative clause
@@ -284,6 +290,9 @@ def _cue_subject(ctx: Context, sent_start: int, cue: tuple[int, int, str], sent_
                 return None
             return phrase
     return None
+
+
+_DEMONSTRATIVE_SUBJECT = re.compile(r"[ \t]*(?P<word>[Dd]ieser|[Dd]iese|[Jj]ener|[Jj]ene)[ \t]+")
 
 
 def _passive_agent(masked: str, clause_start: int, c_start: int, low: str) -> Phrase | None:

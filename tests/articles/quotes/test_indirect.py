@@ -72,6 +72,11 @@ SPEAKER_FOUND = [
     ("Der Bürgermeister Karl Roth sagte: „Wir bleiben.“ Als eine seiner wichtigsten "
      "Aufgaben sieht es der 53-jährige Roth an, Frieden mit den Nachbarn zu schließen.",
      "Frieden mit den Nachbarn zu schließen", "Karl Roth", "Der Bürgermeister Karl Roth"),
+    # a demonstrative stands for the one named just before it
+    ("Die Anzeige kam von einem Privatdetektiv. Dieser behauptete, dass der Landrat Strecken "
+     "doppelt abgerechnet habe.", "dass der Landrat", "Privatdetektiv", "Dieser"),
+    ("Am Telefon war eine Büroangestellte. Diese bestätigte, dass gegen den Mann ein Haftbefehl "
+     "vorliege.", "dass gegen den Mann", "Büroangestellte", "Diese"),
     # a subject the speaker lists know as a person or an organisation, whatever its ending
     ("Der Soldat weigerte sich. Der Soldat ging davon aus, dass die Software auch im Krieg "
      "genutzt werde.", "dass die Software", "Soldat", "Der Soldat"),
@@ -145,3 +150,9 @@ def test_a_full_stop_inside_a_sentence_ends_no_reported_clause(text):
     q = find(text, extract(text, strict=True), "dass")
     assert q.kind == "indirect"
     assert text[q.start : q.end].endswith(("seien", "habe"))
+
+
+def test_a_demonstrative_with_a_plural_verb_is_no_singular_person():
+    text = "Er meldete sich bei seinem Bruder. Diese glaubten, er sei inzwischen verstorben."
+    q = find(text, extract(text, strict=True), "verstorben")
+    assert q.kind == "indirect" and q.speaker != "Bruder"

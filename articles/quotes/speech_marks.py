@@ -7,6 +7,8 @@ around the marks are the features of a linear model that decides again (``speech
 
 from __future__ import annotations
 
+import re
+
 from articles.quotes.classify import is_title_cue
 from articles.quotes.context import Context
 from articles.quotes.features import (
@@ -20,7 +22,9 @@ from articles.quotes.learned import LinearModel
 from articles.quotes.lexicon import FIRST_PERSON, NAMING_VERBS, REPORTING_VERBS, SUBJUNCTIVE
 from articles.quotes.marks import WORDS_IN, Mark, inner_text, looks_like_name, speechlike
 from articles.quotes.model import Quotation
+from articles.quotes.orgnames import quoted_organisation
 from articles.quotes.sources import JUDGING_VERBS
+from articles.speakernames import ORG, category
 
 # Words that make a quoted passage a clause rather than a name.
 _CLAUSE_VERBS = frozenset(
@@ -88,7 +92,45 @@ def speech_features(ctx: Context, m: Mark, rule: Quotation | None) -> Features:
     f["judged"] = int(
         before.lower() in _NAMING_WORDS and bool(set(sentence) & (JUDGING_VERBS | NAMING_VERBS))
     )
+    for name in _names(masked, m, inner, words):
+        f[name] = 1
     return f
+
+
+_WEB_ADDRESS = re.compile(
+    r"(?:www\.)?[\w\-]+(?:\.[\w\-]+)*\.(?:de|com|org|net|uk|ch|at|fr|eu|info)"
+)
+_COMPANY = re.compile(r"(?:\b(?:AG|ag|GmbH|gmbh|e\.[ ]?V\.?|KG|Inc\.?|Ltd\.?|SE|S\.A\.))$")
+_ARTICLE_NOUN_BEFORE = re.compile(
+    r"(?<![\w\-])(?:der|die|das|des|dem|den|im|am|vom|zum|zur|ein|eine|einer|eines|einem|einen)"
+    r"[ \t]+[A-ZÄÖÜ][\w\-]+[ \t]+$"
+)
+
+
+def _names(masked: str, m: Mark, inner: str, words: list[str]) -> tuple[str, ...]:
+    """Features of the marks holding a name: a web address („tagesschau.de“), a company or an
+    organisation („con energy ag“, „Oberste Rat zur …“), a name right after the noun it
+    names („im Flugzeug „Virgin Atlantic GlobalFlyer““, „die Modelle „Touareg““)."""
+    out = []
+    text = inner.strip(" .,")
+    if _WEB_ADDRESS.fullmatch(text):
+        out.append("web_address")
+    if _COMPANY.search(text) or quoted_organisation(text) or _names_organisation(inner, words):
+        out.append("organisation_name")
+    if (
+        words
+        and looks_like_name(inner)
+        and _ARTICLE_NOUN_BEFORE.search(masked, max(0, m.start - 40), m.start)
+    ):
+        out.append("name_after_noun")
+    return tuple(out)
+
+
+def _names_organisation(inner: str, words: list[str]) -> bool:
+    """A short name with a word the lists know for an organisation („Oberste Rat …“)."""
+    if not words or len(words) > 8 or not looks_like_name(inner):
+        return False
+    return any(category(w) == ORG for w in words if w[:1].isupper())
 
 
 class SpeechScorer:
@@ -175,6 +217,7 @@ class SpeechScorer:
             and bool(set(sentence) & (JUDGING_VERBS | NAMING_VERBS))
             else None,
         )
+        terms += tuple(weight(name) for name in _names(masked, m, inner, words))
         return self.bias + sum([t for t in terms if t is not None])
 
 

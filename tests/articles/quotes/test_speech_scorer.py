@@ -18,7 +18,8 @@ from tests.articles.quotes.helpers import sample_bodies
 ODD = (
     "„Erstens“ kam. Das Magazin „Der Spiegel“ schrieb: „Er sagte ‚nie wieder‘ und ging.“\n"
     '„Wir sparen, sagte ich“ (»Roth«): nannte es einen „Putsch“ – „1“, «x» – "Gut?"\n'
-    "„Er sagte: ‚Sie rief »Halt« laut‘ gestern.“"
+    "„Er sagte: ‚Sie rief »Halt« laut‘ gestern.“\n"
+    "Laut „tagesschau.de“ flog die „con energy ag“ im Flugzeug „Virgin Atlantic GlobalFlyer“."
 )
 
 
@@ -54,6 +55,8 @@ def test_the_marks_have_features_of_every_kind(marks):
     assert len(found) > 300
     assert any(f["depth"] == 2 for f in found) and any(f["capitalised_share"] for f in found)
     assert any(f["judged"] for f in found) and any(f["before_title_cue"] for f in found)
+    for name in ("web_address", "organisation_name", "name_after_noun"):
+        assert any(f.get(name) for f in found), name
 
 
 @pytest.mark.parametrize("seed", [None, 1, 2, 3])
@@ -62,3 +65,23 @@ def test_the_scorer_scores_marks_exactly_as_the_model_scores_their_features(mark
     scorer = SpeechScorer(model)
     for ctx, m, rule in marks:
         assert scorer.score(ctx, m, rule) == model.score(speech_features(ctx, m, rule)), m
+
+
+def _features_of(body: str) -> dict[str, dict]:
+    ctx, _resolver, _quotes = analyse(body)
+    return {body[m.start + 1 : m.end - 1]: speech_features(ctx, m, None) for m in ctx.marks}
+
+
+def test_names_in_marks_are_told_by_their_shape_and_the_noun_before():
+    found = _features_of(
+        "Laut „tagesschau.de“ kritisierte er die „con energy ag“ und den neuen „Oberste Rat zur "
+        "Wiederherstellung der Demokratie“. Er flog im Flugzeug „Virgin Atlantic GlobalFlyer“. "
+        "Er sagte: „Wir haben das Geld nicht.“ Die Firma nannte es „Unsinn“."
+    )
+    names = {"web_address", "organisation_name", "name_after_noun"}
+    assert {n for n in names if found["tagesschau.de"].get(n)} == {"web_address"}
+    assert found["con energy ag"].get("organisation_name")
+    assert found["Oberste Rat zur Wiederherstellung der Demokratie"].get("organisation_name")
+    assert found["Virgin Atlantic GlobalFlyer"].get("name_after_noun")
+    for speech in ("Wir haben das Geld nicht.", "Unsinn"):
+        assert not any(found[speech].get(n) for n in names), speech

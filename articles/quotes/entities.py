@@ -41,8 +41,8 @@ from articles.speakernames import is_speaker
 
 _CAP_WORD = rf"(?:{INITIAL}|[A-ZÄÖÜ](?:[\w\-'’]|\.(?=\w))*)"  # "Jürgen R. Thumann"
 _CAP_RUN = re.compile(
-    rf"{_CAP_WORD}(?:[ \t]+(?:(?:von|van|de|da|di|del|al|bin|ibn|zu|ten|ter|le"
-    rf"|la)[ \t]+)?{_CAP_WORD})+"
+    rf"{_CAP_WORD}(?:[ \t]+(?:(?:von|van)[ \t]+(?:der|den)[ \t]+"  # "Ursula von der Leyen"
+    rf"|(?:von|van|de|da|di|del|al|bin|ibn|zu|ten|ter|le|la)[ \t]+)?{_CAP_WORD})+"
 )
 _OPENING_PRONOUN = re.compile(
     r"[ \t\n]*(?:(?:Auch|Doch|Aber|Dann|Nun|Zudem|Damals|Später)[ \t]+)?(?P<pron>Er|Sie)"
@@ -121,6 +121,16 @@ class Entities:
                 return None
             return self.canonical(inner)
         tokens = name.split()
+        if len(tokens) > 2 and tokens[0] in ("Von", "Van") and tokens[1] in ("der", "den"):
+            # "Von der Leyen betonte": the particle capitalised at a sentence's start; the
+            # person the article names in full ("Ursula von der Leyen"), else the name as
+            # written inside a sentence
+            rest = " ".join(tokens[2:])
+            inner = Phrase(phrase.start, phrase.end, rest, name=rest, kind=phrase.kind)
+            found = self.canonical(inner)
+            if found and found != rest and found.endswith(f" {tokens[1]} {rest}"):
+                return found
+            return f"{tokens[0].lower()} {tokens[1]} {rest}"
         subject = self._before_other_person(tokens)
         if subject is not None:
             self._written_as[name] = subject  # its alias: "Rajoy", not "Rajoy Zapatero"
@@ -167,6 +177,8 @@ class Entities:
                 ):
                     prefix = prefix[i + 1 :]
                     break
+            while prefix and prefix[0] in ("der", "den"):
+                prefix.pop(0)  # "Kritik von der Opposition": no name before it
             if not prefix or any(
                 is_role(p) or p.lower() in ORG_WORDS or p in NOT_NAMES for p in prefix
             ):

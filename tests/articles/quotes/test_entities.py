@@ -310,3 +310,28 @@ def test_a_quoted_name_ends_at_its_closing_mark():
     )
     names = {e.name for e in extract(text).speakers}
     assert not any("Mundo" in name and "Rajoy" in name for name in names)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Bundesarbeitsministerin Ursula von der Leyen (CDU) stellte das Programm vor. "
+            "Von der Leyen betonte: „Wir brauchen jede Erzieherin.“",
+            "Ursula von der Leyen",
+        ),
+        ("Die Ministerin kam spät. Von der Leyen betonte: „Wir brauchen jede Erzieherin.“", None),
+    ],
+)
+def test_a_name_particle_capitalised_at_a_sentence_start(text, speaker):
+    # "Von der Leyen" opens a sentence: the person named in full, else "von der Leyen"
+    q = find(text, extract(text), "Erzieherin")
+    assert q.speaker == (speaker or "von der Leyen")
+    assert text[q.speaker_start : q.speaker_end] == "Von der Leyen"
+
+
+def test_a_noun_before_von_der_is_no_first_name():
+    # "Die Kritik von der Roth": not "der Roth" (the run "von der" links names, not nouns)
+    text = "Die Kritik von der Roth kam schnell. Roth sagte: „Nein.“"
+    q = find(text, extract(text), "Nein")
+    assert q.speaker == "Roth"

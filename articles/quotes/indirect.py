@@ -12,8 +12,8 @@ from articles.quotes.lexicon import SUBJUNCTIVE
 from articles.quotes.marks import OPEN_Q, WORDS_IN
 from articles.quotes.model import Quotation
 from articles.quotes.nouns import mute, personlike
-from articles.quotes.phrases import Phrase
-from articles.quotes.resolve import Resolver
+from articles.quotes.phrases import NP_BOUNDED, Phrase, analyse_phrase, is_first_name
+from articles.quotes.resolve import Resolver, can_be_referred_to
 from articles.quotes.sources import LAUT, SO_ANY, ZUFOLGE, source_phrase
 from articles.quotes.subjects import cue_subject
 
@@ -105,6 +105,11 @@ def find_indirect(ctx: Context, resolver: Resolver) -> list[Quotation]:
             found = _sourced_sentence(ctx, s_start, s_end)
             if found is not None:
                 start, end, phrase, cue_word = found
+                if phrase is None and cue_word == "Demnach":
+                    quote = _after_source(ctx, resolver, out, s_start, start, end)
+                    if quote is not None:
+                        out.append(quote)
+                        continue
                 if phrase is None:
                     out.append(Quotation(start, end, "indirect", None, None, None, cue_word, 0.3))
                     continue
@@ -124,6 +129,90 @@ def find_indirect(ctx: Context, resolver: Resolver) -> list[Quotation]:
                     )
                 )
     return out
+
+
+def _after_source(
+    ctx: Context, resolver: Resolver, found: list[Quotation], s_start: int, start: int, end: int
+) -> Quotation | None:
+    """A sentence opening with "Demnach" reports what the source of the sentence before it
+    said: the speaker of a quotation that ends there ("…, so der Mitarbeiter gegenüber X.
+    Demnach seien …"), else the source it names ("laut dem Nachrichtenmagazin Focus"). The
+    mention is "Demnach", as "er" is a pronoun's; None when the sentence before names none."""
+    index = ctx.sentence_index(s_start) - 1
+    while index >= 0 and not ctx.masked[slice(*ctx.sentences[index])].strip():
+        index -= 1  # (a paragraph's break between them)
+    if index < 0:
+        return None
+    p_start = ctx.sentences[index][0]
+    speaker = None
+    if not (OPEN_Q in ctx.masked[p_start:s_start] or ctx.cue_tokens(p_start, s_start)):
+        return _quotation(
+            ctx, resolver, _named_source(ctx, resolver, p_start, s_start), start, end, s_start
+        )
+    # a quotation attributed in the sentence before (its speaker named there)
+    for q in found:
+        if q.speaker and q.speaker_start is not None and p_start <= q.speaker_start < s_start:
+            speaker = q.speaker
+    for _pos, name, mention, _e in resolver.events:
+        if mention is not None and p_start <= mention < s_start:
+            speaker = name
+    if speaker is None:
+        speaker = _named_source(ctx, resolver, p_start, s_start)
+    return _quotation(ctx, resolver, speaker, start, end, s_start)
+
+
+def _quotation(
+    ctx: Context, resolver: Resolver, speaker: str | None, start: int, end: int, s_start: int
+) -> Quotation | None:
+    """The quotation of a "Demnach" sentence, its speaker's mention the word."""
+    if speaker is None or speaker not in ctx.entities.entities:
+        return None
+    resolver.used[speaker] = ctx.entities.entities[speaker]
+    mention = s_start + ctx.masked[s_start:start].index("Demnach")
+    return Quotation(start, end, "indirect", speaker, mention, mention + 7, "Demnach", 0.4)
+
+
+# what a source does that a sentence opening with "Demnach" reports
+_ANNOUNCED = re.compile(
+    r"(?<![\w\-])(?:bekannt[ \t]*(?:gegeben|gab|gaben|geben)|mitgeteilt|veröffentlicht|vorgelegt"
+    r"|vorgestellt|Kommentar|Ergebnis|Urteil|Bericht)(?![\w\-])"
+)
+
+
+def _named_source(ctx: Context, resolver: Resolver, start: int, end: int) -> str | None:
+    """The source a sentence names: "laut X", "X zufolge", or the subject of its reporting
+    verb ("Heute hat die Staatsanwaltschaft … bekannt gegeben")."""
+    masked = ctx.masked
+    source = LAUT.search(masked, start, end) or ZUFOLGE.search(masked, start, end)
+    phrase = source_phrase(source) if source is not None else None
+    if phrase is None:
+        for cue in ctx.cue_tokens(start, end):
+            phrase = cue_subject(ctx, start, cue, end)
+            if phrase is not None:
+                break
+    if phrase is None and _ANNOUNCED.search(masked, start, end):
+        # "Heute hat die Staatsanwaltschaft … ein Ergebnis bekannt gegeben. Demnach …"
+        phrase = next(
+            (
+                candidate
+                for candidate in map(analyse_phrase, NP_BOUNDED.finditer(masked, start, end))
+                if can_be_referred_to(candidate)
+                and (
+                    candidate.kind == "organisation"
+                    or candidate.role
+                    or is_first_name((candidate.name or "").split()[0])
+                )
+            ),
+            None,
+        )
+    if phrase is None or phrase.pronoun or not (phrase.name or phrase.role):
+        return None
+    if not personlike(phrase) or mute(phrase):
+        return None
+    speaker = resolver.resolve(phrase, None)
+    if speaker is not None and speaker not in ctx.entities.entities:
+        ctx.entities.register(phrase, speaker)
+    return speaker
 
 
 _VERB_AFTER_COMMA = re.compile(r"[ \t]*(?P<verb>[a-zäöüß]+)")

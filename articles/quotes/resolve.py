@@ -35,6 +35,21 @@ _SINGULAR_ARTICLES = frozenset(
 )
 
 
+def can_be_referred_to(phrase: Phrase) -> bool:
+    """Can a phrase be the person or organisation a later word refers to ("Dieser …",
+    "Demnach …")? A role, a full name, an organisation, a noun the word lists know for
+    people or organisations, or a person-like noun with its article; no bare noun ("eine
+    Büroangestellte am Telefon. Diese …"), no thing."""
+    if phrase.pronoun or not (phrase.role or phrase.name):
+        return False
+    if not personlike(phrase) or thing_subject(phrase):
+        return False
+    head = (phrase.role or phrase.name or "").split()[0].lower()
+    named = phrase.name and (" " in phrase.name or phrase.kind == "organisation")
+    listed = category(head[:1].upper() + head[1:]) in (PEOPLE, ORG)
+    return bool(phrase.role or named or listed or has_article(phrase))
+
+
 class Resolver:
     """Names the speakers of one article's direct quotations, in the order of the text.
 
@@ -108,15 +123,9 @@ class Resolver:
         found = None
         for m in NP_BOUNDED.finditer(ctx.masked, lo, phrase.start):
             candidate = analyse_phrase(m)
-            if candidate.pronoun or not (candidate.role or candidate.name):
-                continue
-            if not personlike(candidate) or thing_subject(candidate):
+            if not can_be_referred_to(candidate):
                 continue
             head = (candidate.role or candidate.name or "").split()[0].lower()
-            named = candidate.name and (" " in candidate.name or candidate.kind == "organisation")
-            listed = category(head[:1].upper() + head[1:]) in (PEOPLE, ORG)
-            if not (candidate.role or named or listed or has_article(candidate)):
-                continue  # "eine Büroangestellte am Telefon. Diese …": no bare noun
             opener = candidate.text.split()[0].lower()
             if masculine and opener in ("die", "eine"):
                 continue  # "Die Anzeige kam von einem Privatdetektiv. Dieser …"

@@ -156,3 +156,45 @@ def test_a_demonstrative_with_a_plural_verb_is_no_singular_person():
     text = "Er meldete sich bei seinem Bruder. Diese glaubten, er sei inzwischen verstorben."
     q = find(text, extract(text, strict=True), "verstorben")
     assert q.kind == "indirect" and q.speaker != "Bruder"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Heute hat die Staatsanwaltschaft München I das Ergebnis der Obduktion bekannt "
+            "gegeben.\n\nDemnach habe der Mann sich selbst das Leben genommen.",
+            "Staatsanwaltschaft München I",
+        ),
+        (
+            "Es kam laut dem Nachrichtenmagazin Focus zu weiteren Zwischenfällen. Demnach "
+            "hätten Flugzeuge die Hubschrauber mit ihrem Radar erfasst.",
+            "Nachrichtenmagazin Focus",
+        ),
+        (
+            "Die Menschen flohen aus der Stadt, teilten die Vereinten Nationen mit. Demnach "
+            "seien mehrere hundert Zivilisten getötet worden.",
+            "Vereinten Nationen",
+        ),
+        # a sentence that reports nothing: "Demnach" is "accordingly", no one is quoted
+        (
+            "Karl Roth hatte hier 8,5 Prozent erhalten, Eva Berg 2,2 Prozent. Demnach waren "
+            "Roth 22 der 23 Stimmen zugesprochen worden.",
+            None,
+        ),
+        # a time zone is no organisation
+        (
+            "Um 14:15 Uhr Ortszeit PST (23:15 Uhr MESZ) haben die Geschworenen ihre Entscheidung "
+            "bekannt gegeben. Demnach sei der Angeklagte in allen Punkten freizusprechen.",
+            None,
+        ),
+    ],
+)
+def test_demnach_reports_the_source_of_the_sentence_before(text, speaker):
+    reported = text[text.index("Demnach") + len("Demnach ") :][:20]
+    q = find(text, extract(text), reported)
+    assert q.kind == "indirect"
+    assert q.speaker == speaker
+    if speaker is not None:
+        assert text[q.speaker_start : q.speaker_end] == "Demnach"  # the mention, as "er"
+        assert speaker in {e.name for e in extract(text).speakers}

@@ -69,6 +69,35 @@ _WORD_EDGE = re.compile(r"(?![\w\-])")
 _WORD_EDGE_BEFORE = re.compile(r"[\w\-]")
 
 
+def _noun_before_first_name(word: str, first: str) -> bool:
+    """A noun before a first name, no part of the name: "Hauptmann Abraham", "Punklady Nina",
+    "Formel-1-Fahrer Christian", "Kollege Xanana" (not "Jorge Mario", "Sayyid Ali")."""
+    if not is_first_name(first) or is_first_name(word) or word.isupper():
+        return False
+    return "-" in word or word.lower().endswith(_NOUN_BEFORE_NAME_ENDINGS)
+
+
+_NOUN_BEFORE_NAME_ENDINGS = (
+    "mann",
+    "er",
+    "ege",
+    "lady",
+    "tag",
+    "büro",
+    "ung",
+    "ist",
+    "ent",
+    "lord",
+)
+
+
+def _fuller(candidate: str, best: str) -> bool:
+    """Is a candidate for a name's full form fuller than the best so far: one that opens with a
+    first name before one that does not ("Joseph Kony", not "Kurzfilm Kony"), then longer."""
+    key = [(is_first_name(n.split()[0]) and " " in n, len(n)) for n in (candidate, best)]
+    return key[0] > key[1]
+
+
 class Entities:
     """The entities of one article, built as speakers are found."""
 
@@ -156,6 +185,9 @@ class Entities:
                 is_role(prefix[0])
                 or prefix[0] in NOT_NAMES
                 or (len(prefix) > 1 and prefix[0].endswith("s") and is_role(prefix[1]))
+                # "Hauptmann Abraham Sipe", "Punklady Nina Hagen": a word that is no first
+                # name before a first name
+                or (len(prefix) > 1 and _noun_before_first_name(prefix[0], prefix[1]))
                 or (
                     # "Der Astronaut Karl Roth": a noun after an article is no name
                     prefix[0] in self.ctx.article_nouns
@@ -184,7 +216,7 @@ class Entities:
             ):
                 continue
             candidate = " ".join(after_stray_initial([*prefix, tokens[-1]]))
-            if candidate.endswith(name) and len(candidate) > len(best):
+            if candidate.endswith(name) and _fuller(candidate, best):
                 best = candidate
         if " " in best:
             # "Adolfo Pérez" that the article only ever writes as "Adolfo Pérez Esquivel"

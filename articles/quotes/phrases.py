@@ -269,6 +269,13 @@ def _analyse_words(group: str, article: str | None, part: str | None, a: int, b:
         and not _is_org([t for t, _ in main], None)
     ):
         role_idx = 0  # "der Meteorologe Karl Sommer": an unlisted role before a full name
+    if role_idx < 0 and not article and _noun_before_full_name([t for t, _ in main]):
+        # "laut Hauptmann Abraham Sipe", "im Landtag Gudrun Pieper": a noun before a first
+        # name and a surname is the person's role, or no part of the name
+        if main[0][0].lower().endswith(PERSON_ENDINGS):
+            role_idx = 0
+        else:
+            main = main[1:]
     words = [t for t, _ in main]
     gen_text = " ".join(t for t, _ in genitive)
     phrase = Phrase(start, start + len(text), text)
@@ -336,6 +343,23 @@ def _analyse_words(group: str, article: str | None, part: str | None, a: int, b:
             if not _is_org(words, article) and not any(w[:1].isupper() for w in words[1:]):
                 phrase.kind = "person"
     return phrase
+
+
+_ROMAN = re.compile(r"[IVX]+\.?")
+
+
+def _noun_before_full_name(words: list[str]) -> bool:
+    """A capitalised word that is no first name before a first name and a surname ("Punklady
+    Nina Hagen"); not before a ruler's number ("Papst Benedikt XVI.")."""
+    return (
+        len(words) >= 3
+        and words[0][:1].isupper()
+        and not words[0].isupper()
+        and is_first_name(words[1])
+        and not is_first_name(words[0])
+        and words[2][:1].isupper()
+        and not _ROMAN.fullmatch(words[-1])
+    )
 
 
 TITLE_TOKEN = re.compile(r"(?:Prof|Dr|Dres|Dipl\.-Ing|Ing|Mag)\.")

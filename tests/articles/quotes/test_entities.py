@@ -335,3 +335,39 @@ def test_a_noun_before_von_der_is_no_first_name():
     text = "Die Kritik von der Roth kam schnell. Roth sagte: „Nein.“"
     q = find(text, extract(text), "Nein")
     assert q.speaker == "Roth"
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "speaker"),
+    [
+        (
+            "Die Punklady Nina Hagen zog aufs Land. Punklady Nina Hagen zur neuen Heimat: "
+            "„Die meisten Sachen sind hier.“",
+            "meisten Sachen",
+            "Nina Hagen",
+        ),
+        (
+            "Der Formel-1-Fahrer Christian Klien fuhr als Dritter ins Ziel. Klien sagte, "
+            "dass er mit dem Wagen zufrieden sei.",
+            "mit dem Wagen zufrieden",
+            "Christian Klien",
+        ),
+        # a name that only opens with a word the lists do not know as a first name keeps it
+        (
+            "Jorge Mario Bergoglio wurde zum Papst gewählt. Bergoglio sagte, dass er sich "
+            "über die Wahl freue.",
+            "über die Wahl freue",
+            "Jorge Mario Bergoglio",
+        ),
+        # of two fuller forms, the one with a first name ("Joseph Kony", not "Kurzfilm Kony")
+        (
+            "Der Kurzfilm Kony 2012 wurde oft gesehen. Der Warlord Joseph Kony ist auf der "
+            "Flucht. Kony ließ erklären, dass er unschuldig sei.",
+            "unschuldig sei",
+            "Joseph Kony",
+        ),
+    ],
+)
+def test_a_noun_before_a_first_name_is_no_part_of_the_name(text, fragment, speaker):
+    q = find(text, extract(text), fragment)
+    assert q.speaker == speaker

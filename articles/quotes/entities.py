@@ -9,18 +9,17 @@ import re
 
 from articles.quotes.context import Context
 from articles.quotes.features import whole_words
+from articles.quotes.fullnames import WORD_EDGE_BEFORE, Runs, fullest_form, name_runs
 from articles.quotes.lexicon import (
     FEMALE_NAMES,
     MALE_A_NAMES,
     MALE_FIRST_NAMES,
-    MUTE_SUFFIXES,
     NOT_NAMES,
     ORG_WORDS,
 )
 from articles.quotes.nouns import (
     AGE_NOUN,
     MUTE_SOURCE,
-    THING_SUFFIXES,
     has_article,
     mute,
     nominative,
@@ -28,10 +27,8 @@ from articles.quotes.nouns import (
     proper_case,
 )
 from articles.quotes.phrases import (
-    INITIAL,
     PERSON_ENDINGS,
     Phrase,
-    after_stray_initial,
     is_first_name,
     is_role,
     kin,
@@ -39,11 +36,6 @@ from articles.quotes.phrases import (
 from articles.quotes.roles import role_in
 from articles.speakernames import is_speaker
 
-_CAP_WORD = rf"(?:{INITIAL}|[A-ZÄÖÜ](?:[\w\-'’]|\.(?=\w))*)"  # "Jürgen R. Thumann"
-_CAP_RUN = re.compile(
-    rf"{_CAP_WORD}(?:[ \t]+(?:(?:von|van)[ \t]+(?:der|den)[ \t]+"  # "Ursula von der Leyen"
-    rf"|(?:von|van|de|da|di|del|al|bin|ibn|zu|ten|ter|le|la)[ \t]+)?{_CAP_WORD})+"
-)
 _OPENING_PRONOUN = re.compile(
     r"[ \t\n]*(?:(?:Auch|Doch|Aber|Dann|Nun|Zudem|Damals|Später)[ \t]+)?(?P<pron>Er|Sie)"
     r"[ \t]+[a-zäöüß]+[ \t]"
@@ -64,38 +56,6 @@ _NAME_RUN = re.compile(r"[ \t]+([A-ZÄÖÜ][\w\-]*(?:[ \t]+[A-ZÄÖÜ][\w\-]*){0
 # an acronym in brackets ("(HRW)"), and the words that may spell it out before it
 _ACRONYM = re.compile(r"[ \t]\((?P<acronym>[A-ZÄÖÜ][A-ZÄÖÜa-z]{0,2}[A-ZÄÖÜ]{1,5})\)")
 _SPELLING_WORD = re.compile(r"[A-ZÄÖÜ][\w\-]*|für|der|des|und|of|the|for|de")
-_NEXT_CAP = re.compile(r"[ \t]+([A-ZÄÖÜ][\w\-]*)(?![\w\-])")
-_WORD_EDGE = re.compile(r"(?![\w\-])")
-_WORD_EDGE_BEFORE = re.compile(r"[\w\-]")
-
-
-def _noun_before_first_name(word: str, first: str) -> bool:
-    """A noun before a first name, no part of the name: "Hauptmann Abraham", "Punklady Nina",
-    "Formel-1-Fahrer Christian", "Kollege Xanana" (not "Jorge Mario", "Sayyid Ali")."""
-    if not is_first_name(first) or is_first_name(word) or word.isupper():
-        return False
-    return "-" in word or word.lower().endswith(_NOUN_BEFORE_NAME_ENDINGS)
-
-
-_NOUN_BEFORE_NAME_ENDINGS = (
-    "mann",
-    "er",
-    "ege",
-    "lady",
-    "tag",
-    "büro",
-    "ung",
-    "ist",
-    "ent",
-    "lord",
-)
-
-
-def _fuller(candidate: str, best: str) -> bool:
-    """Is a candidate for a name's full form fuller than the best so far: one that opens with a
-    first name before one that does not ("Joseph Kony", not "Kurzfilm Kony"), then longer."""
-    key = [(is_first_name(n.split()[0]) and " " in n, len(n)) for n in (candidate, best)]
-    return key[0] > key[1]
 
 
 class Entities:
@@ -110,7 +70,7 @@ class Entities:
         self.entities: dict[str, dict] = {}
         self.mentions: list[tuple[int, int, str]] = []  # person mentions outside quotations
         self.mention_starts: list[int] = []  # their starts, in order, for bisection
-        self._sequences: dict[str, list[tuple[str, ...]]] | None = None
+        self._sequences: Runs | None = None
         self._canonical: dict[str, str] = {}
         self._by_phrase: dict[tuple, str | None] = {}  # canonical's answers
         self._acronyms: dict[str, str] | None = None
@@ -176,64 +136,9 @@ class Entities:
             return name
         if name in self._canonical:
             return self._canonical[name]
-        best = name
-        common = self.ctx.common_nouns
-        for seq in self.sequences().get(tokens[-1], ()):
-            prefix = list(seq[:-1])[-3:]
-            # drop leading role words ("Außenminister Sergei Lawrow")
-            while prefix and (
-                is_role(prefix[0])
-                or prefix[0] in NOT_NAMES
-                or (len(prefix) > 1 and prefix[0].endswith("s") and is_role(prefix[1]))
-                # "Hauptmann Abraham Sipe", "Punklady Nina Hagen": a word that is no first
-                # name before a first name
-                or (len(prefix) > 1 and _noun_before_first_name(prefix[0], prefix[1]))
-                or (
-                    # "Der Astronaut Karl Roth": a noun after an article is no name
-                    prefix[0] in self.ctx.article_nouns
-                    and (
-                        prefix[0].lower().endswith(PERSON_ENDINGS)
-                        or (len(prefix) > 1 and is_first_name(prefix[1]))
-                    )
-                )
-            ):
-                prefix.pop(0)  # "Außenminister", "Dortmunds" before "Trainer" are no name
-                while prefix and prefix[0] in ("von", "van", "de", "zu"):
-                    prefix.pop(0)  # "Kritik von Gisela Piltz" without its noun
-            for i in range(len(prefix) - 1, 0, -1):
-                # "Kritik von Gisela Piltz": a noun before "von" is no part of the name
-                if prefix[i] in ("von", "van", "de", "zu") and (
-                    prefix[i - 1] in common
-                    or prefix[i - 1] in self.ctx.article_nouns  # "Ein Satz von X"
-                    or prefix[i - 1].lower().endswith(THING_SUFFIXES + MUTE_SUFFIXES)
-                ):
-                    prefix = prefix[i + 1 :]
-                    break
-            while prefix and prefix[0] in ("der", "den"):
-                prefix.pop(0)  # "Kritik von der Opposition": no name before it
-            if not prefix or any(
-                is_role(p) or p.lower() in ORG_WORDS or p in NOT_NAMES for p in prefix
-            ):
-                continue
-            candidate = " ".join(after_stray_initial([*prefix, tokens[-1]]))
-            if candidate.endswith(name) and _fuller(candidate, best):
-                best = candidate
-        if " " in best:
-            # "Adolfo Pérez" that the article only ever writes as "Adolfo Pérez Esquivel"
-            after = set()
-            text = self.names_text
-            i = text.find(best)
-            while i >= 0 and len(after) < 2:
-                end = i + len(best)
-                if _WORD_EDGE.match(text, end) and (
-                    i == 0 or not _WORD_EDGE_BEFORE.match(text, i - 1)
-                ):
-                    nxt = _NEXT_CAP.match(text, end)
-                    after.add(nxt.group(1) if nxt else None)
-                i = text.find(best, end)
-            (last,) = after if len(after) == 1 else (None,)
-            if last and not (last in NOT_NAMES or is_role(last) or last.lower() in ORG_WORDS):
-                best = f"{best} {last}"
+        best = fullest_form(
+            name, self.sequences(), self.names_text, self.ctx.common_nouns, self.ctx.article_nouns
+        )
         self._canonical[name] = best
         return best
 
@@ -336,7 +241,7 @@ class Entities:
         while i >= 0:
             m = _NAME_RUN.match(text, i + len(noun))
             i, before = text.find(noun, i + len(noun), phrase.start), i
-            if m is None or (before > 0 and _WORD_EDGE_BEFORE.match(text, before - 1)):
+            if m is None or (before > 0 and WORD_EDGE_BEFORE.match(text, before - 1)):
                 continue
             words = m.group(1).split()
             if any(w in NOT_NAMES or is_role(w) or w.lower() in ORG_WORDS for w in words):
@@ -351,19 +256,10 @@ class Entities:
         found.discard(None)
         return found.pop() if len(found) == 1 else None
 
-    def sequences(self) -> dict[str, list[tuple[str, ...]]]:
+    def sequences(self) -> Runs:
         """Runs of capitalised words, by each word: the prefixes that end with it."""
         if self._sequences is None:
-            index: dict[str, list[tuple[str, ...]]] = {}
-            seen: set[tuple[str, ...]] = set()
-            for m in _CAP_RUN.finditer(self.names_text):
-                words = m.group(0).split()
-                for i in range(1, len(words)):
-                    run = tuple(words[max(0, i - 4) : i + 1])
-                    if words[i][:1].isupper() and run not in seen:
-                        seen.add(run)
-                        index.setdefault(words[i], []).append(run)
-            self._sequences = index
+            self._sequences = name_runs(self.names_text)
         return self._sequences
 
     def register(self, phrase: Phrase, canonical: str) -> None:

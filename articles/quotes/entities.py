@@ -27,6 +27,7 @@ from articles.quotes.nouns import (
     proper_case,
 )
 from articles.quotes.phrases import (
+    NAME_PREFIX,
     PERSON_ENDINGS,
     Phrase,
     is_first_name,
@@ -131,7 +132,10 @@ class Entities:
         if phrase.kind == "organisation":
             return name
         if any(
-            t[:1].islower() and t not in ("von", "van", "de", "zu", "al", "bin") for t in tokens
+            t[:1].islower()
+            and t not in ("von", "van", "de", "zu", "al", "bin")
+            and not NAME_PREFIX.match(t)  # "el-Baradei"
+            for t in tokens
         ):
             return name
         if name in self._canonical:

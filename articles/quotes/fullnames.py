@@ -15,13 +15,15 @@ from articles.quotes.lexicon import MUTE_SUFFIXES, NOT_NAMES, ORG_WORDS
 from articles.quotes.nouns import THING_SUFFIXES
 from articles.quotes.phrases import (
     INITIAL,
+    NAME_PREFIX,
     PERSON_ENDINGS,
     after_stray_initial,
     is_first_name,
     is_role,
 )
 
-_CAP_WORD = rf"(?:{INITIAL}|[A-ZÄÖÜ](?:[\w\-'’]|\.(?=\w))*)"  # "Jürgen R. Thumann"
+# "Jürgen R. Thumann", "Mohammed el-Baradei"
+_CAP_WORD = rf"(?:{INITIAL}|(?:(?<![\w\-])(?:al|el|as|ar|ad|ul)-)?[A-ZÄÖÜ](?:[\w\-'’]|\.(?=\w))*)"
 _CAP_RUN = re.compile(
     rf"{_CAP_WORD}(?:[ \t]+(?:(?:von|van)[ \t]+(?:der|den)[ \t]+"  # "Ursula von der Leyen"
     rf"|(?:von|van|de|da|di|del|al|bin|ibn|zu|ten|ter|le|la)[ \t]+)?{_CAP_WORD})+"
@@ -42,7 +44,7 @@ def name_runs(text: str) -> Runs:
         words = m.group(0).split()
         for i in range(1, len(words)):
             run = tuple(words[max(0, i - 4) : i + 1])
-            if words[i][:1].isupper() and run not in seen:
+            if (words[i][:1].isupper() or NAME_PREFIX.match(words[i])) and run not in seen:
                 seen.add(run)
                 index.setdefault(words[i], []).append(run)
     return index

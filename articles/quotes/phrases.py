@@ -44,7 +44,8 @@ _PARTICLE = "(?:" + "|".join(NAME_PARTICLES) + ")"  # "von", "bin", "y": a name 
 NOT_NAME_RE = word_alternation(sorted(NOT_NAMES, key=len, reverse=True))
 # a capitalised word that is no sentence opener ("Aber"): the look-ahead for a capital first
 # passes over lower-case words without trying the list
-NAMEW = rf"(?=[A-ZÄÖÜ])(?!(?:{NOT_NAME_RE})\b){CAP}"
+# (a name may open with an Arabic article: "el-Baradei", "al-Dschasira")
+NAMEW = rf"(?:(?<![\w\-])(?:al|el|as|ar|ad|ul)-)?(?=[A-ZÄÖÜ])(?!(?:{NOT_NAME_RE})\b){CAP}"
 _TITLES = r"(?:(?:Prof|Dr|Dres|Dipl\.-Ing|Ing|Mag)\.[ \t]+){0,3}"  # "Prof. Dr. Karl Huber"
 # "zu Guttenberg" is a name, "zu Protokoll", "zu Wort" are idioms
 _ZU_IDIOMS = r"(?!zu[ \t]+(?:Protokoll|Wort|Worte|Hause|Beginn|Gast|Ende|Fuß|Recht|Rate|Boden)\b)"
@@ -220,6 +221,7 @@ def analyse_phrase(match: re.Match, text_start: int = 0) -> Phrase:
 
 
 _TOKEN = re.compile(r"[^\s]+")
+NAME_PREFIX = re.compile(r"(?:al|el|as|ar|ad|ul)-[A-ZÄÖÜ]")
 
 
 @functools.lru_cache(maxsize=8192)
@@ -239,6 +241,8 @@ def _analyse_words(group: str, article: str | None, part: str | None, a: int, b:
         tokens, article = tokens[len(tokens) - len(kept) :], None  # "Gruppe B. Schröder"
     adjectives: list[str] = []
     while tokens and (tokens[0][0][:1].islower() or tokens[0][0][:1].isdigit()):
+        if NAME_PREFIX.match(tokens[0][0]):
+            break  # "el-Baradei", "al-Dschasira": a name
         if len(tokens) == 1 and re.fullmatch(r"\d+-[Jj]ährigen?", tokens[0][0]):
             break  # "der 58-Jährige": the noun
         if tokens[0][1] > 0 and group[tokens[0][1] - 1] == OPEN_NAME:

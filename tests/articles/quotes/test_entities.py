@@ -371,3 +371,17 @@ def test_a_noun_before_von_der_is_no_first_name():
 def test_a_noun_before_a_first_name_is_no_part_of_the_name(text, fragment, speaker):
     q = find(text, extract(text), fragment)
     assert q.speaker == speaker
+
+
+def test_a_name_may_open_with_an_arabic_article():
+    # "el-Baradei", "al-Dschasira": names, though they open in lower case
+    text = (
+        "Der Chef der Atomenergiebehörde, Mohammed el-Baradei, reiste nach Teheran. "
+        "Anschließend sei laut el-Baradei die Prüfung der Anlagen abgeschlossen worden. "
+        "Der Fernsehsender al-Dschasira hatte zuvor berichtet, in der Anlage seien Spuren "
+        "gefunden worden."
+    )
+    result = extract(text, strict=True)
+    assert find(text, result, "Prüfung der Anlagen").speaker == "Mohammed el-Baradei"
+    spuren = find(text, result, "Spuren")
+    assert spuren.speaker is not None and spuren.speaker.endswith("al-Dschasira")

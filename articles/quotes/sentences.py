@@ -74,8 +74,12 @@ def cue_tokens(masked: str, start: int, end: int) -> tuple[tuple[int, int, str],
     )
 
 
+# participles that report with the word before them: "hat … bekannt gegeben" (written apart
+# before 2006 and often since)
+_PARTICLE_BEFORE = {"gegeben": re.compile(r"(?<![\w\-])bekannt[ \t]+$")}
+
 # the lower-case forms that ``is_cue`` may accept
-CUE_WORDS = REPORTING_VERBS | _PRONOUN_CUES | frozenset(SEPARABLE)
+CUE_WORDS = REPORTING_VERBS | _PRONOUN_CUES | frozenset(SEPARABLE) | frozenset(_PARTICLE_BEFORE)
 
 
 def is_cue(masked: str, w_start: int, w_end: int, word: str, start: int, end: int) -> bool:
@@ -93,6 +97,8 @@ def is_cue(masked: str, w_start: int, w_end: int, word: str, start: int, end: in
     ):
         # "glaube er", "sie hoffe": a subjunctive next to a pronoun is no first person
         return True
+    if low in _PARTICLE_BEFORE:
+        return bool(_PARTICLE_BEFORE[low].search(masked, max(start, w_start - 9), w_start))
     if low in SEPARABLE and word[0].islower():
         clause_end = CLAUSE_BREAK.search(masked, w_end, end)
         stop = clause_end.start() if clause_end else end

@@ -198,3 +198,28 @@ def test_demnach_reports_the_source_of_the_sentence_before(text, speaker):
     if speaker is not None:
         assert text[q.speaker_start : q.speaker_end] == "Demnach"  # the mention, as "er"
         assert speaker in {e.name for e in extract(text).speakers}
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Die Deutsche Bahn hat am Montag bekannt gegeben, dass die Preise im Mai steigen.",
+            "Deutsche Bahn",
+        ),
+        (
+            "Die Kinderärzte geben in einer Mitteilung bekannt, dass die Praxen im Mai schließen.",
+            "Kinderärzte",
+        ),
+        # an adverb opening the sentence is no speaker
+        (
+            "Unterdessen hat die Vereinigung der Ärzte bekannt gegeben, dass die Praxen im Mai "
+            "geschlossen bleiben.",
+            "Vereinigung der Ärzte",
+        ),
+    ],
+)
+def test_bekannt_geben_reports(text, speaker):
+    q = find(text, extract(text), "im Mai")
+    assert q.kind == "indirect"
+    assert q.speaker == speaker

@@ -206,7 +206,7 @@ def _reported(
     for p, start, end in chosen:
         overlapping = [by_span[span] for span in index.overlapping(start, end)]
         if not overlapping:
-            quotes.append(_reported_by(ctx, events, resolver.things, start, end, round(p, 2)))
+            quotes.append(_reported_by(ctx, resolver, events, start, end, round(p, 2)))
             continue
         rule = max(overlapping, key=lambda q: min(end, q.end) - max(start, q.start))
         who = (rule.speaker, rule.speaker_start, rule.speaker_end, rule.cue)
@@ -216,17 +216,20 @@ def _reported(
 
 def _reported_by(
     ctx: Context,
+    resolver: Resolver,
     events: list[tuple[int, str, int, int]],
-    things: set[int],
     start: int,
     end: int,
     p: float,
 ) -> Quotation:
     """Indirect speech the rules did not find: its speaker is the subject of a reporting
     clause the rules found in the same sentence ("Lang kündigte an, dass …"), or else a
-    "laut X" / "nach Angaben des X" inside it, if any.
-    ``events``: the resolver's speakers by position, sorted; none that starts in ``things``
-    (subjects that nothing says can speak: "Die Zweige sind so stabil, dass …")."""
+    "laut X" / "nach Angaben des X" inside it, if any, or else a source's word that names its
+    holder ("nach Polizeiangaben": ``Resolver.source_word``).
+    ``events``: the resolver's speakers by position, sorted; none that starts in the
+    resolver's ``things`` (subjects that nothing says can speak: "Die Zweige sind so stabil,
+    dass …")."""
+    things = resolver.things
     s_start, s_end = ctx.sentence_of(start)
     lo = bisect.bisect_left(events, (s_start,))
     hi = bisect.bisect_left(events, (s_end,))
@@ -239,6 +242,9 @@ def _reported_by(
             if start <= e[0] < e[2] < end and _SOURCE_CUE.match(ctx.masked, e[0], e[2])
         ]
     if not here:
+        found = resolver.source_word(s_start, s_end)
+        if found is not None:
+            return Quotation(start, end, "indirect", *found, None, p)
         return Quotation(start, end, "indirect", None, None, None, None, p)
     _pos, name, m_start, m_end = min(here, key=lambda e: abs(e[0] - start))
     return Quotation(start, end, "indirect", name, m_start, m_end, None, p)

@@ -12,8 +12,8 @@ from articles.quotes.lexicon import SUBJUNCTIVE
 from articles.quotes.marks import OPEN_Q, WORDS_IN
 from articles.quotes.model import Quotation
 from articles.quotes.nouns import mute, personlike
-from articles.quotes.phrases import NP_BOUNDED, Phrase, analyse_phrase, is_first_name
-from articles.quotes.resolve import Resolver, can_be_referred_to
+from articles.quotes.phrases import Phrase
+from articles.quotes.resolve import Resolver, first_named
 from articles.quotes.sources import LAUT, SO_ANY, ZUFOLGE, source_phrase
 from articles.quotes.subjects import cue_subject
 
@@ -111,12 +111,12 @@ def find_indirect(ctx: Context, resolver: Resolver) -> list[Quotation]:
                         out.append(quote)
                         continue
                 if phrase is None:
-                    out.append(Quotation(start, end, "indirect", None, None, None, cue_word, 0.3))
+                    out.append(_unnamed(ctx, resolver, s_start, start, end, cue_word))
                     continue
                 speaker = resolver.resolve(phrase, None) or resolver.earlier_speaker(phrase, None)
                 if speaker is None and mute(phrase):
-                    # "Laut Behördenangaben …": a source that names no one
-                    out.append(Quotation(start, end, "indirect", None, None, None, cue_word, 0.3))
+                    # "Laut Behördenangaben …": a source whose word may name its holder
+                    out.append(_unnamed(ctx, resolver, s_start, start, end, cue_word))
                     continue
                 if speaker is None:
                     continue
@@ -129,6 +129,19 @@ def find_indirect(ctx: Context, resolver: Resolver) -> list[Quotation]:
                     )
                 )
     return out
+
+
+def _unnamed(
+    ctx: Context, resolver: Resolver, s_start: int, start: int, end: int, cue_word: str
+) -> Quotation:
+    """The quotation of a sentence whose source names no one by name: the holder its word
+    names ("Nach Polizeiangaben …": the police, "Laut Behördenangaben …": the authorities),
+    or for "Nach eigenen Angaben" the subject of the sentence; no speaker for "Nach ersten
+    Informationen"."""
+    found = resolver.source_word(s_start, end)
+    if found is None:
+        return Quotation(start, end, "indirect", None, None, None, cue_word, 0.3)
+    return Quotation(start, end, "indirect", *found, cue_word, 0.4)
 
 
 def _after_source(
@@ -192,19 +205,7 @@ def _named_source(ctx: Context, resolver: Resolver, start: int, end: int) -> str
                 break
     if phrase is None and _ANNOUNCED.search(masked, start, end):
         # "Heute hat die Staatsanwaltschaft … ein Ergebnis bekannt gegeben. Demnach …"
-        phrase = next(
-            (
-                candidate
-                for candidate in map(analyse_phrase, NP_BOUNDED.finditer(masked, start, end))
-                if can_be_referred_to(candidate)
-                and (
-                    candidate.kind == "organisation"
-                    or candidate.role
-                    or is_first_name((candidate.name or "").split()[0])
-                )
-            ),
-            None,
-        )
+        phrase = first_named(masked, start, end)
     if phrase is None or phrase.pronoun or not (phrase.name or phrase.role):
         return None
     if not personlike(phrase) or mute(phrase):

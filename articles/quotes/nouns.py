@@ -231,6 +231,29 @@ def mute(phrase: Phrase) -> bool:
     return low.endswith(MUTE_SUFFIXES)
 
 
+_SOURCE_TAILS = ("angaben", "berichten", "informationen", "aussagen", "meldungen")
+
+
+def source_holder(word: str) -> tuple[str, str] | None:
+    """Who gives a source a compound names, with its kind: "Polizeiangaben" ("Polizei",
+    organisation), "Behördenangaben", "Unternehmensangaben" ("Unternehmen"), "Zeugenaussagen"
+    ("Zeugen", person). None for a word that names no one ("Angaben", "Pressekonferenz",
+    "Schätzungen")."""
+    low = word.lower()
+    tail = next((t for t in _SOURCE_TAILS if low.endswith(t)), None)
+    if tail is None or len(word) < len(tail) + 3:
+        return None
+    head = word[: -len(tail)].rstrip("-")
+    # (the linking -s first: "Unternehmensangaben" is the company's, "Zeitungsberichten")
+    for holder in (head[:-1] if head.endswith("s") else None, head):
+        kind = category(holder) if holder else None
+        if kind in (ORG, PEOPLE):
+            return holder, "organisation" if kind == ORG else "person"
+        if holder and "-" in word and (outlet(holder) or holder.isupper()):
+            return holder, "organisation"  # "Reuters-Angaben", "UNO-Angaben"
+    return None
+
+
 AGE_NOUN = re.compile(r"\d+-[Jj]ährige[rn]?")
 
 

@@ -13,9 +13,9 @@ from articles.quotes.context import Context
 from articles.quotes.lexicon import SUBJUNCTIVE
 from articles.quotes.marks import WORDS_IN, Mark, inner_text, speechlike
 from articles.quotes.model import Quotation
-from articles.quotes.nouns import agrees, has_article, personlike, thing_subject
+from articles.quotes.nouns import agrees, has_article, personlike, source_holder, thing_subject
 from articles.quotes.people import described_people
-from articles.quotes.phrases import NP_BOUNDED, Phrase, analyse_phrase
+from articles.quotes.phrases import NP_BOUNDED, Phrase, analyse_phrase, is_first_name
 from articles.quotes.sentences import WORD, quote_window
 from articles.quotes.sources import Frame
 from articles.speakernames import ORG, PEOPLE, category
@@ -48,6 +48,35 @@ def can_be_referred_to(phrase: Phrase) -> bool:
     named = phrase.name and (" " in phrase.name or phrase.kind == "organisation")
     listed = category(head[:1].upper() + head[1:]) in (PEOPLE, ORG)
     return bool(phrase.role or named or listed or has_article(phrase))
+
+
+def first_named(masked: str, start: int, end: int) -> Phrase | None:
+    """The first organisation, role or person named with a first name between start and end
+    that ``can_be_referred_to``."""
+    return next(
+        (
+            candidate
+            for candidate in map(analyse_phrase, NP_BOUNDED.finditer(masked, start, end))
+            if can_be_referred_to(candidate)
+            and (
+                candidate.kind == "organisation"
+                or candidate.role
+                or is_first_name((candidate.name or "").split()[0])
+            )
+        ),
+        None,
+    )
+
+
+# a source whose word names its holder: "nach Polizeiangaben", "laut Behördenangaben",
+# "Medienberichten zufolge"; "nach eigenen Angaben" (the subject's own)
+_SOURCE_TAIL = r"(?:[Aa]ngaben|[Bb]erichten|[Ii]nformationen|[Aa]ussagen|[Mm]eldungen)"
+_SOURCE_WORD = re.compile(
+    r"(?<![\w\-])(?:(?:[Nn]ach|[Ll]aut)[ \t]+(?:(?:den|ersten|neuen|jüngsten)[ \t]+)?"
+    rf"(?P<word>[A-ZÄÖÜ][\w\-]*{_SOURCE_TAIL})"
+    rf"|(?P<before>[A-ZÄÖÜ][\w\-]*{_SOURCE_TAIL})[ \t]+zufolge"
+    r"|[Nn]ach[ \t]+(?P<own>eigenen[ \t]+Angaben))(?![\w\-])"
+)
 
 
 class Resolver:
@@ -137,6 +166,35 @@ class Resolver:
                 continue  # "bei seinem Bruder. Diese glaubten …": not the brother
             found = candidate
         return found
+
+    def source_word(self, start: int, end: int) -> tuple[str, int, int] | None:
+        """The speaker a source names by its word between start and end, with the word(s) as
+        its mention: "nach Polizeiangaben" (the police), "Behördenangaben zufolge" (the
+        authorities), "nach eigenen Angaben" (the organisation or person the sentence names
+        first); None for "nach ersten Angaben" and words that name no one."""
+        masked = self.ctx.masked
+        for m in _SOURCE_WORD.finditer(masked, start, end):
+            if m.group("own"):
+                s_start, s_end = self.ctx.sentence_of(m.start())
+                subject = first_named(masked, s_start, m.start()) or first_named(
+                    masked, m.end(), s_end
+                )
+                speaker = self.resolve(subject, None) if subject is not None else None
+                mention = m.span("own")
+            else:
+                group = "word" if m.group("word") else "before"
+                word, at = m.group(group), m.start(group)
+                holder = source_holder(word)
+                if holder is None:
+                    continue
+                name, kind = holder
+                speaker = self.resolve(Phrase(at, at + len(word), word, name=name, kind=kind), None)
+                mention = m.span(group)
+            entities = self.entities.entities
+            if speaker is not None and speaker in entities:
+                self.used[speaker] = entities[speaker]
+                return (speaker, *mention)
+        return None
 
     def earlier_speaker(self, phrase: Phrase, cue: str | None) -> str | None:
         """'er'/'sie' that no named person or described subject fits: the latest speaker

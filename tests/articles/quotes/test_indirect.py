@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from articles.quotes import extract
+from articles.quotes.nouns import source_holder
 
 from .helpers import find, indirect
 
@@ -30,7 +31,10 @@ INDIRECT = [
      "der Pilot trage die volle Verantwortung", None),
     ("Der Minister Karl Roth schlug vor, die Steuern im nächsten Jahr zu senken.",
      "die Steuern im nächsten Jahr zu senken", "Karl Roth"),
-    ("Nach Polizeiangaben wurden zwei Menschen verletzt.", "wurden zwei Menschen verletzt", None),
+    ("Nach Polizeiangaben wurden zwei Menschen verletzt.", "wurden zwei Menschen verletzt",
+     "Polizei"),
+    ("Nach ersten Informationen wurden zwei Menschen verletzt.", "wurden zwei Menschen verletzt",
+     None),
     ("Demnach soll der Minister bis zum Frühjahr bleiben.",
      "soll der Minister bis zum Frühjahr bleiben", None),
     ("Der Parteichef Karl Roth sagte, die Union benötige einen neuen Partner.",
@@ -51,10 +55,42 @@ def test_indirect_speech(text, span, speaker):
 
 
 def test_unnamed_source_keeps_the_reported_speech_without_speaker():
-    text = "Laut Behördenangaben wurden bei dem Unfall etwa zwanzig Menschen verletzt."
+    text = "Laut ersten Schätzungen wurden bei dem Unfall etwa zwanzig Menschen verletzt."
     (q,) = [q for q in extract(text).quotes if q.kind == "indirect"]
     assert q.speaker is None
     assert "zwanzig Menschen" in text[q.start : q.end]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "mention"),
+    [
+        (
+            "Laut Behördenangaben wurden bei dem Unfall etwa zwanzig Menschen verletzt.",
+            "Behörden",
+            "Behördenangaben",
+        ),
+        (
+            "Bei dem Unfall wurden Medienberichten zufolge etwa zwanzig Menschen verletzt.",
+            "Medien",
+            "Medienberichten",
+        ),
+        (
+            "Bei dem Unfall wurden nach Unternehmensangaben etwa zwanzig Menschen verletzt.",
+            "Unternehmen",
+            "Unternehmensangaben",
+        ),
+        (
+            "Die Feuerwehr hat nach eigenen Angaben etwa zwanzig Menschen aus dem Haus gerettet.",
+            "Feuerwehr",
+            "eigenen Angaben",
+        ),
+    ],
+)
+def test_a_source_word_names_its_holder(text, speaker, mention):
+    # "nach Polizeiangaben": the police; "nach eigenen Angaben": the subject's own
+    q = find(text, extract(text), "zwanzig Menschen")
+    assert q.kind == "indirect"
+    assert (q.speaker, text[q.speaker_start : q.speaker_end]) == (speaker, mention)
 
 
 # Indirect speech whose speaker is a pronoun for the speaker of an earlier quotation, a subject
@@ -223,3 +259,19 @@ def test_bekannt_geben_reports(text, speaker):
     q = find(text, extract(text), "im Mai")
     assert q.kind == "indirect"
     assert q.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("word", "holder"),
+    [
+        ("Polizeiangaben", ("Polizei", "organisation")),
+        ("Unternehmensangaben", ("Unternehmen", "organisation")),
+        ("Zeugenaussagen", ("Zeugen", "person")),
+        ("UNO-Angaben", ("UNO", "organisation")),
+        ("Angaben", None),
+        ("Kriegsberichten", None),
+        ("Pressekonferenz", None),
+    ],
+)
+def test_source_holder(word, holder):
+    assert source_holder(word) == holder

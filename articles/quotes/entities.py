@@ -28,14 +28,16 @@ from articles.quotes.nouns import (
 )
 from articles.quotes.phrases import (
     NAME_PREFIX,
+    NP_BOUNDED,
     PERSON_ENDINGS,
     Phrase,
+    analyse_phrase,
     is_first_name,
     is_role,
     kin,
 )
 from articles.quotes.roles import role_in
-from articles.speakernames import is_speaker
+from articles.speakernames import ORG, category, is_speaker, outlet
 
 _OPENING_PRONOUN = re.compile(
     r"[ \t\n]*(?:(?:Auch|Doch|Aber|Dann|Nun|Zudem|Damals|Später)[ \t]+)?(?P<pron>Er|Sie)"
@@ -59,6 +61,9 @@ _ACRONYM = re.compile(r"[ \t]\((?P<acronym>[A-ZÄÖÜ][A-ZÄÖÜa-z]{0,2}[A-ZÄ�
 _SPELLING_WORD = re.compile(r"[A-ZÄÖÜ][\w\-]*|für|der|des|und|of|the|for|de")
 
 
+_ENDINGS = ("e", "er", "en", "es")  # of an adjective before a noun
+
+
 class Entities:
     """The entities of one article, built as speakers are found."""
 
@@ -76,6 +81,9 @@ class Entities:
         self._by_phrase: dict[tuple, str | None] = {}  # canonical's answers
         self._acronyms: dict[str, str] | None = None
         self._written_as: dict[str, str] = {}  # a name's part that names the speaker
+        self._named_as: dict[
+            str, str | None
+        ] = {}  # named_as's answers  # a name's part that names the speaker
         self.sentence_starts = ctx.sentence_starts
 
     def canonical(self, phrase: Phrase) -> str | None:
@@ -130,6 +138,10 @@ class Entities:
                 Phrase(phrase.start, phrase.end, subject, name=subject, kind=phrase.kind)
             )
         if phrase.kind == "organisation":
+            named = self.named_as(name) if len(tokens) == 1 else None
+            if named is not None:
+                self._written_as[name] = named  # no alias "Gericht" for the court
+                return named
             return name
         if any(
             t[:1].islower()
@@ -265,6 +277,33 @@ class Entities:
         if self._sequences is None:
             self._sequences = name_runs(self.names_text)
         return self._sequences
+
+    def named_as(self, noun: str) -> str | None:
+        """The one organisation the article names that a word for its kind stands for: "das
+        Gericht" for the "Landgericht Mannheim", "die Zeitung" for the "Süddeutsche Zeitung",
+        "das Ministerium" for the "Innenministerium"; None when it names none or several, or
+        the word is a name itself ("Spiegel", "NATO")."""
+        if noun in self._named_as:
+            return self._named_as[noun]
+        self._named_as[noun] = found = None  # (while it is read)
+        if category(noun) == ORG and not noun.isupper() and not outlet(noun):
+            tail = noun.lower()
+            names = set()
+            for m in NP_BOUNDED.finditer(self.masked):
+                np = analyse_phrase(m)
+                words = (np.name or "").split()
+                if np.kind != "organisation" or not words or np.name == noun:
+                    continue
+                compound = words[0] != noun and words[0].lower().endswith(tail)
+                # "Süddeutsche Zeitung", "Nationale Übergangsrat": an adjective before it
+                described = len(words) == 2 and words[1] == noun and words[0].endswith(_ENDINGS)
+                if compound or described:
+                    names.add(np.name)
+            names.discard(noun)
+            if len(names) == 1:
+                (found,) = names
+        self._named_as[noun] = found
+        return found
 
     def register(self, phrase: Phrase, canonical: str) -> None:
         if phrase.female is None and phrase.kind == "person" and " " in canonical:

@@ -385,3 +385,31 @@ def test_a_name_may_open_with_an_arabic_article():
     assert find(text, result, "Prüfung der Anlagen").speaker == "Mohammed el-Baradei"
     spuren = find(text, result, "Spuren")
     assert spuren.speaker is not None and spuren.speaker.endswith("al-Dschasira")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Das Bundeskartellamt prüft die Fusion. Nach einer Anhörung erklärte das "
+            "Kartellamt, dass es die Fusion untersagen werde.",
+            "Bundeskartellamt",
+        ),
+        (
+            "Die Süddeutsche Zeitung berichtete über den Fall. Die Zeitung schrieb, dass der "
+            "Minister zurücktreten werde.",
+            "Süddeutsche Zeitung",
+        ),
+        # two courts: "das Gericht" stays what it is
+        (
+            "Das Landgericht Mannheim und das Amtsgericht Heidelberg verhandelten. Das Gericht "
+            "erklärte, dass der Angeklagte schuldig sei.",
+            "Gericht",
+        ),
+    ],
+)
+def test_a_word_for_its_kind_stands_for_the_one_organisation_named(text, speaker):
+    q = find(text, extract(text), "werde" if "werde" in text else "schuldig")
+    assert q.speaker == speaker
+    assert speaker in {e.name for e in extract(text).speakers}
+    assert all("Kartellamt" not in e.aliases for e in extract(text).speakers)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import cached_property
 
 from articles.quotes.context import Context
 from articles.quotes.features import whole_words
@@ -286,24 +287,40 @@ class Entities:
         if noun in self._named_as:
             return self._named_as[noun]
         self._named_as[noun] = found = None  # (while it is read)
-        if category(noun) == ORG and not noun.isupper() and not outlet(noun):
-            tail = noun.lower()
+        tail = noun.lower()
+        # (the word alone is in the text: another organisation's name holds it once more)
+        if (
+            self.masked_lower.count(tail) > 1
+            and not noun.isupper()
+            and category(noun) == ORG
+            and not outlet(noun)
+        ):
             names = set()
-            for m in NP_BOUNDED.finditer(self.masked):
+            for m in self.noun_phrases:
+                if tail not in m.group(0).lower():
+                    continue
                 np = analyse_phrase(m)
                 words = (np.name or "").split()
-                if np.kind != "organisation" or not words or np.name == noun:
+                if np.kind != "organisation" or not words:
                     continue
                 compound = words[0] != noun and words[0].lower().endswith(tail)
                 # "Süddeutsche Zeitung", "Nationale Übergangsrat": an adjective before it
                 described = len(words) == 2 and words[1] == noun and words[0].endswith(_ENDINGS)
                 if compound or described:
                     names.add(np.name)
-            names.discard(noun)
             if len(names) == 1:
                 (found,) = names
         self._named_as[noun] = found
         return found
+
+    @cached_property
+    def masked_lower(self) -> str:
+        return self.masked.lower()
+
+    @cached_property
+    def noun_phrases(self) -> list[re.Match]:
+        """The article's noun phrases (``NP_BOUNDED``), found on first use."""
+        return list(NP_BOUNDED.finditer(self.masked))
 
     def register(self, phrase: Phrase, canonical: str) -> None:
         if phrase.female is None and phrase.kind == "person" and " " in canonical:

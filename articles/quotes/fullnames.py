@@ -22,10 +22,13 @@ from articles.quotes.phrases import (
     is_role,
 )
 
-# "Jürgen R. Thumann", "Mohammed el-Baradei"
-_CAP_WORD = rf"(?:{INITIAL}|(?:(?<![\w\-])(?:al|el|as|ar|ad|ul)-)?[A-ZÄÖÜ](?:[\w\-'’]|\.(?=\w))*)"
+# "Jürgen R. Thumann", "Mohammed el-Baradei" (the capital first: it is tried at every place)
+_CAP_WORD = (
+    rf"(?:{INITIAL}|(?:[A-ZÄÖÜ]|(?<![\w\-])(?:al|el|as|ar|ad|ul)-(?=[A-ZÄÖÜ]))"
+    r"(?:[\w\-'’]|\.(?=\w))*)"
+)
 _CAP_RUN = re.compile(
-    rf"{_CAP_WORD}(?:[ \t]+(?:(?:von|van)[ \t]+(?:der|den)[ \t]+"  # "Ursula von der Leyen"
+    rf"(?=[A-ZÄÖÜaeu]){_CAP_WORD}(?:[ \t]+(?:(?:von|van)[ \t]+(?:der|den)[ \t]+"  # "von der Leyen"
     rf"|(?:von|van|de|da|di|del|al|bin|ibn|zu|ten|ter|le|la)[ \t]+)?{_CAP_WORD})+"
 )
 _NEXT_CAP = re.compile(r"[ \t]+([A-ZÄÖÜ][\w\-]*)(?![\w\-])")

@@ -45,7 +45,10 @@ NOT_NAME_RE = word_alternation(sorted(NOT_NAMES, key=len, reverse=True))
 # a capitalised word that is no sentence opener ("Aber"): the look-ahead for a capital first
 # passes over lower-case words without trying the list
 # (a name may open with an Arabic article: "el-Baradei", "al-Dschasira")
-NAMEW = rf"(?:(?<![\w\-])(?:al|el|as|ar|ad|ul)-)?(?=[A-ZÄÖÜ])(?!(?:{NOT_NAME_RE})\b){CAP}"
+NAMEW = (
+    rf"(?:(?=[A-ZÄÖÜ])|(?<![\w\-])(?=[aeu][lsrd]-[A-ZÄÖÜ])(?:al|el|as|ar|ad|ul)-)"
+    rf"(?!(?:{NOT_NAME_RE})\b){CAP}"
+)
 _TITLES = r"(?:(?:Prof|Dr|Dres|Dipl\.-Ing|Ing|Mag)\.[ \t]+){0,3}"  # "Prof. Dr. Karl Huber"
 # "zu Guttenberg" is a name, "zu Protokoll", "zu Wort" are idioms
 _ZU_IDIOMS = r"(?!zu[ \t]+(?:Protokoll|Wort|Worte|Hause|Beginn|Gast|Ende|Fuß|Recht|Rate|Boden)\b)"

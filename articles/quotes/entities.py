@@ -63,6 +63,9 @@ _SPELLING_WORD = re.compile(r"[A-ZÄÖÜ][\w\-]*|für|der|des|und|of|the|for|de"
 
 
 _ENDINGS = ("e", "er", "en", "es")  # of an adjective before a noun
+# a genitive after the word: "der Verband kommunaler Unternehmen", "das Ministerium des Innern"
+_OWNER_AFTER = re.compile(r"[ \t]+(?:der|des|eines|einer|[a-zäöüß]+er)[ \t]+[A-ZÄÖÜ]")
+_MANY = frozenset(("Regierung", "Partei", "Opposition"))
 
 
 class Entities:
@@ -139,7 +142,13 @@ class Entities:
                 Phrase(phrase.start, phrase.end, subject, name=subject, kind=phrase.kind)
             )
         if phrase.kind == "organisation":
-            named = self.named_as(name) if len(tokens) == 1 else None
+            # (only the word with its article: "der Verband kommunaler Unternehmen" is its own)
+            alone = (
+                len(tokens) == 1
+                and phrase.text.split()[-1].startswith(name)
+                and not _OWNER_AFTER.match(self.masked, phrase.end)
+            )
+            named = self.named_as(name) if alone else None
             if named is not None:
                 self._written_as[name] = named  # no alias "Gericht" for the court
                 return named
@@ -294,6 +303,7 @@ class Entities:
             and not noun.isupper()
             and category(noun) == ORG
             and not outlet(noun)
+            and noun not in _MANY  # an article names several governments, one "Bundesregierung"
         ):
             names = set()
             for m in self.noun_phrases:

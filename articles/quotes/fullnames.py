@@ -16,6 +16,7 @@ from articles.quotes.nouns import THING_SUFFIXES
 from articles.quotes.phrases import (
     INITIAL,
     NAME_PREFIX,
+    NAMED_AFTER_PEOPLE,
     PERSON_ENDINGS,
     after_stray_initial,
     is_first_name,
@@ -138,11 +139,13 @@ def _noun_before_first_name(word: str, first: str) -> bool:
     "Formel-1-Fahrer Christian", "Kollege Xanana" (not "Jorge Mario", "Sayyid Ali")."""
     if not is_first_name(first) or is_first_name(word) or word.isupper():
         return False
+    if word.lower().endswith(NAMED_AFTER_PEOPLE):
+        return False  # "Konzert-Büro Richard Weber": a business named after a person
     return "-" in word or word.lower().endswith(_NOUN_BEFORE_NAME_ENDINGS)
 
 
 _NOUN_BEFORE_NAME_ENDINGS = (
-    "mann", "er", "ege", "lady", "tag", "büro", "ung", "ist", "ent", "lord",
+    "mann", "er", "ege", "lady", "tag", "ung", "ist", "ent", "lord",
 )  # fmt: skip
 
 

@@ -83,10 +83,16 @@ def has_article(phrase: Phrase) -> bool:
     return bool(words and name) and words[0].lower() != name[0].lower()
 
 
+_POSSESSIVES = frozenset("sein seine seines seinem seinen ihr ihre ihres ihrem ihren".split())
+
+
 def personlike(phrase: Phrase | None) -> bool:
     """Could this phrase be someone who speaks (a person, a group, an organisation)?"""
     if phrase is None:
         return False
+    opener = phrase.text.split()[0].lower() if phrase.text.split() else ""
+    if opener in _POSSESSIVES and (phrase.name or "").lower() in ("werk", "werke"):
+        return False  # "Sein erstes großes Werk entstand …": a work, no plant
     if phrase.pronoun or phrase.role or phrase.kind == "organisation":
         return True
     if not phrase.name:

@@ -352,15 +352,20 @@ def _analyse_words(group: str, article: str | None, part: str | None, a: int, b:
     return phrase
 
 
+# businesses that often bear their founder's name
+NAMED_AFTER_PEOPLE = ("büro", "kanzlei", "stiftung", "verlag", "haus", "galerie", "klinik")
 _ROMAN = re.compile(r"[IVX]+\.?")
 
 
 def _noun_before_full_name(words: list[str]) -> bool:
     """A capitalised word that is no first name before a first name and a surname ("Punklady
-    Nina Hagen"); not before a ruler's number ("Papst Benedikt XVI.")."""
+    Nina Hagen", "im Landtag Gudrun Pieper"); not before a ruler's number ("Papst Benedikt
+    XVI."), nor a word for a business that a person's name may name ("Konzert-Büro Richard
+    Weber")."""
     return (
         len(words) >= 3
         and words[0][:1].isupper()
+        and not words[0].lower().endswith(NAMED_AFTER_PEOPLE)
         and not words[0].isupper()
         and is_first_name(words[1])
         and not is_first_name(words[0])

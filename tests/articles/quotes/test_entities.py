@@ -413,3 +413,39 @@ def test_a_word_for_its_kind_stands_for_the_one_organisation_named(text, speaker
     assert q.speaker == speaker
     assert speaker in {e.name for e in extract(text).speakers}
     assert all("Kartellamt" not in e.aliases for e in extract(text).speakers)
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "speaker"),
+    [
+        # a business named after a person keeps its word
+        (
+            "Der Sänger ist tot. Laut dem Konzert-Büro Richard Weber starb er an den Folgen "
+            "einer Krankheit.",
+            "starb er",
+            "Konzert-Büro Richard Weber",
+        ),
+        # a word with its own genitive is its own organisation
+        (
+            "Der Bundesverband Erneuerbare Energie begrüßte das Gesetz. Für die Stadtwerke "
+            "bedauerte der Verband kommunaler Unternehmen, dass sie leer ausgingen.",
+            "leer ausgingen",
+            "Verband",
+        ),
+        # an article names governments of several countries
+        (
+            "Die Zaiditen-Regierung ist längst gestürzt. Die Regierung wirft den Rebellen vor, "
+            "eine alte Ordnung wiederherstellen zu wollen.",
+            "alte Ordnung",
+            "Regierung",
+        ),
+    ],
+)
+def test_organisations_that_stay_as_named(text, fragment, speaker):
+    assert find(text, extract(text), fragment).speaker == speaker
+
+
+def test_a_persons_work_is_no_speaker():
+    # "Werk" is a plant that may speak, but "sein Werk" is a work
+    text = "Sein erstes großes Werk entstand in den 1970er Jahren: „Le Grand Macabre“."
+    assert not extract(text).speakers

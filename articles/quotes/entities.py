@@ -22,6 +22,7 @@ from articles.quotes.nouns import (
     AGE_NOUN,
     MUTE_SOURCE,
     has_article,
+    is_document,
     mute,
     nominative,
     personlike,
@@ -29,6 +30,7 @@ from articles.quotes.nouns import (
 )
 from articles.quotes.phrases import (
     NAME_PREFIX,
+    NP_AT,
     NP_BOUNDED,
     PERSON_ENDINGS,
     Phrase,
@@ -66,6 +68,19 @@ _ENDINGS = ("e", "er", "en", "es")  # of an adjective before a noun
 # a genitive after the word: "der Verband kommunaler Unternehmen", "das Ministerium des Innern"
 _OWNER_AFTER = re.compile(r"[ \t]+(?:der|des|eines|einer|[a-zäöüß]+er)[ \t]+[A-ZÄÖÜ]")
 _MANY = frozenset(("Regierung", "Partei", "Opposition"))
+
+
+def _owner_phrase(owner: str, start: int, end: int) -> Phrase:
+    """The phrase of a genitive owner in the nominative, at the place of the phrase it owns:
+    "Präsident Barack Obama" is the role and the name."""
+    m = NP_AT.match(owner)
+    found = analyse_phrase(m) if m is not None and m.end() == len(owner) else None
+    if found is not None and found.name:
+        found.start, found.end = start, end
+        if found.name_start is not None:
+            found.name_start += start
+        return found
+    return Phrase(start, end, owner, name=owner)
 
 
 class Entities:
@@ -111,14 +126,22 @@ class Entities:
             # "der behandelnde Arzt Lahms", "die Verteidiger Strauss-Kahns": someone's doctor or
             # lawyers, described by the role and whose they are; not Lahm or Strauss-Kahn
             return proper_case(f"{phrase.role} {name}")
-        if mute(phrase):
+        owner_of = MUTE_SOURCE.search(name)
+        # (a document of a document stays as written: "Der Text der Petition")
+        owned = (
+            owner_of is not None
+            and is_document(name.split()[0])
+            and not is_document(owner_of.group("noun").split()[0])
+        )
+        if mute(phrase) or owned:
             # "Nach Angaben von Petra Lindner": the person after "von"; "die Arbeitshypothese
-            # der Ermittler": the owner in the genitive; "die Krise": no one
+            # der Ermittler": the owner in the genitive; "die Krise": no one; "In der
+            # Pressemitteilung des WWF heißt es": the WWF, whose document it is
             source = MUTE_SOURCE.search(name)
             if source is None:
                 return None
             owner = nominative(source.group("noun"), source.group("link"))
-            inner = Phrase(phrase.start, phrase.end, owner, name=owner)
+            inner = _owner_phrase(owner, phrase.start, phrase.end)
             if mute(inner) or not personlike(inner) and inner.kind != "organisation":
                 return None
             return self.canonical(inner)

@@ -14,7 +14,7 @@ from articles.quotes.model import Quotation
 from articles.quotes.nouns import mute, personlike
 from articles.quotes.phrases import Phrase
 from articles.quotes.resolve import Resolver, first_named
-from articles.quotes.sources import LAUT, SO_ANY, ZUFOLGE, source_phrase
+from articles.quotes.sources import HEISST_BEFORE, LAUT, SO_ANY, ZUFOLGE, source_phrase
 from articles.quotes.subjects import cue_subject
 
 # (a full stop inside a sentence ends no clause: "am Samstag, dem 21. Mai, …", "Dr. Roth")
@@ -84,6 +84,8 @@ def find_indirect(ctx: Context, resolver: Resolver) -> list[Quotation]:
             if not (dass or zu_infinitive or subjunctive):
                 continue
             phrase = cue_subject(ctx, s_start, cue, s_end)
+            if phrase is None and cue[2] in ("heißt", "hieß"):
+                phrase = _document_source(masked, s_start, cue[1] + 4)
             speaker = None
             if phrase is not None:
                 # (the cue does not tell the number: "hatte er … versprochen", "er angegeben",
@@ -129,6 +131,17 @@ def find_indirect(ctx: Context, resolver: Resolver) -> list[Quotation]:
                     )
                 )
     return out
+
+
+def _document_source(masked: str, start: int, end: int) -> Phrase | None:
+    """The document or place "heißt es" reports from ("In der Pressemitteilung des WWF heißt
+    es, dass …", "Aus Paris hieß es, …"), as an organisation's phrase (``frames.heisst_es``)."""
+    found = HEISST_BEFORE.search(masked, start, end)
+    if found is None:
+        return None
+    phrase = bare(found)
+    phrase.kind = "organisation"
+    return phrase
 
 
 def _unnamed(

@@ -86,6 +86,11 @@ def has_article(phrase: Phrase) -> bool:
 _POSSESSIVES = frozenset("sein seine seines seinem seinen ihr ihre ihres ihrem ihren".split())
 
 
+def is_document(word: str) -> bool:
+    """Does the word name a document ("Pressemitteilung", "Positionspapier", "Bericht")?"""
+    return word.lower().endswith(_DOCUMENT_HEADS)
+
+
 def personlike(phrase: Phrase | None) -> bool:
     """Could this phrase be someone who speaks (a person, a group, an organisation)?"""
     if phrase is None:

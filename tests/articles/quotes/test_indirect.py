@@ -275,3 +275,27 @@ def test_bekannt_geben_reports(text, speaker):
 )
 def test_source_holder(word, holder):
     assert source_holder(word) == holder
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "speaker"),
+    [
+        (
+            "In der Pressemitteilung des WWF heißt es, dass der Bär nicht bleiben könne.",
+            "Bär nicht bleiben",
+            "WWF",
+        ),
+        (
+            "In einer Erklärung des Präsidenten Barack Obama heißt es, der Cyberspace sei eine "
+            "Realität.",
+            "Cyberspace",
+            "Barack Obama",
+        ),
+        ("Aus Paris hieß es, das Vorgehen sei eine schwere Verletzung.", "Vorgehen", "Paris"),
+        # a direct quotation from a document: its owner too
+        ("In der Pressemitteilung des CCC heißt es: „Wir sind entsetzt.“", "entsetzt", "CCC"),
+    ],
+)
+def test_heisst_es_reports_the_documents_owner(text, fragment, speaker):
+    # "In X heißt es, …": the document's owner in the genitive, else the place it comes from
+    assert find(text, extract(text), fragment).speaker == speaker

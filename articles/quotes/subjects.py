@@ -169,6 +169,11 @@ def _cue_subject(ctx: Context, sent_start: int, cue: tuple[int, int, str], sent_
         start = demonstrative.start("word")
         return Phrase(start, start + len(word), word, pronoun=DEMONSTRATIVES[word.lower()])
     before = np_apposition(masked, sent_start, c_start) or np_before(masked, clause_start, c_start)
+    auxiliary = _AUXILIARY_LEAD.match(masked, clause_start, c_start)
+    if before is None and auxiliary is not None and not auxiliary.group("inverted"):
+        # "Louis Gallois, der Nachfolger des Chefs, hat angekündigt, …": the apposition
+        # closes before the auxiliary, not before the participle
+        before = np_apposition(masked, sent_start, auxiliary.start("aux"))
     if before is None and clause_start > sent_start:
         # "Der 84-jährige Küng, der als Kritiker des Papstes gilt, hofft": a relative clause
         # between the subject and its verb
@@ -292,6 +297,11 @@ def _cue_subject(ctx: Context, sent_start: int, cue: tuple[int, int, str], sent_
     return None
 
 
+# (a subject right after the auxiliary is its own: "Schutzklauseln, wie …, hat das Gericht …")
+_AUXILIARY_LEAD = re.compile(
+    r"[ \t]*(?P<aux>hat|hatte|haben|hatten|ist|war|sind|waren|wird|wurde|werden|wurden)"
+    r"(?![\w\-])(?P<inverted>[ \t]+(?:der|die|das|ein|eine|er|sie|es|man)(?![\w\-]))?"
+)
 _DEMONSTRATIVE_SUBJECT = re.compile(r"[ \t]*(?P<word>[Dd]ieser|[Dd]iese|[Jj]ener|[Jj]ene)[ \t]+")
 
 

@@ -299,3 +299,32 @@ def test_source_holder(word, holder):
 def test_heisst_es_reports_the_documents_owner(text, fragment, speaker):
     # "In X heißt es, …": the document's owner in the genitive, else the place it comes from
     assert find(text, extract(text), fragment).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Louis Gallois, der Nachfolger des Airbus-Chefs, hat angekündigt, die Sanierung "
+            "werde Arbeitsplätze kosten.",
+            "Louis Gallois",
+        ),
+        (
+            "General Karl Roth, Oberbefehlshaber der Armee, hat bereits angekündigt, er werde "
+            "keine Soldaten einsetzen.",
+            "Karl Roth",
+        ),
+        # the subject after the auxiliary: the phrase before the commas is its object
+        (
+            "Das Gericht prüfte das Gesetz. Schutzklauseln, wie sie das Gesetz enthält, hat das "
+            "Gericht für zulässig erklärt, wenn es um zentrale Interessen gehe.",
+            None,
+        ),
+    ],
+)
+def test_an_apposition_before_the_auxiliary(text, speaker):
+    q = indirect(text)
+    if speaker is None:
+        assert q.speaker != "Schutzklauseln"
+    else:
+        assert q.speaker == speaker

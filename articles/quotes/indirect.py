@@ -267,7 +267,8 @@ _UNNAMED_SOURCE = re.compile(
     r"|neuen|neuesten|jüngsten|vorläufigen|deren|dessen|seinen|ihren|unbestätigten)[ \t]+)?"
     r"(?:Angaben|Informationen|Erkenntnissen|Berichten|Schätzungen|Polizeiangaben"
     r"|Medienberichten|Presseberichten|Zeugenaussagen|Augenzeugenberichten)|Demnach)"
-    r"(?![\w\-])(?![ \t]+(?:von|des|der|eines|einer)[ \t])[ \t]+(?=[a-zäöüß])"
+    r"(?![\w\-])(?![ \t]+(?:von|des|der|eines|einer|seines|seiner|ihres|ihrer)[ \t])"
+    r"[ \t]+(?=[a-zäöüß])"
 )
 _APPOSITION_SKIP = re.compile(r"(?:[ \t]*\([^()]{1,60}\)|[ \t]*,[^,⟪⟫]{1,80},)?[ \t]*")
 _TO_COMMA = re.compile(r"[ \t\w\-äöüÄÖÜß〈〉]{0,80}?,[ \t]*")

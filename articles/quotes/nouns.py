@@ -166,10 +166,13 @@ MUTE_SOURCE = re.compile(
 )
 
 
+_MASCULINE_GENITIVE = frozenset(("des", "eines", "seines", "ihres"))
+
+
 def nominative(noun: str, link: str) -> str:
     """A genitive owner in the nominative, as far as its ending shows ('des Berichts' →
     'Bericht', 'des Rates' → 'Rat'); plural and feminine genitives ('der Ermittler') stay."""
-    if link not in ("des", "eines") or " " in noun or noun.lower().endswith(_SAME_GENITIVE):
+    if link not in _MASCULINE_GENITIVE or " " in noun or noun.lower().endswith(_SAME_GENITIVE):
         return noun
     if noun.endswith("es") and noun[-3:-2] in tuple("tdsßzg"):
         return noun[:-2]
@@ -188,7 +191,7 @@ def nominative_name(name: str, link: str) -> str:
     Halbzeitshow' → 'Hauptsponsor der Halbzeitshow'). Anything else ('des Karl Roth', a
     lower-case word) stays."""
     words = name.split()
-    if link not in ("des", "eines") or not words:
+    if link not in _MASCULINE_GENITIVE or not words:
         return name
     attribute = next(
         (i for i, w in enumerate(words) if i and (w in _ATTRIBUTE_LINKS or w[:1] == LINKED)),

@@ -16,7 +16,7 @@ from articles.quotes.clauses import bare
 from articles.quotes.context import Context
 from articles.quotes.features import starting_with
 from articles.quotes.lexicon import NAMING_VERBS
-from articles.quotes.nouns import nominative_name, personlike
+from articles.quotes.nouns import nominative_name, nominative_role, personlike
 from articles.quotes.phrases import (
     ADJ,
     APPOSITION_NAME,
@@ -47,7 +47,7 @@ LAUT = starting_with(
     rf"|Ansicht|Auffassung|Einschätzung|Darstellungen?|Aussagen?|Informationen|Berichten|Meinung"
     rf"|Bewertung|Angabe|Auskunft|Auskünften"
     rf"|Überzeugung|Schätzungen|Erkenntnissen)"
-    rf"[ \t]+(?:von|des|der|eines|einer)|[Ll]aut|[Gg]emäß)"
+    rf"[ \t]+(?:von|des|der|eines|einer|seines|seiner|ihres|ihrer)|[Ll]aut|[Gg]emäß)"
     rf"[ \t]+(?:(?:dem|der|den|einem|einer|des|eines)[ \t]+)?"
     rf"(?:(?:{ADJ})[ \t]+){{0,2}}(?P<np>{NAME}{GEN}?)",
 )
@@ -145,9 +145,13 @@ def source_phrase(m: re.Match) -> Phrase:
     its name ("des Statistischen Bundesamtes"), a genitive name in the nominative ("nach
     Angaben des Roten Kreuzes": "Rote Kreuz")."""
     phrase = bare(m)
+    lead = m.string[m.start() : m.start("np")]
+    if phrase.role and not phrase.name and _GENITIVE_LINK.search(lead):
+        # "nach Angaben des Sprechers", "seines Anwalts": the role in the nominative
+        words = phrase.role.split()
+        phrase.role = " ".join([*words[:-1], nominative_role(words[-1])])
     if not phrase.name or phrase.pronoun is not None:
         return phrase
-    lead = m.string[m.start() : m.start("np")]
     after_cue = m.end("cue") - m.start()  # (the cue's own nouns, "Angaben", are no adjectives)
     proper = _PROPER_ADJECTIVES.search(lead, after_cue)
     if proper is not None and phrase.name_start == m.start("np"):
@@ -165,7 +169,7 @@ _PROPER_ADJECTIVES = re.compile(
     r"(?<![\w\-])([A-ZÄÖÜ][\w\-]*en(?:[ \t]+[A-ZÄÖÜ][\w\-]*en)*)[ \t]+$"
 )
 # the masculine or neuter genitive before it: "nach Angaben des", "laut des früheren"
-_GENITIVE_LINK = re.compile(r"(?<![\w\-])(des|eines)[ \t]+(?:[\w\-]+[ \t]+){0,2}$")
+_GENITIVE_LINK = re.compile(r"(?<![\w\-])(des|eines|seines|ihres)[ \t]+(?:[\w\-]+[ \t]+){0,2}$")
 
 
 def laut_frame(masked: str, start: int, end: int, quote: int | None = None) -> Frame | None:

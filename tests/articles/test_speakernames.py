@@ -225,6 +225,7 @@ def test_a_name_is_normalised(name, expected):
         ("Friedrich-Loeffler-Institut", PERSON, ORGANISATION),
         ("Konrad-Adenauer-Stiftung", PERSON, ORGANISATION),
         ("Feuerwehr", PERSON, ORGANISATION),
+        ("Berliner Verkehrsbetriebe", PERSON, ORGANISATION),
         ("Ärzte ohne Grenzen", PERSON, ORGANISATION),
         ("Procter & Gamble", PERSON, ORGANISATION),
         ("Leiter der Sektion von Ärzte ohne Grenzen", ORGANISATION, PERSON),

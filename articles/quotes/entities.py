@@ -10,7 +10,14 @@ from functools import cached_property
 
 from articles.quotes.context import Context
 from articles.quotes.features import whole_words
-from articles.quotes.fullnames import WORD_EDGE_BEFORE, Runs, fullest_form, name_runs
+from articles.quotes.fullnames import (
+    WORD_EDGE_BEFORE,
+    Runs,
+    fullest_form,
+    name_runs,
+    named_as,
+    owner_phrase,
+)
 from articles.quotes.lexicon import (
     FEMALE_NAMES,
     MALE_A_NAMES,
@@ -30,17 +37,15 @@ from articles.quotes.nouns import (
 )
 from articles.quotes.phrases import (
     NAME_PREFIX,
-    NP_AT,
     NP_BOUNDED,
     PERSON_ENDINGS,
     Phrase,
-    analyse_phrase,
     is_first_name,
     is_role,
     kin,
 )
 from articles.quotes.roles import role_in
-from articles.speakernames import ORG, category, is_speaker, outlet
+from articles.speakernames import is_speaker
 
 _OPENING_PRONOUN = re.compile(
     r"[ \t\n]*(?:(?:Auch|Doch|Aber|Dann|Nun|Zudem|Damals|Später)[ \t]+)?(?P<pron>Er|Sie)"
@@ -64,23 +69,8 @@ _ACRONYM = re.compile(r"[ \t]\((?P<acronym>[A-ZÄÖÜ][A-ZÄÖÜa-z]{0,2}[A-ZÄ�
 _SPELLING_WORD = re.compile(r"[A-ZÄÖÜ][\w\-]*|für|der|des|und|of|the|for|de")
 
 
-_ENDINGS = ("e", "er", "en", "es")  # of an adjective before a noun
 # a genitive after the word: "der Verband kommunaler Unternehmen", "das Ministerium des Innern"
 _OWNER_AFTER = re.compile(r"[ \t]+(?:der|des|eines|einer|[a-zäöüß]+er)[ \t]+[A-ZÄÖÜ]")
-_MANY = frozenset(("Regierung", "Partei", "Opposition"))
-
-
-def _owner_phrase(owner: str, start: int, end: int) -> Phrase:
-    """The phrase of a genitive owner in the nominative, at the place of the phrase it owns:
-    "Präsident Barack Obama" is the role and the name."""
-    m = NP_AT.match(owner)
-    found = analyse_phrase(m) if m is not None and m.end() == len(owner) else None
-    if found is not None and found.name:
-        found.start, found.end = start, end
-        if found.name_start is not None:
-            found.name_start += start
-        return found
-    return Phrase(start, end, owner, name=owner)
 
 
 class Entities:
@@ -141,7 +131,7 @@ class Entities:
             if source is None:
                 return None
             owner = nominative(source.group("noun"), source.group("link"))
-            inner = _owner_phrase(owner, phrase.start, phrase.end)
+            inner = owner_phrase(owner, phrase.start, phrase.end)
             if mute(inner) or not personlike(inner) and inner.kind != "organisation":
                 return None
             return self.canonical(inner)
@@ -312,39 +302,10 @@ class Entities:
         return self._sequences
 
     def named_as(self, noun: str) -> str | None:
-        """The one organisation the article names that a word for its kind stands for: "das
-        Gericht" for the "Landgericht Mannheim", "die Zeitung" for the "Süddeutsche Zeitung",
-        "das Ministerium" for the "Innenministerium"; None when it names none or several, or
-        the word is a name itself ("Spiegel", "NATO")."""
-        if noun in self._named_as:
-            return self._named_as[noun]
-        self._named_as[noun] = found = None  # (while it is read)
-        tail = noun.lower()
-        # (the word alone is in the text: another organisation's name holds it once more)
-        if (
-            self.masked_lower.count(tail) > 1
-            and not noun.isupper()
-            and category(noun) == ORG
-            and not outlet(noun)
-            and noun not in _MANY  # an article names several governments, one "Bundesregierung"
-        ):
-            names = set()
-            for m in self.noun_phrases:
-                if tail not in m.group(0).lower():
-                    continue
-                np = analyse_phrase(m)
-                words = (np.name or "").split()
-                if np.kind != "organisation" or not words:
-                    continue
-                compound = words[0] != noun and words[0].lower().endswith(tail)
-                # "Süddeutsche Zeitung", "Nationale Übergangsrat": an adjective before it
-                described = len(words) == 2 and words[1] == noun and words[0].endswith(_ENDINGS)
-                if compound or described:
-                    names.add(np.name)
-            if len(names) == 1:
-                (found,) = names
-        self._named_as[noun] = found
-        return found
+        """``fullnames.named_as`` in this article, each word's answer kept."""
+        if noun not in self._named_as:
+            self._named_as[noun] = named_as(noun, self.masked_lower, self.noun_phrases)
+        return self._named_as[noun]
 
     @cached_property
     def masked_lower(self) -> str:

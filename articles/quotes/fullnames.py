@@ -17,11 +17,15 @@ from articles.quotes.phrases import (
     INITIAL,
     NAME_PREFIX,
     NAMED_AFTER_PEOPLE,
+    NP_AT,
     PERSON_ENDINGS,
+    Phrase,
     after_stray_initial,
+    analyse_phrase,
     is_first_name,
     is_role,
 )
+from articles.speakernames import ORG, category, outlet
 
 # "Jürgen R. Thumann", "Mohammed el-Baradei" (the capital first: it is tried at every place)
 _CAP_WORD = (
@@ -154,3 +158,52 @@ def _fuller(candidate: str, best: str) -> bool:
     first name before one that does not ("Joseph Kony", not "Kurzfilm Kony"), then longer."""
     key = [(is_first_name(n.split()[0]) and " " in n, len(n)) for n in (candidate, best)]
     return key[0] > key[1]
+
+
+def owner_phrase(owner: str, start: int, end: int) -> Phrase:
+    """The phrase of a genitive owner in the nominative, at the place of the phrase it owns:
+    "Präsident Barack Obama" is the role and the name."""
+    m = NP_AT.match(owner)
+    found = analyse_phrase(m) if m is not None and m.end() == len(owner) else None
+    if found is not None and found.name:
+        found.start, found.end = start, end
+        if found.name_start is not None:
+            found.name_start += start
+        return found
+    return Phrase(start, end, owner, name=owner)
+
+
+def named_as(noun: str, text_lower: str, noun_phrases: list[re.Match]) -> str | None:
+    """The one organisation an article names that a word for its kind stands for: "das
+    Gericht" for the "Landgericht Mannheim", "die Zeitung" for the "Süddeutsche Zeitung",
+    "das Ministerium" for the "Innenministerium"; None when it names none or several, or the
+    word is a name itself ("Spiegel", "NATO"). ``text_lower`` is the article's masked text
+    in lower case, ``noun_phrases`` its ``NP_BOUNDED`` matches."""
+    tail = noun.lower()
+    # (the word alone is in the text: another organisation's name holds it once more)
+    if (
+        text_lower.count(tail) < 2
+        or noun.isupper()
+        or category(noun) != ORG
+        or outlet(noun)
+        or noun in _MANY  # an article names several governments, one "Bundesregierung"
+    ):
+        return None
+    names = set()
+    for m in noun_phrases:
+        if tail not in m.group(0).lower():
+            continue
+        np = analyse_phrase(m)
+        words = (np.name or "").split()
+        if np.kind != "organisation" or not words:
+            continue
+        compound = words[0] != noun and words[0].lower().endswith(tail)
+        # "Süddeutsche Zeitung", "Nationale Übergangsrat": an adjective before it
+        described = len(words) == 2 and words[1] == noun and words[0].endswith(_ENDINGS)
+        if compound or described:
+            names.add(np.name)
+    return next(iter(names)) if len(names) == 1 else None
+
+
+_ENDINGS = ("e", "er", "en", "es")  # of an adjective before a noun
+_MANY = frozenset(("Regierung", "Partei", "Opposition"))

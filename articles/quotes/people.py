@@ -98,8 +98,9 @@ def _looks_like_first_name(masked: str, m: re.Match) -> bool:
 # the many capitalised words before a lower-case one are passed over at once.
 _FULL_NAME = starting_with(
     "[A-ZÄÖÜ]",
-    r"(?<![\w\-])(?=[^ \t]*[ \t]+(?:[A-ZÄÖÜ]\.[ \t]+)?[A-ZÄÖÜ])"
-    rf"(?P<first>{NAMEW})[ \t]+(?:{INITIAL}[ \t]+)?(?P<last>{NAMEW})(?![\w\-])",
+    # (the look-ahead: a capital, or "el-" before one, after the first word: "Mohammed el-Baradei")
+    r"(?<![\w\-])(?=[^ \t]*[ \t]+(?:[A-ZÄÖÜ]\.[ \t]+)?(?:[A-ZÄÖÜ]|[aeu][lsrd]-[A-ZÄÖÜ]))"
+    rf"(?P<first>(?=[A-ZÄÖÜ]){NAMEW})[ \t]+(?:{INITIAL}[ \t]+)?(?P<last>{NAMEW})(?![\w\-])",
 )
 
 

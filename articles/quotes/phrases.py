@@ -26,6 +26,7 @@ from articles.quotes.lexicon import (
     ROLE_SUFFIXES,
 )
 from articles.quotes.marks import CLOSE_NAME, LINKED, OPEN_NAME
+from articles.speakernames import PEOPLE, category
 
 
 def word_alternation(words: Iterable[str]) -> str:
@@ -306,7 +307,12 @@ def _analyse_words(group: str, article: str | None, part: str | None, a: int, b:
             # "der Doktorvater zu Guttenbergs": a particle opens no name after a role
             role_words, name_part = words, []
         role = normalise_role(adjectives, role_words, article)
-        if gen_text and not name_part:
+        if not name_part and _name_at_end(genitive):
+            # "Premierminister des Kosovos Hashim Thaçi", "Vorsitzende der Linken Gesine
+            # Lötzsch": the person after the role's genitive
+            name_part, genitive = genitive[-2:], genitive[:-2]
+            gen_text = " ".join(t for t, _ in genitive)
+        if gen_text:
             role = f"{role} {gen_text}"
         phrase.role = role
         head = words[role_idx].lower()
@@ -354,6 +360,31 @@ def _analyse_words(group: str, article: str | None, part: str | None, a: int, b:
 
 # businesses that often bear their founder's name
 NAMED_AFTER_PEOPLE = ("büro", "kanzlei", "stiftung", "verlag", "haus", "galerie", "klinik")
+
+
+def _name_at_end(genitive: list[tuple[str, int]]) -> bool:
+    """Does a role's genitive end with a first name and a surname, after a noun of its own?"""
+    return (
+        len(genitive) >= 4
+        and is_first_name(genitive[-2][0])
+        and genitive[-1][0][:1].isupper()
+        and genitive[-3][0][:1].isupper()
+        and not is_first_name(genitive[-3][0])
+        and not _person_in_genitive(genitive[-3][0])  # "des Angeklagten Karl Roth": his name
+    )
+
+
+def _person_in_genitive(word: str) -> bool:
+    """Is a noun in the genitive a word for a person ("Angeklagten", "Ministers")?"""
+    if is_role(word) or category(word) == PEOPLE:
+        return True
+    for ending in ("es", "s", "en", "n"):
+        stem = word.removesuffix(ending)
+        if stem != word and len(stem) > 2 and (is_role(stem) or is_role(stem + "r")):
+            return True
+    return False
+
+
 _ROMAN = re.compile(r"[IVX]+\.?")
 
 
@@ -411,7 +442,7 @@ def _name_particle(tokens: list[tuple[str, int]], i: int, main: list) -> bool:
 # The first letters of an NP: a capital (a name, a title, "Einer der", "Hunderte"), "〈" (a name
 # in quotation marks) or the lower-case first letter of a word of ``_PRON`` or ``ART`` (keep in
 # step with them: a test checks each word).
-NP_FIRST = "[A-ZÄÖÜ〈bdeijlmsvwz]"
+NP_FIRST = "[A-ZÄÖÜ〈abdeijlmsuvwz]"  # (a, e, u: "al-", "el-", "ul-" open a name)
 NP_BOUNDED = starting_with(NP_FIRST, rf"(?<![\w\-]){NP}(?![\w\-])")
 
 PERSON_ENDINGS = (

@@ -449,3 +449,22 @@ def test_a_persons_work_is_no_speaker():
     # "Werk" is a plant that may speak, but "sein Werk" is a work
     text = "Sein erstes großes Werk entstand in den 1970er Jahren: „Le Grand Macabre“."
     assert not extract(text).speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Der Außenminister der Russischen Föderation Sergei Lawrow sagte: „Wir sind bereit.“",
+            "Sergei Lawrow",
+        ),
+        ("Der Chef des Verwaltungsrats Ulrich Müller sagte: „Wir sind bereit.“", "Ulrich Müller"),
+        # the name after a word for a person is that person's: the lawyer speaks
+        (
+            "Der Anwalt des Angeklagten Karl Roth sagte: „Wir sind bereit.“",
+            "Anwalt des Angeklagten Karl Roth",
+        ),
+    ],
+)
+def test_a_name_after_the_roles_genitive_is_the_speaker(text, speaker):
+    assert quote(text, "bereit").speaker == speaker
